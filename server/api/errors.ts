@@ -1,0 +1,82 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ZodError } from 'zod';
+
+/** An error meant for the client: a status, a stable code and a message a person can read. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export function notFound(message: string): ApiError {
+  return new ApiError(404, 'not_found', message);
+}
+
+/** Neo4j driver errors a client may see, translated; anything else is an internal error. */
+export function fromNeo4jError(error: unknown): ApiError | undefined {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code.startsWith('Neo.TransientError.General.DatabaseUnavailable')) {
+    return new ApiError(503, 'database_unavailable', 'The graph database is not reachable right now; try again shortly.', undefined, {
+      'Retry-After': '5',
+    });
+  }
+  if (code.includes('TransactionTimedOut') || code.includes('Transaction.TransactionTimedOutClientConfiguration')) {
+    return new ApiError(504, 'query_timeout', 'The query took longer than the allowed time and was stopped.');
+  }
+  if (code.startsWith('Neo.ClientError.Statement.SyntaxError')) {
+    return new ApiError(400, 'cypher_syntax', firstLine(message), { neo4jCode: code, position: syntaxPosition(message) });
+  }
+  if (code.startsWith('Neo.TransientError.General.MemoryPoolOutOfMemoryError') || code.includes('MemoryPoolOutOfMemory')) {
+    return new ApiError(400, 'query_too_large', 'The query needed more memory than a query may use.');
+  }
+  if (code.startsWith('Neo.ClientError.')) {
+    return new ApiError(400, 'cypher_error', firstLine(message), { neo4jCode: code });
+  }
+  return undefined;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}
+
+function syntaxPosition(message: string): { line: number; column: number; offset: number } | undefined {
+  const match = /\(line (\d+), column (\d+) \(offset: (\d+)\)\)/.exec(message);
+  return match ? { line: Number(match[1]), column: Number(match[2]), offset: Number(match[3]) } : undefined;
+}
+
+export const notFoundHandler: RequestHandler = (req, _res, next) => {
+  next(new ApiError(404, 'not_found', `No such endpoint: ${req.method} ${req.path}`));
+};
+
+/** The one place errors become responses: `{error: {code, message, details?}}`, never a stack. */
+export function errorHandler(log: { error: (obj: unknown, msg: string) => void }): ErrorRequestHandler {
+  return (error: unknown, _req, res, _next) => {
+    const apiError = toApiError(error);
+    if (apiError.status >= 500 && apiError.code === 'internal') log.error({ err: error }, 'unhandled error');
+    for (const [name, value] of Object.entries(apiError.headers)) res.setHeader(name, value);
+    const body: { code: string; message: string; details?: unknown } = { code: apiError.code, message: apiError.message };
+    if (apiError.details !== undefined) body.details = apiError.details;
+    res.status(apiError.status).json({ error: body });
+  };
+}
+
+function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof ZodError) {
+    return new ApiError(400, 'invalid_request', 'The request is not valid.', error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  }
+  const status = (error as { status?: unknown; type?: unknown }).status;
+  const type = (error as { type?: unknown }).type;
+  if (status === 413 || type === 'entity.too.large') return new ApiError(413, 'payload_too_large', 'The request body is larger than allowed.');
+  if (type === 'entity.parse.failed') return new ApiError(400, 'invalid_json', 'The request body is not valid JSON.');
+  if (typeof status === 'number' && status >= 400 && status < 500) return new ApiError(status, 'bad_request', 'The request could not be read.');
+  return fromNeo4jError(error) ?? new ApiError(500, 'internal', 'Something went wrong on the server.');
+}

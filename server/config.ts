@@ -1,0 +1,95 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting the project reads from the environment, parsed once at the edge.
+ * The README's settings table documents the same names and defaults.
+ */
+const port = z.coerce.number().int().min(0).max(65535);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value === '' ? undefined : value));
+const memorySize = z.string().regex(/^\d+[kmg]$/i, 'a size such as 512m or 2g');
+
+const envSchema = z.object({
+  HOST: z.string().default('127.0.0.1'),
+  PORT: port.default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NEO4J_URI: optionalString,
+  NEO4J_USER: z.string().default('neo4j'),
+  NEO4J_PASSWORD: optionalString,
+  NEO4J_DATABASE: optionalString,
+  NEO4J_BOLT_PORT: port.default(7687),
+  NEO4J_DATA_DIR: z.string().default('.data/neo4j'),
+  NEO4J_HEAP: memorySize.default('1g'),
+  NEO4J_PAGECACHE: memorySize.default('256m'),
+  NEO4J_TX_MEMORY: memorySize.default('512m'),
+  NEO4J_JAVA: optionalString,
+  ADMIN_TOKEN: optionalString,
+  CORS_ORIGIN: optionalString,
+  CYPHER_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  CYPHER_MAX_ROWS: z.coerce.number().int().positive().default(5000),
+});
+
+export interface Config {
+  host: string;
+  port: number;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Where the project's files live; relative settings resolve against it. */
+  rootDir: string;
+  neo4j: {
+    /** Set when the user points the project at their own Neo4j: then none is started. */
+    uri: string | undefined;
+    user: string;
+    password: string | undefined;
+    database: string | undefined;
+    local: {
+      boltPort: number;
+      dataDir: string;
+      heap: string;
+      pageCache: string;
+      transactionMemory: string;
+      java: string | undefined;
+    };
+  };
+  adminToken: string | undefined;
+  corsOrigin: string | undefined;
+  cypher: { timeoutMs: number; maxRows: number };
+}
+
+export class ConfigError extends Error {}
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = PROJECT_ROOT): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid settings: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    rootDir,
+    neo4j: {
+      uri: e.NEO4J_URI,
+      user: e.NEO4J_USER,
+      password: e.NEO4J_PASSWORD,
+      database: e.NEO4J_DATABASE,
+      local: {
+        boltPort: e.NEO4J_BOLT_PORT,
+        dataDir: path.resolve(rootDir, e.NEO4J_DATA_DIR),
+        heap: e.NEO4J_HEAP,
+        pageCache: e.NEO4J_PAGECACHE,
+        transactionMemory: e.NEO4J_TX_MEMORY,
+        java: e.NEO4J_JAVA,
+      },
+    },
+    adminToken: e.ADMIN_TOKEN,
+    corsOrigin: e.CORS_ORIGIN,
+    cypher: { timeoutMs: e.CYPHER_TIMEOUT_MS, maxRows: e.CYPHER_MAX_ROWS },
+  };
+}

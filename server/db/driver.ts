@@ -1,0 +1,41 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+
+export type { Driver };
+
+export interface DriverOptions {
+  uri: string;
+  user: string;
+  password: string;
+}
+
+/**
+ * One driver per process. Its pool reconnects by itself after the database restarts,
+ * so it is never rebuilt; short timeouts make a dead database a fast 503, not a hang.
+ */
+export function createDriver({ uri, user, password }: DriverOptions): Driver {
+  return neo4j.driver(uri, neo4j.auth.basic(user, password), {
+    connectionTimeout: 3000,
+    connectionAcquisitionTimeout: 5000,
+    maxConnectionPoolSize: 100,
+    maxTransactionRetryTime: 5000,
+    disableLosslessIntegers: false,
+    userAgent: 'congress-graph',
+  });
+}
+
+export interface ServerInfo {
+  version: string;
+  edition: string;
+}
+
+/** What the database says it is (`dbms.components()`), within a short deadline. */
+export async function describeServer(driver: Driver, timeoutMs = 3000): Promise<ServerInfo> {
+  const result = await driver.executeQuery(
+    'CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition',
+    {},
+    { routing: neo4j.routing.READ, database: 'system', transactionConfig: { timeout: timeoutMs } },
+  );
+  const record = result.records[0];
+  if (!record) throw new Error('dbms.components() returned nothing');
+  return { version: String(record.get('version')), edition: String(record.get('edition')) };
+}

@@ -1,0 +1,106 @@
+import net from 'node:net';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findFreePort } from '../../../server/db/local/ports.ts';
+import { testNeo4j } from '../../setup/neo4j.ts';
+import { isAlive, spawnServer, waitFor } from '../../setup/spawn-server.ts';
+
+const tempDirs: string[] = [];
+afterAll(async () => {
+  await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'congress-graph-start-'));
+  tempDirs.push(dir);
+  return dir;
+}
+
+function occupy(port: number): Promise<net.Server> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+}
+
+describe('npm start', () => {
+  it('fails with one clear line when the HTTP port is taken', async () => {
+    const port = await findFreePort();
+    const blocker = await occupy(port);
+    const server = spawnServer({ PORT: String(port), NEO4J_DATA_DIR: await tempDir() });
+    const code = await server.exited;
+    blocker.close();
+    expect(code).not.toBe(0);
+    expect(server.output()).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+    expect(server.output()).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('fails with one clear line when the Bolt port is taken', async () => {
+    const boltPort = await findFreePort();
+    const blocker = await occupy(boltPort);
+    const server = spawnServer({ PORT: String(await findFreePort()), NEO4J_BOLT_PORT: String(boltPort), NEO4J_DATA_DIR: await tempDir() });
+    const code = await server.exited;
+    blocker.close();
+    expect(code).not.toBe(0);
+    expect(server.output()).toMatch(new RegExp(`Port ${boltPort} on 127\\.0\\.0\\.1 is already in use.*NEO4J_BOLT_PORT`));
+  });
+
+  it('fails with one clear line when an external Neo4j refuses the credentials', async () => {
+    const server = spawnServer({
+      PORT: String(await findFreePort()),
+      NEO4J_URI: testNeo4j().uri,
+      NEO4J_USER: 'intruder',
+      NEO4J_PASSWORD: 'wrong',
+    });
+    expect(await server.exited).not.toBe(0);
+    expect(server.output()).toContain('refused user "intruder"');
+  });
+
+  it('rejects a malformed setting before starting anything', async () => {
+    const server = spawnServer({ PORT: 'eighty' });
+    expect(await server.exited).not.toBe(0);
+    expect(server.output()).toMatch(/Invalid settings: PORT/);
+  });
+
+  it('starts a local Neo4j, restarts it when it dies, and leaves no JVM behind on SIGTERM', async (ctx) => {
+    if (!testNeo4j().local) ctx.skip();
+    const port = await findFreePort();
+    const dataDir = await tempDir();
+    const server = spawnServer({ PORT: String(port), NEO4J_BOLT_PORT: String(await findFreePort()), NEO4J_DATA_DIR: dataDir, NEO4J_HEAP: '512m' });
+    const health = async (): Promise<number> => {
+      try {
+        return (await fetch(`http://127.0.0.1:${port}/api/health`)).status;
+      } catch {
+        return 0;
+      }
+    };
+    await waitFor(async () => (await health()) === 200, 150_000);
+    const body = (await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()) as { neo4j: { version: string } };
+    expect(body.neo4j.version).toMatch(/^5\.26\./);
+
+    // The generated password is kept, readable by its owner only.
+    expect((await stat(path.join(dataDir, 'password'))).mode & 0o077).toBe(0);
+
+    const javaPid = childJavaPid(server.child.pid!);
+    expect(javaPid).toBeGreaterThan(0);
+    process.kill(javaPid, 'SIGKILL');
+    await waitFor(async () => (await health()) === 503, 20_000);
+    await waitFor(async () => (await health()) === 200, 150_000);
+    const restartedPid = childJavaPid(server.child.pid!);
+    expect(restartedPid).not.toBe(javaPid);
+
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(isAlive(restartedPid)).toBe(false);
+    expect(server.output()).toMatch(/restarting in 1 s/);
+  });
+});
+
+function childJavaPid(parentPid: number): number {
+  const out = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(parentPid)], { encoding: 'utf8' });
+  const line = out.split('\n').find((l) => l.trim().endsWith('java'));
+  return line ? Number(line.trim().split(/\s+/)[0]) : 0;
+}
