@@ -1,5 +1,6 @@
 import net from 'node:net';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -59,14 +60,25 @@ describe('npm start', () => {
     expect(server.output()).toContain('refused user "intruder"');
   });
 
+  it('fails with one clear line when the data directory holds a damaged store', async () => {
+    const dataDir = await tempDir();
+    const storeDir = path.join(dataDir, 'data/databases/system');
+    await mkdir(storeDir, { recursive: true });
+    await writeFile(path.join(storeDir, 'neostore'), randomBytes(8192));
+    const server = spawnServer({ PORT: String(await findFreePort()), NEO4J_BOLT_PORT: String(await findFreePort()), NEO4J_DATA_DIR: dataDir, NEO4J_HEAP: '256m' });
+    expect(await server.exited).not.toBe(0);
+    const lastLine = server.output().trim().split('\n').at(-1) ?? '';
+    expect(lastLine).toMatch(new RegExp(`^congress-graph: Neo4j could not start with the data directory ${dataDir}: .*move that directory away`));
+    expect(isAlive(server.child.pid!)).toBe(false);
+  });
+
   it('rejects a malformed setting before starting anything', async () => {
     const server = spawnServer({ PORT: 'eighty' });
     expect(await server.exited).not.toBe(0);
     expect(server.output()).toMatch(/Invalid settings: PORT/);
   });
 
-  it('starts a local Neo4j, restarts it when it dies, and leaves no JVM behind on SIGTERM', async (ctx) => {
-    if (!testNeo4j().local) ctx.skip();
+  it('starts a local Neo4j, restarts it when it dies, and leaves no JVM behind on SIGTERM', async () => {
     const port = await findFreePort();
     const dataDir = await tempDir();
     const server = spawnServer({ PORT: String(port), NEO4J_BOLT_PORT: String(await findFreePort()), NEO4J_DATA_DIR: dataDir, NEO4J_HEAP: '512m' });
