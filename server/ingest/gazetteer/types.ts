@@ -1,0 +1,91 @@
+/** The reviewed reference data (data/gazetteer/*.json) that names what a report talks about. */
+
+interface Reviewed {
+  /** True where a name could not be checked against an official source. */
+  unconfirmed?: boolean;
+  note?: string;
+}
+
+export interface StateEntry extends Reviewed {
+  iso3: string;
+  name_zh: string;
+  name_en: string;
+  aliases: string[];
+  unMember: boolean;
+}
+
+export interface OrganizationEntry extends Reviewed {
+  id: string;
+  kind: string;
+  name_zh: string;
+  name_en: string;
+  short_zh?: string | null;
+  short_en?: string | null;
+  aliases: string[];
+}
+
+export interface CrimeTypeEntry extends Reviewed {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  aliases: string[];
+  iccs: string | null;
+  parent: string | null;
+}
+
+export interface InstrumentEntry extends Reviewed {
+  id: string;
+  kind: string;
+  year: number | null;
+  name_zh: string;
+  name_en: string;
+  short_zh: string | null;
+  short_en: string | null;
+  symbol: string | null;
+  supplements: string | null;
+  aliases: string[];
+}
+
+/** Places are not graph nodes: they translate venues and shield names inside them (巴西 in 巴西利亚). */
+export interface PlaceEntry extends Reviewed {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  aliases: string[];
+}
+
+export interface RegionEntry extends Reviewed {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  /** "Latin American and Caribbean" as in "… Regional Preparatory Meeting". */
+  adjective_en: string;
+  aliases: string[];
+}
+
+export interface TitledItem {
+  number: number;
+  title_zh: string;
+  title_en: string;
+}
+
+export interface CongressEntry extends Reviewed {
+  number: number;
+  ordinal_zh: string;
+  ordinal_en: string;
+  name_zh: string;
+  name_en: string;
+  theme: { title_zh: string; title_en: string };
+  agendaItems: TitledItem[];
+  workshops: TitledItem[];
+}
+
+export interface Gazetteer {
+  states: StateEntry[];
+  organizations: OrganizationEntry[];
+  crimeTypes: CrimeTypeEntry[];
+  instruments: InstrumentEntry[];
+  places: PlaceEntry[];
+  regions: RegionEntry[];
+  congresses: CongressEntry[];
+}
