@@ -1,0 +1,34 @@
+/** Node ids, as MODEL.md spells them. */
+
+export function reportKey(reportId: string): string {
+  return reportId.replace(/^report:/, '');
+}
+
+export const ids = {
+  report: (key: string) => `report:${key}`,
+  meeting: (key: string) => `meeting:${key}`,
+  paragraph: (key: string, n: number) => `para:${key}:${n}`,
+  recommendation: (key: string, n: number, letter: string) => `rec:${key}:${n}(${letter})`,
+  theme: (congress: number) => `theme:${congress}`,
+  agendaItem: (congress: number, n: number) => `agenda:${congress}:${n}`,
+  workshop: (congress: number, n: number) => `workshop:${congress}:${n}`,
+  document: (symbol: string) => `doc:${symbol}`,
+  person: (name: string) => `person:${slug(name)}`,
+};
+
+/** "Douglas Durán" → "douglas-duran". */
+export function slug(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** "report:lac-rpm-2025" from "data/reports/lac-rpm-2025.zh.txt": the file's name without language and extension. */
+export function reportIdFromSource(source: string): string {
+  const base = source.split(/[\\/]/).pop() ?? source;
+  const key = base.replace(/\.txt$/i, '').replace(/\.(zh|en|fr|es|ru|ar)$/i, '');
+  return `report:${slug(key)}`;
+}

@@ -1,0 +1,131 @@
+/**
+ * The report's own structure as nodes: Report, Meeting, Theme/AgendaItem/Workshop,
+ * Paragraph and Recommendation, with IN_REPORT, REPORT_OF, PART_OF and UNDER.
+ */
+import type { GraphNode } from '../../model.ts';
+import type { ReportStructure } from '../parse/types.ts';
+import type { GraphBuilder } from './graphBuilder.ts';
+import { rel } from './graphBuilder.ts';
+import { ids } from './ids.ts';
+import type { ReportNames } from './translate.ts';
+
+export interface BlockNodes {
+  /** AgendaItem or Theme node id. */
+  main: string;
+  workshop: string | null;
+}
+
+export function addStructure(s: ReportStructure, key: string, names: ReportNames, source: string | null, graph: GraphBuilder): { blocks: BlockNodes[]; warnings: string[] } {
+  const warnings: string[] = [];
+  const reportId = ids.report(key);
+  const meetingId = ids.meeting(key);
+  const venue = { zh: names.venue?.name_zh ?? null, en: names.venue?.name_en ?? null };
+  venue[s.language] = s.meeting.venue;
+
+  graph.addNode({
+    id: reportId,
+    labels: ['Report'],
+    properties: {
+      title_zh: names.title.zh,
+      title_en: names.title.en,
+      language: s.language,
+      region: names.region?.name_en ?? s.meeting.region,
+      region_zh: names.region?.name_zh ?? null,
+      venue: s.meeting.venue,
+      startDate: s.meeting.startDate,
+      endDate: s.meeting.endDate,
+      congress: s.congress.number,
+      source,
+    },
+  });
+  graph.addNode({
+    id: meetingId,
+    labels: ['Meeting'],
+    properties: {
+      name: s.meeting.name,
+      name_zh: names.meetingName.zh,
+      name_en: names.meetingName.en,
+      venue: s.meeting.venue,
+      venue_zh: venue.zh,
+      venue_en: venue.en,
+      region: names.region?.name_en ?? s.meeting.region,
+      startDate: s.meeting.startDate,
+      endDate: s.meeting.endDate,
+      congress: s.congress.number,
+      agenda: s.agenda ? s.agenda.items.map((i) => `${i.number}. ${i.text}`) : [],
+    },
+  });
+  graph.addRelationship(rel('REPORT_OF', reportId, meetingId, { report: reportId }));
+
+  const c = s.congress.number;
+  const blocks: BlockNodes[] = s.blocks.map((b) => {
+    if (b.kind === 'theme') {
+      const titles = { zh: names.congress?.theme.title_zh ?? null, en: names.congress?.theme.title_en ?? null };
+      if (!names.congress) titles[s.language] = b.title;
+      graph.addNode(titledNode(ids.theme(c), 'Theme', null, titles, c, s.language));
+      return { main: ids.theme(c), workshop: null };
+    }
+    const item = b.agendaItem!;
+    const known = names.congress?.agendaItems.find((a) => a.number === item.number);
+    if (!known) warnings.push(`agenda item ${item.number} of Congress ${c} is not in data/gazetteer/congresses.json`);
+    const itemTitles = { zh: known?.title_zh ?? null, en: known?.title_en ?? null };
+    if (!known) itemTitles[s.language] = item.title;
+    graph.addNode(titledNode(ids.agendaItem(c, item.number), 'AgendaItem', item.number, itemTitles, c, s.language));
+    let workshop: string | null = null;
+    if (b.workshop) {
+      const w = b.workshop;
+      const knownW = names.congress?.workshops.find((x) => x.number === w.number);
+      if (!knownW) warnings.push(`workshop ${w.number} of Congress ${c} is not in data/gazetteer/congresses.json`);
+      const wTitles = { zh: knownW?.title_zh ?? null, en: knownW?.title_en ?? null };
+      if (!knownW) wTitles[s.language] = w.title;
+      workshop = ids.workshop(c, w.number);
+      graph.addNode(titledNode(workshop, 'Workshop', w.number, wTitles, c, s.language));
+    }
+    return { main: ids.agendaItem(c, item.number), workshop };
+  });
+
+  for (const p of s.paragraphs) {
+    const id = ids.paragraph(key, p.number);
+    graph.addNode({
+      id,
+      labels: ['Paragraph'],
+      properties: { report: reportId, number: p.number, text: p.text, section: p.section, subheading: p.subheading, line: p.line },
+    });
+    graph.addRelationship(rel('IN_REPORT', id, reportId));
+    if (p.block !== null) {
+      const b = blocks[p.block]!;
+      graph.addRelationship(rel('PART_OF', id, b.main, { report: reportId }));
+      if (b.workshop) graph.addRelationship(rel('PART_OF', id, b.workshop, { report: reportId }));
+    }
+  }
+  for (const r of s.recommendations) {
+    const id = ids.recommendation(key, r.paragraph, r.letter);
+    graph.addNode({
+      id,
+      labels: ['Recommendation'],
+      properties: { report: reportId, paragraph: r.paragraph, letter: r.letter, text: r.text, line: r.line },
+    });
+    graph.addRelationship(rel('IN_REPORT', id, reportId));
+    if (r.block === null) {
+      warnings.push(`line ${r.line}: recommendation ${r.paragraph}(${r.letter}) sits outside any discussion block`);
+      continue;
+    }
+    const b = blocks[r.block]!;
+    graph.addRelationship(rel('UNDER', id, b.main, { report: reportId }));
+    if (b.workshop) graph.addRelationship(rel('UNDER', id, b.workshop, { report: reportId }));
+  }
+  return { blocks, warnings };
+}
+
+function titledNode(
+  id: string,
+  label: 'Theme' | 'AgendaItem' | 'Workshop',
+  number: number | null,
+  titles: { zh: string | null; en: string | null },
+  congress: number,
+  lang: 'zh' | 'en',
+): GraphNode {
+  const properties: GraphNode['properties'] = { title_zh: titles.zh, title_en: titles.en, congress, name: titles[lang] ?? titles.zh ?? titles.en };
+  if (number !== null) properties.number = number;
+  return { id, labels: [label], properties };
+}

@@ -1,0 +1,10 @@
+/** Public surface of the ingest pipeline. */
+export { ingestReport, type IngestOptions, type IngestResult } from './ingestReport.ts';
+export { loadGazetteer } from './gazetteer/load.ts';
+export { mergeGraphs } from './mergeGraphs.ts';
+export { validateGraph } from './validateGraph.ts';
+export { decodeReport } from './decode.ts';
+export { ReportFormatError } from './errors.ts';
+export { parseReport } from './parse/parseReport.ts';
+export type { Gazetteer } from './gazetteer/types.ts';
+export type { ReportStructure } from './parse/types.ts';
