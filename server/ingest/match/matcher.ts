@@ -33,12 +33,18 @@ export interface Matcher {
 }
 
 const WORD_CHAR = /[a-z0-9]/;
+/** Acronyms ("APT", "CRC") match only in capitals: lower-cased they are ordinary words. */
+const ACRONYM = /^[A-Z][A-Z0-9&.\-]{1,7}$/;
 
 export function buildMatcher(forms: readonly SurfaceForm[]): Matcher {
   const byFolded = new Map<string, (MatchTarget | null)[]>();
+  const exactOnly = new Map<string, Set<string>>();
+  const caseFree = new Set<string>();
   for (const form of forms) {
     const folded = foldAlias(form.surface);
     if (folded.length === 0) continue;
+    if (ACRONYM.test(form.surface)) exactOnly.set(folded, (exactOnly.get(folded) ?? new Set()).add(form.surface));
+    else caseFree.add(folded);
     const targets = byFolded.get(folded) ?? [];
     if (!targets.some((t) => sameTarget(t, form.target))) targets.push(form.target);
     byFolded.set(folded, targets);
@@ -68,6 +74,7 @@ export function buildMatcher(forms: readonly SurfaceForm[]): Matcher {
         if (!folded.startsWith(form, i)) continue;
         const end = i + form.length;
         if (!atWordBoundary(folded, i, end)) continue;
+        if (!caseFree.has(form) && !exactOnly.get(form)!.has(text.slice(origin[i]!, originEnd[end - 1]!))) continue;
         candidates.push({ start: i, end, targets: byFolded.get(form)! });
       }
     }
