@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { findLinks } from '../../../server/ingest/extract/links.ts';
+import { buildSurfaceForms } from '../../../server/ingest/gazetteer/surfaceForms.ts';
+import { buildMatcher } from '../../../server/ingest/match/matcher.ts';
+import { miniGazetteer } from './helpers.ts';
+
+const matcher = buildMatcher(buildSurfaceForms(await miniGazetteer()));
+const links = (text: string, lang: 'zh' | 'en') => findLinks(text, matcher.find(text), lang).map((l) => [l.from, l.to, l.kind, l.evidence]);
+
+describe('stated links between crimes', () => {
+  it('reads a predicate offence', () => {
+    expect(links('将影响环境的犯罪确定为洗钱罪的上游犯罪', 'zh')).toEqual([
+      ['crime:crimes-affecting-environment', 'crime:money-laundering', 'predicate-offence', '影响环境的犯罪确定为洗钱罪的上游犯罪'],
+    ]);
+  });
+
+  it('resolves "such crimes" to the crime named before it', () => {
+    expect(links('加强对影响环境的犯罪的处罚，同时考虑到此类犯罪与其他形式跨国有组织犯罪的联系', 'zh')).toEqual([
+      ['crime:crimes-affecting-environment', 'crime:organized-crime', 'nexus', '此类犯罪与其他形式跨国有组织犯罪的联系'],
+    ]);
+  });
+
+  it('gives no uncontested link where the text warns against linking', () => {
+    expect(links('有与会者敦促谨慎避免将恐怖主义与有组织犯罪自动联系起来。', 'zh').map((l) => l[2])).toEqual(['contested']);
+    expect(links('Speakers cautioned against conflating terrorism with organized crime.', 'en').map((l) => l[2])).toEqual(['contested']);
+  });
+
+  it('does not take the warning of one sentence into the next', () => {
+    expect(links('发言者告诫不要完全依赖惩罚性办法。发言者提到贩毒与洗钱之间的联系。', 'zh').map((l) => l[2])).toEqual(['nexus']);
+  });
+
+  it('draws nothing from mere co-mention', () => {
+    expect(links('发言者提及贩毒、洗钱和网络犯罪。', 'zh')).toEqual([]);
+    expect(links('Speakers mentioned drug trafficking, money laundering and cybercrime.', 'en')).toEqual([]);
+  });
+
+  it('reads English links', () => {
+    expect(links('the links between drug trafficking and money laundering', 'en').map((l) => l.slice(0, 3))).toEqual([
+      ['crime:drug-trafficking', 'crime:money-laundering', 'nexus'],
+    ]);
+    expect(links('illegal mining as a predicate offence for money laundering', 'en').map((l) => l[2])).toEqual(['predicate-offence']);
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { GraphJson } from '../../../server/model.ts';
+import { ingestReport } from '../../../server/ingest/ingestReport.ts';
+import { validateGraph } from '../../../server/ingest/validateGraph.ts';
+import { englishText, realGazetteer } from './helpers.ts';
+
+function smallGraph(): GraphJson {
+  return {
+    reports: ['report:x'],
+    nodes: [
+      { id: 'report:x', labels: ['Report'], properties: { title_zh: null, title_en: 'T', language: 'en', region: 'R', venue: 'V', startDate: '2025-01-01', endDate: '2025-01-02' } },
+      { id: 'para:x:1', labels: ['Paragraph'], properties: { report: 'report:x', number: 1, text: 'Fight corruption.', section: 'I' } },
+      { id: 'crime:corruption', labels: ['CrimeType'], properties: { name: 'corruption', name_zh: '腐败', name_en: 'corruption', aliases: ['腐败'], iccs: '0703', parent: null } },
+    ],
+    relationships: [
+      { type: 'IN_REPORT', start: 'para:x:1', end: 'report:x', properties: {} },
+      { type: 'MENTIONS', start: 'para:x:1', end: 'crime:corruption', properties: { spans: [6, 16], count: 1, evidence: 'corruption' } },
+    ],
+  };
+}
+
+describe('validateGraph', () => {
+  it('accepts a well-formed graph', () => {
+    expect(validateGraph(smallGraph())).toEqual([]);
+  });
+
+  it('reports duplicate ids and dangling ends', () => {
+    const g = smallGraph();
+    g.nodes.push({ ...g.nodes[2]! });
+    g.relationships.push({ type: 'IN_REPORT', start: 'para:x:2', end: 'report:x', properties: {} });
+    const errors = validateGraph(g).join('\n');
+    expect(errors).toMatch(/duplicate node id crime:corruption/);
+    expect(errors).toMatch(/start para:x:2 is not a node/);
+  });
+
+  it('reports missing required properties and non-scalar values', () => {
+    const g = smallGraph();
+    delete g.nodes[2]!.properties.iccs;
+    (g.nodes[1]!.properties as Record<string, unknown>).section = { nested: true };
+    (g.nodes[1]!.properties as Record<string, unknown>).tags = [['a']];
+    const errors = validateGraph(g).join('\n');
+    expect(errors).toMatch(/crime:corruption: missing required property iccs/);
+    expect(errors).toMatch(/para:x:1: property section is not a scalar/);
+    expect(errors).toMatch(/para:x:1: property tags is not a scalar/);
+  });
+
+  it('reports missing provenance, wrong endpoints and spans outside the text', () => {
+    const g = smallGraph();
+    g.relationships.push({ type: 'MENTIONS', start: 'para:x:1', end: 'crime:corruption', properties: { count: 1 } });
+    g.relationships.push({ type: 'CITES', start: 'para:x:1', end: 'crime:corruption', properties: { report: 'report:x', paragraph: 1, evidence: 'x', spans: [0, 1] } });
+    g.relationships[1]!.properties.spans = [6, 99];
+    const errors = validateGraph(g).join('\n');
+    expect(errors).toMatch(/missing provenance spans/);
+    expect(errors).toMatch(/CITES cannot start at Paragraph/);
+    expect(errors).toMatch(/CITES cannot end at CrimeType/);
+    expect(errors).toMatch(/span \[6, 99\) lies outside the text/);
+  });
+
+  it('reports evidence that is not the text at its span', () => {
+    const g = smallGraph();
+    g.relationships[1]!.properties.evidence = 'bribery';
+    expect(validateGraph(g).join('\n')).toMatch(/evidence "bribery" is not the text at its first span \("corruption"\)/);
+  });
+
+  it('accepts the graph of the English fixture', async () => {
+    const { graph, warnings } = ingestReport(englishText(), { source: 'tests/fixtures/asia-pacific-rpm-fixture.en.txt', gazetteer: await realGazetteer() });
+    expect(warnings).toEqual([]);
+    expect(validateGraph(graph)).toEqual([]);
+  });
+});
