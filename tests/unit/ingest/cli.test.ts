@@ -1,0 +1,73 @@
+/** The command as a user runs it: output file on success; one line, exit 1 and no file on bad input. */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { validateGraph } from '../../../server/ingest/validateGraph.ts';
+import { repoPath } from './helpers.ts';
+
+const run = promisify(execFile);
+const tsx = repoPath('node_modules/.bin/tsx');
+const cli = repoPath('scripts/ingest.ts');
+
+async function ingest(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(tsx, [cli, ...args], { cwd: repoPath('.') });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('npm run ingest', { timeout: 30_000 }, () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ingest-cli-'));
+
+  it('writes a valid graph.json for the seed and an English report, and prints counts', async () => {
+    const out = path.join(dir, 'graph.json');
+    const r = await ingest(['data/reports/lac-rpm-2025.zh.txt', 'tests/fixtures/asia-pacific-rpm-fixture.en.txt', '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Paragraph\s+116/);
+    expect(r.stdout).toMatch(/Recommendation\s+72/);
+    expect(r.stdout).toMatch(/text not placed: none/);
+    const graph = JSON.parse(readFileSync(out, 'utf8'));
+    expect(graph.reports).toEqual(['report:lac-rpm-2025', 'report:asia-pacific-rpm-fixture']);
+    expect(validateGraph(graph)).toEqual([]);
+  });
+
+  it('prints precision and recall against an annotation', async () => {
+    const r = await ingest(['data/reports/lac-rpm-2025.zh.txt', '--out', path.join(dir, 'eval.json'), '--evaluate', 'tests/fixtures/lac-rpm-2025.annotation.json']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/overall\s+precision 100\.0%\s+recall 100\.0%/);
+  });
+
+  it('lists what it could not place', async () => {
+    const report = readFileSync(repoPath('tests/fixtures/asia-pacific-rpm-fixture.en.txt'), 'utf8').replace('China, India, Japan', 'China, Atlantis, Japan');
+    const file = path.join(dir, 'atlantis.en.txt');
+    writeFileSync(file, report);
+    const r = await ingest([file, '--out', path.join(dir, 'atlantis.json')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/text not placed \(1\):\n.*unmatched speaker name in paragraph 3: "Atlantis"/);
+  });
+
+  it('refuses bad input with one line, a non-zero exit and no output file', async () => {
+    const cases: [string, Uint8Array | string, RegExp][] = [
+      ['empty.txt', '', /empty\.txt, line 1: the file is empty/],
+      ['binary.txt', new Uint8Array([0x52, 0x0a, 0xc3, 0x28, 0x0a]), /binary\.txt, line 2: the file is not valid UTF-8/],
+      ['notes.txt', 'Shopping list\n\nmilk\n', /notes\.txt, line 1: no chapter heading/],
+    ];
+    for (const [name, content, message] of cases) {
+      const file = path.join(dir, name);
+      writeFileSync(file, content);
+      const out = path.join(dir, `${name}.json`);
+      const r = await ingest([file, '--out', out]);
+      expect(r.code, name).toBe(1);
+      expect(r.stderr.trim().split('\n'), name).toHaveLength(1);
+      expect(r.stderr, name).toMatch(message);
+      expect(existsSync(out), name).toBe(false);
+    }
+  });
+});
