@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command } from 'commander';
 import { decodeReport, ingestReport, loadGazetteer, mergeGraphs, ReportFormatError, validateGraph } from '../server/ingest/index.ts';
+import { uniqueReportId } from '../server/ingest/extract/ids.ts';
 import { annotationSchema, evaluateAgainstAnnotation } from '../server/ingest/evaluate.ts';
 import { formatSummary } from '../server/ingest/summary.ts';
 import { writeGraphAtomically } from '../server/ingest/writeGraph.ts';
@@ -38,6 +39,7 @@ async function main(argv: string[]): Promise<void> {
   const gazetteer = await loadGazetteer(opts.gazetteer);
   const graphs = [];
   const warnings: string[] = [];
+  const reportIds = new Set<string>();
   for (const file of files) {
     let bytes: Buffer;
     try {
@@ -46,7 +48,9 @@ async function main(argv: string[]): Promise<void> {
       throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
     const text = decodeReport(bytes, file);
-    const result = ingestReport(text, { source: file, gazetteer, ...(opts.reportId ? { reportId: opts.reportId } : {}) });
+    const reportId = opts.reportId ?? uniqueReportId(file, reportIds);
+    reportIds.add(reportId);
+    const result = ingestReport(text, { source: file, gazetteer, reportId });
     graphs.push(result.graph);
     warnings.push(...result.warnings);
   }

@@ -23,7 +23,11 @@ export function mergeGraphs(graphs: readonly GraphJson[]): GraphJson {
   const nodes = new Map<string, GraphNode>();
   const relationships = new Map<string, GraphRelationship>();
   for (const g of graphs) {
-    for (const r of g.reports) if (!reports.includes(r)) reports.push(r);
+    for (const r of g.reports) {
+      // Two different texts under one id would silently mix their paragraphs.
+      if (reports.includes(r)) throw new Error(`two graphs both hold report ${r}: give each report its own id`);
+      reports.push(r);
+    }
     for (const n of g.nodes) {
       const existing = nodes.get(n.id);
       if (!existing) {

@@ -32,3 +32,17 @@ export function reportIdFromSource(source: string): string {
   const key = base.replace(/\.txt$/i, '').replace(/\.(zh|en|fr|es|ru|ar)$/i, '');
   return `report:${slug(key)}`;
 }
+
+/**
+ * The same meeting's report in two languages derives one id from its file name;
+ * when that id is taken, the language (or a counter) tells them apart.
+ */
+export function uniqueReportId(source: string, taken: ReadonlySet<string>): string {
+  const id = reportIdFromSource(source);
+  if (!taken.has(id)) return id;
+  const lang = /\.(zh|en|fr|es|ru|ar)\.txt$/i.exec(source)?.[1]?.toLowerCase();
+  if (lang && !taken.has(`${id}-${lang}`)) return `${id}-${lang}`;
+  let n = 2;
+  while (taken.has(`${id}-${n}`)) n++;
+  return `${id}-${n}`;
+}

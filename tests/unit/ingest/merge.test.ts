@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ingestReport } from '../../../server/ingest/ingestReport.ts';
 import { mergeGraphs } from '../../../server/ingest/mergeGraphs.ts';
+import { uniqueReportId } from '../../../server/ingest/extract/ids.ts';
 import { validateGraph } from '../../../server/ingest/validateGraph.ts';
 import { englishText, realGazetteer, seedText } from './helpers.ts';
 
@@ -36,9 +37,13 @@ describe('mergeGraphs', () => {
     expect(m[0]!.properties.reports).toEqual(['report:lac-rpm-2025', 'report:asia-pacific-rpm-fixture']);
   });
 
-  it('merging a graph with itself changes nothing but co-occurrence counts', () => {
-    const twice = mergeGraphs([zh, zh]);
-    expect(twice.nodes).toHaveLength(zh.nodes.length);
-    expect(twice.relationships).toHaveLength(zh.relationships.length);
+  it('refuses two graphs that claim the same report', () => {
+    expect(() => mergeGraphs([zh, zh])).toThrow(/two graphs both hold report report:lac-rpm-2025/);
+  });
+
+  it('gives the second language version of one file name its own id', () => {
+    expect(uniqueReportId('a/lac-rpm-2025.zh.txt', new Set())).toBe('report:lac-rpm-2025');
+    expect(uniqueReportId('b/lac-rpm-2025.en.txt', new Set(['report:lac-rpm-2025']))).toBe('report:lac-rpm-2025-en');
+    expect(uniqueReportId('c/lac-rpm-2025.txt', new Set(['report:lac-rpm-2025']))).toBe('report:lac-rpm-2025-2');
   });
 });
