@@ -1,0 +1,267 @@
+import { MultiDirectedGraph } from 'graphology';
+import { NODE_LABELS } from '../../../server/model.ts';
+import { fullName, shortName, type Nameable } from '../i18n/names.ts';
+import { labelColor, typeColor } from './palette.ts';
+
+/** Attributes of a node in the viewer's graphology graph. */
+export interface NodeAttrs {
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  /** The primary label (State, CrimeType, …): colour and legend key. */
+  nodeLabel: string;
+  labels: string[];
+  /** The short names drawn on the graph, one per language. */
+  label_zh: string;
+  label_en: string;
+  /** Full names for panels and tables. */
+  name_zh: string;
+  name_en: string;
+  degree: number;
+  props: Record<string, unknown>;
+}
+
+/** Attributes of an edge in the viewer's graph. */
+export interface EdgeAttrs {
+  type: string;
+  /** What edge thickness encodes: co-occurrence count, otherwise 1. */
+  weight: number;
+  size: number;
+  color: string;
+  /** Stated crime links are drawn curved with an arrow (dashed when contested). */
+  curved: boolean;
+  arrow: boolean;
+  dashed: boolean;
+  props: Record<string, unknown>;
+}
+
+export type ViewerGraph = MultiDirectedGraph<NodeAttrs, EdgeAttrs>;
+
+/** graphology's serialized form, as the API sends it. */
+export interface SerializedGraph {
+  nodes: { key: string; attributes?: Record<string, unknown> }[];
+  edges: { key?: string; source: string; target: string; attributes?: Record<string, unknown>; undirected?: boolean }[];
+  attributes?: Record<string, unknown>;
+  options?: Record<string, unknown>;
+}
+
+const ID_PREFIX_LABELS: Record<string, string> = {
+  report: 'Report',
+  meeting: 'Meeting',
+  para: 'Paragraph',
+  rec: 'Recommendation',
+  theme: 'Theme',
+  agenda: 'AgendaItem',
+  workshop: 'Workshop',
+  state: 'State',
+  org: 'Organization',
+  person: 'Person',
+  crime: 'CrimeType',
+  instrument: 'Instrument',
+  doc: 'Document',
+};
+
+const KNOWN_LABELS = new Set<string>(NODE_LABELS);
+/** Attribute keys that describe a node for the viewer rather than hold its data. */
+const META_KEYS = new Set(['labels', 'label', 'x', 'y', 'size', 'color', 'properties', 'id', 'key']);
+
+/** The primary label of a node: the first known label, else what the id prefix says. */
+export function primaryLabel(id: string, labels: readonly string[]): string {
+  const known = labels.find((l) => KNOWN_LABELS.has(l));
+  if (known) return known;
+  if (labels[0]) return labels[0];
+  return ID_PREFIX_LABELS[id.split(':')[0] ?? ''] ?? 'Unknown';
+}
+
+/** A node as the API describes it, whatever the exact attribute layout: `{labels, properties}` or flat properties. */
+export function normalizeNode(key: string, attributes: Record<string, unknown> = {}): Nameable & { labels: string[] } {
+  let labels: string[] = [];
+  if (Array.isArray(attributes.labels)) labels = attributes.labels.filter((l): l is string => typeof l === 'string');
+  else if (typeof attributes.label === 'string' && KNOWN_LABELS.has(attributes.label)) labels = [attributes.label];
+  let props: Record<string, unknown>;
+  if (attributes.properties && typeof attributes.properties === 'object' && !Array.isArray(attributes.properties)) {
+    props = { ...(attributes.properties as Record<string, unknown>) };
+  } else {
+    props = Object.fromEntries(Object.entries(attributes).filter(([k]) => !META_KEYS.has(k)));
+  }
+  const label = primaryLabel(key, labels);
+  if (labels.length === 0) labels = [label];
+  return { id: key, label, labels, props };
+}
+
+/** An edge's relationship type and properties, from `{type, properties}` or flat attributes. */
+export function normalizeEdge(attributes: Record<string, unknown> = {}): { type: string; props: Record<string, unknown> } {
+  const type = [attributes.type, attributes.relType, attributes.label].find((v): v is string => typeof v === 'string') ?? 'RELATED';
+  let props: Record<string, unknown>;
+  if (attributes.properties && typeof attributes.properties === 'object' && !Array.isArray(attributes.properties)) {
+    props = { ...(attributes.properties as Record<string, unknown>) };
+  } else {
+    props = Object.fromEntries(Object.entries(attributes).filter(([k]) => !['type', 'relType', 'label', 'size', 'color', 'properties', 'weight'].includes(k)));
+  }
+  return { type, props };
+}
+
+/** Co-occurrence counts weigh an edge; every other relationship weighs 1. */
+export function edgeWeight(type: string, props: Record<string, unknown>): number {
+  if (type === 'CO_OCCURS') {
+    const count = Number(props.count);
+    if (Number.isFinite(count) && count > 0) return count;
+    if (Array.isArray(props.paragraphs)) return Math.max(1, props.paragraphs.length);
+  }
+  return 1;
+}
+
+/** Edge thickness in pixels for a weight: 1 px for weight 1, growing with the logarithm, capped. */
+export function edgeSize(weight: number): number {
+  return Math.min(8, 1 + 1.6 * Math.log2(Math.max(1, weight)));
+}
+
+export const MIN_NODE_SIZE = 4;
+export const MAX_NODE_SIZE = 20;
+
+/** Node radius in pixels for a degree: square-root scale between the graph's smallest and largest degree. */
+export function nodeSize(degree: number, minDegree: number, maxDegree: number): number {
+  if (maxDegree <= minDegree) return (MIN_NODE_SIZE + MAX_NODE_SIZE) / 3;
+  const t = Math.sqrt((degree - minDegree) / (maxDegree - minDegree));
+  return MIN_NODE_SIZE + (MAX_NODE_SIZE - MIN_NODE_SIZE) * Math.max(0, Math.min(1, t));
+}
+
+/** A small deterministic hash (FNV-1a) so starting positions and synthetic keys do not depend on the order of arrival. */
+export function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * A starting position: nodes of one label start in one sector of a disc, so the
+ * force layout begins from something already readable, and the same graph
+ * always starts the same way.
+ */
+export function initialPosition(id: string, label: string, spread = 100): { x: number; y: number } {
+  const labelIndex = Math.max(0, NODE_LABELS.indexOf(label as (typeof NODE_LABELS)[number]));
+  const h = hash(id);
+  const sector = (2 * Math.PI) / NODE_LABELS.length;
+  const angle = labelIndex * sector + ((h % 1000) / 1000) * sector;
+  const radius = spread * (0.3 + 0.7 * (((h >>> 10) % 1000) / 1000));
+  return { x: Math.cos(angle) * radius, y: Math.sin(angle) * radius };
+}
+
+/** A key for an edge the API sent without one: stable across requests. */
+export function syntheticEdgeKey(type: string, source: string, target: string, props: Record<string, unknown>): string {
+  const provenance = ['paragraph', 'kind', 'unit', 'role', 'report'].map((k) => String(props[k] ?? '')).join('|');
+  return `${type}:${source}->${target}:${hash(provenance).toString(36)}`;
+}
+
+export function nodeAttributes(node: Nameable & { labels: string[] }, position: { x: number; y: number }): NodeAttrs {
+  return {
+    x: position.x,
+    y: position.y,
+    size: MIN_NODE_SIZE,
+    color: labelColor(node.label),
+    nodeLabel: node.label,
+    labels: node.labels,
+    label_zh: shortName(node, 'zh'),
+    label_en: shortName(node, 'en'),
+    name_zh: fullName(node, 'zh'),
+    name_en: fullName(node, 'en'),
+    degree: 0,
+    props: node.props,
+  };
+}
+
+export function edgeAttributes(type: string, props: Record<string, unknown>): EdgeAttrs {
+  const weight = edgeWeight(type, props);
+  const stated = type === 'LINKED_TO';
+  return {
+    type,
+    weight,
+    size: stated ? 2 : edgeSize(weight),
+    color: typeColor(type),
+    curved: stated,
+    arrow: stated || type === 'CITES' || type === 'SUPPLEMENTS',
+    dashed: stated && props.kind === 'contested',
+    props,
+  };
+}
+
+export function createViewerGraph(): ViewerGraph {
+  return new MultiDirectedGraph<NodeAttrs, EdgeAttrs>({ allowSelfLoops: true });
+}
+
+export interface MergeResult {
+  addedNodes: string[];
+  addedEdges: string[];
+}
+
+/**
+ * Adds what `data` holds and `graph` lacks. Nodes already present keep their
+ * position (the layout is never reset by new data); new nodes start near
+ * `anchor` when one is given, so an expansion grows out of the node expanded.
+ */
+export function mergeGraph(graph: ViewerGraph, data: SerializedGraph, anchor?: string): MergeResult {
+  const addedNodes: string[] = [];
+  const addedEdges: string[] = [];
+  const anchorAttrs = anchor && graph.hasNode(anchor) ? graph.getNodeAttributes(anchor) : undefined;
+  for (const raw of data.nodes ?? []) {
+    if (graph.hasNode(raw.key)) continue;
+    const node = normalizeNode(raw.key, raw.attributes);
+    let position = initialPosition(node.id, node.label);
+    if (anchorAttrs) {
+      const h = hash(node.id);
+      const angle = ((h % 3600) / 3600) * 2 * Math.PI;
+      const r = 5 + ((h >>> 12) % 100) / 10;
+      position = { x: anchorAttrs.x + Math.cos(angle) * r, y: anchorAttrs.y + Math.sin(angle) * r };
+    }
+    graph.addNode(node.id, nodeAttributes(node, position));
+    addedNodes.push(node.id);
+  }
+  for (const raw of data.edges ?? []) {
+    if (!graph.hasNode(raw.source) || !graph.hasNode(raw.target)) continue;
+    const { type, props } = normalizeEdge(raw.attributes);
+    const key = raw.key ?? syntheticEdgeKey(type, raw.source, raw.target, props);
+    if (graph.hasEdge(key)) continue;
+    graph.addDirectedEdgeWithKey(key, raw.source, raw.target, edgeAttributes(type, props));
+    addedEdges.push(key);
+  }
+  if (addedNodes.length > 0 || addedEdges.length > 0) applyDegreeSizes(graph);
+  return { addedNodes, addedEdges };
+}
+
+/** A fresh viewer graph from what the API sent. */
+export function buildGraph(data: SerializedGraph): ViewerGraph {
+  const graph = createViewerGraph();
+  mergeGraph(graph, data);
+  applyDegreeSizes(graph);
+  return graph;
+}
+
+/** Node size by degree (distinct neighbours, so parallel edges do not inflate it). */
+export function applyDegreeSizes(graph: ViewerGraph): void {
+  let min = Infinity;
+  let max = -Infinity;
+  const degrees = new Map<string, number>();
+  graph.forEachNode((node) => {
+    const degree = graph.neighbors(node).length;
+    degrees.set(node, degree);
+    min = Math.min(min, degree);
+    max = Math.max(max, degree);
+  });
+  graph.forEachNode((node) => {
+    const degree = degrees.get(node) ?? 0;
+    graph.mergeNodeAttributes(node, { degree, size: nodeSize(degree, min, max) });
+  });
+}
+
+/** Counts per node label and per relationship type, for the legend. */
+export function countByLabelAndType(graph: ViewerGraph): { labels: Map<string, number>; types: Map<string, number> } {
+  const labels = new Map<string, number>();
+  const types = new Map<string, number>();
+  graph.forEachNode((_n, a) => labels.set(a.nodeLabel, (labels.get(a.nodeLabel) ?? 0) + 1));
+  graph.forEachEdge((_e, a) => types.set(a.type, (types.get(a.type) ?? 0) + 1));
+  return { labels, types };
+}

@@ -1,0 +1,88 @@
+import type { Lang } from './strings.ts';
+
+/** What the viewer knows of a node when naming it: its id, primary label and properties. */
+export interface Nameable {
+  id: string;
+  label: string;
+  props: Record<string, unknown>;
+}
+
+const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
+
+/** "24(c)" for rec:lac-rpm-2025:24(c); falls back to the paragraph and letter properties. */
+export function recommendationRef(id: string, props: Record<string, unknown> = {}): string {
+  const fromId = /:(\d+\([a-z]+\))$/i.exec(id)?.[1];
+  if (fromId) return fromId;
+  const paragraph = props.paragraph;
+  const letter = str(props.letter);
+  if (paragraph !== undefined && letter) return `${String(paragraph)}(${letter})`;
+  return id.split(':').pop() ?? id;
+}
+
+function paragraphNumber(id: string, props: Record<string, unknown>): string {
+  const n = props.number;
+  if (typeof n === 'number' || typeof n === 'string') return String(n);
+  return id.split(':').pop() ?? id;
+}
+
+/**
+ * The full display name of a node in a language (details panel, tables).
+ * Chinese and English names fall back on each other, then on `name`, then on the id.
+ */
+export function fullName(node: Nameable, lang: Lang): string {
+  const p = node.props;
+  const other: Lang = lang === 'zh' ? 'en' : 'zh';
+  switch (node.label) {
+    case 'Recommendation':
+      return lang === 'zh' ? `建议 ${recommendationRef(node.id, p)}` : `Recommendation ${recommendationRef(node.id, p)}`;
+    case 'Paragraph':
+      return lang === 'zh' ? `第 ${paragraphNumber(node.id, p)} 段` : `Paragraph ${paragraphNumber(node.id, p)}`;
+    case 'Person':
+      return str(p.name) ?? str(p[`name_${lang}`]) ?? node.id;
+    case 'Document': {
+      const symbol = str(p.symbol) ?? str(p.name) ?? node.id.replace(/^doc:/, '');
+      const title = str(p[`title_${lang}`]);
+      return title ? `${symbol} ${title}` : symbol;
+    }
+    case 'AgendaItem':
+    case 'Workshop':
+    case 'Theme':
+    case 'Report': {
+      const title = str(p[`title_${lang}`]) ?? str(p[`title_${other}`]) ?? str(p.name);
+      const prefix = structurePrefix(node.label, p.number, lang);
+      return [prefix, title].filter(Boolean).join(prefix && title ? (lang === 'zh' ? '：' : ': ') : '') || node.id;
+    }
+    default:
+      return str(p[`name_${lang}`]) ?? str(p.name) ?? str(p[`name_${other}`]) ?? str(p[`title_${lang}`]) ?? node.id;
+  }
+}
+
+function structurePrefix(label: string, number: unknown, lang: Lang): string | undefined {
+  if (typeof number !== 'number' && typeof number !== 'string') return undefined;
+  if (label === 'AgendaItem') return lang === 'zh' ? `议程项目 ${number}` : `Item ${number}`;
+  if (label === 'Workshop') return lang === 'zh' ? `讲习班 ${number}` : `Workshop ${number}`;
+  return undefined;
+}
+
+/** The short name drawn on the graph: short titles for instruments, numbers for agenda items, at most `max` characters. */
+export function shortName(node: Nameable, lang: Lang, max = lang === 'zh' ? 16 : 32): string {
+  const p = node.props;
+  let name: string;
+  if (node.label === 'Instrument') {
+    name = str(p[`short_${lang}`]) ?? fullName(node, lang);
+  } else if (node.label === 'AgendaItem' || node.label === 'Workshop') {
+    name = structurePrefix(node.label, p.number, lang) ?? fullName(node, lang);
+  } else if (node.label === 'Document') {
+    name = str(p.symbol) ?? fullName(node, lang);
+  } else if (node.label === 'Recommendation') {
+    name = recommendationRef(node.id, p);
+  } else {
+    name = fullName(node, lang);
+  }
+  return truncate(name, max);
+}
+
+export function truncate(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}

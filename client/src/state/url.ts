@@ -1,0 +1,81 @@
+import { isLang, type Lang } from '../i18n/i18n.ts';
+
+export const VIEWS = ['explore', 'citations', 'crimes', 'path', 'cypher'] as const;
+export type View = (typeof VIEWS)[number];
+
+/** What a link reopens: the view, the selected node, the language and each view's input. */
+export interface UrlState {
+  view: View;
+  lang: Lang;
+  /** Selected node id. */
+  node: string | null;
+  /** Cypher console query. */
+  query: string | null;
+  /** Citation trace subject (instrument or recommendation id). */
+  trace: string | null;
+  /** Shortest path ends. */
+  from: string | null;
+  to: string | null;
+  /** Legend: labels and relationship types switched off. */
+  hiddenLabels: string[];
+  hiddenTypes: string[];
+}
+
+export const DEFAULT_URL_STATE: UrlState = {
+  view: 'explore',
+  lang: 'zh',
+  node: null,
+  query: null,
+  trace: null,
+  from: null,
+  to: null,
+  hiddenLabels: [],
+  hiddenTypes: [],
+};
+
+function isView(value: string | null): value is View {
+  return value !== null && (VIEWS as readonly string[]).includes(value);
+}
+
+function list(value: string | null): string[] {
+  if (!value) return [];
+  return [...new Set(value.split(',').map((s) => s.trim()).filter(Boolean))].sort();
+}
+
+/** Reads the state from a query string (`?view=…&node=…`); anything unknown or malformed falls back to the default. */
+export function parseUrlState(search: string, defaults: UrlState = DEFAULT_URL_STATE): UrlState {
+  const params = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
+  const view = params.get('view');
+  const lang = params.get('lang');
+  const text = (key: string) => {
+    const value = params.get(key);
+    return value !== null && value !== '' ? value : null;
+  };
+  return {
+    view: isView(view) ? view : defaults.view,
+    lang: isLang(lang) ? lang : defaults.lang,
+    node: text('node'),
+    query: text('q'),
+    trace: text('trace'),
+    from: text('from'),
+    to: text('to'),
+    hiddenLabels: params.has('hide') ? list(params.get('hide')) : defaults.hiddenLabels,
+    hiddenTypes: params.has('hideRel') ? list(params.get('hideRel')) : defaults.hiddenTypes,
+  };
+}
+
+/** The query string for a state: only what differs from the default, in a fixed order, so equal states give equal links. */
+export function serializeUrlState(state: UrlState, defaults: UrlState = DEFAULT_URL_STATE): string {
+  const params = new URLSearchParams();
+  if (state.view !== defaults.view) params.set('view', state.view);
+  if (state.lang !== defaults.lang) params.set('lang', state.lang);
+  if (state.node) params.set('node', state.node);
+  if (state.query) params.set('q', state.query);
+  if (state.trace) params.set('trace', state.trace);
+  if (state.from) params.set('from', state.from);
+  if (state.to) params.set('to', state.to);
+  if (state.hiddenLabels.length > 0) params.set('hide', [...state.hiddenLabels].sort().join(','));
+  if (state.hiddenTypes.length > 0) params.set('hideRel', [...state.hiddenTypes].sort().join(','));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

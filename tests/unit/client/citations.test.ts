@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { allCitations, citationMatrix, matrixCsv, normalizeCitations, toCsv, traceCitations, traceGraph } from '../../../client/src/views/citationModel.ts';
+
+const body = {
+  rows: [
+    { recommendation: 'rec:r:24(c)', paragraph: 24, letter: 'c', text: '履行《打击有组织犯罪公约》', instrument: 'instrument:untoc', name_zh: '联合国打击跨国有组织犯罪公约', short_en: 'Organized Crime Convention', evidence: '打击有组织犯罪公约' },
+    { recommendation: { id: 'rec:r:24(k)', paragraph: 24 }, instrument: { id: 'instrument:cyber', name_en: 'Cybercrime Convention' } },
+    { recommendation: 'rec:r:66(c)', paragraph: 66, instrument: 'instrument:cop-12-4' },
+    { recommendation: 'rec:r:66(c)', paragraph: 66, instrument: 'instrument:untoc' },
+    { nothing: true },
+  ],
+};
+const supplements = [['instrument:cop-12-4', 'instrument:untoc'], ['instrument:tip-protocol', 'instrument:untoc']] as const;
+
+describe('citation rows', () => {
+  it('reads flat and nested rows and skips what it cannot place', () => {
+    const rows = normalizeCitations(body);
+    expect(rows).toHaveLength(4);
+    expect(rows[0]).toMatchObject({ rec: 'rec:r:24(c)', ref: '24(c)', paragraph: 24, instrument: 'instrument:untoc', instrumentShort_en: 'Organized Crime Convention' });
+    expect(rows[1]).toMatchObject({ rec: 'rec:r:24(k)', ref: '24(k)', instrument: 'instrument:cyber', instrumentName_en: 'Cybercrime Convention' });
+    expect(normalizeCitations(body.rows)).toHaveLength(4);
+  });
+});
+
+describe('citation trace both ways', () => {
+  const rows = normalizeCitations(body);
+
+  it('from an instrument: who cites it or its protocols, then what else they cite', () => {
+    const trace = traceCitations(rows, 'instrument:untoc', supplements);
+    expect(trace.kind).toBe('instrument');
+    expect(trace.instruments.sort()).toEqual(['instrument:cop-12-4', 'instrument:tip-protocol', 'instrument:untoc']);
+    expect(trace.direct.map((r) => `${r.ref}>${r.instrument}`).sort()).toEqual(['24(c)>instrument:untoc', '66(c)>instrument:cop-12-4', '66(c)>instrument:untoc']);
+    expect(trace.indirect).toEqual([]);
+  });
+
+  it('from a recommendation: what it cites, then who else cites the same', () => {
+    const trace = traceCitations(rows, 'rec:r:24(c)');
+    expect(trace.kind).toBe('recommendation');
+    expect(trace.direct.map((r) => r.instrument)).toEqual(['instrument:untoc']);
+    expect(trace.indirect.map((r) => r.rec)).toEqual(['rec:r:66(c)']);
+  });
+
+  it('draws recommendations and instruments joined by CITES and SUPPLEMENTS', () => {
+    const graph = traceGraph(traceCitations(rows, 'instrument:untoc', supplements), supplements, new Map([['instrument:tip-protocol', { short_en: 'Trafficking in Persons Protocol' }]]));
+    expect(graph.nodes.map((n) => n.key).sort()).toEqual(['instrument:cop-12-4', 'instrument:tip-protocol', 'instrument:untoc', 'rec:r:24(c)', 'rec:r:66(c)']);
+    expect(graph.edges.filter((e) => (e.attributes as { type: string }).type === 'SUPPLEMENTS')).toHaveLength(2);
+    expect(graph.edges.filter((e) => (e.attributes as { type: string }).type === 'CITES')).toHaveLength(3);
+    expect(traceGraph(allCitations(rows)).nodes).toHaveLength(6);
+  });
+});
+
+describe('citation matrix', () => {
+  const matrix = citationMatrix(normalizeCitations(body));
+
+  it('counts recommendations per paragraph and instrument, most cited instrument first', () => {
+    expect(matrix.rows).toEqual([24, 66]);
+    expect(matrix.columns[0]).toBe('instrument:untoc');
+    expect(matrix.counts[0]![0]).toBe(1);
+    expect(matrix.counts[1]![0]).toBe(1);
+    expect(matrix.max).toBe(1);
+    expect(matrix.columnTotals[0]).toBe(2);
+    expect(matrix.rowTotals).toEqual([2, 2]);
+  });
+
+  it('writes CSV with quoting where needed', () => {
+    expect(toCsv([['a,b', 'c"d', 'e\nf', null, 3]])).toBe('"a,b","c""d","e\nf",,3\r\n');
+    const csv = matrixCsv(matrix, (id) => id.split(':')[1]!, (p) => `¶${p}`);
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe('paragraph,untoc,cop-12-4,cyber,total');
+    expect(lines[1]).toBe('¶24,1,0,1,2');
+    expect(lines.at(-1)).toBe('total,2,1,1,4');
+  });
+});
