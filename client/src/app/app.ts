@@ -1,0 +1,372 @@
+import { Api } from '../api/client.ts';
+import { errorMessage } from '../util/errors.ts';
+import { buildGraph, createViewerGraph, mergeGraph, type ViewerGraph } from '../graph/build.ts';
+import { GraphCanvas } from '../graph/canvas.ts';
+import { exportPngBlob, saveBlob } from '../graph/exportPng.ts';
+import { otherLang, t as translate, type Lang, type MessageKey } from '../i18n/i18n.ts';
+import { DetailsPanel } from '../panels/details.ts';
+import { Legend } from '../panels/legend.ts';
+import { SearchBox } from '../panels/search.ts';
+import { Store } from '../state/store.ts';
+import { parseUrlState, serializeUrlState, VIEWS, type UrlState, type View } from '../state/url.ts';
+import { h, replace } from '../util/dom.ts';
+import { CitationsView } from '../views/citations.ts';
+import { CrimesView } from '../views/crimes.ts';
+import { CypherView } from '../views/cypher.ts';
+import { ExploreView } from '../views/explore.ts';
+import { PathView } from '../views/path.ts';
+import type { AppContext, AppState, ViewController } from './context.ts';
+
+/**
+ * The page: header (views, search, language, export), legend and layout on the
+ * left, the sigma canvas in the middle with each view's bars above and below
+ * it, details on the right. The URL mirrors the state, so a link reopens the
+ * same view.
+ */
+export class App implements AppContext {
+  readonly api = new Api();
+  readonly store: Store<AppState>;
+  readonly canvas: GraphCanvas;
+  readonly details: DetailsPanel;
+  private readonly legend: Legend;
+  private readonly search: SearchBox;
+  private readonly views: Record<View, ViewController>;
+  private active: ViewController | null = null;
+  private explore: ViewerGraph | null = null;
+  private exploreLoading: Promise<ViewerGraph> | null = null;
+  private readonly el: Record<string, HTMLElement> = {};
+  /** Timings since navigation start (ms): the explore graph's data arrived, then was first drawn. */
+  readonly metrics: { graphDataMs: number | null; firstGraphRenderMs: number | null } = { graphDataMs: null, firstGraphRenderMs: null };
+  private statusText = '';
+  private statusKind: 'info' | 'error' = 'info';
+  private viewSeq = 0;
+
+  constructor(private readonly root: HTMLElement) {
+    const initial = parseUrlState(location.search);
+    this.store = new Store<AppState>({ ...initial, layoutRunning: false });
+    document.documentElement.lang = initial.lang === 'zh' ? 'zh-CN' : 'en';
+
+    this.buildShell();
+    this.canvas = new GraphCanvas(this.el.canvas!, createViewerGraph(), {
+      onNodeClick: (node) => {
+        if (this.active?.onNodeClick?.(node) === true) return;
+        this.openNode(node);
+      },
+      onNodeDoubleClick: (node) => void this.expand(node),
+      onEdgeClick: (edge) => this.active?.onEdgeClick?.(edge),
+      onStageClick: () => {
+        this.canvas.select(null);
+        if (this.store.get().node) this.store.set({ node: null });
+      },
+      onLayoutChange: (running) => this.store.set({ layoutRunning: running }),
+    });
+    this.canvas.setLang(initial.lang);
+    this.details = new DetailsPanel(this);
+    this.legend = new Legend(this);
+    this.search = new SearchBox({
+      api: this.api,
+      lang: () => this.lang(),
+      placeholder: () => this.t('searchPlaceholder'),
+      label: () => this.t('searchLabel'),
+      noResults: () => this.t('searchNoResults'),
+      testId: 'search',
+      className: 'header-search',
+      onPick: (result) => void this.pickSearchResult(result.id),
+    });
+    this.el.searchHost!.append(this.search.element);
+    this.el.legendHost!.append(this.legend.element);
+    this.el.detailsHost!.append(this.details.element);
+
+    this.views = {
+      explore: new ExploreView(this),
+      citations: new CitationsView(this),
+      crimes: new CrimesView(this),
+      path: new PathView(this),
+      cypher: new CypherView(this),
+    };
+
+    this.store.subscribe((state, previous) => this.onStateChange(state, previous));
+    window.addEventListener('popstate', () => {
+      const next = parseUrlState(location.search);
+      this.store.set({ ...next });
+    });
+    new ResizeObserver(() => this.canvas.resize()).observe(this.el.canvas!);
+    this.renderChrome();
+    void this.activateView(initial.view);
+    if (initial.node) this.details.showNode(initial.node);
+  }
+
+  // ── AppContext ──────────────────────────────────────────────────────────
+  lang(): Lang {
+    return this.store.get().lang;
+  }
+
+  t(key: MessageKey, vars?: Record<string, string | number>): string {
+    return translate(this.lang(), key, vars);
+  }
+
+  showGraph(graph: ViewerGraph, options: { layout?: boolean } = {}): void {
+    if (this.metrics.firstGraphRenderMs === null && graph.order > 0) {
+      this.canvas.afterNextRender(() => {
+        this.metrics.firstGraphRenderMs ??= Math.round(performance.now());
+        document.body.dataset.graphRendered = 'true';
+      });
+    }
+    this.canvas.setGraph(graph);
+    const { hiddenLabels, hiddenTypes } = this.store.get();
+    this.canvas.setFilters(hiddenLabels, hiddenTypes);
+    this.legend.setGraph(graph);
+    this.updateCounts();
+    if (options.layout !== false) this.canvas.startLayout();
+    const node = this.store.get().node;
+    if (node && graph.hasNode(node)) this.canvas.select(node);
+  }
+
+  openNode(id: string, options: { focus?: boolean } = {}): void {
+    this.canvas.select(id, options.focus ?? false);
+    this.store.set({ node: id });
+    this.details.showNode(id);
+  }
+
+  openDetails(id: string): void {
+    this.store.set({ node: id });
+    this.details.showNode(id);
+  }
+
+  exploreGraph(): Promise<ViewerGraph> {
+    if (this.explore) return Promise.resolve(this.explore);
+    if (!this.exploreLoading) {
+      this.exploreLoading = this.api.graph().then(
+        (data) => {
+          this.metrics.graphDataMs ??= Math.round(performance.now());
+          this.explore = buildGraph(data);
+          return this.explore;
+        },
+        (error: unknown) => {
+          this.exploreLoading = null;
+          throw error;
+        },
+      );
+    }
+    return this.exploreLoading;
+  }
+
+  async expand(id: string): Promise<void> {
+    const graph = this.canvas.getGraph();
+    try {
+      const data = await this.api.neighbors(id, 1, 150);
+      const { addedNodes, addedEdges } = mergeGraph(graph, data, id);
+      this.canvas.graphChanged();
+      this.legend.setGraph(graph);
+      this.updateCounts();
+      const name = (this.lang() === 'en' ? graph.getNodeAttribute(id, 'name_en') : graph.getNodeAttribute(id, 'name_zh')) ?? id;
+      this.setStatus(addedNodes.length + addedEdges.length > 0 ? this.t('statusExpanded', { nodes: addedNodes.length, edges: addedEdges.length, name }) : this.t('statusExpandedNone', { name }));
+      if (addedNodes.length > 0) this.canvas.startLayout(1500);
+    } catch (error) {
+      this.setStatus(this.t('statusError', { message: errorMessage(error) }), 'error');
+    }
+  }
+
+  switchView(view: View, patch: Partial<AppState> = {}): void {
+    this.store.set({ ...patch, view });
+  }
+
+  setStatus(text: string, kind: 'info' | 'error' = 'info'): void {
+    this.statusText = text;
+    this.statusKind = kind;
+    this.renderStatus();
+  }
+
+  // ── internals ───────────────────────────────────────────────────────────
+  private async pickSearchResult(id: string): Promise<void> {
+    const graph = this.canvas.getGraph();
+    if (!graph.hasNode(id) && this.store.get().view === 'explore') {
+      // Not drawn yet (e.g. a paragraph): bring it in with its neighbours.
+      try {
+        const data = await this.api.neighbors(id, 1, 100);
+        mergeGraph(graph, data);
+        this.canvas.graphChanged();
+        this.legend.setGraph(graph);
+        this.updateCounts();
+      } catch {
+        // The details still open below.
+      }
+    }
+    if (this.canvas.getGraph().hasNode(id)) this.openNode(id, { focus: true });
+    else this.openDetails(id);
+  }
+
+  private async activateView(view: View): Promise<void> {
+    const seq = ++this.viewSeq;
+    this.active?.deactivate();
+    const controller = this.views[view];
+    this.active = controller;
+    replace(this.el.viewTop!);
+    replace(this.el.viewBottom!);
+    this.root.dataset.view = view;
+    this.renderTabs();
+    try {
+      await controller.activate(this.el.viewTop!, this.el.viewBottom!);
+    } catch (error) {
+      if (seq === this.viewSeq) this.setStatus(this.t('statusError', { message: errorMessage(error) }), 'error');
+    }
+    this.el.viewTop!.hidden = this.el.viewTop!.childElementCount === 0;
+    this.el.viewBottom!.hidden = this.el.viewBottom!.childElementCount === 0;
+  }
+
+  private onStateChange(state: AppState, previous: AppState): void {
+    const url = serializeUrlState(state);
+    if (url !== location.search) {
+      const significant = state.view !== previous.view || state.node !== previous.node;
+      const target = `${location.pathname}${url}`;
+      if (significant) history.pushState(null, '', target);
+      else history.replaceState(null, '', target);
+    }
+    if (state.lang !== previous.lang) {
+      document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
+      this.canvas.setLang(state.lang);
+      this.renderChrome();
+      this.search.render();
+      this.legend.render();
+      this.details.render();
+      for (const view of Object.values(this.views)) view.render();
+      this.updateCounts();
+    }
+    if (state.hiddenLabels !== previous.hiddenLabels || state.hiddenTypes !== previous.hiddenTypes) {
+      this.canvas.setFilters(state.hiddenLabels, state.hiddenTypes);
+      this.legend.render();
+    }
+    if (state.layoutRunning !== previous.layoutRunning) this.renderLayoutControls();
+    if (state.node !== previous.node && state.node && this.details.currentNode() !== state.node) {
+      this.canvas.select(state.node);
+      this.details.showNode(state.node);
+    }
+    if (state.view !== previous.view) void this.activateView(state.view);
+    else this.active?.onStateChange?.(state, previous);
+  }
+
+  private updateCounts(): void {
+    const graph = this.canvas.getGraph();
+    this.el.counts!.textContent = this.t('statusNodes', { nodes: graph.order, edges: graph.size });
+  }
+
+  private async exportPng(): Promise<void> {
+    const button = this.el.exportPng as HTMLButtonElement;
+    button.disabled = true;
+    try {
+      const blob = await exportPngBlob(this.canvas.sigma);
+      saveBlob(blob, `congress-graph-${this.store.get().view}.png`);
+    } catch (error) {
+      this.setStatus(this.t('statusError', { message: errorMessage(error) }), 'error');
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  private buildShell(): void {
+    const el = this.el;
+    el.title = h('h1', { class: 'brand-title' });
+    el.subtitle = h('p', { class: 'brand-subtitle' });
+    el.tabs = h('nav', { class: 'tabs', role: 'tablist' });
+    el.searchHost = h('div', { class: 'search-host' });
+    el.langToggle = h('button', { type: 'button', class: 'button lang-toggle', 'data-testid': 'lang-toggle', onclick: () => this.store.set({ lang: otherLang(this.lang()) }) });
+    el.exportPng = h('button', { type: 'button', class: 'button', 'data-testid': 'export-png', onclick: () => void this.exportPng() });
+    el.exportMenu = h('details', { class: 'export-menu' });
+    el.header = h('header', { class: 'app-header' },
+      h('div', { class: 'brand' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }), h('div', {}, el.title, el.subtitle)),
+      el.tabs,
+      el.searchHost,
+      h('div', { class: 'header-actions' }, el.exportPng, el.exportMenu, el.langToggle),
+    );
+
+    el.legendHost = h('div', {});
+    el.layoutControls = h('div', { class: 'layout-controls', role: 'group' });
+    el.sidebar = h('aside', { class: 'sidebar' }, el.legendHost);
+
+    el.viewTop = h('div', { class: 'view-top', hidden: true });
+    el.canvas = h('div', { class: 'canvas', 'data-testid': 'graph-canvas' });
+    el.counts = h('span', { class: 'counts' });
+    el.status = h('span', { class: 'status', role: 'status' });
+    el.zoom = h('div', { class: 'zoom-controls' });
+    el.viewBottom = h('div', { class: 'view-bottom', hidden: true });
+    el.stage = h('main', { class: 'stage' },
+      el.viewTop,
+      h('div', { class: 'canvas-wrap' }, el.canvas, el.layoutControls, el.zoom, h('div', { class: 'statusbar' }, el.counts, el.status)),
+      el.viewBottom,
+    );
+    el.detailsHost = h('div', { class: 'details-host' });
+    el.body = h('div', { class: 'app-body' }, el.sidebar, el.stage, el.detailsHost);
+    replace(this.root, el.header, el.body);
+  }
+
+  private renderChrome(): void {
+    const el = this.el;
+    el.title!.textContent = this.t('appTitle');
+    el.subtitle!.textContent = this.t('appSubtitle');
+    document.title = `${this.t('appTitle')} · ${this.t(`view.${this.store.get().view}`)}`;
+    el.langToggle!.textContent = this.t('langToggle');
+    el.langToggle!.setAttribute('aria-label', this.t('langToggleLabel'));
+    el.langToggle!.title = this.t('langToggleLabel');
+    el.exportPng!.textContent = this.t('exportPng');
+    el.exportPng!.setAttribute('aria-label', this.t('exportPngLabel'));
+    el.exportPng!.title = this.t('exportPngLabel');
+    replace(
+      el.exportMenu!,
+      h('summary', { class: 'button', 'aria-label': `${this.t('exportTitle')}: ${this.t('exportHint')}` }, `${this.t('exportTitle')} ▾`),
+      h('div', { class: 'menu', role: 'menu' },
+        h('p', { class: 'menu-hint' }, this.t('exportHint')),
+        (['gexf', 'json', 'csv', 'graphml'] as const).map((format) =>
+          h('a', { role: 'menuitem', href: this.api.exportUrl(format), download: `congress-graph.${format}`, 'data-format': format, 'data-testid': `export-${format}` }, format.toUpperCase()),
+        ),
+      ),
+    );
+    el.zoom!.setAttribute('aria-label', 'zoom');
+    replace(
+      el.zoom!,
+      h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Zoom in', title: '+', onclick: () => this.canvas.zoom(1) }, '+'),
+      h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Zoom out', title: '−', onclick: () => this.canvas.zoom(-1) }, '−'),
+      h('button', { type: 'button', class: 'icon-button', 'aria-label': this.t('layoutFit'), title: this.t('layoutFit'), onclick: () => this.canvas.fit() }, '⤢'),
+    );
+    this.renderTabs();
+    this.renderLayoutControls();
+    this.renderStatus();
+  }
+
+  private renderTabs(): void {
+    const current = this.store.get().view;
+    this.el.tabs!.setAttribute('aria-label', this.t('viewsLabel'));
+    replace(
+      this.el.tabs!,
+      VIEWS.map((view) =>
+        h('button', {
+          type: 'button',
+          role: 'tab',
+          class: `tab${view === current ? ' active' : ''}`,
+          'aria-selected': String(view === current),
+          'data-view': view,
+          'data-testid': `tab-${view}`,
+          onclick: () => this.switchView(view),
+        }, this.t(`view.${view}`)),
+      ),
+    );
+  }
+
+  private renderLayoutControls(): void {
+    const running = this.store.get().layoutRunning;
+    this.el.layoutControls!.setAttribute('aria-label', this.t('layoutTitle'));
+    replace(
+      this.el.layoutControls!,
+      h('button', { type: 'button', class: `button small${running ? ' active' : ''}`, 'data-testid': 'layout-toggle', 'aria-pressed': String(running), title: running ? this.t('layoutRunning') : this.t('layoutIdle'), onclick: () => this.canvas.toggleLayout() },
+        h('span', { class: `layout-dot${running ? ' running' : ''}`, 'aria-hidden': 'true' }), running ? this.t('layoutStop') : this.t('layoutStart')),
+      h('button', { type: 'button', class: 'button small', 'data-testid': 'layout-noverlap', onclick: () => this.canvas.spread() }, this.t('layoutNoverlap')),
+      h('span', { class: 'sr-only', 'data-testid': 'layout-state', role: 'status' }, running ? this.t('layoutRunning') : this.t('layoutIdle')),
+    );
+  }
+
+  private renderStatus(): void {
+    this.el.status!.textContent = this.statusText;
+    this.el.status!.className = `status ${this.statusKind}`;
+  }
+}
+
+export type { UrlState };

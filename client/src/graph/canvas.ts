@@ -1,0 +1,270 @@
+import Sigma from 'sigma';
+import { extremityArrow, layerDashed, layerPlain, pathCurved, pathLine, pathLoop } from 'sigma/rendering';
+import type { Lang } from '../i18n/strings.ts';
+import type { EdgeAttrs, NodeAttrs, ViewerGraph } from './build.ts';
+import { Layout } from './layout.ts';
+import {
+  CUSTOM_EDGE_STATE,
+  CUSTOM_GRAPH_STATE,
+  CUSTOM_NODE_STATE,
+  DEPTH_LAYERS,
+  hiddenItems,
+  neighbourhood,
+  pathEdges,
+  viewerStyles,
+  type EdgeState,
+  type GraphState,
+  type NodeState,
+} from './styles.ts';
+
+export type ViewerSigma = Sigma<NodeAttrs, EdgeAttrs, Record<string, unknown>, NodeState, EdgeState, GraphState>;
+
+export interface CanvasHandlers {
+  onNodeClick?: (node: string) => void;
+  onNodeDoubleClick?: (node: string) => void;
+  onEdgeClick?: (edge: string) => void;
+  onStageClick?: () => void;
+  onLayoutChange?: (running: boolean) => void;
+}
+
+/**
+ * The one sigma v4 renderer of the page and the graph it shows. Views hand it
+ * a graph; everything interactive (hover, selection, legend filters, paths,
+ * language) is sigma state, so the graph and its positions stay as they are.
+ */
+export class GraphCanvas {
+  readonly sigma: ViewerSigma;
+  private graph: ViewerGraph;
+  private layout: Layout;
+  private hiddenLabels = new Set<string>();
+  private hiddenTypes = new Set<string>();
+  private selected: string | null = null;
+  private hovered: string | null = null;
+  private path: string[] | null = null;
+  /** Milliseconds from construction to the first frame drawn. */
+  firstRenderMs: number | null = null;
+
+  constructor(
+    private readonly container: HTMLElement,
+    graph: ViewerGraph,
+    private readonly handlers: CanvasHandlers = {},
+  ) {
+    const started = performance.now();
+    this.graph = graph;
+    this.layout = this.newLayout(graph);
+    // The style functions are typed against our own attribute and state
+    // shapes; sigma's option types are generic over them, which TypeScript
+    // cannot follow through the conditional style rules, hence the cast.
+    const options = {
+      customNodeState: { ...CUSTOM_NODE_STATE },
+      customEdgeState: { ...CUSTOM_EDGE_STATE },
+      customGraphState: { ...CUSTOM_GRAPH_STATE },
+      primitives: {
+        depthLayers: [...DEPTH_LAYERS],
+        edges: {
+          paths: [pathLine(), pathCurved({ curvature: 0.25 }), pathLoop()],
+          extremities: [extremityArrow({ lengthRatio: 4, widthRatio: 3.5 })],
+          variables: { dashSize: { type: 'number', default: 0 } },
+          layers: [
+            layerPlain(),
+            // Contested stated links: background-coloured dashes over the line.
+            layerDashed({ dashColor: '#fbfbfa', dashSize: { attribute: 'dashSize' }, gapSize: { value: 5 } }),
+          ],
+        },
+      },
+      styles: viewerStyles(),
+      settings: {
+        itemSizesReference: 'screen',
+        zoomToSizeRatioFunction: (ratio: number) => Math.sqrt(ratio),
+        enableEdgeEvents: true,
+        nodeLabelEvents: 'extend',
+        labelDensity: 0.9,
+        labelGridCellSize: 90,
+        labelRenderedSizeThreshold: 7,
+        stagePadding: 40,
+        minEdgeThickness: 1,
+        enableCameraRotation: false,
+        enableCameraMouseRotation: false,
+        doubleClickZoomingRatio: 1.8,
+        minCameraRatio: 0.05,
+        maxCameraRatio: 8,
+      },
+    };
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    this.sigma = new Sigma(graph, container, options as any) as unknown as ViewerSigma;
+    this.sigma.once('afterRender', () => {
+      this.firstRenderMs = Math.round(performance.now() - started);
+      container.dataset.rendered = 'true';
+      container.dispatchEvent(new CustomEvent('graph-rendered', { bubbles: true }));
+    });
+    this.bindEvents();
+  }
+
+  getGraph(): ViewerGraph {
+    return this.graph;
+  }
+
+  /** Show another graph (a view switch); the previous graph keeps its positions for when it comes back. */
+  setGraph(graph: ViewerGraph): void {
+    if (graph === this.graph) return;
+    this.layout.kill();
+    this.graph = graph;
+    this.layout = this.newLayout(graph);
+    this.selected = null;
+    this.hovered = null;
+    this.path = null;
+    this.sigma.setGraph(graph);
+    this.sigma.setGraphState({ hasActiveSubgraph: false, hasPath: false });
+    this.applyFilters();
+  }
+
+  // ── layout ──────────────────────────────────────────────────────────────
+  startLayout(duration?: number): void {
+    this.layout.start(duration);
+  }
+  stopLayout(): void {
+    this.layout.stop(true);
+  }
+  toggleLayout(): void {
+    this.layout.toggle();
+  }
+  isLayoutRunning(): boolean {
+    return this.layout.isRunning();
+  }
+  spread(): void {
+    this.layout.spread();
+  }
+
+  // ── language, filters, selection, paths ───────────────────────────────
+  setLang(lang: Lang): void {
+    this.sigma.setGraphState({ lang });
+  }
+
+  setFilters(hiddenLabels: Iterable<string>, hiddenTypes: Iterable<string>): void {
+    this.hiddenLabels = new Set(hiddenLabels);
+    this.hiddenTypes = new Set(hiddenTypes);
+    this.applyFilters();
+  }
+
+  /** After nodes were merged in: new items get their filter state. */
+  graphChanged(): void {
+    this.applyFilters();
+    if (this.path) this.setPath(this.path);
+  }
+
+  private applyFilters(): void {
+    const hidden = hiddenItems(this.graph, this.hiddenLabels, this.hiddenTypes);
+    this.graph.forEachNode((node) => this.sigma.setNodeState(node, { isHidden: hidden.nodes.has(node) }));
+    this.graph.forEachEdge((edge) => this.sigma.setEdgeState(edge, { isHidden: hidden.edges.has(edge) }));
+  }
+
+  select(node: string | null, focus = false): void {
+    if (this.selected && this.graph.hasNode(this.selected)) this.sigma.setNodeState(this.selected, { isSelected: false });
+    this.selected = node && this.graph.hasNode(node) ? node : null;
+    if (this.selected) {
+      this.sigma.setNodeState(this.selected, { isSelected: true });
+      if (focus) this.focus(this.selected);
+    }
+    this.applyActive();
+  }
+
+  getSelected(): string | null {
+    return this.selected;
+  }
+
+  /** Draws a path (ordered node ids) over the graph: its nodes and edges stay bright, the rest fades. */
+  setPath(nodes: string[] | null): void {
+    this.path = nodes && nodes.length > 0 ? nodes : null;
+    const onPath = new Set(this.path ?? []);
+    const edges = this.path ? pathEdges(this.graph, this.path) : new Set<string>();
+    this.graph.forEachNode((n) => this.sigma.setNodeState(n, { isOnPath: onPath.has(n) }));
+    this.graph.forEachEdge((e) => this.sigma.setEdgeState(e, { isOnPath: edges.has(e) }));
+    this.sigma.setGraphState({ hasPath: this.path !== null });
+    this.applyActive();
+  }
+
+  /** Highlights a node's neighbourhood as a hover does; `null` ends the hover. */
+  highlight(node: string | null): void {
+    this.hovered = node && this.graph.hasNode(node) ? node : null;
+    this.applyActive();
+  }
+
+  /**
+   * The neighbourhood in focus: the hovered node's, else the selected node's
+   * (unless a path is drawn, which then keeps the focus).
+   */
+  private applyActive(): void {
+    const focus = this.hovered ?? (this.path ? null : this.selected);
+    const sub = focus ? neighbourhood(this.graph, focus) : null;
+    this.graph.forEachNode((n) => this.sigma.setNodeState(n, { isActive: sub?.nodes.has(n) ?? false }));
+    this.graph.forEachEdge((e) => this.sigma.setEdgeState(e, { isActive: sub?.edges.has(e) ?? false }));
+    this.sigma.setGraphState({ hasActiveSubgraph: sub !== null });
+  }
+
+  getHovered(): string | null {
+    return this.hovered;
+  }
+
+  // ── camera ────────────────────────────────────────────────────────────
+  focus(node: string): void {
+    const display = this.sigma.getNodeDisplayData(node);
+    if (!display) return;
+    void this.sigma.getCamera().animate({ x: display.x, y: display.y, ratio: Math.min(0.6, this.sigma.getCamera().getState().ratio) }, { duration: 400 });
+  }
+
+  fit(): void {
+    void this.sigma.getCamera().animate({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }, { duration: 300 });
+  }
+
+  zoom(direction: 1 | -1): void {
+    const camera = this.sigma.getCamera();
+    if (direction > 0) void camera.zoomIn({ duration: 200 });
+    else void camera.zoomOut({ duration: 200 });
+  }
+
+  /** Where a node is drawn, in CSS pixels relative to the container (tests hover and click there). */
+  nodeViewportPosition(node: string): { x: number; y: number } | null {
+    const display = this.sigma.getNodeDisplayData(node);
+    if (!display) return null;
+    return this.sigma.framedGraphToViewport({ x: display.x, y: display.y });
+  }
+
+  /** Runs `callback` once, after the next frame sigma draws. */
+  afterNextRender(callback: () => void): void {
+    this.sigma.once('afterRender', callback);
+  }
+
+  resize(): void {
+    this.sigma.resize();
+  }
+
+  kill(): void {
+    this.layout.kill();
+    this.sigma.kill();
+  }
+
+  private newLayout(graph: ViewerGraph): Layout {
+    return new Layout(graph, { onChange: (running) => this.handlers.onLayoutChange?.(running) });
+  }
+
+  private bindEvents(): void {
+    const s = this.sigma;
+    s.on('enterNode', ({ node }) => {
+      this.highlight(node);
+      this.container.style.cursor = 'pointer';
+    });
+    s.on('leaveNode', () => {
+      this.highlight(null);
+      this.container.style.cursor = '';
+    });
+    s.on('clickNode', ({ node }) => this.handlers.onNodeClick?.(node));
+    s.on('doubleClickNode', (payload) => {
+      payload.preventSigmaDefault();
+      this.handlers.onNodeDoubleClick?.(payload.node);
+    });
+    s.on('clickEdge', ({ edge }) => this.handlers.onEdgeClick?.(edge));
+    s.on('enterEdge', () => (this.container.style.cursor = 'pointer'));
+    s.on('leaveEdge', () => (this.container.style.cursor = ''));
+    s.on('clickStage', () => this.handlers.onStageClick?.());
+  }
+}

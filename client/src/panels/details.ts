@@ -1,0 +1,268 @@
+import { ApiError } from '../api/client.ts';
+import { highlightSegments, normalizeDetails, type NodeDetails, type Provenance, type RelatedEntity, type RelationshipGroup } from '../api/details.ts';
+import type { AppContext, DetailsHost } from '../app/context.ts';
+import { labelColor } from '../graph/palette.ts';
+import { labelName, propertyName, typeName, type Lang } from '../i18n/i18n.ts';
+import { fullName, recommendationRef } from '../i18n/names.ts';
+import { h, replace, swatch } from '../util/dom.ts';
+
+/** Properties shown elsewhere in the panel (title, text block) or of no use to a reader. */
+const HIDDEN_PROPERTIES = new Set(['text', 'line', 'name', 'id']);
+const PROVENANCE_LIMIT = 12;
+const GROUP_ITEM_LIMIT = 40;
+
+/** A paragraph's text with the given spans in <mark>. */
+export function highlightedText(text: string, spans: [number, number][]): HTMLElement {
+  return h(
+    'p',
+    { class: 'para-text' },
+    highlightSegments(text, spans).map((s) => (s.mark ? h('mark', {}, s.text) : s.text)),
+  );
+}
+
+function entityName(entity: RelatedEntity, lang: Lang): string {
+  if (entity.label === 'Recommendation') return recommendationRef(entity.id);
+  const preferred = lang === 'en' ? entity.name_en : entity.name_zh;
+  return preferred || entity.name || (lang === 'en' ? entity.name_zh : entity.name_en) || entity.id;
+}
+
+const ALIAS_LIMIT = 6;
+
+function formatValue(value: unknown, key = ''): string {
+  if (Array.isArray(value)) {
+    const shown = key === 'aliases' ? value.slice(0, ALIAS_LIMIT) : value;
+    const rest = value.length - shown.length;
+    return shown.map((v) => formatValue(v)).join(' · ') + (rest > 0 ? ` · +${rest}` : '');
+  }
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'boolean') return value ? '✓' : '✗';
+  return String(value);
+}
+
+const PROPERTY_ORDER = ['kind', 'year', 'iso3', 'unMember', 'symbol', 'number', 'paragraph', 'letter', 'section', 'venue', 'startDate', 'endDate', 'region', 'language', 'short_zh', 'short_en', 'name_zh', 'name_en', 'title_zh', 'title_en', 'iccs', 'parent', 'report', 'aliases'];
+function propertyOrder(key: string): number {
+  const i = PROPERTY_ORDER.indexOf(key);
+  return i < 0 ? PROPERTY_ORDER.length - 1 : i;
+}
+
+/** Facts grouped by the paragraph they come from, spans merged, so each paragraph is shown once. */
+export function provenanceByParagraph(groups: RelationshipGroup[]): { key: string; paragraph: number | null; text: string; spans: [number, number][]; facts: { type: string; other: RelatedEntity }[] }[] {
+  const byKey = new Map<string, { key: string; paragraph: number | null; text: string; spans: [number, number][]; facts: { type: string; other: RelatedEntity }[] }>();
+  for (const group of groups) {
+    for (const item of group.items) {
+      for (const p of item.provenance) {
+        if (!p.text && !p.evidence) continue;
+        const key = `${p.report ?? ''}|${p.paragraphId ?? p.paragraph ?? ''}|${p.text.slice(0, 40)}`;
+        let entry = byKey.get(key);
+        if (!entry) {
+          entry = { key, paragraph: p.paragraph, text: p.text || p.evidence || '', spans: [], facts: [] };
+          byKey.set(key, entry);
+        }
+        entry.spans.push(...p.spans);
+        if (!entry.facts.some((f) => f.type === group.type && f.other.id === item.other.id)) entry.facts.push({ type: group.type, other: item.other });
+      }
+    }
+  }
+  return [...byKey.values()].sort((a, b) => (a.paragraph ?? 1e9) - (b.paragraph ?? 1e9));
+}
+
+/**
+ * The details panel (data-testid="details"): what is known of the selected
+ * node, who it is related to (clickable, grouped by relationship type) and the
+ * paragraphs that say so, with the words highlighted.
+ */
+export class DetailsPanel implements DetailsHost {
+  readonly element: HTMLElement;
+  private readonly body: HTMLElement;
+  private current: { kind: 'node'; id: string; details: NodeDetails | null; error: string | null } | { kind: 'content'; title: string; content: Node } | null = null;
+  private seq = 0;
+
+  constructor(private readonly ctx: AppContext) {
+    this.body = h('div', { class: 'details-body' });
+    this.element = h('aside', { class: 'details', 'data-testid': 'details', 'aria-live': 'polite', 'aria-labelledby': 'details-title' }, this.body);
+    this.render();
+  }
+
+  async showNode(id: string): Promise<void> {
+    const seq = ++this.seq;
+    this.current = { kind: 'node', id, details: null, error: null };
+    this.render();
+    try {
+      const body = await this.ctx.api.node(id);
+      if (seq !== this.seq) return;
+      this.current = { kind: 'node', id, details: normalizeDetails(body), error: null };
+    } catch (error) {
+      if (seq !== this.seq) return;
+      this.current = { kind: 'node', id, details: null, error: error instanceof ApiError ? error.message : String(error) };
+    }
+    this.render();
+  }
+
+  showContent(title: string, content: Node): void {
+    this.seq++;
+    this.current = { kind: 'content', title, content };
+    this.render();
+  }
+
+  clear(): void {
+    this.seq++;
+    this.current = null;
+    this.render();
+  }
+
+  currentNode(): string | null {
+    return this.current?.kind === 'node' ? this.current.id : null;
+  }
+
+  render(): void {
+    const ctx = this.ctx;
+    const current = this.current;
+    if (!current) {
+      replace(this.body, h('h2', { id: 'details-title', class: 'details-heading' }, ctx.t('detailsTitle')), h('p', { class: 'empty-hint' }, ctx.t('detailsEmpty')));
+      this.element.dataset.state = 'empty';
+      return;
+    }
+    if (current.kind === 'content') {
+      replace(this.body, this.closeButton(), h('h2', { id: 'details-title', class: 'details-heading' }, current.title), current.content);
+      this.element.dataset.state = 'content';
+      return;
+    }
+    if (current.error) {
+      replace(this.body, this.closeButton(), h('h2', { id: 'details-title', class: 'details-heading' }, current.id), h('p', { class: 'error', role: 'alert' }, current.error));
+      this.element.dataset.state = 'error';
+      return;
+    }
+    if (!current.details) {
+      replace(this.body, h('h2', { id: 'details-title', class: 'details-heading' }, current.id), h('p', { class: 'loading' }, ctx.t('detailsLoading')));
+      this.element.dataset.state = 'loading';
+      return;
+    }
+    replace(this.body, ...this.renderDetails(current.details));
+    this.element.dataset.state = 'node';
+    this.element.dataset.node = current.id;
+  }
+
+  private closeButton(): HTMLElement {
+    return h('button', { type: 'button', class: 'icon-button details-close', 'aria-label': this.ctx.t('detailsClose'), title: this.ctx.t('detailsClose'), onclick: () => {
+      this.clear();
+      this.ctx.store.set({ node: null });
+      this.ctx.canvas.select(null);
+    } }, '×');
+  }
+
+  private renderDetails(d: NodeDetails): Node[] {
+    const ctx = this.ctx;
+    const lang = ctx.lang();
+    const other: Lang = lang === 'zh' ? 'en' : 'zh';
+    const nameable = { id: d.id, label: d.label, props: d.props };
+    const title = fullName(nameable, lang);
+    const subtitle = fullName(nameable, other);
+    const out: Node[] = [];
+    out.push(this.closeButton());
+    out.push(h('div', { class: 'details-label' }, swatch(labelColor(d.label)), labelName(lang, d.label)));
+    out.push(h('h2', { id: 'details-title', class: 'details-heading' }, title));
+    if (subtitle && subtitle !== title) out.push(h('p', { class: 'details-subtitle', lang: other === 'zh' ? 'zh-CN' : 'en' }, subtitle));
+    out.push(h('p', { class: 'details-id' }, h('code', {}, d.id)));
+
+    const actions = h('div', { class: 'details-actions' },
+      h('button', { type: 'button', class: 'button small', onclick: () => void ctx.expand(d.id) }, ctx.t('detailsExpand')),
+      d.label === 'Instrument' || d.label === 'Recommendation'
+        ? h('button', { type: 'button', class: 'button small', onclick: () => ctx.switchView('citations', { trace: d.id }) }, ctx.t('detailsTracePick'))
+        : null,
+      h('button', { type: 'button', class: 'button small', onclick: () => ctx.switchView('path', { from: d.id }) }, ctx.t('detailsPathFrom')),
+      h('button', { type: 'button', class: 'button small', onclick: () => ctx.switchView('path', { to: d.id }) }, ctx.t('detailsPathTo')),
+    );
+    out.push(actions);
+
+    if (typeof d.props.text === 'string' && d.props.text) {
+      out.push(h('section', { class: 'details-section' }, h('h3', {}, propertyName(lang, 'text')), h('p', { class: 'para-text' }, d.props.text)));
+    }
+
+    // An instrument: the recommendations citing it, with their text and the cited words marked.
+    if (d.label === 'Instrument') {
+      const citing = d.groups.filter((g) => g.type === 'CITES' && g.direction === 'in').flatMap((g) => g.items);
+      if (citing.length > 0) {
+        out.push(
+          h('section', { class: 'details-section cited-by', 'data-testid': 'cited-by' },
+            h('h3', {}, ctx.t('detailsCitedBy'), h('span', { class: 'count' }, citing.length)),
+            h('ul', { class: 'cited-list' }, citing.map((item) => {
+              const p = item.provenance[0];
+              const text = item.other.text ?? p?.text ?? '';
+              const spans = p && (p.text === text || !p.text) ? p.spans : [];
+              return h('li', {},
+                h('button', { type: 'button', class: 'chip chip-rec', onclick: () => ctx.openNode(item.other.id, { focus: true }) }, swatch(labelColor('Recommendation')), recommendationRef(item.other.id)),
+                text ? highlightedText(text, spans) : null,
+              );
+            })),
+          ),
+        );
+      }
+    }
+
+    out.push(this.renderProperties(d, lang));
+    out.push(this.renderRelated(d, lang));
+    const provenance = this.renderProvenance(d, lang);
+    if (provenance) out.push(provenance);
+    return out;
+  }
+
+  private renderProperties(d: NodeDetails, lang: Lang): HTMLElement {
+    const rows = Object.entries(d.props)
+      .filter(([key, value]) => !HIDDEN_PROPERTIES.has(key) && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0))
+      .sort(([a], [b]) => propertyOrder(a) - propertyOrder(b) || a.localeCompare(b));
+    return h('section', { class: 'details-section' },
+      h('h3', {}, this.ctx.t('detailsProperties')),
+      h('dl', { class: 'props' }, rows.flatMap(([key, value]) => [h('dt', { title: key }, propertyName(lang, key)), h('dd', { title: Array.isArray(value) ? value.join('\n') : '' }, formatValue(value, key))])),
+    );
+  }
+
+  private renderRelated(d: NodeDetails, lang: Lang): HTMLElement {
+    const ctx = this.ctx;
+    if (d.groups.length === 0) {
+      return h('section', { class: 'details-section' }, h('h3', {}, ctx.t('detailsRelated')), h('p', { class: 'empty-hint' }, ctx.t('detailsNoRelations')));
+    }
+    const groups = [...d.groups].sort((a, b) => b.items.length - a.items.length);
+    return h('section', { class: 'details-section related', 'data-testid': 'related' },
+      h('h3', {}, ctx.t('detailsRelated')),
+      groups.map((group, i) => {
+        const items = group.items.slice(0, GROUP_ITEM_LIMIT);
+        const arrow = group.direction === 'out' ? '→' : '←';
+        return h('details', { class: 'rel-group', open: i < 4, 'data-type': group.type },
+          h('summary', {}, h('span', { class: 'rel-type' }, `${arrow} ${typeName(lang, group.type)}`), h('span', { class: 'count' }, group.items.length)),
+          h('div', { class: 'chips' }, items.map((item) => {
+            const para = item.provenance[0]?.paragraph ?? (typeof item.props.paragraph === 'number' ? item.props.paragraph : null);
+            return h('button', {
+              type: 'button',
+              class: 'chip',
+              title: `${labelName(lang, item.other.label)} · ${item.other.id}`,
+              'data-id': item.other.id,
+              onclick: () => ctx.openNode(item.other.id, { focus: true }),
+            }, swatch(labelColor(item.other.label)), entityName(item.other, lang), para !== null ? h('span', { class: 'chip-para' }, `¶${para}`) : null);
+          }), group.items.length > items.length ? h('span', { class: 'more' }, `+${group.items.length - items.length}`) : null),
+        );
+      }),
+    );
+  }
+
+  private renderProvenance(d: NodeDetails, lang: Lang): HTMLElement | null {
+    const ctx = this.ctx;
+    const entries = provenanceByParagraph(d.groups.filter((g) => !(d.label === 'Instrument' && g.type === 'CITES')));
+    if (entries.length === 0) return null;
+    const shown = entries.slice(0, PROVENANCE_LIMIT);
+    return h('section', { class: 'details-section provenance', 'data-testid': 'provenance' },
+      h('h3', {}, ctx.t('detailsProvenance'), h('span', { class: 'count' }, entries.length)),
+      h('ol', { class: 'prov-list' }, shown.map((entry) =>
+        h('li', {},
+          h('div', { class: 'prov-head' },
+            entry.paragraph !== null ? h('span', { class: 'para-no' }, `¶ ${entry.paragraph}`) : null,
+            h('span', { class: 'prov-facts' }, entry.facts.slice(0, 4).map((f) => `${typeName(lang, f.type)} ${entityName(f.other, lang)}`).join(' · ')),
+          ),
+          highlightedText(entry.text, entry.spans),
+        ),
+      )),
+      entries.length > shown.length ? h('p', { class: 'hint' }, `+${entries.length - shown.length}`) : null,
+    );
+  }
+}
+
+export type { Provenance };

@@ -1,0 +1,97 @@
+import { countByLabelAndType, type ViewerGraph } from '../graph/build.ts';
+import { labelColor, typeColor } from '../graph/palette.ts';
+import { labelName, typeName } from '../i18n/i18n.ts';
+import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../server/model.ts';
+import type { AppContext } from '../app/context.ts';
+import { h, replace, swatch } from '../util/dom.ts';
+
+/** Order of legend entries: the model's order, unknown ones after. */
+function ordered(keys: Iterable<string>, order: readonly string[]): string[] {
+  return [...keys].sort((a, b) => {
+    const ia = order.indexOf(a);
+    const ib = order.indexOf(b);
+    return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
+  });
+}
+
+/**
+ * The legend (data-testid="legend"): one toggle per node label and per
+ * relationship type present in the graph shown, with its colour and count.
+ * Toggling sets the hidden lists in the app state; the canvas hides through
+ * sigma state, so positions never move.
+ */
+export class Legend {
+  readonly element: HTMLElement;
+  private graph: ViewerGraph | null = null;
+
+  constructor(private readonly ctx: AppContext) {
+    this.element = h('section', { class: 'legend panel-section', 'data-testid': 'legend', 'aria-labelledby': 'legend-title' });
+  }
+
+  setGraph(graph: ViewerGraph): void {
+    this.graph = graph;
+    this.render();
+  }
+
+  render(): void {
+    const lang = this.ctx.lang();
+    const { hiddenLabels, hiddenTypes } = this.ctx.store.get();
+    const counts = this.graph ? countByLabelAndType(this.graph) : { labels: new Map<string, number>(), types: new Map<string, number>() };
+    const labelItems = ordered(counts.labels.keys(), NODE_LABELS).map((label) =>
+      this.toggle({
+        kind: 'label',
+        key: label,
+        text: labelName(lang, label),
+        count: counts.labels.get(label) ?? 0,
+        color: labelColor(label),
+        off: hiddenLabels.includes(label),
+      }),
+    );
+    const typeItems = ordered(counts.types.keys(), RELATIONSHIP_TYPES).map((type) =>
+      this.toggle({
+        kind: 'type',
+        key: type,
+        text: typeName(lang, type),
+        count: counts.types.get(type) ?? 0,
+        color: typeColor(type),
+        off: hiddenTypes.includes(type),
+      }),
+    );
+    const anyHidden = hiddenLabels.length > 0 || hiddenTypes.length > 0;
+    replace(
+      this.element,
+      h('div', { class: 'section-head' }, h('h2', { id: 'legend-title' }, this.ctx.t('legendTitle')), anyHidden ? h('button', { class: 'link-button', type: 'button', onclick: () => this.ctx.store.set({ hiddenLabels: [], hiddenTypes: [] }) }, this.ctx.t('legendShowAll')) : null),
+      h('h3', { class: 'legend-sub' }, this.ctx.t('legendNodes')),
+      h('ul', { class: 'legend-list', 'aria-label': this.ctx.t('legendNodes') }, labelItems),
+      typeItems.length > 0 ? h('h3', { class: 'legend-sub' }, this.ctx.t('legendEdges')) : null,
+      typeItems.length > 0 ? h('ul', { class: 'legend-list', 'aria-label': this.ctx.t('legendEdges') }, typeItems) : null,
+      h('p', { class: 'hint' }, this.ctx.t('legendHint')),
+    );
+  }
+
+  private toggle(item: { kind: 'label' | 'type'; key: string; text: string; count: number; color: string; off: boolean }): HTMLLIElement {
+    const button = h(
+      'button',
+      {
+        type: 'button',
+        class: `legend-item${item.off ? ' off' : ''}`,
+        'aria-pressed': String(!item.off),
+        'data-legend-kind': item.kind,
+        'data-legend-key': item.key,
+        title: item.key,
+        onclick: () => this.flip(item.kind, item.key),
+      },
+      swatch(item.color, item.kind === 'label' ? 'dot' : 'line'),
+      h('span', { class: 'legend-text' }, item.text),
+      h('span', { class: 'legend-count' }, item.count),
+    );
+    return h('li', {}, button);
+  }
+
+  private flip(kind: 'label' | 'type', key: string): void {
+    const state = this.ctx.store.get();
+    const list = kind === 'label' ? state.hiddenLabels : state.hiddenTypes;
+    const next = list.includes(key) ? list.filter((k) => k !== key) : [...list, key].sort();
+    this.ctx.store.set(kind === 'label' ? { hiddenLabels: next } : { hiddenTypes: next });
+  }
+}

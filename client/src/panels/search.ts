@@ -1,0 +1,180 @@
+import type { Api, SearchResult } from '../api/client.ts';
+import { primaryLabel } from '../graph/build.ts';
+import { labelColor } from '../graph/palette.ts';
+import { labelName, type Lang } from '../i18n/i18n.ts';
+import { debounce, h, replace, swatch } from '../util/dom.ts';
+
+let instances = 0;
+
+export interface SearchBoxOptions {
+  api: Api;
+  lang: () => Lang;
+  placeholder: () => string;
+  label: () => string;
+  noResults: () => string;
+  onPick: (result: SearchResult) => void;
+  testId?: string;
+  labels?: string[];
+  className?: string;
+}
+
+/** The name of a search result in a language, falling back on the other. */
+export function resultName(result: SearchResult, lang: Lang): string {
+  const preferred = lang === 'en' ? result.name_en : result.name_zh;
+  const other = lang === 'en' ? result.name_zh : result.name_en;
+  return preferred || result.name || other || result.id;
+}
+
+/**
+ * A search box with autocomplete from /api/search (Chinese and English):
+ * an ARIA combobox, arrow keys move, Enter picks the highlighted (or first)
+ * result, Escape closes.
+ */
+export class SearchBox {
+  readonly element: HTMLElement;
+  readonly input: HTMLInputElement;
+  private readonly list: HTMLUListElement;
+  private results: SearchResult[] = [];
+  private active = -1;
+  private controller: AbortController | null = null;
+  private seq = 0;
+  private readonly id = `search-${++instances}`;
+  private pendingEnter = false;
+
+  constructor(private readonly options: SearchBoxOptions) {
+    this.input = h('input', {
+      type: 'search',
+      class: 'search-input',
+      role: 'combobox',
+      'aria-autocomplete': 'list',
+      'aria-expanded': 'false',
+      'aria-controls': `${this.id}-list`,
+      autocomplete: 'off',
+      spellcheck: 'false',
+      'data-testid': options.testId ?? null,
+    });
+    this.list = h('ul', { class: 'search-results', role: 'listbox', id: `${this.id}-list`, hidden: true });
+    this.element = h('div', { class: `search ${options.className ?? ''}`.trim() }, this.input, this.list);
+    const lookup = debounce((q: string) => void this.lookup(q), 160);
+    this.input.addEventListener('input', () => lookup(this.input.value));
+    this.input.addEventListener('keydown', (e) => this.onKey(e));
+    this.input.addEventListener('blur', () => setTimeout(() => this.close(), 150));
+    this.input.addEventListener('focus', () => {
+      if (this.results.length > 0 && this.input.value.trim()) this.open();
+    });
+    this.render();
+  }
+
+  render(): void {
+    this.input.placeholder = this.options.placeholder();
+    this.input.setAttribute('aria-label', this.options.label());
+    if (!this.list.hidden) this.renderList();
+  }
+
+  setValue(text: string): void {
+    this.input.value = text;
+  }
+
+  private async lookup(q: string): Promise<void> {
+    const query = q.trim();
+    this.controller?.abort();
+    if (!query) {
+      this.results = [];
+      this.close();
+      return;
+    }
+    const seq = ++this.seq;
+    this.controller = new AbortController();
+    try {
+      const results = await this.options.api.search(query, 10, this.options.labels, this.controller.signal);
+      if (seq !== this.seq) return;
+      this.results = results;
+      this.active = results.length > 0 ? 0 : -1;
+      this.open();
+      if (this.pendingEnter) {
+        this.pendingEnter = false;
+        if (this.results[0]) this.pick(this.results[0]);
+      }
+    } catch (error) {
+      if ((error as Error).name === 'AbortError') return;
+      if (seq !== this.seq) return;
+      this.results = [];
+      this.open();
+    }
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      if (this.results.length === 0) return;
+      e.preventDefault();
+      const step = e.key === 'ArrowDown' ? 1 : -1;
+      this.active = (this.active + step + this.results.length) % this.results.length;
+      this.open();
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      const chosen = this.results[this.active] ?? this.results[0];
+      if (chosen && !this.list.hidden) this.pick(chosen);
+      else if (this.input.value.trim()) {
+        // Enter before the suggestions arrived: pick the first one when they do.
+        this.pendingEnter = true;
+        void this.lookup(this.input.value);
+      }
+    } else if (e.key === 'Escape') {
+      this.close();
+    }
+  }
+
+  private pick(result: SearchResult): void {
+    this.input.value = resultName(result, this.options.lang());
+    this.close();
+    this.options.onPick(result);
+  }
+
+  private open(): void {
+    this.list.hidden = false;
+    this.input.setAttribute('aria-expanded', 'true');
+    this.renderList();
+  }
+
+  private close(): void {
+    this.list.hidden = true;
+    this.input.setAttribute('aria-expanded', 'false');
+    this.input.removeAttribute('aria-activedescendant');
+  }
+
+  private renderList(): void {
+    const lang = this.options.lang();
+    if (this.results.length === 0) {
+      replace(this.list, h('li', { class: 'search-empty', role: 'option', 'aria-disabled': 'true' }, this.options.noResults()));
+      return;
+    }
+    replace(
+      this.list,
+      this.results.map((result, i) => {
+        const label = primaryLabel(result.id, result.labels ?? []);
+        const other = lang === 'en' ? result.name_zh : result.name_en;
+        const name = resultName(result, lang);
+        const item = h(
+          'li',
+          {
+            id: `${this.id}-opt-${i}`,
+            role: 'option',
+            class: `search-result${i === this.active ? ' active' : ''}`,
+            'aria-selected': String(i === this.active),
+            'data-id': result.id,
+            onmousedown: (e: Event) => {
+              e.preventDefault();
+              this.pick(result);
+            },
+          },
+          swatch(labelColor(label)),
+          h('span', { class: 'result-name' }, name),
+          other && other !== name ? h('span', { class: 'result-other' }, other) : null,
+          h('span', { class: 'result-label' }, labelName(lang, label)),
+        );
+        return item;
+      }),
+    );
+    if (this.active >= 0) this.input.setAttribute('aria-activedescendant', `${this.id}-opt-${this.active}`);
+  }
+}

@@ -1,0 +1,7 @@
+import { ApiError } from '../api/client.ts';
+
+/** A message a reader can use, from whatever was thrown. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,207 @@
+import type { AppContext, AppState, ViewController } from '../app/context.ts';
+import { buildGraph } from '../graph/build.ts';
+import { heatColor, labelColor } from '../graph/palette.ts';
+import { saveBlob } from '../graph/exportPng.ts';
+import type { Lang } from '../i18n/i18n.ts';
+import { fullName, shortName } from '../i18n/names.ts';
+import { highlightedText } from '../panels/details.ts';
+import { h, replace, swatch } from '../util/dom.ts';
+import { errorMessage } from '../util/errors.ts';
+import { allCitations, citationMatrix, matrixCsv, normalizeCitations, traceCitations, traceGraph, type CitationRow, type Supplements, type Trace } from './citationModel.ts';
+
+function instrumentName(row: CitationRow | undefined, id: string, lang: Lang, short = true, props?: Record<string, unknown>): string {
+  if (props) return short ? shortName({ id, label: 'Instrument', props }, lang, 40) : fullName({ id, label: 'Instrument', props }, lang);
+  if (!row) return id;
+  const names = short
+    ? [lang === 'en' ? row.instrumentShort_en : row.instrumentShort_zh, lang === 'en' ? row.instrumentName_en : row.instrumentName_zh]
+    : [lang === 'en' ? row.instrumentName_en : row.instrumentName_zh];
+  return names.find(Boolean) ?? row.instrumentName_zh ?? row.instrumentName_en ?? id;
+}
+
+/**
+ * Citation trace: which recommendations cite which instruments, both ways, as
+ * a sub-graph on the canvas and as a table, with the recommendation ×
+ * instrument matrix as a heat-map (CSV download).
+ */
+export class CitationsView implements ViewController {
+  readonly id = 'citations' as const;
+  private rows: CitationRow[] = [];
+  private supplements: Supplements = [];
+  private instrumentProps = new Map<string, Record<string, unknown>>();
+  private loaded = false;
+  private top: HTMLElement | null = null;
+  private bottom: HTMLElement | null = null;
+  private select: HTMLSelectElement | null = null;
+
+  constructor(private readonly ctx: AppContext) {}
+
+  async activate(top: HTMLElement, bottom: HTMLElement): Promise<void> {
+    this.top = top;
+    this.bottom = bottom;
+    if (!this.loaded) {
+      this.ctx.setStatus(this.ctx.t('loading'));
+      try {
+        const [citations, explore] = await Promise.all([this.ctx.api.citations(), this.ctx.exploreGraph().catch(() => null)]);
+        this.rows = normalizeCitations(citations);
+        if (explore) {
+          // Protocols and the convention they supplement, and the names of instruments no recommendation cites.
+          const pairs: [string, string][] = [];
+          explore.forEachEdge((_e, a, source, target) => {
+            if (a.type === 'SUPPLEMENTS') pairs.push([source, target]);
+          });
+          this.supplements = pairs;
+          explore.forEachNode((id, a) => {
+            if (a.nodeLabel === 'Instrument') this.instrumentProps.set(id, a.props);
+          });
+        }
+        this.loaded = true;
+        this.ctx.setStatus('');
+      } catch (error) {
+        this.ctx.setStatus(this.ctx.t('statusError', { message: errorMessage(error) }), 'error');
+      }
+    }
+    if (this.ctx.store.get().view !== 'citations') return;
+    this.render();
+    this.draw();
+  }
+
+  deactivate(): void {
+    this.top = null;
+    this.bottom = null;
+    this.ctx.canvas.stopLayout();
+  }
+
+  onStateChange(state: AppState, previous: AppState): void {
+    if (state.trace !== previous.trace) {
+      this.render();
+      this.draw();
+    }
+  }
+
+  onNodeClick(node: string): boolean {
+    // A click on an instrument or recommendation re-centres the trace on it, and opens its details.
+    if (this.rows.some((r) => r.rec === node || r.instrument === node) || this.instrumentProps.has(node)) {
+      this.ctx.store.set({ trace: node });
+      this.ctx.openNode(node);
+      return true;
+    }
+    return false;
+  }
+
+  private nameOf(id: string, lang: Lang, short = true): string {
+    return instrumentName(this.rows.find((r) => r.instrument === id), id, lang, short, this.instrumentProps.get(id));
+  }
+
+  private trace(): Trace | null {
+    const subject = this.ctx.store.get().trace;
+    return subject ? traceCitations(this.rows, subject, this.supplements) : null;
+  }
+
+  private draw(): void {
+    const trace = this.trace();
+    const data = traceGraph(trace ?? allCitations(this.rows, this.supplements), this.supplements, this.instrumentProps);
+    const graph = buildGraph(data);
+    this.ctx.showGraph(graph);
+    if (trace && graph.hasNode(trace.subject)) this.ctx.canvas.select(trace.subject);
+  }
+
+  render(): void {
+    if (!this.top || !this.bottom) return;
+    const ctx = this.ctx;
+    const lang = ctx.lang();
+    const subject = ctx.store.get().trace;
+    const instruments = new Map<string, CitationRow[]>([...this.instrumentProps.keys()].map((id) => [id, []]));
+    const recs = new Map<string, CitationRow[]>();
+    for (const row of this.rows) {
+      instruments.set(row.instrument, [...(instruments.get(row.instrument) ?? []), row]);
+      recs.set(row.rec, [...(recs.get(row.rec) ?? []), row]);
+    }
+    this.select = h('select', { id: 'trace-pick', 'data-testid': 'trace-pick', onchange: (e: Event) => ctx.store.set({ trace: (e.target as HTMLSelectElement).value || null }) },
+      h('option', { value: '' }, ctx.t('citationsPickPlaceholder')),
+      h('optgroup', { label: ctx.t('citationsInstrument') }, [...instruments.entries()].sort((a, b) => b[1].length - a[1].length || this.nameOf(a[0], lang).localeCompare(this.nameOf(b[0], lang))).map(([id, rows]) => h('option', { value: id, selected: id === subject }, `${this.nameOf(id, lang)} (${rows.length})`))),
+      h('optgroup', { label: ctx.t('citationsRecommendation') }, [...recs.entries()].sort((a, b) => (a[1][0]!.paragraph ?? 0) - (b[1][0]!.paragraph ?? 0) || a[0].localeCompare(b[0])).map(([id, rows]) => h('option', { value: id, selected: id === subject }, `${rows[0]!.ref} → ${rows.length}`))),
+    );
+    replace(
+      this.top,
+      h('div', { class: 'view-bar' },
+        h('h2', { class: 'view-title' }, ctx.t('citationsTitle')),
+        h('label', { for: 'trace-pick', class: 'field-label' }, ctx.t('citationsPick')),
+        this.select,
+        h('p', { class: 'hint view-intro' }, ctx.t('citationsIntro')),
+      ),
+    );
+    replace(this.bottom, h('div', { class: 'split' }, this.renderTable(lang), this.renderMatrix(lang)));
+  }
+
+  private renderTable(lang: Lang): HTMLElement {
+    const ctx = this.ctx;
+    const trace = this.trace();
+    const rows: { row: CitationRow; ring: 'direct' | 'indirect' }[] = trace
+      ? [...trace.direct.map((row) => ({ row, ring: 'direct' as const })), ...trace.indirect.map((row) => ({ row, ring: 'indirect' as const }))]
+      : this.rows.map((row) => ({ row, ring: 'direct' as const }));
+    const body = rows.length === 0
+      ? h('p', { class: 'empty-hint' }, ctx.t('citationsNone'))
+      : h('div', { class: 'table-scroll' }, h('table', { class: 'data-table', 'data-testid': 'citation-table' },
+          h('thead', {}, h('tr', {},
+            h('th', { scope: 'col' }, ctx.t('citationsRecommendation')),
+            h('th', { scope: 'col' }, ''),
+            h('th', { scope: 'col' }, ctx.t('citationsInstrument')),
+            h('th', { scope: 'col' }, ctx.t('citationsText')),
+          )),
+          h('tbody', {}, rows.map(({ row, ring }) => {
+            const start = row.recText && row.evidence ? row.recText.indexOf(row.evidence) : -1;
+            const spans: [number, number][] = row.spans.length > 0 ? row.spans : start >= 0 ? [[start, start + row.evidence!.length]] : [];
+            return h('tr', { class: ring === 'indirect' ? 'ring-2' : '' },
+              h('td', {}, h('button', { type: 'button', class: 'chip', onclick: () => this.pick(row.rec) }, swatch(labelColor('Recommendation')), row.ref)),
+              h('td', { class: 'dir' }, ctx.t('citationsDirectionCites'), ' →'),
+              h('td', {}, h('button', { type: 'button', class: 'chip', onclick: () => this.pick(row.instrument) }, swatch(labelColor('Instrument')), this.nameOf(row.instrument, lang))),
+              h('td', { class: 'text-cell' }, row.recText ? highlightedText(row.recText, spans) : row.evidence ?? ''),
+            );
+          })),
+        ));
+    return h('section', { class: 'pane' }, h('h3', { class: 'pane-title' }, ctx.t('citationsTable'), h('span', { class: 'count' }, rows.length)), body);
+  }
+
+  private renderMatrix(lang: Lang): HTMLElement {
+    const ctx = this.ctx;
+    const matrix = citationMatrix(this.rows);
+    const subject = ctx.store.get().trace;
+    const download = () => {
+      const csv = matrixCsv(matrix, (id) => this.nameOf(id, lang, false), (p) => String(p));
+      saveBlob(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }), 'citation-matrix.csv');
+    };
+    const table = h('table', { class: 'heatmap', 'data-testid': 'citation-matrix' },
+      h('thead', {}, h('tr', {},
+        h('th', { scope: 'col' }, ctx.t('detailsParagraph')),
+        matrix.columns.map((id) => h('th', { scope: 'col', class: `col-head${id === subject ? ' current' : ''}`, title: this.nameOf(id, lang, false) },
+          h('button', { type: 'button', class: 'link-button', onclick: () => this.pick(id) }, this.nameOf(id, lang)))),
+        h('th', { scope: 'col' }, ctx.t('citationsTotal')),
+      )),
+      h('tbody', {}, matrix.rows.map((paragraph, i) => h('tr', {},
+        h('th', { scope: 'row' }, `¶ ${paragraph}`),
+        matrix.counts[i]!.map((count) => {
+          const cell = h('td', { class: `heat${count > 0 ? ' hot' : ''}`, title: String(count) }, count > 0 ? count : '');
+          cell.style.background = heatColor(count, matrix.max);
+          if (count / Math.max(1, matrix.max) > 0.6) cell.style.color = '#fff';
+          return cell;
+        }),
+        h('td', { class: 'total' }, matrix.rowTotals[i]!),
+      ))),
+      h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, ctx.t('citationsTotal')), matrix.columnTotals.map((n) => h('td', { class: 'total' }, n)), h('td', { class: 'total' }, matrix.columnTotals.reduce((a, b) => a + b, 0)))),
+    );
+    return h('section', { class: 'pane' },
+      h('div', { class: 'pane-head' },
+        h('h3', { class: 'pane-title' }, ctx.t('citationsMatrix')),
+        h('button', { type: 'button', class: 'button small', 'data-testid': 'matrix-csv', onclick: download }, `${ctx.t('citationsCsv')} (${ctx.t('citationsMatrix')})`),
+        h('a', { class: 'button small', href: ctx.api.citationsCsvUrl(), download: 'citations.csv', 'data-testid': 'citations-csv' }, `${ctx.t('citationsCsv')} (${ctx.t('citationsTable')})`),
+      ),
+      h('p', { class: 'hint' }, ctx.t('citationsMatrixHint')),
+      matrix.columns.length > 0 ? h('div', { class: 'table-scroll' }, table) : h('p', { class: 'empty-hint' }, ctx.t('citationsNone')),
+    );
+  }
+
+  private pick(id: string): void {
+    this.ctx.store.set({ trace: id });
+    this.ctx.openDetails(id);
+  }
+}

@@ -1,0 +1,128 @@
+import { findTermSpans, normalizeDetails } from '../api/details.ts';
+import type { AppContext, ViewController } from '../app/context.ts';
+import { buildGraph, type ViewerGraph } from '../graph/build.ts';
+import { typeColor } from '../graph/palette.ts';
+import { highlightedText } from '../panels/details.ts';
+import { h, replace, swatch } from '../util/dom.ts';
+import { errorMessage } from '../util/errors.ts';
+
+/** The words that name a crime type in any language: its names and aliases. */
+export function crimeTerms(props: Record<string, unknown>): string[] {
+  const terms = [props.name, props.name_zh, props.name_en, ...(Array.isArray(props.aliases) ? props.aliases : [])];
+  return terms.filter((t): t is string => typeof t === 'string' && t.length > 1);
+}
+
+/** Paragraph ids a CO_OCCURS edge lists, in reading order. */
+export function cooccurrenceParagraphs(props: Record<string, unknown>): string[] {
+  const list = Array.isArray(props.paragraphs) ? props.paragraphs.filter((p): p is string => typeof p === 'string') : [];
+  const number = (id: string) => Number(/:(\d+)(?:\(|$)/.exec(id)?.[1] ?? 0);
+  return [...new Set(list)].sort((a, b) => number(a) - number(b));
+}
+
+/**
+ * Crime links: the crime-type network alone. Co-occurrence as line thickness,
+ * links the text states as red curved arrows (dashed when contested); a click
+ * on a line shows the paragraphs where both appear.
+ */
+export class CrimesView implements ViewController {
+  readonly id = 'crimes' as const;
+  private graph: ViewerGraph | null = null;
+  private top: HTMLElement | null = null;
+  private selectedEdge: string | null = null;
+  private seq = 0;
+
+  constructor(private readonly ctx: AppContext) {}
+
+  async activate(top: HTMLElement): Promise<void> {
+    this.top = top;
+    this.render();
+    let first = false;
+    if (!this.graph) {
+      this.ctx.setStatus(this.ctx.t('loading'));
+      try {
+        this.graph = buildGraph(await this.ctx.api.graph({ labels: ['CrimeType'], types: ['CO_OCCURS', 'LINKED_TO'] }));
+        first = true;
+        this.ctx.setStatus('');
+      } catch (error) {
+        this.ctx.setStatus(this.ctx.t('statusError', { message: errorMessage(error) }), 'error');
+        return;
+      }
+    }
+    if (this.ctx.store.get().view !== 'crimes') return;
+    this.ctx.showGraph(this.graph, { layout: first });
+    if (!this.selectedEdge) this.ctx.details.showContent(this.ctx.t('crimesTitle'), h('p', { class: 'empty-hint' }, this.ctx.t('crimesEdgePick')));
+  }
+
+  deactivate(): void {
+    this.top = null;
+    this.selectedEdge = null;
+    this.ctx.canvas.stopLayout();
+  }
+
+  render(): void {
+    if (!this.top) return;
+    const ctx = this.ctx;
+    const key = (color: string, text: string, cls = '') => h('span', { class: `key ${cls}` }, swatch(color, 'line', cls), text);
+    replace(
+      this.top,
+      h('div', { class: 'view-bar' },
+        h('h2', { class: 'view-title' }, ctx.t('crimesTitle')),
+        h('div', { class: 'keys' }, key(typeColor('CO_OCCURS'), ctx.t('crimesCooccur'), 'thick'), key(typeColor('LINKED_TO'), ctx.t('crimesStated')), key(typeColor('LINKED_TO'), ctx.t('crimesContested'), 'dashed')),
+        h('p', { class: 'hint view-intro' }, ctx.t('crimesIntro')),
+      ),
+    );
+    if (this.selectedEdge) void this.onEdgeClick(this.selectedEdge);
+  }
+
+  /** The paragraphs behind a line between two crime types: stated links first, then every co-occurrence. */
+  async onEdgeClick(edge: string): Promise<void> {
+    const graph = this.graph;
+    if (!graph || !graph.hasEdge(edge)) return;
+    this.selectedEdge = edge;
+    const seq = ++this.seq;
+    const ctx = this.ctx;
+    const lang = ctx.lang();
+    const [a, b] = graph.extremities(edge);
+    const nameOf = (n: string) => (lang === 'en' ? graph.getNodeAttribute(n, 'name_en') : graph.getNodeAttribute(n, 'name_zh'));
+    const title = `${nameOf(a)} — ${nameOf(b)}`;
+    const between = [...graph.edges(a, b), ...graph.edges(b, a)];
+    const stated = between.filter((e) => graph.getEdgeAttribute(e, 'type') === 'LINKED_TO');
+    const cooccur = between.find((e) => graph.getEdgeAttribute(e, 'type') === 'CO_OCCURS');
+    const paragraphIds = cooccur ? cooccurrenceParagraphs(graph.getEdgeAttribute(cooccur, 'props')) : [];
+    const terms = [...crimeTerms(graph.getNodeAttribute(a, 'props')), ...crimeTerms(graph.getNodeAttribute(b, 'props'))];
+
+    const statedList = stated.length > 0
+      ? h('section', { class: 'details-section' },
+          h('h3', {}, ctx.t('crimesStatedLinks')),
+          h('ul', { class: 'prov-list' }, stated.map((e) => {
+            const p = graph.getEdgeAttribute(e, 'props');
+            const [s, t] = graph.extremities(e);
+            return h('li', { 'data-kind': String(p.kind ?? '') },
+              h('div', { class: 'prov-head' }, typeof p.paragraph === 'number' ? h('span', { class: 'para-no' }, `¶ ${p.paragraph}`) : null, h('span', { class: `kind-tag kind-${String(p.kind)}` }, String(p.kind ?? '')), h('span', { class: 'prov-facts' }, `${nameOf(s)} → ${nameOf(t)}`)),
+              typeof p.evidence === 'string' ? h('p', { class: 'para-text' }, h('mark', {}, p.evidence)) : null,
+            );
+          })),
+        )
+      : null;
+    const list = h('ol', { class: 'prov-list', 'data-testid': 'crime-paragraphs' }, paragraphIds.map((id) => h('li', { 'data-paragraph': id }, h('div', { class: 'prov-head' }, h('span', { class: 'para-no' }, id.split(':').pop() ?? id)), h('p', { class: 'loading' }, ctx.t('loading')))));
+    const content = h('div', { class: 'crime-edge', 'data-testid': 'crime-edge' },
+      statedList,
+      h('section', { class: 'details-section' }, h('h3', {}, ctx.t('crimesParagraphs'), h('span', { class: 'count' }, ctx.t('crimesCount', { count: paragraphIds.length }))), list),
+    );
+    ctx.details.showContent(title, content);
+
+    await Promise.all(paragraphIds.map(async (id, i) => {
+      try {
+        const details = normalizeDetails(await ctx.api.node(id));
+        if (seq !== this.seq) return;
+        const text = typeof details.props.text === 'string' ? details.props.text : '';
+        const number = details.props.number ?? id.split(':').pop();
+        const item = list.children[i];
+        if (item) replace(item, h('div', { class: 'prov-head' }, h('span', { class: 'para-no' }, `¶ ${String(number)}`)), highlightedText(text, findTermSpans(text, terms)));
+      } catch (error) {
+        const item = list.children[i];
+        if (item && seq === this.seq) replace(item, h('p', { class: 'error' }, errorMessage(error)));
+      }
+    }));
+  }
+}

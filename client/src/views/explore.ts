@@ -1,0 +1,32 @@
+import type { AppContext, ViewController } from '../app/context.ts';
+import { errorMessage } from '../util/errors.ts';
+
+/** The whole entity graph (no paragraphs), grown by double-click expansions. */
+export class ExploreView implements ViewController {
+  readonly id = 'explore' as const;
+  private laidOut = false;
+
+  constructor(private readonly ctx: AppContext) {}
+
+  async activate(): Promise<void> {
+    this.ctx.setStatus(this.ctx.t('statusLoading'));
+    try {
+      const graph = await this.ctx.exploreGraph();
+      if (this.ctx.store.get().view !== 'explore') return;
+      // The layout runs on first show; afterwards the graph keeps the positions it had.
+      this.ctx.showGraph(graph, { layout: !this.laidOut });
+      this.laidOut = true;
+      this.ctx.setStatus('');
+      const node = this.ctx.store.get().node;
+      if (node && graph.hasNode(node)) this.ctx.canvas.select(node, true);
+    } catch (error) {
+      this.ctx.setStatus(this.ctx.t('statusError', { message: errorMessage(error) }), 'error');
+    }
+  }
+
+  deactivate(): void {
+    this.ctx.canvas.stopLayout();
+  }
+
+  render(): void {}
+}
