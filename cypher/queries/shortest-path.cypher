@@ -1,0 +1,12 @@
+// @title_en Shortest path between two entities
+// @title_zh 两个实体之间的最短路径
+// @description The shortest chain of relationships (in either direction, at most ten steps) joining two nodes, e.g. a State and an instrument through the paragraphs and recommendations that connect them.
+// @param from string "state:CRI" Id of the first node
+// @param to string "instrument:untoc" Id of the second node
+MATCH (a {id: $from}), (b {id: $to})
+WHERE a <> b
+MATCH p = shortestPath((a)-[*..10]-(b))
+RETURN length(p) AS length,
+       [n IN nodes(p) | n.id] AS nodes,
+       [n IN nodes(p) | coalesce(n.name, n.id)] AS names,
+       [r IN relationships(p) | type(r)] AS relationships
