@@ -3,6 +3,7 @@ import { createApp } from './api/app.ts';
 import { loadConfig, ConfigError } from './config.ts';
 import { openDatabase } from './db/connect.ts';
 import { isPortFree } from './db/local/ports.ts';
+import { loadBundledCorpusIfEmpty } from './db/seed.ts';
 import { StartupError } from './db/startup-error.ts';
 import { createLogger } from './logger.ts';
 
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
+    // An empty database gets the bundled corpus, so there is a graph to show.
+    await loadBundledCorpusIfEmpty(db.driver, log, { database: config.neo4j.database });
     const app = createApp({ driver: db.driver, config, log });
     server = await listen(app, config.port, config.host);
   } catch (error) {

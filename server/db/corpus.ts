@@ -47,19 +47,28 @@ export async function ingestFiles(files: readonly string[], options: IngestFiles
     }
     let graph: GraphJson;
     let warnings: string[];
+    // The Report node records its source: the same file gives the same source however it was named.
+    const source = sourceName(file);
     try {
-      const text = decodeReport(bytes, file);
-      const reportId = uniqueReportId(file, taken);
-      ({ graph, warnings } = ingestReport(text, { source: file, reportId, gazetteer }));
+      const text = decodeReport(bytes, source);
+      const reportId = uniqueReportId(source, taken);
+      ({ graph, warnings } = ingestReport(text, { source, reportId, gazetteer }));
     } catch (error) {
       throw new CorpusError(firstLine(error));
     }
     const problems = validateGraph(graph);
-    if (problems.length > 0) throw new CorpusError(`${file}: the graph does not validate against MODEL.md: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`);
+    if (problems.length > 0) throw new CorpusError(`${source}: the graph does not validate against MODEL.md: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`);
     for (const r of graph.reports) taken.add(r);
     out.push({ file, graph, warnings });
   }
   return out;
+}
+
+/** A file's path relative to the project when it lies inside it (data/reports/x.zh.txt), else absolute. */
+export function sourceName(file: string): string {
+  const absolute = path.resolve(file);
+  const relative = path.relative(PROJECT_ROOT, absolute);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative.split(path.sep).join('/');
 }
 
 function firstLine(error: unknown): string {

@@ -1,0 +1,100 @@
+/**
+ * npm run load -- [report files…] [--gazetteer dir] [--batch-size n]
+ *
+ * Ingests each report (default: the bundled corpus in data/reports/) and loads it
+ * into the Neo4j that NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD name, or the local one;
+ * each report in one transaction, replacing its previous version. Every report is
+ * ingested and checked before the database is touched. Bad input: one line on
+ * stderr, exit 1.
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import { ConfigError, loadConfig } from '../server/config.ts';
+import { openDatabase, type Database } from '../server/db/connect.ts';
+import { CORPUS_DIR, CorpusError, GAZETTEER_DIR, corpusFiles, ingestFiles } from '../server/db/corpus.ts';
+import { LoadInputError, formatLoadSummary, loadReports, type LoadProgress } from '../server/db/load.ts';
+import { applySchema } from '../server/db/schema.ts';
+import { StartupError } from '../server/db/startup-error.ts';
+import { createLogger } from '../server/logger.ts';
+
+interface Options {
+  gazetteer: string;
+  batchSize: number;
+}
+
+class UsageError extends Error {}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of at least 1');
+  return n;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const program = new Command()
+    .name('load')
+    .description('Ingest reports and load them into Neo4j, each replacing its previous version (see docs/MODEL.md)')
+    .argument('[reports...]', `report text files (UTF-8, Chinese or English); default: every *.txt in ${CORPUS_DIR}`)
+    .option('--gazetteer <dir>', 'gazetteer directory', GAZETTEER_DIR)
+    .option('--batch-size <n>', 'rows per UNWIND batch', positiveInteger, 1000)
+    // Commander's own error output would be several lines; ours is one (below).
+    .configureOutput({ writeErr: () => {} })
+    .exitOverride();
+  try {
+    program.parse(argv);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'commander.helpDisplayed' || code === 'commander.version') return;
+    throw new UsageError((error as Error).message.replace(/^error: /, ''));
+  }
+  const opts = program.opts<Options>();
+  const files = program.args.length > 0 ? program.args : await corpusFiles();
+  if (files.length === 0) throw new UsageError(`no report to load: ${CORPUS_DIR} holds no *.txt and none was named`);
+
+  const started = performance.now();
+  const reports = await ingestFiles(files, { gazetteerDir: opts.gazetteer });
+  for (const r of reports) {
+    console.log(`ingested ${r.file} → ${r.graph.reports[0]}: ${r.graph.nodes.length} nodes, ${r.graph.relationships.length} relationships`);
+    for (const w of r.warnings) console.log(`  warning: ${w}`);
+  }
+
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const db: Database = await openDatabase(config, log);
+  try {
+    const database = config.neo4j.database;
+    await applySchema(db.driver, database ? { database } : {});
+    const summaries = await loadReports(
+      db.driver,
+      reports.map((r) => r.graph),
+      { ...(database ? { database } : {}), batchSize: opts.batchSize, schema: false, onProgress: progressPrinter() },
+    );
+    for (const s of summaries) console.log(formatLoadSummary(s));
+    const nodes = summaries.reduce((n, s) => n + s.nodes, 0);
+    const relationships = summaries.reduce((n, s) => n + s.relationships, 0);
+    const loadMs = summaries.reduce((n, s) => n + s.ms, 0);
+    console.log(
+      `loaded ${summaries.length} report${summaries.length === 1 ? '' : 's'}: ${nodes} nodes, ${relationships} relationships; ` +
+        `load ${(loadMs / 1000).toFixed(2)} s (${loadMs > 0 ? Math.round((relationships / loadMs) * 1000) : relationships} relationships/s), ` +
+        `${((performance.now() - started) / 1000).toFixed(1)} s in all`,
+    );
+  } finally {
+    await db.close();
+  }
+}
+
+/** Progress on stderr: one line rewritten in place on a terminal, a line per phase elsewhere. */
+function progressPrinter(): (p: LoadProgress) => void {
+  const tty = process.stderr.isTTY;
+  return (p) => {
+    const line = `${p.report}: ${p.phase === 'remove' ? 'old version taken out' : `${p.phase} ${p.done}/${p.total}`}`;
+    if (tty) process.stderr.write(`\r\x1b[2K${line}${p.done === p.total && p.phase === 'relationships' ? '\n' : ''}`);
+    else if (p.done === p.total) process.stderr.write(`${line}\n`);
+  };
+}
+
+main(process.argv).catch((error: unknown) => {
+  const known = error instanceof UsageError || error instanceof CorpusError || error instanceof LoadInputError || error instanceof StartupError || error instanceof ConfigError;
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`load: ${known ? message.split('\n')[0] : `failed: ${message.split('\n')[0]}`}`);
+  process.exit(1);
+});

@@ -1,0 +1,123 @@
+/** `npm run load` and `npm start` as a user runs them, against the run's Neo4j. */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../../server/config.ts';
+import { findFreePort } from '../../../server/db/local/ports.ts';
+import type { GraphJson } from '../../../server/model.ts';
+import { testDriver, testNeo4j } from '../../setup/neo4j.ts';
+import { clearDatabase, seedGraph } from '../../setup/seed.ts';
+import { spawnServer, waitFor } from '../../setup/spawn-server.ts';
+import { databaseCounts, graphCounts, snapshot } from './helpers.ts';
+
+let driver: Driver;
+let seed: GraphJson;
+
+beforeAll(async () => {
+  driver = testDriver();
+  seed = await seedGraph();
+});
+afterAll(() => driver.close());
+
+function dbEnv(): NodeJS.ProcessEnv {
+  const { uri, user, password } = testNeo4j();
+  return { NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password, LOG_LEVEL: 'warn' };
+}
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function load(args: string[], env: NodeJS.ProcessEnv = dbEnv()): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'scripts/load.ts'), ...args], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.once('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('npm run load', () => {
+  it('with no argument loads the bundled corpus, with progress and a summary', async () => {
+    await clearDatabase(driver);
+    const run = await load([]);
+    expect(run.stderr).toContain('report:lac-rpm-2025: relationships 1053/1053');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/report:lac-rpm-2025: 288 nodes, 1053 relationships \(288 nodes and 1053 relationships created\) in [\d.]+ s, \d+ relationships\/s/);
+    expect(run.stdout).toMatch(/loaded 1 report: 288 nodes, 1053 relationships; load [\d.]+ s/);
+    expect(await databaseCounts(driver)).toEqual(graphCounts(seed));
+  });
+
+  it('loading a named report again replaces it and changes nothing', async () => {
+    const before = await snapshot(driver);
+    const run = await load([path.join('data', 'reports', 'lac-rpm-2025.zh.txt'), '--batch-size', '100']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/replaced: 288 nodes and 1053 relationships out, 288 and 1053 in/);
+    expect(await snapshot(driver)).toEqual(before);
+  });
+
+  it.each([
+    [['no-such-report.txt'], /^load: cannot read no-such-report\.txt: ENOENT$/],
+    [['README.md'], /^load: README\.md, line 1: .*does not look like a meeting report$/],
+    [['--batch-size', 'many'], /^load: .*--batch-size.*a whole number of at least 1$/],
+    [['--frobnicate'], /^load: unknown option '--frobnicate'$/],
+  ])('refuses %j with one clear line, exit 1, and the database untouched', async (args, line) => {
+    const before = await snapshot(driver);
+    const run = await load(args);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toMatch(line);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(await snapshot(driver)).toEqual(before);
+  });
+
+  it('says in one line when the database refuses the password', async () => {
+    const run = await load([], { ...dbEnv(), NEO4J_PASSWORD: 'not-the-password' });
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toMatch(/^load: Neo4j at .* refused user "neo4j" with the given password/);
+  });
+});
+
+describe('npm start', () => {
+  async function startAndStop(): Promise<string> {
+    const port = await findFreePort();
+    const server = spawnServer({ ...dbEnv(), LOG_LEVEL: 'info', PORT: String(port) });
+    try {
+      await waitFor(async () => {
+        try {
+          return (await fetch(`http://127.0.0.1:${port}/api/health`)).status === 200;
+        } catch {
+          return false;
+        }
+      }, 120_000);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+    return server.output();
+  }
+
+  it('loads the bundled corpus into an empty database before it serves', async () => {
+    await clearDatabase(driver);
+    const output = await startAndStop();
+    expect(output).toContain('The database is empty: loading the bundled corpus (1 report)');
+    expect(await databaseCounts(driver)).toEqual(graphCounts(seed));
+  });
+
+  it('leaves a database that holds something as it is', async () => {
+    await driver.executeQuery("CREATE (:Note {id: 'note:keep-me'})");
+    const before = await snapshot(driver);
+    const output = await startAndStop();
+    expect(output).not.toContain('loading the bundled corpus');
+    expect(await snapshot(driver)).toEqual(before);
+    await driver.executeQuery("MATCH (n:Note {id: 'note:keep-me'}) DELETE n");
+  });
+});
