@@ -1,0 +1,155 @@
+import neo4j from 'neo4j-driver';
+import { describe, expect, it } from 'vitest';
+import {
+  CONTRIB_KEY,
+  NO_CONTRIBUTIONS,
+  REPORTS_KEY,
+  batches,
+  contributionsOf,
+  dbPropertiesOf,
+  foldContributions,
+  LoadInputError,
+  planLoad,
+  toDbProperties,
+  withContribution,
+  withoutContribution,
+} from '../../../server/db/load-plan.ts';
+import { mergeGraphs } from '../../../server/ingest/index.ts';
+import type { GraphJson, Properties } from '../../../server/model.ts';
+
+const A = 'report:a';
+const B = 'report:b';
+
+function graph(report: string, extra: Partial<GraphJson> = {}): GraphJson {
+  return {
+    reports: [report],
+    nodes: [
+      { id: report, labels: ['Report'], properties: { title_zh: '报告', title_en: 'Report', language: 'zh', region: 'r', venue: 'v', startDate: '2025-01-01', endDate: '2025-01-02' } },
+      { id: 'state:ARG', labels: ['State'], properties: { iso3: 'ARG', name: '阿根廷', name_zh: '阿根廷', name_en: 'Argentina', aliases: ['阿根廷'], unMember: true } },
+      { id: `para:${report}:1`, labels: ['Paragraph'], properties: { report, number: 1, text: '阿根廷', section: 'I', subheading: null } },
+      ...(extra.nodes ?? []),
+    ],
+    relationships: [
+      { type: 'IN_REPORT', start: `para:${report}:1`, end: report, properties: {} },
+      { type: 'MENTIONS', start: `para:${report}:1`, end: 'state:ARG', properties: { report, paragraph: 1, spans: [0, 3], count: 1 } },
+      ...(extra.relationships ?? []),
+    ],
+  };
+}
+
+describe('planLoad', () => {
+  it('groups nodes by label and relationships by type and end labels, telling own from shared', () => {
+    const plan = planLoad(graph(A));
+    expect(plan.report).toBe(A);
+    expect(plan.nodeGroups.map((g) => [g.labels, g.rows.length])).toEqual([
+      [['Report'], 1],
+      [['State'], 1],
+      [['Paragraph'], 1],
+    ]);
+    expect(plan.relGroups.map((g) => [g.type, g.startLabel, g.endLabel, g.shared])).toEqual([
+      ['IN_REPORT', 'Paragraph', 'Report', true],
+      ['MENTIONS', 'Paragraph', 'State', false],
+    ]);
+    expect(plan.nodeIds).toEqual(new Set([A, 'state:ARG', `para:${A}:1`]));
+    expect(plan.sharedRelKeys).toEqual(new Set([JSON.stringify(['IN_REPORT', `para:${A}:1`, A])]));
+  });
+
+  it('collapses duplicate relationships as mergeGraphs does', () => {
+    const g = graph(A);
+    g.relationships.push(structuredClone(g.relationships[1]!));
+    expect(planLoad(g).relationshipCount).toBe(mergeGraphs([g]).relationships.length);
+    expect(planLoad(g).relationshipCount).toBe(2);
+  });
+
+  it('collapses a second shared relationship between the same nodes as mergeGraphs does, and refuses one it cannot tell apart', () => {
+    const g = graph(A);
+    g.relationships.push({ type: 'IN_REPORT', start: `para:${A}:1`, end: A, properties: { note: 'x' } });
+    expect(planLoad(g).relationshipCount).toBe(2);
+    g.relationships.push({ type: 'IN_REPORT', start: `para:${A}:1`, end: A, properties: { role: 'y' } });
+    expect(() => planLoad(g)).toThrow(/a second IN_REPORT between the same nodes without a report/);
+  });
+
+  it('refuses a graph without its Report node', () => {
+    const g = graph(A);
+    g.nodes.shift();
+    g.relationships = [];
+    expect(() => planLoad(g)).toThrow(LoadInputError);
+    expect(() => planLoad(g)).toThrow(/no Report node report:a/);
+  });
+
+  it('refuses a node whose id property differs from its id', () => {
+    const g = graph(A);
+    g.nodes[1]!.properties.id = 'state:BRA';
+    expect(() => planLoad(g)).toThrow(/property id "state:BRA" that differs/);
+  });
+});
+
+describe('toDbProperties', () => {
+  it('sends whole numbers as integers, other numbers as floats, and leaves nulls out', () => {
+    const p = toDbProperties({ n: 3, f: 1.5, s: 'x', b: false, z: null, ints: [1, 2], floats: [1, 2.5], empty: [] }, 'here');
+    expect(neo4j.isInt(p.n)).toBe(true);
+    expect(p.f).toBe(1.5);
+    expect('z' in p).toBe(false);
+    expect((p.ints as unknown[]).every((v) => neo4j.isInt(v))).toBe(true);
+    expect(p.floats).toEqual([1, 2.5]);
+    expect(p.empty).toEqual([]);
+  });
+
+  it.each([
+    [{ a: ['x', 1] }, /one type/],
+    [{ a: [null] }, /no nulls/],
+    [{ a: [[1]] }, /one type/],
+    [{ a: Number.NaN }, /not a number Neo4j can store/],
+    [{ _a: 1 }, /bookkeeping/],
+  ])('refuses %j', (props, message) => {
+    expect(() => toDbProperties(props as Properties, 'here')).toThrow(message);
+  });
+});
+
+describe('contributions', () => {
+  const fromA: Properties = { name: '阿根廷', aliases: ['阿根廷', 'Argentina'], title_en: null, listedIn: [A] };
+  const fromB: Properties = { name: 'Argentina', aliases: ['Argentina', 'Argentine Republic'], title_en: 'x', listedIn: [B] };
+
+  it('fold as mergeGraphs merges: first names, missing filled, lists united', () => {
+    const c = withContribution(withContribution(NO_CONTRIBUTIONS, A, fromA), B, fromB);
+    expect(foldContributions('node', c)).toEqual({ name: '阿根廷', aliases: ['阿根廷', 'Argentina', 'Argentine Republic'], title_en: 'x', listedIn: [A, B] });
+    const merged = mergeGraphs([
+      { reports: [A], nodes: [{ id: 'n', labels: ['State'], properties: fromA }], relationships: [] },
+      { reports: [B], nodes: [{ id: 'n', labels: ['State'], properties: fromB }], relationships: [] },
+    ]);
+    expect(foldContributions('node', c)).toEqual(merged.nodes[0]!.properties);
+  });
+
+  it('a replaced contribution keeps its place; a removed one leaves the others exactly', () => {
+    let c = withContribution(withContribution(NO_CONTRIBUTIONS, A, fromA), B, fromB);
+    c = withContribution(c, A, { ...fromA, name: '阿根廷共和国' });
+    expect(c.reports).toEqual([A, B]);
+    expect(foldContributions('node', c).name).toBe('阿根廷共和国');
+    expect(foldContributions('node', withoutContribution(c, A))).toEqual({ name: 'Argentina', aliases: ['Argentina', 'Argentine Republic'], title_en: 'x', listedIn: [B] });
+  });
+
+  it('CO_OCCURS adds counts up and unites paragraphs and reports', () => {
+    const c = withContribution(withContribution(NO_CONTRIBUTIONS, A, { count: 2, paragraphs: ['p1', 'p2'], reports: [A] }), B, { count: 1, paragraphs: ['q1'], reports: [B] });
+    expect(foldContributions('CO_OCCURS', c)).toEqual({ count: 3, paragraphs: ['p1', 'p2', 'q1'], reports: [A, B] });
+    expect(foldContributions('CO_OCCURS', withoutContribution(c, A))).toEqual({ count: 1, paragraphs: ['q1'], reports: [B] });
+  });
+
+  it('round-trip through the database: one contributor needs no _contrib, two carry each one', () => {
+    const one = dbPropertiesOf('node', withContribution(NO_CONTRIBUTIONS, A, fromA), 'n');
+    expect(one[REPORTS_KEY]).toEqual([A]);
+    expect(CONTRIB_KEY in one).toBe(false);
+    const readBack = contributionsOf({ ...one, id: 'n' });
+    expect(readBack.byReport[A]).toEqual({ aliases: ['阿根廷', 'Argentina'], listedIn: [A], name: '阿根廷' });
+    const two = dbPropertiesOf('node', withContribution(readBack, B, fromB), 'n');
+    expect(two[REPORTS_KEY]).toEqual([A, B]);
+    expect(JSON.parse(two[CONTRIB_KEY] as string)).toEqual({ [A]: readBack.byReport[A], [B]: { aliases: ['Argentina', 'Argentine Republic'], listedIn: [B], name: 'Argentina', title_en: 'x' } });
+    expect(contributionsOf(two as Record<string, unknown>).reports).toEqual([A, B]);
+  });
+});
+
+describe('batches', () => {
+  it('splits rows into batches of at most n', () => {
+    expect(batches([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(batches([], 2)).toEqual([]);
+  });
+});
