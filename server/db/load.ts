@@ -3,10 +3,12 @@
  * report's previous version.
  *
  * One write transaction per report:
- *   1. take the report's old contribution out: what only it brought is deleted,
- *      shared nodes and relationships lose its tag (and its part of CO_OCCURS);
+ *   1. take the report's old contribution out: what only it brought is deleted;
+ *      what other reports share is recomputed from their contributions (load-plan.ts);
  *   2. MERGE the nodes, label by label, in batches (`UNWIND $rows … MERGE`);
- *   3. write the relationships, type by type, in batches.
+ *   3. write the relationships, type by type (and by end labels, so that both
+ *      ends are found through the id constraints' indexes), in batches: CREATE for
+ *      those carrying their report (deleted in step 1), MERGE for shared ones.
  * If anything fails, the transaction rolls back and the database is as it was.
  *
  * Labels and types are spliced into the Cypher text only from MODEL's fixed lists
