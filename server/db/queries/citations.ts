@@ -1,0 +1,65 @@
+/** The recommendation × instrument citation table (CITES), with the recommendations' text. */
+import type { Driver } from 'neo4j-driver';
+import { readQuery, type ReadOptions } from './run.ts';
+import { scalarToJson } from './values.ts';
+
+export interface CitationRow {
+  recommendation: string;
+  /** 24(c) */
+  label: string;
+  report: string | null;
+  paragraph: number | null;
+  letter: string | null;
+  instrument: string;
+  instrument_name: string | null;
+  instrument_name_zh: string | null;
+  instrument_name_en: string | null;
+  instrument_short_en: string | null;
+  evidence: string | null;
+  text: string;
+}
+
+export const CITATION_COLUMNS: readonly (keyof CitationRow)[] = [
+  'recommendation',
+  'label',
+  'report',
+  'paragraph',
+  'letter',
+  'instrument',
+  'instrument_name',
+  'instrument_name_zh',
+  'instrument_name_en',
+  'instrument_short_en',
+  'evidence',
+  'text',
+];
+
+export interface CitationOptions extends ReadOptions {
+  instrument?: string | undefined;
+  report?: string | undefined;
+}
+
+const RETURN = `RETURN r.id AS recommendation, r.report AS report, r.paragraph AS paragraph, r.letter AS letter, r.text AS text,
+       i.id AS instrument, i.name AS instrument_name, i.name_zh AS instrument_name_zh, i.name_en AS instrument_name_en,
+       i.short_en AS instrument_short_en, c.evidence AS evidence
+ORDER BY instrument, report, paragraph, letter`;
+
+/** The rows, or undefined when `instrument` names no Instrument. */
+export async function citations(driver: Driver, options: CitationOptions = {}): Promise<CitationRow[] | undefined> {
+  const params = { instrument: options.instrument ?? null, report: options.report ?? null };
+  if (options.instrument !== undefined) {
+    const exists = await readQuery(driver, 'MATCH (i:Instrument {id: $instrument}) RETURN count(i) AS n', params, options);
+    if (Number(exists.records[0]?.get('n') ?? 0) === 0) return undefined;
+  }
+  const match =
+    options.instrument !== undefined
+      ? 'MATCH (i:Instrument {id: $instrument})<-[c:CITES]-(r:Recommendation)'
+      : 'MATCH (r:Recommendation)-[c:CITES]->(i:Instrument)';
+  const result = await readQuery(driver, `${match} WHERE $report IS NULL OR r.report = $report ${RETURN}`, params, options);
+  return result.records.map((record) => {
+    const row = Object.fromEntries(record.keys.map((k) => [k, scalarToJson(record.get(k))])) as unknown as CitationRow;
+    row.label = row.paragraph !== null && row.letter !== null ? `${row.paragraph}(${row.letter})` : row.recommendation;
+    row.text = row.text ?? '';
+    return row;
+  });
+}

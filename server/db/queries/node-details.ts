@@ -1,0 +1,235 @@
+/**
+ * One node, its relationships grouped by type and direction, and for each fact its
+ * provenance: the paragraph (or recommendation) it came from, that text, and the
+ * character spans to highlight in it.
+ *
+ * Where the text is: a relationship's `unit` (the id of the paragraph or
+ * recommendation) when it has one; else its start node when that is a paragraph or
+ * recommendation (MENTIONS, CITES, ADDRESSES); else the paragraph `report` +
+ * `paragraph` name (SPOKE_ON, ATTENDED, HELD_ROLE, REPRESENTS). CO_OCCURS lists its
+ * paragraphs. Spans are pairs `[start, end)`; when a fact has evidence but no spans,
+ * the evidence is found in the text.
+ */
+import type { Driver, Node } from 'neo4j-driver';
+import { displayName, matchNodeById } from './labels.ts';
+import { readQuery, type ReadOptions } from './run.ts';
+import { nodeToJson, propertiesToJson, type Json, type NodeJson } from './values.ts';
+
+export interface RelatedNode {
+  id: string;
+  labels: string[];
+  name: string;
+  name_zh: string | null;
+  name_en: string | null;
+  /** The text of a paragraph or recommendation at the other end. */
+  text: string | null;
+}
+
+export interface Provenance {
+  report: string | null;
+  /** The paragraph number. */
+  paragraph: number | null;
+  /** The id of the text the spans point into: a paragraph or a recommendation. */
+  paragraphId: string | null;
+  /** 24(c) for a recommendation, ¶24 for a paragraph. */
+  label: string | null;
+  text: string;
+  spans: [number, number][];
+  evidence: string | null;
+}
+
+export interface RelationshipItem {
+  id: string;
+  other: RelatedNode;
+  properties: Record<string, Json>;
+  provenance: Provenance[];
+}
+
+export interface RelationshipGroup {
+  type: string;
+  direction: 'out' | 'in';
+  /** How many relationships of this type and direction the node has; `items` may hold fewer. */
+  count: number;
+  items: RelationshipItem[];
+}
+
+export interface NodeDetails extends NodeJson {
+  name: string;
+  relationships: RelationshipGroup[];
+}
+
+export interface NodeDetailsOptions extends ReadOptions {
+  /** Most items per group (default 200). */
+  perGroup?: number;
+}
+
+interface RawItem {
+  r: { elementId: string; type: string; properties: Record<string, unknown> };
+  m: Node;
+  out: boolean;
+  startLabels: string[];
+  startId: string | null;
+}
+
+const TEXT_LABELS = new Set(['Paragraph', 'Recommendation']);
+
+export async function nodeDetails(driver: Driver, id: string, options: NodeDetailsOptions = {}): Promise<NodeDetails | undefined> {
+  const perGroup = options.perGroup ?? 200;
+  const result = await readQuery(
+    driver,
+    `CALL { ${matchNodeById(id, 'n', 'id')} }
+     CALL {
+       WITH n
+       MATCH (n)-[r]-(m)
+       WITH r, m, startNode(r) = n AS out
+       ORDER BY type(r), out DESC, coalesce(m.report, ''), coalesce(r.paragraph, m.paragraph, m.number, 0), coalesce(m.letter, ''), coalesce(m.id, '')
+       WITH type(r) AS type, out, collect({r: r, m: m, out: out}) AS rels
+       RETURN collect({type: type, out: out, count: size(rels), items: rels[..$perGroup]}) AS groups
+     }
+     RETURN n, groups`,
+    { id, perGroup },
+    options,
+  );
+  const record = result.records[0];
+  if (!record) return undefined;
+  const node = nodeToJson(record.get('n') as Node);
+  const rawGroups = record.get('groups') as { type: string; out: boolean; count: unknown; items: { r: RawItem['r'] & { startNodeElementId: string }; m: Node; out: boolean }[] }[];
+
+  // The texts provenance points into, fetched in one go.
+  const unitIds = new Set<string>();
+  const paragraphRefs = new Map<string, { report: string; number: unknown }>();
+  const centerIsText = node.labels.some((l) => TEXT_LABELS.has(l));
+  for (const g of rawGroups) {
+    for (const item of g.items) {
+      const raw = item.r.properties;
+      const props = propertiesToJson(raw);
+      const textAtStart = item.out ? centerIsText : item.m.labels.some((l) => TEXT_LABELS.has(l));
+      if (typeof props.unit === 'string') unitIds.add(props.unit);
+      else if (textAtStart) {
+        // the start node is the text: the centre itself or the other end, both at hand
+      } else if (typeof props.report === 'string' && typeof props.paragraph === 'number') {
+        // the stored value (a Neo4j integer) travels back as it is, for the index
+        paragraphRefs.set(`${props.report}#${props.paragraph}`, { report: props.report, number: raw.paragraph });
+      }
+      if (Array.isArray(props.paragraphs)) for (const p of props.paragraphs) if (typeof p === 'string') unitIds.add(p);
+    }
+  }
+  const texts = await fetchTexts(driver, [...unitIds], [...paragraphRefs.values()], options);
+
+  const groups: RelationshipGroup[] = rawGroups.map((g) => ({
+    type: g.type,
+    direction: g.out ? 'out' : 'in',
+    count: Number(g.count),
+    items: g.items.map((item) => {
+      const props = propertiesToJson(item.r.properties);
+      const other = nodeToJson(item.m);
+      const start = item.out ? node : other;
+      const provenance: Provenance[] = [];
+      const spans = spanPairs(props.spans);
+      const evidence = typeof props.evidence === 'string' ? props.evidence : null;
+      let unit: TextUnit | undefined;
+      if (typeof props.unit === 'string') unit = texts.byId.get(props.unit);
+      else if (start.labels.some((l) => TEXT_LABELS.has(l))) unit = textUnitOf(start);
+      else if (typeof props.report === 'string' && typeof props.paragraph === 'number') unit = texts.byParagraph.get(`${props.report}#${props.paragraph}`);
+      if (unit) provenance.push(provenanceFor(unit, spans, evidence));
+      if (Array.isArray(props.paragraphs)) {
+        for (const p of props.paragraphs) {
+          const u = typeof p === 'string' ? texts.byId.get(p) : undefined;
+          if (u) provenance.push(provenanceFor(u, [], null));
+        }
+      }
+      return {
+        id: item.r.elementId,
+        other: {
+          id: other.id,
+          labels: other.labels,
+          name: displayName(other.labels, other.properties, other.id),
+          name_zh: stringOrNull(other.properties.name_zh ?? other.properties.title_zh),
+          name_en: stringOrNull(other.properties.name_en ?? other.properties.title_en),
+          text: stringOrNull(other.properties.text),
+        },
+        properties: props,
+        provenance,
+      };
+    }),
+  }));
+  return { ...node, name: displayName(node.labels, node.properties, node.id), relationships: groups };
+}
+
+interface TextUnit {
+  id: string;
+  report: string | null;
+  paragraph: number | null;
+  label: string;
+  text: string;
+}
+
+function textUnitOf(node: NodeJson): TextUnit {
+  const p = node.properties;
+  const paragraph = typeof p.number === 'number' ? p.number : typeof p.paragraph === 'number' ? p.paragraph : null;
+  return {
+    id: node.id,
+    report: stringOrNull(p.report),
+    paragraph,
+    label: displayName(node.labels, p, node.id),
+    text: typeof p.text === 'string' ? p.text : '',
+  };
+}
+
+async function fetchTexts(
+  driver: Driver,
+  ids: string[],
+  paragraphs: { report: string; number: unknown }[],
+  options: ReadOptions,
+): Promise<{ byId: Map<string, TextUnit>; byParagraph: Map<string, TextUnit> }> {
+  const byId = new Map<string, TextUnit>();
+  const byParagraph = new Map<string, TextUnit>();
+  if (ids.length === 0 && paragraphs.length === 0) return { byId, byParagraph };
+  const paraIds = ids.filter((i) => i.startsWith('para:'));
+  const recIds = ids.filter((i) => i.startsWith('rec:'));
+  const result = await readQuery(
+    driver,
+    `CALL {
+       UNWIND $paraIds AS pid MATCH (u:Paragraph {id: pid}) RETURN u
+       UNION
+       UNWIND $recIds AS rid MATCH (u:Recommendation {id: rid}) RETURN u
+       UNION
+       UNWIND $refs AS ref MATCH (u:Paragraph {report: ref.report, number: ref.number}) RETURN u
+     }
+     RETURN u`,
+    { paraIds, recIds, refs: paragraphs },
+    options,
+  );
+  for (const record of result.records) {
+    const unit = textUnitOf(nodeToJson(record.get('u') as Node));
+    byId.set(unit.id, unit);
+    if (unit.id.startsWith('para:') && unit.report !== null && unit.paragraph !== null) byParagraph.set(`${unit.report}#${unit.paragraph}`, unit);
+  }
+  return { byId, byParagraph };
+}
+
+function provenanceFor(unit: TextUnit, spans: [number, number][], evidence: string | null): Provenance {
+  let pairs = spans.filter(([s, e]) => s >= 0 && e > s && e <= unit.text.length);
+  if (pairs.length === 0 && evidence) {
+    const at = unit.text.indexOf(evidence);
+    if (at >= 0) pairs = [[at, at + evidence.length]];
+  }
+  return { report: unit.report, paragraph: unit.paragraph, paragraphId: unit.id, label: unit.label, text: unit.text, spans: pairs, evidence };
+}
+
+/** The model's flat `[s1, e1, s2, e2, …]` as pairs. */
+export function spanPairs(raw: unknown): [number, number][] {
+  if (!Array.isArray(raw)) return [];
+  const numbers = raw.map((v) => Number(v));
+  const pairs: [number, number][] = [];
+  for (let i = 0; i + 1 < numbers.length; i += 2) {
+    const s = numbers[i]!;
+    const e = numbers[i + 1]!;
+    if (Number.isInteger(s) && Number.isInteger(e)) pairs.push([s, e]);
+  }
+  return pairs;
+}
+
+function stringOrNull(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}

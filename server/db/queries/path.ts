@@ -1,0 +1,66 @@
+/** The shortest path between two nodes, as an ordered list and as a graph. */
+import type { Driver, Node, Path } from 'neo4j-driver';
+import type { RelationshipType } from '../../model.ts';
+import { displayName, matchNodeById } from './labels.ts';
+import { readQuery, type ReadOptions } from './run.ts';
+import { GraphCollector, type SerializedGraph } from './serialized-graph.ts';
+import { relTypeExpression } from './subgraph.ts';
+import { ValueConverter, nodeToJson, type RelationshipJson } from './values.ts';
+
+export interface PathStep {
+  id: string;
+  labels: string[];
+  name: string;
+}
+
+export type PathResult =
+  | { status: 'found'; length: number; path: PathStep[]; relationships: RelationshipJson[]; graph: SerializedGraph }
+  | { status: 'none' }
+  | { status: 'missing'; missing: string[] };
+
+export interface PathOptions extends ReadOptions {
+  maxLength: number;
+  types?: readonly RelationshipType[] | undefined;
+}
+
+export async function shortestPath(driver: Driver, from: string, to: string, options: PathOptions): Promise<PathResult> {
+  const types = options.types?.length ? `:${relTypeExpression(options.types)}` : '';
+  const maxLength = Math.max(1, Math.min(15, Math.trunc(options.maxLength)));
+  const found = await readQuery(
+    driver,
+    `CALL { ${matchNodeById(from, 'a', 'from')} }
+     CALL { ${matchNodeById(to, 'b', 'to')} }
+     MATCH p = shortestPath((a)-[${types}*..${maxLength}]-(b))
+     RETURN p`,
+    { from, to },
+    options,
+  );
+  const path = found.records[0]?.get('p') as Path | undefined;
+  if (!path) {
+    const [fromExists, toExists] = await Promise.all([nodeExists(driver, from, options), nodeExists(driver, to, options)]);
+    const missing = [...(fromExists ? [] : [from]), ...(toExists ? [] : [to])];
+    return missing.length > 0 ? { status: 'missing', missing } : { status: 'none' };
+  }
+  const converter = new ValueConverter();
+  converter.collect(path);
+  const nodes: Node[] = [path.start, ...path.segments.map((s) => s.end)];
+  const relationships = path.segments.map((s) => converter.relationshipToJson(s.relationship));
+  const graph = new GraphCollector();
+  for (const n of nodes) graph.addNode(nodeToJson(n));
+  for (const r of relationships) graph.addEdge(r);
+  return {
+    status: 'found',
+    length: path.segments.length,
+    path: nodes.map((n) => {
+      const json = nodeToJson(n);
+      return { id: json.id, labels: json.labels, name: displayName(json.labels, json.properties, json.id) };
+    }),
+    relationships,
+    graph: graph.toJSON({ from, to, length: path.segments.length }),
+  };
+}
+
+async function nodeExists(driver: Driver, id: string, options: ReadOptions): Promise<boolean> {
+  const result = await readQuery(driver, `CALL { ${matchNodeById(id, 'n', 'id')} } RETURN count(n) AS c`, { id }, options);
+  return Number(result.records[0]?.get('c') ?? 0) > 0;
+}
