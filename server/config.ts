@@ -30,6 +30,13 @@ const envSchema = z.object({
   CORS_ORIGIN: optionalString,
   CYPHER_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
   CYPHER_MAX_ROWS: z.coerce.number().int().positive().default(5000),
+  CYPHER_MAX_GRAPH_NODES: z.coerce.number().int().positive().default(5000),
+  CYPHER_MAX_GRAPH_RELS: z.coerce.number().int().positive().default(20000),
+  GRAPH_MAX_NODES: z.coerce.number().int().positive().default(100000),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
+  RATE_LIMIT_CYPHER: z.coerce.number().int().min(0).default(300),
+  RATE_LIMIT_SEARCH: z.coerce.number().int().min(0).default(3000),
+  TRUST_PROXY: optionalString,
 });
 
 export interface Config {
@@ -55,7 +62,19 @@ export interface Config {
   };
   adminToken: string | undefined;
   corsOrigin: string | undefined;
-  cypher: { timeoutMs: number; maxRows: number };
+  cypher: {
+    timeoutMs: number;
+    maxRows: number;
+    /** Caps on the graph collected from a console result (nodes, relationships). */
+    maxGraphNodes: number;
+    maxGraphRelationships: number;
+  };
+  /** The most nodes GET /api/graph and GET /api/export return (the rest is cut and said so). */
+  graphMaxNodes: number;
+  /** Requests per window and client on /api/cypher and /api/search; 0 turns a limit off. */
+  rateLimit: { windowMs: number; cypher: number; search: number };
+  /** Express's `trust proxy` setting (TRUST_PROXY), for rate limits behind a reverse proxy. */
+  trustProxy: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -90,6 +109,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = PROJE
     },
     adminToken: e.ADMIN_TOKEN,
     corsOrigin: e.CORS_ORIGIN,
-    cypher: { timeoutMs: e.CYPHER_TIMEOUT_MS, maxRows: e.CYPHER_MAX_ROWS },
+    cypher: {
+      timeoutMs: e.CYPHER_TIMEOUT_MS,
+      maxRows: e.CYPHER_MAX_ROWS,
+      maxGraphNodes: e.CYPHER_MAX_GRAPH_NODES,
+      maxGraphRelationships: e.CYPHER_MAX_GRAPH_RELS,
+    },
+    graphMaxNodes: e.GRAPH_MAX_NODES,
+    rateLimit: { windowMs: e.RATE_LIMIT_WINDOW_MS, cypher: e.RATE_LIMIT_CYPHER, search: e.RATE_LIMIT_SEARCH },
+    trustProxy: e.TRUST_PROXY,
   };
 }

@@ -1,23 +1,91 @@
+import path from 'node:path';
 import express, { type Express } from 'express';
 import type { Driver } from 'neo4j-driver';
+import { pinoHttp } from 'pino-http';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
+import type { ApiContext } from './context.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
+import { mountRoutes, type RouteSpec } from './http/route.ts';
+import { buildOpenApi } from './openapi.ts';
+import { cypherRoutes } from './routes/cypher.ts';
+import { exportRoutes } from './routes/export.ts';
+import { graphRoutes } from './routes/graph.ts';
 import { healthRoutes } from './routes/health.ts';
+import { CLIENT_DIST, metaRoutes } from './routes/meta.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { searchRoutes } from './routes/search.ts';
+import { corsMiddleware, rateLimiters, securityHeaders } from './security.ts';
 
 export interface AppDependencies {
   driver: Driver;
   config: Config;
   log: Logger;
+  /** Where the saved queries live (default cypher/queries/). */
+  savedQueriesDir?: string;
+}
+
+export const API_VERSION = '1.0.0';
+
+/** Every route the app serves, in the order it matches them. */
+export function apiRoutes(deps: AppDependencies): RouteSpec[] {
+  const ctx: ApiContext = { driver: deps.driver, config: deps.config, log: deps.log, database: deps.config.neo4j.database };
+  const limiters = rateLimiters(deps.config);
+  let openApi: Record<string, unknown> | undefined;
+  const routes: RouteSpec[] = [
+    ...healthRoutes(ctx),
+    ...graphRoutes(ctx),
+    ...searchRoutes(ctx, limiters.search),
+    ...cypherRoutes(ctx, { limiter: limiters.cypher, ...(deps.savedQueriesDir ? { savedQueriesDir: deps.savedQueriesDir } : {}) }),
+    ...exportRoutes(ctx),
+    ...reportRoutes(ctx),
+    ...metaRoutes(ctx, () => (openApi ??= openApiDocument(routes))),
+  ];
+  return routes;
+}
+
+export function openApiDocument(routes: readonly RouteSpec[]): Record<string, unknown> {
+  return buildOpenApi(routes, {
+    title: 'congress-graph API',
+    version: API_VERSION,
+    description:
+      'The knowledge graph of the UN Congress on Crime Prevention and Criminal Justice documents: search, node details with provenance, neighbourhoods, paths, a read-only Cypher console, citations and exports. Errors are `{"error": {"code", "message", "details"?}}`.',
+  });
 }
 
 /** The HTTP application; no listening here, so tests drive it with supertest. */
-export function createApp({ driver, log }: AppDependencies): Express {
+export function createApp(deps: AppDependencies): Express {
+  const { config, log } = deps;
   const app = express();
   app.disable('x-powered-by');
+  if (config.trustProxy !== undefined) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
+  app.use(
+    pinoHttp({
+      logger: log,
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customSuccessMessage: (req, res, time) => `${req.method} ${req.url} ${res.statusCode} ${Math.round(time)} ms`,
+      customErrorMessage: (req, res) => `${req.method} ${req.url} ${res.statusCode}`,
+    }),
+  );
+  app.use(securityHeaders());
+  const cors = corsMiddleware(config.corsOrigin);
+  if (cors) app.use(cors);
   app.use(express.json({ limit: '1mb' }));
-  app.use('/api', healthRoutes(driver));
-  app.use('/api', notFoundHandler);
+
+  const router = express.Router();
+  mountRoutes(router, apiRoutes(deps));
+  app.use(router);
+
+  // The viewer's assets (hashed names: cached for good); index.html itself is GET / above.
+  const dist = path.join(config.rootDir, CLIENT_DIST);
+  app.use('/assets', express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '365d', fallthrough: true }));
+  app.use(express.static(dist, { index: false, fallthrough: true }));
+
+  app.use(notFoundHandler);
   app.use(errorHandler(log));
   return app;
 }

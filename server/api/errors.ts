@@ -31,6 +31,15 @@ export function fromNeo4jError(error: unknown): ApiError | undefined {
   if (code.includes('TransactionTimedOut') || code.includes('Transaction.TransactionTimedOutClientConfiguration')) {
     return new ApiError(504, 'query_timeout', 'The query took longer than the allowed time and was stopped.');
   }
+  if (code.startsWith('Neo.ClientError.Security.') && !code.endsWith('.Forbidden') && !code.endsWith('.AccessMode')) {
+    // The server's own credentials were refused: a deployment problem, never the caller's; no details.
+    return new ApiError(503, 'database_unavailable', 'The graph database refused the server’s credentials; an administrator must check the settings.', undefined, {
+      'Retry-After': '30',
+    });
+  }
+  if (code === 'Neo.ClientError.Statement.AccessMode' || code.endsWith('Security.Forbidden')) {
+    return new ApiError(400, 'cypher_refused', 'The console is read-only: the database refused this query in a read transaction.', { reason: 'write', neo4jCode: code });
+  }
   if (code.startsWith('Neo.ClientError.Statement.SyntaxError')) {
     return new ApiError(400, 'cypher_syntax', firstLine(message), { neo4jCode: code, position: syntaxPosition(message) });
   }

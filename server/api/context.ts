@@ -1,0 +1,12 @@
+import type { Driver } from 'neo4j-driver';
+import type { Config } from '../config.ts';
+import type { Logger } from '../logger.ts';
+
+/** What every route may use. */
+export interface ApiContext {
+  driver: Driver;
+  config: Config;
+  log: Logger;
+  /** The database name for sessions (NEO4J_DATABASE), if one is set. */
+  database: string | undefined;
+}

@@ -1,0 +1,209 @@
+import { once } from 'node:events';
+import type { Response } from 'express';
+import { MultiDirectedGraph } from 'graphology';
+import { write as writeGexf } from 'graphology-gexf';
+import { stringify } from 'csv-stringify/sync';
+import { citations, CITATION_COLUMNS } from '../../db/queries/citations.ts';
+import { openGraphStream, type ExportNode, type GraphStream } from '../../db/queries/export.ts';
+import { displayName } from '../../db/queries/labels.ts';
+import type { Json } from '../../db/queries/values.ts';
+import type { ApiContext } from '../context.ts';
+import { ApiError, notFound } from '../errors.ts';
+import { flatProperties, flatValue } from '../formats/flatten.ts';
+import { writeGraphml } from '../formats/graphml.ts';
+import { defineRoute, type RouteSpec } from '../http/route.ts';
+import { CitationsQuery, CitationsResponse, ExportQuery, GraphJsonResponse } from '../schemas.ts';
+
+const UTF8_BOM = '\uFEFF';
+
+/** Citations and whole-graph exports. */
+export function exportRoutes({ driver, config, log, database }: ApiContext): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/citations',
+      operationId: 'citations',
+      summary: 'The recommendation × instrument citation table, with the recommendations’ text',
+      tags: ['export'],
+      query: CitationsQuery,
+      responses: {
+        200: {
+          description: 'The citations (JSON), or the same table as CSV (UTF-8 with a byte-order mark, for spreadsheets).',
+          schema: CitationsResponse,
+          content: { 'text/csv': { schema: { type: 'string' } } },
+        },
+        404: { description: '`instrument` names no instrument.' },
+      },
+      handler: async ({ query }, _req, res) => {
+        const rows = await citations(driver, { database, instrument: query.instrument, report: query.report });
+        if (!rows) throw notFound(`No instrument has the id "${query.instrument}".`);
+        if (query.format === 'csv') {
+          res.attachment(`citations${query.instrument ? `-${fileSafe(query.instrument)}` : ''}.csv`);
+          res.type('text/csv; charset=utf-8');
+          res.send(UTF8_BOM + stringify(rows, { header: true, columns: [...CITATION_COLUMNS] }));
+          return undefined;
+        }
+        return { instrument: query.instrument ?? null, report: query.report ?? null, count: rows.length, rows };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/export',
+      operationId: 'export',
+      summary: 'The whole graph (or one report’s part): graph.json, GEXF, GraphML or CSV',
+      description:
+        'json is graph.json’s shape (docs/MODEL.md) and streams; csv is one table (`table=relationships`, the default, or `nodes`) and streams; gexf and graphml are built in memory (refused above GRAPH_MAX_NODES nodes). List properties are joined with " | " in GEXF, GraphML and CSV.',
+      tags: ['export'],
+      query: ExportQuery,
+      responses: {
+        200: {
+          description: 'The graph, as an attachment.',
+          schema: GraphJsonResponse,
+          content: {
+            'application/gexf+xml': { schema: { type: 'string' } },
+            'application/graphml+xml': { schema: { type: 'string' } },
+            'text/csv': { schema: { type: 'string' } },
+          },
+        },
+        413: { description: 'The graph is too large for an in-memory format (gexf, graphml): use json or csv, or one report.' },
+      },
+      handler: async ({ query }, _req, res) => {
+        const stream = await openGraphStream(driver, { database, report: query.report });
+        const base = `congress-graph${query.report ? `-${fileSafe(query.report)}` : ''}`;
+        try {
+          if (query.format === 'json') {
+            res.attachment(`${base}.json`);
+            res.type('application/json; charset=utf-8');
+            await streamJson(res, stream);
+          } else if (query.format === 'csv') {
+            res.attachment(`${base}-${query.table}.csv`);
+            res.type('text/csv; charset=utf-8');
+            await streamCsv(res, stream, query.table);
+          } else {
+            const { nodes, edges } = await collect(stream, config.graphMaxNodes);
+            if (query.format === 'gexf') {
+              const graph = new MultiDirectedGraph({ allowSelfLoops: true });
+              for (const n of nodes) graph.addNode(n.id, n.attributes);
+              for (const e of edges) graph.addEdgeWithKey(e.id, e.source, e.target, e.attributes);
+              res.attachment(`${base}.gexf`);
+              res.type('application/gexf+xml; charset=utf-8');
+              res.send(writeGexf(graph, { pretty: false }));
+            } else {
+              res.attachment(`${base}.graphml`);
+              res.type('application/graphml+xml; charset=utf-8');
+              res.send(writeGraphml(nodes, edges));
+            }
+          }
+        } catch (error) {
+          if (!res.headersSent) throw error;
+          // Too late for an error body: cut the download short so it cannot pass for complete.
+          log.error({ err: error }, 'export failed midway');
+          res.destroy();
+        } finally {
+          await stream.close();
+        }
+        return undefined;
+      },
+    }),
+  ];
+}
+
+function fileSafe(text: string): string {
+  return text.replace(/[^\w.-]+/g, '_');
+}
+
+/** Write, waiting when the socket's buffer is full; false when the client has gone. */
+async function write(res: Response, chunk: string): Promise<boolean> {
+  if (res.destroyed) return false;
+  if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+  return !res.destroyed;
+}
+
+const BATCH = 500;
+
+async function streamJson(res: Response, stream: GraphStream): Promise<void> {
+  if (!(await write(res, `{"reports":${JSON.stringify(stream.reports)},"nodes":[`))) return;
+  let batch: string[] = [];
+  let first = true;
+  const flush = async (): Promise<boolean> => {
+    if (batch.length === 0) return true;
+    const chunk = (first ? '' : ',') + batch.join(',');
+    first = false;
+    batch = [];
+    return write(res, chunk);
+  };
+  for await (const node of stream.nodes()) {
+    batch.push(JSON.stringify({ id: node.id, labels: node.labels, properties: node.properties }));
+    if (batch.length >= BATCH && !(await flush())) return;
+  }
+  if (!(await flush()) || !(await write(res, '],"relationships":['))) return;
+  first = true;
+  for await (const rel of stream.relationships()) {
+    batch.push(JSON.stringify(rel));
+    if (batch.length >= BATCH && !(await flush())) return;
+  }
+  if (!(await flush())) return;
+  await write(res, ']}');
+  res.end();
+}
+
+const NODE_COLUMNS = ['id', 'labels', 'name', 'name_zh', 'name_en', 'properties'];
+const REL_COLUMNS = ['type', 'start', 'end', 'report', 'paragraph', 'evidence', 'properties'];
+
+async function streamCsv(res: Response, stream: GraphStream, table: 'nodes' | 'relationships'): Promise<void> {
+  const columns = table === 'nodes' ? NODE_COLUMNS : REL_COLUMNS;
+  if (!(await write(res, UTF8_BOM + stringify([columns])))) return;
+  let rows: unknown[][] = [];
+  const flush = async (): Promise<boolean> => {
+    if (rows.length === 0) return true;
+    const chunk = stringify(rows);
+    rows = [];
+    return write(res, chunk);
+  };
+  if (table === 'nodes') {
+    for await (const node of stream.nodes()) {
+      const { name_zh = null, name_en = null, ...rest } = node.properties;
+      rows.push([node.id, node.labels.join(';'), displayName(node.labels, node.properties, node.id), flatValue(name_zh), flatValue(name_en), JSON.stringify(rest)]);
+      if (rows.length >= BATCH && !(await flush())) return;
+    }
+  } else {
+    for await (const rel of stream.relationships()) {
+      const { report = null, paragraph = null, evidence = null, ...rest } = rel.properties;
+      rows.push([rel.type, rel.start, rel.end, flatValue(report), flatValue(paragraph), flatValue(evidence), JSON.stringify(rest)]);
+      if (rows.length >= BATCH && !(await flush())) return;
+    }
+  }
+  if (!(await flush())) return;
+  res.end();
+}
+
+interface FlatElement {
+  id: string;
+  attributes: Record<string, Json>;
+}
+
+/** Nodes and relationships as flat attributes (label = display name), for GEXF and GraphML. */
+async function collect(stream: GraphStream, maxNodes: number): Promise<{ nodes: FlatElement[]; edges: (FlatElement & { source: string; target: string })[] }> {
+  const nodes: FlatElement[] = [];
+  for await (const node of stream.nodes()) {
+    if (nodes.length >= maxNodes) {
+      throw new ApiError(413, 'export_too_large', `The graph has more than ${maxNodes} nodes, too many for GEXF or GraphML here: export json or csv, or one report (report=).`);
+    }
+    nodes.push({ id: node.id, attributes: nodeAttributes(node) });
+  }
+  const edges: (FlatElement & { source: string; target: string })[] = [];
+  let i = 0;
+  for await (const rel of stream.relationships()) {
+    edges.push({ id: `e${i++}`, source: rel.start, target: rel.end, attributes: { label: rel.type, type: rel.type, ...flatProperties(rel.properties) } });
+  }
+  return { nodes, edges };
+}
+
+function nodeAttributes(node: ExportNode): Record<string, Json> {
+  return {
+    label: displayName(node.labels, node.properties, node.id),
+    nodeLabel: node.labels[0] ?? '',
+    labels: node.labels.join(';'),
+    ...flatProperties(node.properties),
+  };
+}

@@ -1,0 +1,76 @@
+import { neighbors } from '../../db/queries/neighbors.ts';
+import { nodeDetails } from '../../db/queries/node-details.ts';
+import { graphStats } from '../../db/queries/stats.ts';
+import { subgraph } from '../../db/queries/subgraph.ts';
+import type { ApiContext } from '../context.ts';
+import { notFound } from '../errors.ts';
+import { defineRoute, type RouteSpec } from '../http/route.ts';
+import { GraphQuery, NeighborsQuery, NodeDetailsQuery, NodeDetailsResponse, NodeIdPath, SerializedGraph, StatsResponse } from '../schemas.ts';
+
+const notFoundResponse = { description: 'No node has that id.' };
+
+/** Stats, the viewer's graph, a node's details and its neighbourhood. */
+export function graphRoutes({ driver, config, database }: ApiContext): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/stats',
+      operationId: 'stats',
+      summary: 'Counts per label and relationship type, and the loaded reports',
+      tags: ['graph'],
+      responses: { 200: { description: 'The counts.', schema: StatsResponse } },
+      handler: () => graphStats(driver, { database }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/graph',
+      operationId: 'graph',
+      summary: 'A subgraph for the viewer (graphology serialized form)',
+      description: 'Nodes of the given labels (default: all but Paragraph) and the relationships of the given types among them; `report` keeps what one report contributed.',
+      tags: ['graph'],
+      query: GraphQuery,
+      responses: { 200: { description: 'The graph; `attributes.truncated` is true when the node limit cut it.', schema: SerializedGraph } },
+      handler: ({ query }) =>
+        subgraph(driver, {
+          database,
+          labels: query.labels,
+          types: query.types,
+          report: query.report,
+          maxNodes: Math.min(query.limit ?? config.graphMaxNodes, config.graphMaxNodes),
+          timeoutMs: 60_000,
+        }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/nodes/:id',
+      operationId: 'node',
+      summary: 'A node: properties, relationships grouped by type and direction, and each fact’s provenance',
+      description:
+        'Each relationship lists the node at the other end (id, labels, name) and where the fact came from: the report, the paragraph number, the text of the paragraph or recommendation, and the character spans to highlight.',
+      tags: ['graph'],
+      params: NodeIdPath,
+      query: NodeDetailsQuery,
+      responses: { 200: { description: 'The node.', schema: NodeDetailsResponse }, 404: notFoundResponse },
+      handler: async ({ params, query }) => {
+        const details = await nodeDetails(driver, params.id, { database, perGroup: query.limit });
+        if (!details) throw notFound(`No node has the id "${params.id}".`);
+        return details;
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/nodes/:id/neighbors',
+      operationId: 'neighbors',
+      summary: 'A node’s neighbourhood, 1 to 3 steps, as a graph',
+      tags: ['graph'],
+      params: NodeIdPath,
+      query: NeighborsQuery,
+      responses: { 200: { description: 'The neighbourhood (the node itself included).', schema: SerializedGraph }, 404: notFoundResponse },
+      handler: async ({ params, query }) => {
+        const graph = await neighbors(driver, params.id, { database, depth: query.depth, limit: query.limit, labels: query.labels, types: query.types });
+        if (!graph) throw notFound(`No node has the id "${params.id}".`);
+        return graph;
+      },
+    }),
+  ];
+}

@@ -1,0 +1,45 @@
+import { shortestPath } from '../../db/queries/path.ts';
+import { search } from '../../db/queries/search.ts';
+import type { ApiContext } from '../context.ts';
+import { ApiError } from '../errors.ts';
+import { defineRoute, type RouteSpec } from '../http/route.ts';
+import { PathQuery, PathResponse, SearchQuery, SearchResponse } from '../schemas.ts';
+import type { RequestHandler } from 'express';
+
+/** Full-text search and shortest paths. */
+export function searchRoutes({ driver, database }: ApiContext, limiter: RequestHandler | undefined): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/search',
+      operationId: 'search',
+      summary: 'Full-text search over names, aliases, titles and text, Chinese and English',
+      description: 'Names and aliases rank above running text; an id typed as such (state:ARG) comes first. Lucene syntax in `q` is searched for as text, never an error.',
+      tags: ['search'],
+      query: SearchQuery,
+      rateLimited: true,
+      before: limiter ? [limiter] : [],
+      responses: { 200: { description: 'The hits, best first.', schema: SearchResponse } },
+      handler: async ({ query }) => ({ results: await search(driver, query.q, { database, labels: query.labels, limit: query.limit }) }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/path',
+      operationId: 'path',
+      summary: 'The shortest path between two nodes, as an ordered list and as a graph',
+      description: 'Relationships are followed in either direction. `found` is false (and `path` empty) when no path of at most `maxLength` steps exists.',
+      tags: ['search'],
+      query: PathQuery,
+      responses: { 200: { description: 'The path, or `found: false`.', schema: PathResponse }, 404: { description: '`from` or `to` names no node.' } },
+      handler: async ({ query }) => {
+        if (query.from === query.to) throw new ApiError(400, 'invalid_request', '`from` and `to` are the same node: a path needs two.', [{ path: 'query.to', message: 'equals from' }]);
+        const result = await shortestPath(driver, query.from, query.to, { database, maxLength: query.maxLength, types: query.types });
+        if (result.status === 'missing') throw new ApiError(404, 'not_found', `No node has the id ${result.missing.map((m) => `"${m}"`).join(' or ')}.`, { missing: result.missing });
+        if (result.status === 'none') {
+          return { from: query.from, to: query.to, found: false, length: null, path: [], relationships: [], graph: { options: { type: 'directed', multi: true, allowSelfLoops: true }, attributes: { from: query.from, to: query.to, truncated: false }, nodes: [], edges: [] } };
+        }
+        return { from: query.from, to: query.to, found: true, length: result.length, path: result.path, relationships: result.relationships, graph: result.graph };
+      },
+    }),
+  ];
+}

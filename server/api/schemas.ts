@@ -1,0 +1,320 @@
+/**
+ * The API's shapes, as zod schemas: request schemas validate (and coerce) what comes
+ * in; response schemas document what goes out (and the tests hold responses to
+ * them). openapi.ts turns both into the OpenAPI document.
+ */
+import { z } from 'zod';
+import { NODE_LABELS, RELATIONSHIP_TYPES } from '../model.ts';
+
+// ── Shared values ──
+
+type JsonLike = string | number | boolean | null | JsonLike[] | { [key: string]: JsonLike };
+export const JsonValue: z.ZodType<JsonLike> = z
+  .lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValue), z.record(z.string(), JsonValue)]))
+  .meta({ id: 'JsonValue', description: 'Any JSON value.' });
+export const Properties = z.record(z.string(), JsonValue).meta({
+  id: 'Properties',
+  description: 'Property values as stored: strings, numbers, booleans, null and lists of them (integers as numbers).',
+});
+
+export const ErrorResponse = z
+  .strictObject({
+    error: z.strictObject({
+      code: z.string().meta({ description: 'A stable, machine-readable code (invalid_request, not_found, cypher_refused, query_timeout, database_unavailable, …).' }),
+      message: z.string().meta({ description: 'What went wrong, for a person.' }),
+      details: z.unknown().optional(),
+    }),
+  })
+  .meta({ id: 'Error', description: 'Every error: a code, a message and sometimes details. Never a stack trace.' });
+
+export const NodeJson = z
+  .strictObject({
+    id: z.string().meta({ description: 'The model id (state:ARG); the elementId for a node without one.' }),
+    labels: z.array(z.string()),
+    properties: Properties,
+  })
+  .meta({ id: 'Node' });
+
+export const RelationshipJson = z
+  .strictObject({
+    id: z.string().meta({ description: 'The relationship’s elementId.' }),
+    type: z.string(),
+    start: z.string().meta({ description: 'Id of the start node.' }),
+    end: z.string().meta({ description: 'Id of the end node.' }),
+    properties: Properties,
+  })
+  .meta({ id: 'Relationship' });
+
+export const SerializedGraph = z
+  .strictObject({
+    options: z.strictObject({ type: z.literal('directed'), multi: z.literal(true), allowSelfLoops: z.literal(true) }),
+    attributes: z.record(z.string(), JsonValue).meta({ description: 'About the graph: the request’s parameters, and `truncated` when a cap cut it.' }),
+    nodes: z.array(
+      z.strictObject({
+        key: z.string(),
+        attributes: z.strictObject({ labels: z.array(z.string()), name: z.string(), properties: Properties }),
+      }),
+    ),
+    edges: z.array(
+      z.strictObject({
+        key: z.string(),
+        source: z.string(),
+        target: z.string(),
+        attributes: z.strictObject({ type: z.string(), properties: Properties }),
+      }),
+    ),
+  })
+  .meta({ id: 'SerializedGraph', description: 'A graph in graphology’s serialized form: `Graph.from(body)` imports it.' });
+
+// ── Request pieces ──
+
+function csvList<T extends readonly [string, ...string[]]>(values: T, description: string) {
+  return z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined))
+    .pipe(z.array(z.enum(values, { error: (issue) => `"${String(issue.input)}" is not one of ${values.join(', ')}` })).optional())
+    .meta({ description: `${description} Comma-separated; one of ${values.join(', ')}.` });
+}
+
+export const labelsParam = (what: string) => csvList(NODE_LABELS, what);
+export const typesParam = (what: string) => csvList(RELATIONSHIP_TYPES, what);
+export const reportParam = z.string().min(1).max(200).optional().meta({ description: 'A report id (report:lac-rpm-2025): only what that report contributed.', example: 'report:lac-rpm-2025' });
+export const nodeIdParam = z.string().min(1).max(500).meta({ description: 'A node id, URL-encoded (state%3AARG).', example: 'instrument:untoc' });
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+export const NodeIdPath = z.object({ id: nodeIdParam });
+
+export const GraphQuery = z.object({
+  labels: labelsParam('Node labels to include (default: every label but Paragraph).'),
+  types: typesParam('Relationship types to include (default: all).'),
+  report: reportParam,
+  limit: int(1, 1_000_000).optional().meta({ description: 'Most nodes to return (default and ceiling: the server’s GRAPH_MAX_NODES).' }),
+});
+
+export const NeighborsQuery = z.object({
+  depth: int(1, 3).default(1).meta({ description: 'Steps from the node, 1 to 3.' }),
+  limit: int(1, 5000).default(200).meta({ description: 'Most nodes besides the centre; nearest first.' }),
+  labels: labelsParam('Only neighbours with these labels.'),
+  types: typesParam('Only through these relationship types.'),
+});
+
+export const NodeDetailsQuery = z.object({
+  limit: int(1, 5000).default(200).meta({ description: 'Most relationships listed per group (each group says its full count).' }),
+});
+
+export const SearchQuery = z.object({
+  q: z.string().trim().min(1).max(200).meta({ description: 'What to find, Chinese or English. Searched as text: Lucene syntax is escaped.', example: '贩运' }),
+  labels: labelsParam('Only nodes with these labels.'),
+  limit: int(1, 100).default(10),
+});
+
+export const PathQuery = z.object({
+  from: nodeIdParam,
+  to: nodeIdParam,
+  maxLength: int(1, 15).default(6).meta({ description: 'Longest path considered (relationships).' }),
+  types: typesParam('Only through these relationship types.'),
+});
+
+export const CypherRequest = z
+  .strictObject({
+    query: z.string().min(1).max(20_000).meta({ description: 'One read-only Cypher statement.', example: 'MATCH (r:Recommendation)-[c:CITES]->(i:Instrument) RETURN r, c, i LIMIT 25' }),
+    params: z.record(z.string(), JsonValue).default({}).meta({ description: 'Query parameters ($name); whole numbers are sent as integers.' }),
+  })
+  .meta({ id: 'CypherRequest' });
+
+export const SavedQueryPath = z.object({ name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/).max(100).meta({ description: 'The saved query’s name (its file name).', example: 'citation-matrix' }) });
+export const SavedQueryRequest = z
+  .strictObject({ params: z.record(z.string(), JsonValue).default({}).meta({ description: 'Values for the query’s declared parameters; the rest take their defaults.' }) })
+  .default({ params: {} })
+  .meta({ id: 'SavedQueryRequest' });
+
+export const CitationsQuery = z.object({
+  instrument: nodeIdParam.optional().meta({ description: 'Only citations of this instrument.', example: 'instrument:untoc' }),
+  report: reportParam,
+  format: z.enum(['json', 'csv']).default('json'),
+});
+
+export const ExportQuery = z.object({
+  format: z.enum(['json', 'gexf', 'graphml', 'csv']).default('json'),
+  report: reportParam,
+  table: z.enum(['nodes', 'relationships']).default('relationships').meta({ description: 'For format=csv: which table.' }),
+});
+
+export const ReportUploadQuery = z.object({
+  name: z
+    .string()
+    .regex(/^[\w.\- ]+$/)
+    .max(200)
+    .optional()
+    .meta({ description: 'The report’s file name (lac-rpm-2025.zh.txt); names errors and gives the report id.', example: 'lac-rpm-2025.zh.txt' }),
+  reportId: z.string().regex(/^report:[\w.-]+$/).max(200).optional().meta({ description: 'The report id to load it under (default: from the name).' }),
+});
+
+export const ReportUploadJson = z
+  .strictObject({
+    text: z.string().min(1).meta({ description: 'The report’s text (UTF-8).' }),
+    name: ReportUploadQuery.shape.name,
+    reportId: ReportUploadQuery.shape.reportId,
+  })
+  .meta({ id: 'ReportUpload' });
+
+// ── Responses ──
+
+export const HealthResponse = z
+  .strictObject({
+    status: z.enum(['ok', 'unavailable']),
+    neo4j: z.strictObject({ ok: z.boolean(), version: z.string().optional(), edition: z.string().optional(), reason: z.string().optional() }),
+  })
+  .meta({ id: 'Health' });
+
+export const StatsResponse = z
+  .strictObject({
+    nodes: z.number().int(),
+    relationships: z.number().int(),
+    labels: z.record(z.string(), z.number().int()),
+    relationshipTypes: z.record(z.string(), z.number().int()),
+    reports: z.array(z.strictObject({ id: z.string(), properties: Properties })),
+  })
+  .meta({ id: 'Stats' });
+
+const RelatedNode = z.strictObject({
+  id: z.string(),
+  labels: z.array(z.string()),
+  name: z.string(),
+  name_zh: z.string().nullable(),
+  name_en: z.string().nullable(),
+  text: z.string().nullable(),
+});
+
+export const ProvenanceJson = z
+  .strictObject({
+    report: z.string().nullable(),
+    paragraph: z.number().int().nullable().meta({ description: 'The paragraph number.' }),
+    paragraphId: z.string().nullable().meta({ description: 'Id of the paragraph or recommendation whose text the spans point into.' }),
+    label: z.string().nullable().meta({ description: '24(c) for a recommendation, ¶24 for a paragraph.' }),
+    text: z.string(),
+    spans: z.array(z.tuple([z.number().int(), z.number().int()])).meta({ description: 'Character ranges [start, end) of `text` to highlight.' }),
+    evidence: z.string().nullable(),
+  })
+  .meta({ id: 'Provenance' });
+
+export const NodeDetailsResponse = z
+  .strictObject({
+    id: z.string(),
+    labels: z.array(z.string()),
+    name: z.string(),
+    properties: Properties,
+    relationships: z.array(
+      z.strictObject({
+        type: z.string(),
+        direction: z.enum(['out', 'in']),
+        count: z.number().int(),
+        items: z.array(z.strictObject({ id: z.string(), other: RelatedNode, properties: Properties, provenance: z.array(ProvenanceJson) })),
+      }),
+    ),
+  })
+  .meta({ id: 'NodeDetails' });
+
+export const SearchResponse = z
+  .strictObject({
+    results: z.array(
+      z.strictObject({
+        id: z.string(),
+        labels: z.array(z.string()),
+        name: z.string(),
+        name_en: z.string().nullable(),
+        name_zh: z.string().nullable(),
+        score: z.number(),
+        snippet: z.string().optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'SearchResults' });
+
+export const PathResponse = z
+  .strictObject({
+    from: z.string(),
+    to: z.string(),
+    found: z.boolean(),
+    length: z.number().int().nullable(),
+    path: z.array(z.strictObject({ id: z.string(), labels: z.array(z.string()), name: z.string() })).meta({ description: 'The nodes in order, from `from` to `to`; empty when there is no path.' }),
+    relationships: z.array(RelationshipJson),
+    graph: SerializedGraph,
+  })
+  .meta({ id: 'PathResult' });
+
+export const SavedQueryJson = z
+  .strictObject({
+    name: z.string(),
+    title_en: z.string(),
+    title_zh: z.string(),
+    description: z.string(),
+    params: z.array(z.strictObject({ name: z.string(), type: z.string(), default: JsonValue, description: z.string() })),
+    cypher: z.string(),
+  })
+  .meta({ id: 'SavedQuery' });
+
+export const SavedQueriesResponse = z.strictObject({ queries: z.array(SavedQueryJson) }).meta({ id: 'SavedQueries' });
+
+export const CypherResponse = z
+  .strictObject({
+    columns: z.array(z.string()),
+    rows: z.array(z.record(z.string(), JsonValue)).meta({ description: 'One object per row, by column; nodes as Node, relationships as Relationship, paths as {nodes, relationships}.' }),
+    graph: SerializedGraph,
+    summary: z.strictObject({
+      queryType: z.string(),
+      rowCount: z.number().int(),
+      rowLimit: z.number().int(),
+      rowsTruncated: z.boolean().meta({ description: 'The query had more rows than rowLimit; the rest were not read.' }),
+      graphNodes: z.number().int(),
+      graphRelationships: z.number().int(),
+      graphNodeLimit: z.number().int(),
+      graphRelationshipLimit: z.number().int(),
+      graphTruncated: z.boolean().meta({ description: 'The rows held more nodes or relationships than the graph caps.' }),
+      timeoutMs: z.number().int(),
+      elapsedMs: z.number().int(),
+      notifications: z.array(z.strictObject({ code: z.string(), title: z.string(), description: z.string(), severity: z.string() })),
+    }),
+  })
+  .meta({ id: 'CypherResult' });
+
+export const CitationRowJson = z
+  .strictObject({
+    recommendation: z.string(),
+    label: z.string(),
+    report: z.string().nullable(),
+    paragraph: z.number().int().nullable(),
+    letter: z.string().nullable(),
+    instrument: z.string(),
+    instrument_name: z.string().nullable(),
+    instrument_name_zh: z.string().nullable(),
+    instrument_name_en: z.string().nullable(),
+    instrument_short_en: z.string().nullable(),
+    evidence: z.string().nullable(),
+    text: z.string(),
+  })
+  .meta({ id: 'Citation' });
+
+export const CitationsResponse = z
+  .strictObject({ instrument: z.string().nullable(), report: z.string().nullable(), count: z.number().int(), rows: z.array(CitationRowJson) })
+  .meta({ id: 'Citations' });
+
+export const GraphJsonResponse = z
+  .strictObject({
+    reports: z.array(z.string()),
+    nodes: z.array(z.strictObject({ id: z.string(), labels: z.array(z.string()), properties: Properties })),
+    relationships: z.array(z.strictObject({ type: z.string(), start: z.string(), end: z.string(), properties: Properties })),
+  })
+  .meta({ id: 'GraphJson', description: 'graph.json (docs/MODEL.md § graph.json).' });
+
+export const ReportUploadResponse = z
+  .strictObject({
+    report: z.string(),
+    replaced: z.boolean().meta({ description: 'The report was loaded before and has been replaced.' }),
+    nodes: z.number().int(),
+    relationships: z.number().int(),
+    warnings: z.array(z.string()),
+    ms: z.number().int(),
+  })
+  .meta({ id: 'ReportLoaded' });
