@@ -100,7 +100,7 @@ export const NeighborsQuery = z.object({
 });
 
 export const NodeDetailsQuery = z.object({
-  limit: int(1, 5000).default(200).meta({ description: 'Most relationships listed per group (each group says its full count).' }),
+  limit: int(1, 5000).default(100).meta({ description: 'Most relationships listed per group (each group says its full count).' }),
 });
 
 export const SearchQuery = z.object({
@@ -184,7 +184,7 @@ const RelatedNode = z.strictObject({
   name: z.string(),
   name_zh: z.string().nullable(),
   name_en: z.string().nullable(),
-  text: z.string().nullable(),
+  text: z.string().nullable().meta({ description: 'A recommendation’s text; the first 200 characters of a paragraph’s (its provenance holds it whole).' }),
 });
 
 export const ProvenanceJson = z

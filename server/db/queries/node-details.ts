@@ -59,7 +59,7 @@ export interface NodeDetails extends NodeJson {
 }
 
 export interface NodeDetailsOptions extends ReadOptions {
-  /** Most items per group (default 200). */
+  /** Most items per group (default 100). */
   perGroup?: number;
 }
 
@@ -74,17 +74,19 @@ interface RawItem {
 const TEXT_LABELS = new Set(['Paragraph', 'Recommendation']);
 
 export async function nodeDetails(driver: Driver, id: string, options: NodeDetailsOptions = {}): Promise<NodeDetails | undefined> {
-  const perGroup = options.perGroup ?? 200;
+  const perGroup = options.perGroup ?? 100;
   const result = await readQuery(
     driver,
+    // Relationships are collected as references (no property read) and cut per group
+    // before anything is loaded: a hub with thousands of relationships costs little more.
     `CALL { ${matchNodeById(id, 'n', 'id')} }
      CALL {
        WITH n
-       MATCH (n)-[r]-(m)
-       WITH r, m, startNode(r) = n AS out
-       ORDER BY type(r), out DESC, coalesce(m.report, ''), coalesce(r.paragraph, m.paragraph, m.number, 0), coalesce(m.letter, ''), coalesce(m.id, '')
-       WITH type(r) AS type, out, collect({r: r, m: m, out: out}) AS rels
-       RETURN collect({type: type, out: out, count: size(rels), items: rels[..$perGroup]}) AS groups
+       MATCH (n)-[r]-()
+       WITH type(r) AS type, startNode(r) = n AS out, r
+       WITH type, out, count(r) AS total, collect(r)[..$perGroup] AS rels
+       ORDER BY type, out DESC
+       RETURN collect({type: type, out: out, count: total, items: [r IN rels | {r: r, m: CASE WHEN out THEN endNode(r) ELSE startNode(r) END, out: out}]}) AS groups
      }
      RETURN n, groups`,
     { id, perGroup },
@@ -146,12 +148,12 @@ export async function nodeDetails(driver: Driver, id: string, options: NodeDetai
           name: displayName(other.labels, other.properties, other.id),
           name_zh: stringOrNull(other.properties.name_zh ?? other.properties.title_zh),
           name_en: stringOrNull(other.properties.name_en ?? other.properties.title_en),
-          text: stringOrNull(other.properties.text),
+          text: otherText(other),
         },
         properties: props,
         provenance,
       };
-    }),
+    }).sort(byPlaceInText),
   }));
   return { ...node, name: displayName(node.labels, node.properties, node.id), relationships: groups };
 }
@@ -162,6 +164,25 @@ interface TextUnit {
   paragraph: number | null;
   label: string;
   text: string;
+}
+
+/** A recommendation's text in full; a paragraph's only begun (its provenance carries it whole). */
+const PARAGRAPH_SNIPPET = 200;
+function otherText(node: NodeJson): string | null {
+  const text = node.properties.text;
+  if (typeof text !== 'string') return null;
+  return node.labels.includes('Paragraph') && text.length > PARAGRAPH_SNIPPET ? `${text.slice(0, PARAGRAPH_SNIPPET)}…` : text;
+}
+
+/** Items in the order of the texts: report, paragraph, letter, then id. */
+function byPlaceInText(a: RelationshipItem, b: RelationshipItem): number {
+  const key = (item: RelationshipItem): [string, number, string] => {
+    const p = item.provenance[0];
+    return [p?.report ?? '', p?.paragraph ?? Number.MAX_SAFE_INTEGER, p?.label ?? ''];
+  };
+  const [ra, pa, la] = key(a);
+  const [rb, pb, lb] = key(b);
+  return ra.localeCompare(rb) || pa - pb || la.localeCompare(lb, 'en', { numeric: true }) || a.other.id.localeCompare(b.other.id, 'en', { numeric: true });
 }
 
 function textUnitOf(node: NodeJson): TextUnit {

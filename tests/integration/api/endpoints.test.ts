@@ -138,6 +138,18 @@ describe('GET /api/nodes/:id', () => {
     }
   });
 
+  it('lists at most `limit` items per group, in the order of the text, with the full count', async () => {
+    const res = await request(app).get(`/api/nodes/${enc('theme:15')}?limit=5`).expect(200);
+    const node = NodeDetailsResponse.parse(res.body);
+    const spoke = node.relationships.find((g) => g.type === 'SPOKE_ON')!;
+    expect(spoke.count).toBeGreaterThan(5);
+    expect(spoke.items).toHaveLength(5);
+    const paragraphs = spoke.items.map((i) => i.provenance[0]!.paragraph!);
+    expect(paragraphs).toEqual([...paragraphs].sort((a, b) => a - b));
+    const partOf = node.relationships.find((g) => g.type === 'PART_OF')!;
+    for (const item of partOf.items) expect(item.other.text!.length).toBeLessThanOrEqual(201);
+  });
+
   it('finds a document whose id holds slashes (URL-encoded)', async () => {
     const graph = await seedGraph();
     const doc = graph.nodes.find((n) => n.labels[0] === 'Document')!;
