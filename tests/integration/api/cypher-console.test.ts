@@ -133,6 +133,13 @@ describe('limits', () => {
     expect(await stillRunning()).toBe(0);
   });
 
+  it('stops a query that needs more memory than a transaction may use (or the timeout does)', async () => {
+    const res = await request(app).post('/api/cypher').send({ query: 'UNWIND range(1, 20000000) AS x WITH collect(toString(x) + "padding-padding") AS l RETURN size(l)' });
+    expect([400, 504]).toContain(res.status);
+    expect(['query_too_large', 'query_timeout']).toContain(res.body.error.code);
+    await request(app).post('/api/cypher').send({ query: 'RETURN 1 AS one' }).expect(200);
+  });
+
   it('caps the rows and says so', async () => {
     const res = await request(app).post('/api/cypher').send({ query: 'UNWIND range(1, 100000000) AS x RETURN x' }).expect(200);
     expect(res.body.rows).toHaveLength(100);
