@@ -28,6 +28,7 @@ import {
   toDbProperties,
   withContribution,
   withoutContribution,
+  type Contributions,
   type LoadPlan,
   type NodeGroup,
   type RelGroup,
@@ -35,6 +36,18 @@ import {
 import { applySchema } from './schema.ts';
 
 export { LoadInputError, REPORTS_KEY } from './load-plan.ts';
+
+const R = REPORTS_KEY;
+
+/**
+ * Every loader query runs with `replan=skip`: its plan (constraint-index MERGE,
+ * element-id seeks, whole-graph scans) does not depend on how many nodes there
+ * are, and re-planning each query because the first load changed the statistics
+ * would double the cost of the next load. Schema changes still clear the cache.
+ */
+function run(tx: ManagedTransaction, cypher: string, params: Record<string, unknown> = {}): Promise<QueryResult> {
+  return tx.run(`CYPHER replan=skip ${cypher}`, params);
+}
 
 export interface BatchInfo {
   report: string;
@@ -164,26 +177,32 @@ async function writePlan(tx: ManagedTransaction, plan: LoadPlan, options: LoadOp
   const cursor: Cursor = { report: plan.report, batchIndex: 0 };
   const size = options.batchSize ?? 1000;
 
-  const before = await tx.run(`MATCH (r:Report {id: $report}) WHERE r.${REPORTS_KEY} IS NOT NULL RETURN count(r) AS n`, { report: plan.report });
+  const before = await run(tx, `MATCH (r:Report {id: $report}) WHERE r.${R} IS NOT NULL RETURN count(r) AS n`, { report: plan.report });
   c.replaced = Number(before.records[0]?.get('n') ?? 0) > 0;
   // Even without its Report node, any trace of the report (from a load by other means) is taken out.
   await removeReport(tx, plan.report, plan, c, cursor, options);
   if (c.replaced) options.onProgress?.({ report: plan.report, phase: 'remove', done: 1, total: 1 });
+  // With no other report in the database there is nothing to merge with: no need to read before writing.
+  const others = (await run(tx, `MATCH (n) WHERE n.${R} IS NOT NULL RETURN n.id LIMIT 1`)).records.length > 0;
 
+  // Rows stay grouped by label and by type (so are the batches, in that order); each
+  // query handles every label or type through one static branch per label or type,
+  // so a load compiles a handful of queries, not one per label and type.
+  const elementIds = new Map<string, string>();
+  const nodeRows = plan.nodeGroups.flatMap((g) => g.rows.map((r) => ({ ...r, labels: g.labels })));
   let done = 0;
-  for (const group of plan.nodeGroups) {
-    for (const rows of batches(group.rows, size)) {
-      await writeNodes(tx, plan.report, group, rows, c);
-      await afterBatch(tx, cursor, options, 'nodes', group.labels.join(':'), rows.length);
-      done += rows.length;
-      options.onProgress?.({ report: plan.report, phase: 'nodes', done, total: plan.nodeCount });
-    }
+  for (const rows of batches(nodeRows, size)) {
+    await writeNodes(tx, plan.report, rows, others, elementIds, c);
+    await afterBatch(tx, cursor, options, 'nodes', distinct(rows.map((r) => r.labels[0]!)), rows.length);
+    done += rows.length;
+    options.onProgress?.({ report: plan.report, phase: 'nodes', done, total: plan.nodeCount });
   }
   done = 0;
-  for (const group of plan.relGroups) {
-    for (const rows of batches(group.rows, size)) {
-      await writeRelationships(tx, plan.report, group, rows, c);
-      await afterBatch(tx, cursor, options, 'relationships', group.type, rows.length);
+  for (const shared of [false, true]) {
+    const relRows = plan.relGroups.filter((g) => g.shared === shared).flatMap((g) => g.rows.map((r) => ({ ...r, type: g.type })));
+    for (const rows of batches(relRows, size)) {
+      await writeRelationships(tx, plan.report, rows, shared, others, elementIds, c);
+      await afterBatch(tx, cursor, options, 'relationships', distinct(rows.map((r) => r.type)), rows.length);
       done += rows.length;
       options.onProgress?.({ report: plan.report, phase: 'relationships', done, total: plan.relationshipCount });
     }
@@ -191,7 +210,11 @@ async function writePlan(tx: ManagedTransaction, plan: LoadPlan, options: LoadOp
   return c;
 }
 
-/** `n:Label` text for a label of MODEL's list (and only such a label). */
+function distinct(names: string[]): string {
+  return [...new Set(names)].join(',');
+}
+
+/** A label of MODEL's list (and only such a label) for Cypher text. */
 function label(l: string): NodeLabel {
   if (!(NODE_LABELS as readonly string[]).includes(l)) throw new Error(`not a MODEL label: ${l}`);
   return l as NodeLabel;
@@ -201,50 +224,86 @@ function relType(t: string): RelationshipType {
   return t as RelationshipType;
 }
 
-const R = REPORTS_KEY;
+/** `UNION ALL` branches of a CALL subquery over `row`, one per label or type of MODEL's fixed lists. */
+function branches(names: readonly string[], key: 'label' | 'type', scope: string, body: (name: string) => string): string {
+  return names.map((name) => `WITH ${scope} WHERE row.${key} = '${name}' ${body(name)}`).join(' UNION ALL ');
+}
+
+const READ_NODES = `UNWIND $rows AS row CALL (row) { ${branches(NODE_LABELS, 'label', 'row', (l) => `MATCH (n:${l} {id: row.id}) RETURN n`)} }
+RETURN row.id AS id, properties(n) AS props`;
+const MERGE_NODES = `UNWIND $rows AS row CALL (row) { ${branches(NODE_LABELS, 'label', 'row', (l) => `MERGE (n:${l} {id: row.id}) RETURN n`)} }
+SET n = row.props RETURN row.id AS id, elementId(n) AS eid`;
+const ENDS = 'UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a MATCH (b) WHERE elementId(b) = row.b';
+const CREATE_RELATIONSHIPS = `${ENDS} CALL (row, a, b) { ${branches(RELATIONSHIP_TYPES, 'type', 'row, a, b', (t) => `CREATE (a)-[r:${t}]->(b) RETURN r`)} }
+SET r = row.props RETURN count(r) AS n`;
+const READ_SHARED = `${ENDS} MATCH (a)-[r]->(b) WHERE type(r) = row.type RETURN row.i AS i, properties(r) AS props`;
+const MERGE_SHARED = `${ENDS} CALL (row, a, b) { ${branches(RELATIONSHIP_TYPES, 'type', 'row, a, b', (t) => `MERGE (a)-[r:${t}]->(b) RETURN r`)} }
+SET r = row.props RETURN count(r) AS n`;
 
 /**
  * Nodes and shared relationships merge in TypeScript (load-plan.ts): read what
- * the batch's items hold now, set this report's contribution, write the fold.
- * Two round trips per batch.
+ * the batch's items hold now (when another report is loaded), set this report's
+ * contribution, write the fold.
  */
-async function writeNodes(tx: ManagedTransaction, report: string, group: NodeGroup, rows: NodeGroup['rows'], c: Counters): Promise<void> {
-  const [first, ...more] = group.labels.map(label);
-  const existing = await tx.run(`UNWIND $ids AS id MATCH (n:${first} {id: id}) RETURN n.id AS id, properties(n) AS props`, { ids: rows.map((r) => r.id) });
-  const have = new Map(existing.records.map((r) => [String(r.get('id')), contributionsOf(r.get('props') as Record<string, unknown>)]));
-  const written = rows.map((r) => ({
-    id: r.id,
+async function writeNodes(
+  tx: ManagedTransaction,
+  report: string,
+  rows: Array<NodeGroup['rows'][number] & { labels: NodeLabel[] }>,
+  others: boolean,
+  elementIds: Map<string, string>,
+  c: Counters,
+): Promise<void> {
+  const keys = rows.map((r) => ({ id: r.id, label: label(r.labels[0]!) }));
+  const have = new Map<string, Contributions>();
+  if (others) {
+    for (const r of (await run(tx, READ_NODES, { rows: keys })).records) have.set(String(r.get('id')), contributionsOf(r.get('props') as Record<string, unknown>));
+  }
+  const written = rows.map((r, i) => ({
+    ...keys[i]!,
     props: { ...dbPropertiesOf('node', withContribution(have.get(r.id) ?? NO_CONTRIBUTIONS, report, r.properties), `node ${r.id}`), id: r.id },
   }));
-  const extra = more.length > 0 ? ` SET n:${more.join(':')}` : '';
-  count(c, await tx.run(`UNWIND $rows AS row MERGE (n:${first} {id: row.id}) SET n = row.props${extra}`, { rows: written }));
+  const result = await run(tx, MERGE_NODES, { rows: written });
+  count(c, result);
+  for (const r of result.records) elementIds.set(String(r.get('id')), String(r.get('eid')));
+  // A node of more than one label: the first is merged on, the others are added (rare; MODEL gives one).
+  for (const extra of distinct(rows.flatMap((r) => r.labels.slice(1))).split(',').filter(Boolean)) {
+    const eids = rows.filter((r) => r.labels.slice(1).includes(extra as NodeLabel)).map((r) => elementIds.get(r.id));
+    count(c, await run(tx, `UNWIND $eids AS eid MATCH (n) WHERE elementId(n) = eid SET n:${label(extra)}`, { eids }));
+  }
 }
 
-async function writeRelationships(tx: ManagedTransaction, report: string, group: RelGroup, rows: RelGroup['rows'], c: Counters): Promise<void> {
-  const a = label(group.startLabel);
-  const b = label(group.endLabel);
-  const t = relType(group.type);
-  const match = `UNWIND $rows AS row MATCH (a:${a} {id: row.start}) MATCH (b:${b} {id: row.end})`;
+async function writeRelationships(
+  tx: ManagedTransaction,
+  report: string,
+  rows: Array<RelGroup['rows'][number] & { type: RelationshipType }>,
+  shared: boolean,
+  others: boolean,
+  elementIds: Map<string, string>,
+  c: Counters,
+): Promise<void> {
+  const keys = rows.map((r, i) => {
+    const [a, b] = [elementIds.get(r.start), elementIds.get(r.end)];
+    // Every end is a node of the graph, written in this transaction.
+    if (!a || !b) throw new Error(`${r.type} ${r.start} → ${r.end}: an end node was not written`);
+    return { i, type: relType(r.type), a, b };
+  });
   let result: QueryResult;
-  if (group.shared) {
-    const existing = await tx.run(
-      `UNWIND $rows AS row MATCH (a:${a} {id: row.start})-[r:${t}]->(b:${b} {id: row.end}) RETURN row.start AS start, row.end AS end, properties(r) AS props`,
-      { rows: rows.map(({ start, end }) => ({ start, end })) },
-    );
-    const have = new Map(existing.records.map((r) => [sharedKey(t, r.get('start'), r.get('end')), contributionsOf(r.get('props') as Record<string, unknown>)]));
-    const written = rows.map((r) => ({
-      start: r.start,
-      end: r.end,
-      props: dbPropertiesOf(t, withContribution(have.get(sharedKey(t, r.start, r.end)) ?? NO_CONTRIBUTIONS, report, r.properties), `${t} ${r.start} → ${r.end}`),
+  if (shared) {
+    const have = new Map<number, Contributions>();
+    if (others) {
+      for (const r of (await run(tx, READ_SHARED, { rows: keys })).records) have.set(Number(r.get('i')), contributionsOf(r.get('props') as Record<string, unknown>));
+    }
+    const written = rows.map((r, i) => ({
+      ...keys[i]!,
+      props: dbPropertiesOf(r.type, withContribution(have.get(i) ?? NO_CONTRIBUTIONS, report, r.properties), `${r.type} ${r.start} → ${r.end}`),
     }));
-    result = await tx.run(`${match} MERGE (a)-[r:${t}]->(b) SET r = row.props RETURN count(r) AS n`, { rows: written });
+    result = await run(tx, MERGE_SHARED, { rows: written });
   } else {
-    const written = rows.map((r) => ({ start: r.start, end: r.end, props: { ...toDbProperties(r.properties, `${t} ${r.start} → ${r.end}`), [R]: [report] } }));
-    result = await tx.run(`${match} CREATE (a)-[r:${t}]->(b) SET r = row.props RETURN count(r) AS n`, { rows: written });
+    const written = rows.map((r, i) => ({ ...keys[i]!, props: { ...toDbProperties(r.properties, `${r.type} ${r.start} → ${r.end}`), [R]: [report] } }));
+    result = await run(tx, CREATE_RELATIONSHIPS, { rows: written });
   }
-  const written = Number(result.records[0]?.get('n') ?? 0);
-  // Both ends were written in this transaction, so a shortfall is a bug, not bad data: stop before committing.
-  if (written !== rows.length) throw new Error(`${t} ${a}→${b}: wrote ${written} of ${rows.length} relationships (an end node was not found)`);
+  const n = Number(result.records[0]?.get('n') ?? 0);
+  if (n !== rows.length) throw new Error(`wrote ${n} of ${rows.length} relationships (${distinct(rows.map((r) => r.type))})`);
   count(c, result);
 }
 
@@ -257,27 +316,27 @@ async function writeRelationships(tx: ManagedTransaction, report: string, group:
  * Whole-graph scans in a handful of queries: round trips, not rows, cost here.
  */
 async function removeReport(tx: ManagedTransaction, report: string, keep: Pick<LoadPlan, 'nodeIds' | 'sharedRelKeys'>, c: Counters, cursor: Cursor, options: LoadOptions): Promise<void> {
-  count(c, await tx.run(`MATCH ()-[r]->() WHERE r.${R} = [$report] DELETE r`, { report }));
+  count(c, await run(tx, `MATCH ()-[r]->() WHERE r.${R} = [$report] DELETE r`, { report }));
   await afterBatch(tx, cursor, options, 'remove', 'relationships', 0);
 
-  const rels = await tx.run(
+  const rels = await run(tx, 
     `MATCH (a)-[r]->(b) WHERE $report IN r.${R} RETURN elementId(r) AS eid, type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props`,
     { report },
   );
   const relRows = rels.records
     .filter((r) => !keep.sharedRelKeys.has(sharedKey(r.get('type'), r.get('start'), r.get('end'))))
     .map((r) => ({ eid: r.get('eid') as string, props: dbPropertiesOf(r.get('type'), withoutContribution(contributionsOf(r.get('props')), report), `${r.get('type')} ${r.get('start')} → ${r.get('end')}`) }));
-  if (relRows.length > 0) count(c, await tx.run('UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.eid SET r = row.props', { rows: relRows }));
+  if (relRows.length > 0) count(c, await run(tx, 'UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.eid SET r = row.props', { rows: relRows }));
   await afterBatch(tx, cursor, options, 'remove', 'shared relationships', relRows.length);
 
-  count(c, await tx.run(`MATCH (n) WHERE n.${R} = [$report] DETACH DELETE n`, { report }));
+  count(c, await run(tx, `MATCH (n) WHERE n.${R} = [$report] DETACH DELETE n`, { report }));
   await afterBatch(tx, cursor, options, 'remove', 'nodes', 0);
 
-  const nodes = await tx.run(`MATCH (n) WHERE $report IN n.${R} RETURN elementId(n) AS eid, n.id AS id, properties(n) AS props`, { report });
+  const nodes = await run(tx, `MATCH (n) WHERE $report IN n.${R} RETURN elementId(n) AS eid, n.id AS id, properties(n) AS props`, { report });
   const nodeRows = nodes.records
     .filter((r) => !keep.nodeIds.has(r.get('id')))
     .map((r) => ({ eid: r.get('eid') as string, props: { ...dbPropertiesOf('node', withoutContribution(contributionsOf(r.get('props')), report), `node ${r.get('id')}`), id: r.get('id') as string } }));
-  if (nodeRows.length > 0) count(c, await tx.run('UNWIND $rows AS row MATCH (n) WHERE elementId(n) = row.eid SET n = row.props', { rows: nodeRows }));
+  if (nodeRows.length > 0) count(c, await run(tx, 'UNWIND $rows AS row MATCH (n) WHERE elementId(n) = row.eid SET n = row.props', { rows: nodeRows }));
   await afterBatch(tx, cursor, options, 'remove', 'shared nodes', nodeRows.length);
 }
 

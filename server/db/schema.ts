@@ -55,14 +55,22 @@ export interface ApplySchemaOptions {
 export async function applySchema(driver: Driver, options: ApplySchemaOptions = {}): Promise<SchemaStatement[]> {
   const statements = await readSchema(options.file);
   const cfg = options.database ? { database: options.database } : {};
-  for (const s of statements) await driver.executeQuery(s.cypher, {}, cfg);
+  const names = async (): Promise<Set<string>> => {
+    const present = new Set<string>();
+    for (const show of ['SHOW CONSTRAINTS YIELD name', 'SHOW INDEXES YIELD name']) {
+      const { records } = await driver.executeQuery(`${show} RETURN name`, {}, cfg);
+      for (const r of records) present.add(String(r.get('name')));
+    }
+    return present;
+  };
+  // Only what is missing is run (each statement costs a round trip and a plan; a loaded database has them all).
+  const before = await names();
+  const toRun = statements.filter((s) => !before.has(s.name));
+  for (const s of toRun) await driver.executeQuery(s.cypher, {}, cfg);
   await driver.executeQuery('CALL db.awaitIndexes($seconds)', { seconds: options.awaitSeconds ?? 300 }, cfg);
+  if (toRun.length === 0) return statements;
 
-  const present = new Set<string>();
-  for (const show of ['SHOW CONSTRAINTS YIELD name', 'SHOW INDEXES YIELD name']) {
-    const { records } = await driver.executeQuery(`${show} RETURN name`, {}, cfg);
-    for (const r of records) present.add(String(r.get('name')));
-  }
+  const present = await names();
   const missing = statements.filter((s) => !present.has(s.name));
   if (missing.length > 0) {
     throw new Error(

@@ -85,9 +85,9 @@ describe('a load is all or nothing', () => {
 
   it.each<[string, (b: BatchInfo) => boolean]>([
     ['once the old version is deleted', (b) => b.phase === 'remove' && b.what === 'shared nodes'],
-    ['halfway through the nodes', (b) => b.phase === 'nodes' && b.what === 'Paragraph'],
-    ['halfway through the MENTIONS relationships', (b) => b.phase === 'relationships' && b.what === 'MENTIONS' && b.rows === 50],
-    ['at the very last batch', (b) => b.phase === 'relationships' && b.what === 'CO_OCCURS'],
+    ['halfway through the nodes', (b) => b.phase === 'nodes' && b.what.includes('Paragraph')],
+    ['halfway through the MENTIONS relationships', (b) => b.phase === 'relationships' && b.what.includes('MENTIONS')],
+    ['at the very last batch', (b) => b.phase === 'relationships' && b.what.includes('CO_OCCURS')],
   ])('a reload failing %s leaves the database exactly as it was', async (_when, predicate) => {
     const before = await snapshot(driver);
     let batches = 0;
@@ -110,7 +110,7 @@ describe('a load is all or nothing', () => {
       loadReport(driver, seed, {
         batchSize: 50,
         afterBatch: async (b, tx) => {
-          if (b.phase === 'relationships' && b.what === 'MENTIONS') await tx.run('UNWIND [1, 0] AS x RETURN 1 / x AS y');
+          if (b.phase === 'relationships' && b.what.includes('MENTIONS')) await tx.run('UNWIND [1, 0] AS x RETURN 1 / x AS y');
         },
       }),
     ).rejects.toThrow(/by zero/i);
