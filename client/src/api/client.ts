@@ -133,8 +133,8 @@ export class Api {
     return this.request<unknown>('/api/stats');
   }
 
-  exportUrl(format: 'json' | 'gexf' | 'graphml' | 'csv'): string {
-    return `${this.base}/api/export?format=${format}`;
+  exportUrl(format: 'json' | 'gexf' | 'graphml' | 'csv', table?: 'nodes' | 'relationships'): string {
+    return `${this.base}/api/export?format=${format}${table ? `&table=${table}` : ''}`;
   }
 
   citationsCsvUrl(instrument?: string): string {

@@ -30,6 +30,8 @@ export interface RelationshipItem {
 export interface RelationshipGroup {
   type: string;
   direction: 'out' | 'in';
+  /** How many relationships the group has in all (the API may list fewer). */
+  count: number;
   items: RelationshipItem[];
 }
 
@@ -123,16 +125,17 @@ export function normalizeDetails(body: unknown): NodeDetails {
   const labels = Array.isArray(b.labels) ? b.labels.filter((l): l is string => typeof l === 'string') : [];
   const props = isObj(b.properties) ? b.properties : {};
   const groups = new Map<string, RelationshipGroup>();
-  const add = (type: string, raw: unknown, direction: 'out' | 'in' | null) => {
+  const add = (type: string, raw: unknown, direction: 'out' | 'in' | null, count?: unknown) => {
     const normalized = normalizeItem(raw, direction);
     if (!normalized) return;
     const key = `${type}|${normalized.direction}`;
     let group = groups.get(key);
     if (!group) {
-      group = { type, direction: normalized.direction, items: [] };
+      group = { type, direction: normalized.direction, count: 0, items: [] };
       groups.set(key, group);
     }
     group.items.push(normalized.item);
+    group.count = Math.max(group.items.length, typeof count === 'number' ? count : 0);
   };
   const rels = b.relationships ?? b.relations ?? b.related;
   if (Array.isArray(rels)) {
@@ -141,7 +144,7 @@ export function normalizeDetails(body: unknown): NodeDetails {
       const type = str(entry.type) ?? 'RELATED';
       const direction = entry.direction === 'in' || entry.direction === 'incoming' ? 'in' : entry.direction === 'out' || entry.direction === 'outgoing' ? 'out' : null;
       const items = Array.isArray(entry.items) ? entry.items : Array.isArray(entry.nodes) ? entry.nodes : Array.isArray(entry.relationships) ? entry.relationships : [entry];
-      for (const item of items) add(type, item, direction);
+      for (const item of items) add(type, item, direction, entry.count);
     }
   } else if (isObj(rels)) {
     for (const [type, value] of Object.entries(rels)) {

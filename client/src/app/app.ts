@@ -36,7 +36,7 @@ export class App implements AppContext {
   private exploreLoading: Promise<ViewerGraph> | null = null;
   private readonly el: Record<string, HTMLElement> = {};
   /** Timings since navigation start (ms): the explore graph's data arrived, then was first drawn. */
-  readonly metrics: { graphDataMs: number | null; firstGraphRenderMs: number | null } = { graphDataMs: null, firstGraphRenderMs: null };
+  readonly metrics: { graphDataMs: number | null; firstGraphRenderMs: number | null; layoutRuns: number } = { graphDataMs: null, firstGraphRenderMs: null, layoutRuns: 0 };
   private statusText = '';
   private statusKind: 'info' | 'error' = 'info';
   private viewSeq = 0;
@@ -44,6 +44,8 @@ export class App implements AppContext {
   constructor(private readonly root: HTMLElement) {
     const initial = parseUrlState(location.search);
     this.store = new Store<AppState>({ ...initial, layoutRunning: false });
+    // The views that draw the entity graph start its (largest) request before the renderer is set up.
+    if (initial.view === 'explore' || initial.view === 'path' || initial.view === 'citations') void this.exploreGraph().catch(() => undefined);
     document.documentElement.lang = initial.lang === 'zh' ? 'zh-CN' : 'en';
 
     this.buildShell();
@@ -58,7 +60,10 @@ export class App implements AppContext {
         this.canvas.select(null);
         if (this.store.get().node) this.store.set({ node: null });
       },
-      onLayoutChange: (running) => this.store.set({ layoutRunning: running }),
+      onLayoutChange: (running) => {
+        if (running && !this.store.get().layoutRunning) this.metrics.layoutRuns++;
+        this.store.set({ layoutRunning: running });
+      },
     });
     this.canvas.setLang(initial.lang);
     this.details = new DetailsPanel(this);
@@ -315,16 +320,17 @@ export class App implements AppContext {
       h('summary', { class: 'button', 'aria-label': `${this.t('exportTitle')}: ${this.t('exportHint')}` }, `${this.t('exportTitle')} ▾`),
       h('div', { class: 'menu', role: 'menu' },
         h('p', { class: 'menu-hint' }, this.t('exportHint')),
-        (['gexf', 'json', 'csv', 'graphml'] as const).map((format) =>
-          h('a', { role: 'menuitem', href: this.api.exportUrl(format), download: `congress-graph.${format}`, 'data-format': format, 'data-testid': `export-${format}` }, format.toUpperCase()),
+        EXPORTS.map(({ format, table, label }) =>
+          h('a', { role: 'menuitem', href: this.api.exportUrl(format, table), download: `congress-graph${table ? `-${table}` : ''}.${format}`, 'data-format': format, 'data-testid': `export-${format}${table ? `-${table}` : ''}` }, label(this.lang())),
         ),
       ),
     );
-    el.zoom!.setAttribute('aria-label', 'zoom');
+    el.zoom!.setAttribute('role', 'group');
+    el.zoom!.setAttribute('aria-label', this.t('zoomGroup'));
     replace(
       el.zoom!,
-      h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Zoom in', title: '+', onclick: () => this.canvas.zoom(1) }, '+'),
-      h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Zoom out', title: '−', onclick: () => this.canvas.zoom(-1) }, '−'),
+      h('button', { type: 'button', class: 'icon-button', 'aria-label': this.t('zoomIn'), title: this.t('zoomIn'), onclick: () => this.canvas.zoom(1) }, '+'),
+      h('button', { type: 'button', class: 'icon-button', 'aria-label': this.t('zoomOut'), title: this.t('zoomOut'), onclick: () => this.canvas.zoom(-1) }, '−'),
       h('button', { type: 'button', class: 'icon-button', 'aria-label': this.t('layoutFit'), title: this.t('layoutFit'), onclick: () => this.canvas.fit() }, '⤢'),
     );
     this.renderTabs();
@@ -368,5 +374,14 @@ export class App implements AppContext {
     this.el.status!.className = `status ${this.statusKind}`;
   }
 }
+
+/** The whole-graph exports the server makes. */
+const EXPORTS: { format: 'gexf' | 'graphml' | 'json' | 'csv'; table?: 'nodes' | 'relationships'; label: (lang: 'zh' | 'en') => string }[] = [
+  { format: 'gexf', label: () => 'GEXF (Gephi)' },
+  { format: 'graphml', label: () => 'GraphML' },
+  { format: 'json', label: () => 'JSON (graph.json)' },
+  { format: 'csv', table: 'nodes', label: (lang) => (lang === 'zh' ? 'CSV：节点' : 'CSV: nodes') },
+  { format: 'csv', table: 'relationships', label: (lang) => (lang === 'zh' ? 'CSV：关系' : 'CSV: relationships') },
+];
 
 export type { UrlState };

@@ -120,11 +120,14 @@ export function edgeSize(weight: number): number {
 export const MIN_NODE_SIZE = 4;
 export const MAX_NODE_SIZE = 20;
 
+/** Smallest radius in a small graph (a trace, a query result), where there is room for bigger discs. */
+export const MIN_NODE_SIZE_SMALL_GRAPH = 7;
+
 /** Node radius in pixels for a degree: square-root scale between the graph's smallest and largest degree. */
-export function nodeSize(degree: number, minDegree: number, maxDegree: number): number {
-  if (maxDegree <= minDegree) return (MIN_NODE_SIZE + MAX_NODE_SIZE) / 3;
+export function nodeSize(degree: number, minDegree: number, maxDegree: number, minSize = MIN_NODE_SIZE): number {
+  if (maxDegree <= minDegree) return Math.max(minSize, (MIN_NODE_SIZE + MAX_NODE_SIZE) / 3);
   const t = Math.sqrt((degree - minDegree) / (maxDegree - minDegree));
-  return MIN_NODE_SIZE + (MAX_NODE_SIZE - MIN_NODE_SIZE) * Math.max(0, Math.min(1, t));
+  return minSize + (MAX_NODE_SIZE - minSize) * Math.max(0, Math.min(1, t));
 }
 
 /** A small deterministic hash (FNV-1a) so starting positions and synthetic keys do not depend on the order of arrival. */
@@ -251,9 +254,10 @@ export function applyDegreeSizes(graph: ViewerGraph): void {
     min = Math.min(min, degree);
     max = Math.max(max, degree);
   });
+  const minSize = graph.order <= 60 ? MIN_NODE_SIZE_SMALL_GRAPH : MIN_NODE_SIZE;
   graph.forEachNode((node) => {
     const degree = degrees.get(node) ?? 0;
-    graph.mergeNodeAttributes(node, { degree, size: nodeSize(degree, min, max) });
+    graph.mergeNodeAttributes(node, { degree, size: nodeSize(degree, min, max, minSize) });
   });
 }
 

@@ -4,6 +4,7 @@ import type { Lang } from '../i18n/strings.ts';
 import type { EdgeAttrs, NodeAttrs, ViewerGraph } from './build.ts';
 import { Layout } from './layout.ts';
 import {
+  ALL_LABELS_MAX_ORDER,
   CUSTOM_EDGE_STATE,
   CUSTOM_GRAPH_STATE,
   CUSTOM_NODE_STATE,
@@ -41,6 +42,8 @@ export class GraphCanvas {
   private selected: string | null = null;
   private hovered: string | null = null;
   private path: string[] | null = null;
+  /** Whether the selected node's neighbourhood stays highlighted (off where the whole drawing is the point, e.g. a citation trace). */
+  private selectionFocus = true;
   /** Milliseconds from construction to the first frame drawn. */
   firstRenderMs: number | null = null;
 
@@ -113,8 +116,14 @@ export class GraphCanvas {
     this.selected = null;
     this.hovered = null;
     this.path = null;
+    // sigma 4.0.4: setGraph() leaves its parallel-edge index on the graph the
+    // renderer was built with, so the next refresh groups the old graph's edges
+    // and the first edge added later throws NotFoundGraphError. Point the index
+    // at the new graph before switching (setGraph's refresh then rebuilds it).
+    const internals = this.sigma as unknown as { edgeGroups?: { graph: unknown } };
+    if (internals.edgeGroups && 'graph' in internals.edgeGroups) internals.edgeGroups.graph = graph;
     this.sigma.setGraph(graph);
-    this.sigma.setGraphState({ hasActiveSubgraph: false, hasPath: false });
+    this.sigma.setGraphState({ hasActiveSubgraph: false, hasPath: false, showAllLabels: graph.order <= ALL_LABELS_MAX_ORDER });
     this.applyFilters();
   }
 
@@ -148,6 +157,7 @@ export class GraphCanvas {
 
   /** After nodes were merged in: new items get their filter state. */
   graphChanged(): void {
+    this.sigma.setGraphState({ showAllLabels: this.graph.order <= ALL_LABELS_MAX_ORDER });
     this.applyFilters();
     if (this.path) this.setPath(this.path);
   }
@@ -158,7 +168,9 @@ export class GraphCanvas {
     this.graph.forEachEdge((edge) => this.sigma.setEdgeState(edge, { isHidden: hidden.edges.has(edge) }));
   }
 
-  select(node: string | null, focus = false): void {
+  /** Selects a node; `neighbourhood` false marks it without fading the rest. */
+  select(node: string | null, focus = false, neighbourhood = true): void {
+    this.selectionFocus = neighbourhood;
     if (this.selected && this.graph.hasNode(this.selected)) this.sigma.setNodeState(this.selected, { isSelected: false });
     this.selected = node && this.graph.hasNode(node) ? node : null;
     if (this.selected) {
@@ -194,7 +206,7 @@ export class GraphCanvas {
    * (unless a path is drawn, which then keeps the focus).
    */
   private applyActive(): void {
-    const focus = this.hovered ?? (this.path ? null : this.selected);
+    const focus = this.hovered ?? (this.path || !this.selectionFocus ? null : this.selected);
     const sub = focus ? neighbourhood(this.graph, focus) : null;
     this.graph.forEachNode((n) => this.sigma.setNodeState(n, { isActive: sub?.nodes.has(n) ?? false }));
     this.graph.forEachEdge((e) => this.sigma.setEdgeState(e, { isActive: sub?.edges.has(e) ?? false }));
@@ -209,7 +221,7 @@ export class GraphCanvas {
   focus(node: string): void {
     const display = this.sigma.getNodeDisplayData(node);
     if (!display) return;
-    void this.sigma.getCamera().animate({ x: display.x, y: display.y, ratio: Math.min(0.6, this.sigma.getCamera().getState().ratio) }, { duration: 400 });
+    void this.sigma.getCamera().animate({ x: display.x, y: display.y, ratio: Math.min(0.75, this.sigma.getCamera().getState().ratio) }, { duration: 400 });
   }
 
   fit(): void {

@@ -26,13 +26,15 @@ export function autoStopAfter(order: number): number {
   return 10000;
 }
 
-/** ForceAtlas2 settings for a graph of this size: graphology's inferred ones, a little more gravity, weights counted. */
+/** ForceAtlas2 settings: LinLog, strong gravity, weights counted, Barnes-Hut once the graph is large. */
 export function fa2Settings(graph: ViewerGraph): ForceAtlas2Settings {
   return {
-    // What graphology's inferSettings gives, plus a little more gravity so small components stay in view.
+    // LinLog spreads the report's communities (recommendations, States, crime types, …) into
+    // readable clusters; strong gravity keeps small components in view.
+    linLogMode: true,
     strongGravityMode: true,
     gravity: 0.08,
-    scalingRatio: graph.order > 300 ? 8 : 14,
+    scalingRatio: 2,
     slowDown: 4,
     edgeWeightInfluence: 0.6,
     barnesHutOptimize: graph.order > 400,

@@ -22,11 +22,16 @@ export interface GraphState {
   lang: Lang;
   hasActiveSubgraph: boolean;
   hasPath: boolean;
+  /** Small graphs (a citation trace, a query result) show every label. */
+  showAllLabels: boolean;
 }
 
 export const CUSTOM_NODE_STATE: NodeState = { isActive: false, isSelected: false, isOnPath: false };
 export const CUSTOM_EDGE_STATE: EdgeState = { isActive: false, isOnPath: false };
-export const CUSTOM_GRAPH_STATE: GraphState = { lang: 'zh', hasActiveSubgraph: false, hasPath: false };
+export const CUSTOM_GRAPH_STATE: GraphState = { lang: 'zh', hasActiveSubgraph: false, hasPath: false, showAllLabels: false };
+
+/** Up to this many nodes, every label is drawn. */
+export const ALL_LABELS_MAX_ORDER = 60;
 
 /** The base flags sigma keeps for every item, plus ours. */
 export type FullNodeState = NodeState & { isHovered: boolean; isHidden: boolean; isHighlighted: boolean };
@@ -99,7 +104,9 @@ export function viewerStyles() {
         backdropPadding: 5,
         cursor: 'pointer',
       },
-      { whenState: 'isActive', then: { depth: 'activeNodes', labelVisibility: 'visible' } },
+      { when: (_a: NodeAttrs, s: FullNodeState, g: GraphState) => g.showAllLabels && !isNodeDimmed(s, g), then: { labelVisibility: 'visible' } },
+      // Neighbours keep sigma's collision-aware labels ('auto'): the others are dimmed and unlabelled, so theirs win the space.
+      { whenState: 'isActive', then: { depth: 'activeNodes', labelVisibility: 'auto' } },
       { whenState: 'isOnPath', then: { depth: 'activeNodes', labelVisibility: 'visible' } },
       {
         whenState: 'isSelected',
@@ -168,7 +175,8 @@ export function pathEdges(graph: ViewerGraph, pathNodes: readonly string[]): Set
     const a = pathNodes[i]!;
     const b = pathNodes[i + 1]!;
     if (!graph.hasNode(a) || !graph.hasNode(b)) continue;
-    const found = graph.edges(a, b)[0] ?? graph.edges(b, a)[0];
+    // edges(a, b) holds the edges between a and b either way round.
+    const found = graph.edges(a, b)[0];
     if (found) edges.add(found);
   }
   return edges;

@@ -20,10 +20,25 @@ export function highlightedText(text: string, spans: [number, number][]): HTMLEl
   );
 }
 
-function entityName(entity: RelatedEntity, lang: Lang): string {
-  if (entity.label === 'Recommendation') return recommendationRef(entity.id);
-  const preferred = lang === 'en' ? entity.name_en : entity.name_zh;
-  return preferred || entity.name || (lang === 'en' ? entity.name_zh : entity.name_en) || entity.id;
+/** How a related entity is named in a chip: paragraph and recommendation numbers, agenda item numbers, else its name. */
+export function entityName(entity: RelatedEntity, lang: Lang): string {
+  const last = entity.id.split(':').pop() ?? entity.id;
+  switch (entity.label) {
+    case 'Recommendation':
+      return recommendationRef(entity.id);
+    case 'Paragraph':
+      return lang === 'zh' ? `第 ${last} 段` : `¶ ${last}`;
+    case 'AgendaItem':
+    case 'Workshop': {
+      const prefix = entity.label === 'AgendaItem' ? (lang === 'zh' ? `议程项目 ${last}` : `Item ${last}`) : lang === 'zh' ? `讲习班 ${last}` : `Workshop ${last}`;
+      const title = lang === 'en' ? entity.name_en : entity.name_zh ?? entity.name;
+      return title ? `${prefix}${lang === 'zh' ? '：' : ': '}${title}` : prefix;
+    }
+    default: {
+      const preferred = lang === 'en' ? entity.name_en : entity.name_zh;
+      return preferred || entity.name || (lang === 'en' ? entity.name_zh : entity.name_en) || entity.id;
+    }
+  }
 }
 
 const ALIAS_LIMIT = 6;
@@ -221,14 +236,14 @@ export class DetailsPanel implements DetailsHost {
     if (d.groups.length === 0) {
       return h('section', { class: 'details-section' }, h('h3', {}, ctx.t('detailsRelated')), h('p', { class: 'empty-hint' }, ctx.t('detailsNoRelations')));
     }
-    const groups = [...d.groups].sort((a, b) => b.items.length - a.items.length);
+    const groups = [...d.groups].sort((a, b) => b.count - a.count);
     return h('section', { class: 'details-section related', 'data-testid': 'related' },
       h('h3', {}, ctx.t('detailsRelated')),
       groups.map((group, i) => {
         const items = group.items.slice(0, GROUP_ITEM_LIMIT);
         const arrow = group.direction === 'out' ? '→' : '←';
         return h('details', { class: 'rel-group', open: i < 4, 'data-type': group.type },
-          h('summary', {}, h('span', { class: 'rel-type' }, `${arrow} ${typeName(lang, group.type)}`), h('span', { class: 'count' }, group.items.length)),
+          h('summary', {}, h('span', { class: 'rel-type' }, `${arrow} ${typeName(lang, group.type)}`), h('span', { class: 'count' }, group.count)),
           h('div', { class: 'chips' }, items.map((item) => {
             const para = item.provenance[0]?.paragraph ?? (typeof item.props.paragraph === 'number' ? item.props.paragraph : null);
             return h('button', {
@@ -238,7 +253,7 @@ export class DetailsPanel implements DetailsHost {
               'data-id': item.other.id,
               onclick: () => ctx.openNode(item.other.id, { focus: true }),
             }, swatch(labelColor(item.other.label)), entityName(item.other, lang), para !== null ? h('span', { class: 'chip-para' }, `¶${para}`) : null);
-          }), group.items.length > items.length ? h('span', { class: 'more' }, `+${group.items.length - items.length}`) : null),
+          }), group.count > items.length ? h('span', { class: 'more' }, `+${group.count - items.length}`) : null),
         );
       }),
     );

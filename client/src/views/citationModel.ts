@@ -50,10 +50,11 @@ export function normalizeCitations(body: unknown): CitationRow[] {
       paragraph: typeof paragraph === 'number' ? paragraph : typeof paragraph === 'string' && /^\d+$/.test(paragraph) ? Number(paragraph) : (Number(/:(\d+)\(/.exec(rec)?.[1]) || null),
       recText: str(pick(raw, 'text', 'recommendationText', 'recommendation_text', 'recommendation.text', 'rec.text')) ?? '',
       instrument,
-      instrumentName_zh: str(pick(raw, 'instrumentName_zh', 'instrument_name_zh', 'name_zh', 'instrument.name_zh')),
-      instrumentName_en: str(pick(raw, 'instrumentName_en', 'instrument_name_en', 'name_en', 'instrument.name_en')),
-      instrumentShort_zh: str(pick(raw, 'instrumentShort_zh', 'short_zh', 'instrument.short_zh')),
-      instrumentShort_en: str(pick(raw, 'instrumentShort_en', 'short_en', 'instrument.short_en')),
+      instrumentName_zh: str(pick(raw, 'instrument_name_zh', 'instrumentName_zh', 'name_zh', 'instrument.name_zh')),
+      instrumentName_en: str(pick(raw, 'instrument_name_en', 'instrumentName_en', 'name_en', 'instrument.name_en')),
+      // `instrument_name` is the name the report uses: for a Chinese report, the short Chinese title.
+      instrumentShort_zh: str(pick(raw, 'instrument_short_zh', 'instrumentShort_zh', 'short_zh', 'instrument.short_zh', 'instrument_name')),
+      instrumentShort_en: str(pick(raw, 'instrument_short_en', 'instrumentShort_en', 'short_en', 'instrument.short_en')),
       evidence: str(pick(raw, 'evidence', 'cites.evidence')),
       spans: spanPairs(pick(raw, 'spans', 'cites.spans')),
     });

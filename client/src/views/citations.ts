@@ -3,7 +3,7 @@ import { buildGraph } from '../graph/build.ts';
 import { heatColor, labelColor } from '../graph/palette.ts';
 import { saveBlob } from '../graph/exportPng.ts';
 import type { Lang } from '../i18n/i18n.ts';
-import { fullName, shortName } from '../i18n/names.ts';
+import { fullName, shortName, truncate } from '../i18n/names.ts';
 import { highlightedText } from '../panels/details.ts';
 import { h, replace, swatch } from '../util/dom.ts';
 import { errorMessage } from '../util/errors.ts';
@@ -32,6 +32,7 @@ export class CitationsView implements ViewController {
   private top: HTMLElement | null = null;
   private bottom: HTMLElement | null = null;
   private select: HTMLSelectElement | null = null;
+  private tab: 'table' | 'matrix' = 'table';
 
   constructor(private readonly ctx: AppContext) {}
 
@@ -102,7 +103,9 @@ export class CitationsView implements ViewController {
     const data = traceGraph(trace ?? allCitations(this.rows, this.supplements), this.supplements, this.instrumentProps);
     const graph = buildGraph(data);
     this.ctx.showGraph(graph);
-    if (trace && graph.hasNode(trace.subject)) this.ctx.canvas.select(trace.subject);
+    // The subject is marked, not focused: the whole trace is what is being read.
+    if (trace && graph.hasNode(trace.subject)) this.ctx.canvas.select(trace.subject, false, false);
+    if (trace) this.ctx.details.showNode(trace.subject);
   }
 
   render(): void {
@@ -119,7 +122,7 @@ export class CitationsView implements ViewController {
     this.select = h('select', { id: 'trace-pick', 'data-testid': 'trace-pick', onchange: (e: Event) => ctx.store.set({ trace: (e.target as HTMLSelectElement).value || null }) },
       h('option', { value: '' }, ctx.t('citationsPickPlaceholder')),
       h('optgroup', { label: ctx.t('citationsInstrument') }, [...instruments.entries()].sort((a, b) => b[1].length - a[1].length || this.nameOf(a[0], lang).localeCompare(this.nameOf(b[0], lang))).map(([id, rows]) => h('option', { value: id, selected: id === subject }, `${this.nameOf(id, lang)} (${rows.length})`))),
-      h('optgroup', { label: ctx.t('citationsRecommendation') }, [...recs.entries()].sort((a, b) => (a[1][0]!.paragraph ?? 0) - (b[1][0]!.paragraph ?? 0) || a[0].localeCompare(b[0])).map(([id, rows]) => h('option', { value: id, selected: id === subject }, `${rows[0]!.ref} → ${rows.length}`))),
+      h('optgroup', { label: ctx.t('citationsRecommendation') }, [...recs.entries()].sort((a, b) => (a[1][0]!.paragraph ?? 0) - (b[1][0]!.paragraph ?? 0) || a[0].localeCompare(b[0])).map(([id, rows]) => h('option', { value: id, selected: id === subject }, `${fullName({ id, label: 'Recommendation', props: {} }, lang)} (${rows.length})`))),
     );
     replace(
       this.top,
@@ -130,7 +133,23 @@ export class CitationsView implements ViewController {
         h('p', { class: 'hint view-intro' }, ctx.t('citationsIntro')),
       ),
     );
-    replace(this.bottom, h('div', { class: 'split' }, this.renderTable(lang), this.renderMatrix(lang)));
+    const table = this.renderTable(lang);
+    const matrix = this.renderMatrix(lang);
+    table.hidden = this.tab !== 'table';
+    matrix.hidden = this.tab !== 'matrix';
+    const tabButton = (tab: 'table' | 'matrix', label: string, count?: number) =>
+      h('button', { type: 'button', role: 'tab', class: `subtab${this.tab === tab ? ' active' : ''}`, 'aria-selected': String(this.tab === tab), 'data-testid': `citations-tab-${tab}`, onclick: () => { this.tab = tab; this.render(); } }, label, count !== undefined ? h('span', { class: 'count' }, count) : null);
+    const rows = this.trace();
+    replace(this.bottom, h('div', { class: 'tabbed' },
+      h('div', { class: 'subtabs', role: 'tablist' },
+        tabButton('table', ctx.t('citationsTable'), rows ? rows.direct.length + rows.indirect.length : this.rows.length),
+        tabButton('matrix', ctx.t('citationsMatrix')),
+        h('span', { class: 'spacer' }),
+        h('a', { class: 'button small', href: ctx.api.citationsCsvUrl(), download: 'citations.csv', 'data-testid': 'citations-csv' }, `⤓ ${ctx.t('citationsCsv')} (${ctx.t('citationsTable')})`),
+      ),
+      table,
+      matrix,
+    ));
   }
 
   private renderTable(lang: Lang): HTMLElement {
@@ -143,23 +162,22 @@ export class CitationsView implements ViewController {
       ? h('p', { class: 'empty-hint' }, ctx.t('citationsNone'))
       : h('div', { class: 'table-scroll' }, h('table', { class: 'data-table', 'data-testid': 'citation-table' },
           h('thead', {}, h('tr', {},
-            h('th', { scope: 'col' }, ctx.t('citationsRecommendation')),
-            h('th', { scope: 'col' }, ''),
-            h('th', { scope: 'col' }, ctx.t('citationsInstrument')),
+            h('th', { scope: 'col' }, `${ctx.t('citationsRecommendation')} → ${ctx.t('citationsInstrument')}`),
             h('th', { scope: 'col' }, ctx.t('citationsText')),
           )),
           h('tbody', {}, rows.map(({ row, ring }) => {
             const start = row.recText && row.evidence ? row.recText.indexOf(row.evidence) : -1;
             const spans: [number, number][] = row.spans.length > 0 ? row.spans : start >= 0 ? [[start, start + row.evidence!.length]] : [];
             return h('tr', { class: ring === 'indirect' ? 'ring-2' : '' },
-              h('td', {}, h('button', { type: 'button', class: 'chip', onclick: () => this.pick(row.rec) }, swatch(labelColor('Recommendation')), row.ref)),
-              h('td', { class: 'dir' }, ctx.t('citationsDirectionCites'), ' →'),
-              h('td', {}, h('button', { type: 'button', class: 'chip', onclick: () => this.pick(row.instrument) }, swatch(labelColor('Instrument')), this.nameOf(row.instrument, lang))),
+              h('td', { class: 'cite-cell' },
+                h('button', { type: 'button', class: 'chip', onclick: () => this.pick(row.rec) }, swatch(labelColor('Recommendation')), row.ref),
+                h('span', { class: 'cite-arrow', 'aria-label': ctx.t('citationsDirectionCites') }, '→'),
+                h('button', { type: 'button', class: 'chip', title: this.nameOf(row.instrument, lang, false), onclick: () => this.pick(row.instrument) }, swatch(labelColor('Instrument')), this.nameOf(row.instrument, lang))),
               h('td', { class: 'text-cell' }, row.recText ? highlightedText(row.recText, spans) : row.evidence ?? ''),
             );
           })),
         ));
-    return h('section', { class: 'pane' }, h('h3', { class: 'pane-title' }, ctx.t('citationsTable'), h('span', { class: 'count' }, rows.length)), body);
+    return h('section', { class: 'pane', role: 'tabpanel', 'aria-label': ctx.t('citationsTable') }, body);
   }
 
   private renderMatrix(lang: Lang): HTMLElement {
@@ -174,7 +192,7 @@ export class CitationsView implements ViewController {
       h('thead', {}, h('tr', {},
         h('th', { scope: 'col' }, ctx.t('detailsParagraph')),
         matrix.columns.map((id) => h('th', { scope: 'col', class: `col-head${id === subject ? ' current' : ''}`, title: this.nameOf(id, lang, false) },
-          h('button', { type: 'button', class: 'link-button', onclick: () => this.pick(id) }, this.nameOf(id, lang)))),
+          h('button', { type: 'button', class: 'link-button', onclick: () => this.pick(id) }, truncate(this.nameOf(id, lang), lang === 'zh' ? 12 : 28)))),
         h('th', { scope: 'col' }, ctx.t('citationsTotal')),
       )),
       h('tbody', {}, matrix.rows.map((paragraph, i) => h('tr', {},
@@ -189,13 +207,11 @@ export class CitationsView implements ViewController {
       ))),
       h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, ctx.t('citationsTotal')), matrix.columnTotals.map((n) => h('td', { class: 'total' }, n)), h('td', { class: 'total' }, matrix.columnTotals.reduce((a, b) => a + b, 0)))),
     );
-    return h('section', { class: 'pane' },
+    return h('section', { class: 'pane', role: 'tabpanel', 'aria-label': ctx.t('citationsMatrix') },
       h('div', { class: 'pane-head' },
-        h('h3', { class: 'pane-title' }, ctx.t('citationsMatrix')),
-        h('button', { type: 'button', class: 'button small', 'data-testid': 'matrix-csv', onclick: download }, `${ctx.t('citationsCsv')} (${ctx.t('citationsMatrix')})`),
-        h('a', { class: 'button small', href: ctx.api.citationsCsvUrl(), download: 'citations.csv', 'data-testid': 'citations-csv' }, `${ctx.t('citationsCsv')} (${ctx.t('citationsTable')})`),
+        h('p', { class: 'hint pane-title' }, ctx.t('citationsMatrixHint')),
+        h('button', { type: 'button', class: 'button small', 'data-testid': 'matrix-csv', onclick: download }, `⤓ ${ctx.t('citationsCsv')} (${ctx.t('citationsMatrix')})`),
       ),
-      h('p', { class: 'hint' }, ctx.t('citationsMatrixHint')),
       matrix.columns.length > 0 ? h('div', { class: 'table-scroll' }, table) : h('p', { class: 'empty-hint' }, ctx.t('citationsNone')),
     );
   }

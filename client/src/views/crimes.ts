@@ -85,7 +85,8 @@ export class CrimesView implements ViewController {
     const [a, b] = graph.extremities(edge);
     const nameOf = (n: string) => (lang === 'en' ? graph.getNodeAttribute(n, 'name_en') : graph.getNodeAttribute(n, 'name_zh'));
     const title = `${nameOf(a)} — ${nameOf(b)}`;
-    const between = [...graph.edges(a, b), ...graph.edges(b, a)];
+    // graphology's edges(a, b) lists the edges between a and b in both directions.
+    const between = graph.edges(a, b);
     const stated = between.filter((e) => graph.getEdgeAttribute(e, 'type') === 'LINKED_TO');
     const cooccur = between.find((e) => graph.getEdgeAttribute(e, 'type') === 'CO_OCCURS');
     const paragraphIds = cooccur ? cooccurrenceParagraphs(graph.getEdgeAttribute(cooccur, 'props')) : [];

@@ -139,7 +139,7 @@ export class CypherView implements ViewController {
     try {
       const result = await this.ctx.api.cypher(query, params);
       if (seq !== this.seq) return;
-      this.elapsed = Math.round(performance.now() - started);
+      this.elapsed = typeof result.summary.elapsedMs === 'number' ? result.summary.elapsedMs : Math.round(performance.now() - started);
       this.result = result;
       this.draw();
     } catch (error) {
@@ -174,10 +174,12 @@ export class CypherView implements ViewController {
     const graph = buildGraph(result.graph);
     this.ctx.showGraph(graph);
     const notes = cappedNotes(result.summary);
+    const notifications = Array.isArray(result.summary.notifications) ? (result.summary.notifications as { title?: string }[]).map((n) => n.title).filter(Boolean) : [];
     this.summary.textContent = [
       this.ctx.t('cypherRows', { rows: result.rows.length, ms: this.elapsed }),
       graph.order === 0 ? this.ctx.t('cypherGraphEmpty') : this.ctx.t('statusNodes', { nodes: graph.order, edges: graph.size }),
       notes.length > 0 ? this.ctx.t('cypherTruncated', { what: notes.join(', ') }) : '',
+      ...notifications.slice(0, 2),
     ].filter(Boolean).join(' · ');
     this.renderTable();
   }
@@ -290,7 +292,7 @@ export class CypherView implements ViewController {
         case 'relationship':
           return h('span', { class: 'rel-cell' }, value.text);
         case 'list':
-          return h('span', { class: 'list-cell' }, value.items.map((item, i) => [i > 0 ? ', ' : '', cell(item)]).flat());
+          return h('span', { class: 'list-cell' }, value.items.map((item, i) => [i > 0 ? (value.separator ?? ', ') : '', cell(item)]).flat());
         default:
           return document.createTextNode(value.text);
       }

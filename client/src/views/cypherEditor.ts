@@ -1,3 +1,4 @@
+import { closeCompletion } from '@codemirror/autocomplete';
 import { Prec } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { createCypherEditor } from '@neo4j-cypher/codemirror';
@@ -21,7 +22,8 @@ export function mountCypherEditor(parent: HTMLElement, options: { value: string;
       {
         key: 'Mod-Enter',
         preventDefault: true,
-        run: () => {
+        run: (view) => {
+          closeCompletion(view);
           options.onRun();
           return true;
         },

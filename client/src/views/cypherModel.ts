@@ -6,7 +6,7 @@ export type CellValue =
   | { kind: 'node'; id: string; label: string; text: string }
   | { kind: 'relationship'; id: string | null; type: string; text: string }
   | { kind: 'scalar'; text: string }
-  | { kind: 'list'; items: CellValue[] }
+  | { kind: 'list'; items: CellValue[]; separator?: string }
   | { kind: 'map'; text: string };
 
 type Obj = Record<string, unknown>;
@@ -28,6 +28,10 @@ export function describeValue(value: unknown, lang: 'zh' | 'en' = 'zh'): CellVal
       const id = typeof props.id === 'string' ? props.id : String(value.id ?? value.elementId ?? '');
       const label = primaryLabel(id, value.labels.filter((l): l is string => typeof l === 'string'));
       return { kind: 'node', id, label, text: id ? fullName({ id, label, props }, lang) : nodeText(props, id) };
+    }
+    if (Array.isArray(value.nodes) && Array.isArray(value.relationships)) {
+      // A path: its nodes in order.
+      return { kind: 'list', items: value.nodes.map((n) => describeValue(n, lang)), separator: ' → ' };
     }
     if (props && typeof value.type === 'string') {
       return { kind: 'relationship', id: typeof value.id === 'string' ? value.id : null, type: value.type, text: `:${value.type}` };

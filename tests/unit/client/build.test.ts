@@ -9,6 +9,7 @@ import {
   MAX_NODE_SIZE,
   mergeGraph,
   MIN_NODE_SIZE,
+  MIN_NODE_SIZE_SMALL_GRAPH,
   nodeSize,
   normalizeEdge,
   normalizeNode,
@@ -104,7 +105,11 @@ describe('buildGraph', () => {
   it('makes the best-connected node the largest', () => {
     const hub = graph.getNodeAttribute('crime:organized-crime', 'size');
     graph.forEachNode((node, a) => expect(a.size).toBeLessThanOrEqual(hub));
-    expect(graph.getNodeAttribute('state:ARG', 'size')).toBe(MIN_NODE_SIZE);
+    // A small graph (a trace, a query result) draws its least-connected nodes a little bigger.
+    expect(graph.getNodeAttribute('state:ARG', 'size')).toBe(MIN_NODE_SIZE_SMALL_GRAPH);
+    const big = buildGraph({ nodes: Array.from({ length: 80 }, (_, i) => ({ key: `state:S${i}`, attributes: { labels: ['State'] } })), edges: [{ source: 'state:S0', target: 'state:S1', attributes: { type: 'SPOKE_ON' } }] });
+    expect(big.getNodeAttribute('state:S5', 'size')).toBe(MIN_NODE_SIZE);
+    expect(big.getNodeAttribute('state:S0', 'size')).toBe(MAX_NODE_SIZE);
   });
 
   it('draws stated links curved with an arrow, contested ones dashed, co-occurrence by weight', () => {

@@ -3,7 +3,8 @@ import { allCitations, citationMatrix, matrixCsv, normalizeCitations, toCsv, tra
 
 const body = {
   rows: [
-    { recommendation: 'rec:r:24(c)', paragraph: 24, letter: 'c', text: '履行《打击有组织犯罪公约》', instrument: 'instrument:untoc', name_zh: '联合国打击跨国有组织犯罪公约', short_en: 'Organized Crime Convention', evidence: '打击有组织犯罪公约' },
+    // The API's row (Citation in the OpenAPI document).
+    { recommendation: 'rec:r:24(c)', label: '24(c)', report: 'report:r', paragraph: 24, letter: 'c', instrument: 'instrument:untoc', instrument_name: '打击有组织犯罪公约', instrument_name_zh: '联合国打击跨国有组织犯罪公约', instrument_name_en: 'United Nations Convention against Transnational Organized Crime', instrument_short_en: 'Organized Crime Convention', evidence: '打击有组织犯罪公约', text: '履行《打击有组织犯罪公约》' },
     { recommendation: { id: 'rec:r:24(k)', paragraph: 24 }, instrument: { id: 'instrument:cyber', name_en: 'Cybercrime Convention' } },
     { recommendation: 'rec:r:66(c)', paragraph: 66, instrument: 'instrument:cop-12-4' },
     { recommendation: 'rec:r:66(c)', paragraph: 66, instrument: 'instrument:untoc' },
@@ -16,7 +17,7 @@ describe('citation rows', () => {
   it('reads flat and nested rows and skips what it cannot place', () => {
     const rows = normalizeCitations(body);
     expect(rows).toHaveLength(4);
-    expect(rows[0]).toMatchObject({ rec: 'rec:r:24(c)', ref: '24(c)', paragraph: 24, instrument: 'instrument:untoc', instrumentShort_en: 'Organized Crime Convention' });
+    expect(rows[0]).toMatchObject({ rec: 'rec:r:24(c)', ref: '24(c)', paragraph: 24, instrument: 'instrument:untoc', instrumentShort_en: 'Organized Crime Convention', instrumentShort_zh: '打击有组织犯罪公约', instrumentName_zh: '联合国打击跨国有组织犯罪公约', evidence: '打击有组织犯罪公约', recText: '履行《打击有组织犯罪公约》' });
     expect(rows[1]).toMatchObject({ rec: 'rec:r:24(k)', ref: '24(k)', instrument: 'instrument:cyber', instrumentName_en: 'Cybercrime Convention' });
     expect(normalizeCitations(body.rows)).toHaveLength(4);
   });

@@ -30,8 +30,31 @@ describe('node details', () => {
   });
 
   it('reads a list of {type, direction, items} and out/in sub-objects too', () => {
-    const list = normalizeDetails({ id: 'state:ARG', labels: ['State'], properties: {}, relationships: [{ type: 'SPOKE_ON', direction: 'outgoing', items: [{ other: { id: 'theme:15' } }] }] });
-    expect(list.groups).toEqual([{ type: 'SPOKE_ON', direction: 'out', items: [expect.objectContaining({ other: expect.objectContaining({ id: 'theme:15', label: 'Theme' }) })] }]);
+    // The API's form (NodeDetails in the OpenAPI document): groups list their full count and at most `limit` items.
+    const list = normalizeDetails({
+      id: 'state:ARG',
+      labels: ['State'],
+      name: '阿根廷',
+      properties: {},
+      relationships: [
+        {
+          type: 'SPOKE_ON',
+          direction: 'out',
+          count: 3,
+          items: [
+            {
+              id: '5:abc:12',
+              other: { id: 'theme:15', labels: ['Theme'], name: '主题', name_zh: null, name_en: null, text: null },
+              properties: { paragraph: 8, role: 'representative' },
+              provenance: [{ report: 'report:lac-rpm-2025', paragraph: 8, paragraphId: 'para:lac-rpm-2025:8', label: '¶8', text: '下列国家代表作了发言：阿根廷', spans: [[11, 14]], evidence: null }],
+            },
+          ],
+        },
+      ],
+    });
+    expect(list.groups).toEqual([
+      { type: 'SPOKE_ON', direction: 'out', count: 3, items: [expect.objectContaining({ other: expect.objectContaining({ id: 'theme:15', label: 'Theme' }), provenance: [expect.objectContaining({ paragraph: 8, paragraphId: 'para:lac-rpm-2025:8', spans: [[11, 14]] })] })] },
+    ]);
     const split = normalizeDetails({ id: 'state:ARG', relationships: { ATTENDED: { out: [{ other: 'meeting:lac-rpm-2025' }], in: [] } } });
     expect(split.groups[0]).toMatchObject({ type: 'ATTENDED', direction: 'out' });
   });
