@@ -1,0 +1,431 @@
+/**
+ * The viewer end to end: the real Express app on the seed in the run's Neo4j,
+ * driven in Debian's headless Chromium (playwright-core, no downloaded
+ * browser). One browser for the file; each test opens the page it needs.
+ * Screenshots land in docs/screenshots/ for the README.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../../client/tools/ensure-built.ts';
+import { createApp } from '../../server/api/app.ts';
+import { PROJECT_ROOT } from '../../server/config.ts';
+import { silentLogger, testConfig } from '../setup/config.ts';
+import { testDriver } from '../setup/neo4j.ts';
+import { loadSeed } from '../setup/seed.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = path.join(PROJECT_ROOT, 'docs', 'screenshots');
+const VIEWPORT = { width: 1280, height: 720 };
+
+/** What the page exposes for tests (window.congressGraph, see client/src/main.ts). */
+interface PageApp {
+  store: { get(): { view: string; lang: string; node: string | null; layoutRunning: boolean } };
+  metrics: { graphDataMs: number | null; firstGraphRenderMs: number | null; layoutRuns: number };
+  canvas: {
+    sigma: {
+      getGraph(): { order: number; size: number; hasNode(n: string): boolean; neighbors(n: string): string[]; nodes(): string[]; edges(a?: string, b?: string): string[]; getNodeAttribute(n: string, a: string): unknown; getEdgeAttribute(e: string, a: string): unknown; extremities(e: string): [string, string]; forEachNode(cb: (n: string, a: Record<string, unknown>) => void): void };
+      getNodeState(n: string): Record<string, boolean>;
+      getEdgeState(e: string): Record<string, boolean>;
+      getGraphState(): Record<string, unknown>;
+      getStageCanvas(): HTMLCanvasElement;
+      refresh(): void;
+      framedGraphToViewport(c: { x: number; y: number }): { x: number; y: number };
+      getNodeDisplayData(n: string): { x: number; y: number } | undefined;
+    };
+    nodeViewportPosition(n: string): { x: number; y: number } | null;
+    isLayoutRunning(): boolean;
+    stopLayout(): void;
+  };
+}
+declare global {
+  interface Window {
+    congressGraph: PageApp;
+  }
+}
+
+let driver: Driver;
+let server: Server;
+let baseUrl: string;
+let browser: Browser;
+let context: BrowserContext;
+const consoleErrors: string[] = [];
+/**
+ * Requests expected to fail while set (the refused write): Chromium logs any
+ * 4xx response as a console error, which for these is the point, not a fault.
+ */
+let expectedFailure: RegExp | null = null;
+
+async function openPage(query = ''): Promise<Page> {
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    if (expectedFailure && message.text().startsWith('Failed to load resource') && expectedFailure.test(message.location().url)) return;
+    consoleErrors.push(`${page.url()}: ${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
+  await page.goto(`${baseUrl}/${query}`);
+  await page.waitForSelector('body[data-graph-rendered="true"]', { timeout: 30_000 });
+  return page;
+}
+
+/** Waits for the force layout (and its noverlap pass) to finish, so pictures and positions are settled. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => !window.congressGraph.canvas.isLayoutRunning(), undefined, { timeout: 30_000 });
+  await page.waitForTimeout(300);
+}
+
+/** Share of canvas pixels that differ from the background, read right after a render (WebGL keeps no buffer). */
+async function inkRatio(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const sigma = window.congressGraph.canvas.sigma;
+    sigma.refresh();
+    const stage = sigma.getStageCanvas();
+    const copy = document.createElement('canvas');
+    copy.width = stage.width;
+    copy.height = stage.height;
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(stage, 0, 0);
+    const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
+    let ink = 0;
+    let total = 0;
+    for (let i = 0; i < data.length; i += 4 * 7) {
+      total++;
+      const alpha = data[i + 3]!;
+      const light = data[i]! > 240 && data[i + 1]! > 240 && data[i + 2]! > 240;
+      if (alpha > 0 && !light) ink++;
+    }
+    return ink / total;
+  });
+}
+
+async function nodeScreenPosition(page: Page, node: string): Promise<{ x: number; y: number }> {
+  const box = (await page.locator('[data-testid="graph-canvas"]').boundingBox())!;
+  const position = await page.evaluate((n) => window.congressGraph.canvas.nodeViewportPosition(n), node);
+  expect(position, `${node} is drawn`).not.toBeNull();
+  return { x: box.x + position!.x, y: box.y + position!.y };
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium fonts-noto-cjk (or set CHROMIUM_PATH)`);
+  await Promise.all([ensureBuilt({ quiet: true }), mkdir(SCREENSHOTS, { recursive: true })]);
+  driver = testDriver();
+  await loadSeed(driver);
+  const app = createApp({ driver, config: testConfig(), log: silentLogger });
+  server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+  });
+  context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true, locale: 'zh-CN' });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await driver?.close();
+});
+
+describe('the viewer on the seed', () => {
+  it('loads with the graph drawn, coloured by label, with a legend', async () => {
+    const page = await openPage();
+    // ForceAtlas2 starts on load (in its worker) and stops by itself.
+    expect(await page.evaluate(() => window.congressGraph.metrics.layoutRuns)).toBe(1);
+    await settle(page);
+    const graph = await page.evaluate(() => ({ order: window.congressGraph.canvas.sigma.getGraph().order, size: window.congressGraph.canvas.sigma.getGraph().size }));
+    expect(graph.order).toBeGreaterThan(150);
+    expect(graph.size).toBeGreaterThan(300);
+    expect(await inkRatio(page)).toBeGreaterThan(0.01);
+    const legend = page.getByTestId('legend');
+    await expect.poll(() => legend.locator('[data-legend-kind="label"]').count()).toBeGreaterThanOrEqual(10);
+    expect(await legend.locator('[data-legend-key="Instrument"]').textContent()).toContain('法律文书');
+    const metrics = await page.evaluate(() => window.congressGraph.metrics);
+    console.log(`viewer: graph data after ${metrics.graphDataMs} ms, first drawn after ${metrics.firstGraphRenderMs} ms (from navigation start)`);
+    await shot(page, 'explore');
+    await page.close();
+  });
+
+  it('finds the Organized Crime Convention and shows 24(c) citing it, with the words highlighted', async () => {
+    const page = await openPage();
+    await page.getByTestId('search').fill('Organized Crime Convention');
+    const first = page.locator('.search-result').first();
+    await expect.poll(() => first.getAttribute('data-id'), { timeout: 10_000 }).toBe('instrument:untoc');
+    await page.getByTestId('search').press('Enter');
+    const details = page.getByTestId('details');
+    await expect.poll(() => details.getAttribute('data-node'), { timeout: 10_000 }).toBe('instrument:untoc');
+    const citedBy = page.getByTestId('cited-by');
+    await citedBy.waitFor();
+    expect(await citedBy.textContent()).toContain('24(c)');
+    expect(await citedBy.locator('mark').first().textContent()).toBe('打击有组织犯罪公约');
+    expect(await details.locator('.details-heading').textContent()).toBe('联合国打击跨国有组织犯罪公约');
+    expect(page.url()).toContain('node=instrument%3Auntoc');
+    await settle(page);
+    await shot(page, 'details');
+
+    // The details' related entities are links: a click opens the other end.
+    await citedBy.getByRole('button', { name: /24\(c\)/ }).click();
+    await expect.poll(() => details.getAttribute('data-node'), { timeout: 10_000 }).toBe('rec:lac-rpm-2025:24(c)');
+    await page.close();
+  });
+
+  it('highlights a hovered neighbourhood, selects on click, keeps positions when the legend filters, expands on double-click', async () => {
+    const page = await openPage();
+    await settle(page);
+    const hub = 'crime:organized-crime';
+    const { neighbour, stranger } = await page.evaluate((n) => {
+      const g = window.congressGraph.canvas.sigma.getGraph();
+      const near = new Set(g.neighbors(n));
+      return { neighbour: [...near][0]!, stranger: g.nodes().find((m) => m !== n && !near.has(m))! };
+    }, hub);
+
+    const at = await nodeScreenPosition(page, hub);
+    await page.mouse.move(at.x, at.y);
+    await expect.poll(() => page.evaluate((n) => window.congressGraph.canvas.sigma.getNodeState(n).isHovered, hub)).toBe(true);
+    const states = await page.evaluate(([a, b]) => ({ near: window.congressGraph.canvas.sigma.getNodeState(a!).isActive, far: window.congressGraph.canvas.sigma.getNodeState(b!).isActive, graph: window.congressGraph.canvas.sigma.getGraphState().hasActiveSubgraph }), [neighbour, stranger]);
+    expect(states).toEqual({ near: true, far: false, graph: true });
+    await shot(page, 'hover');
+
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(() => page.getByTestId('details').getAttribute('data-node'), { timeout: 10_000 }).toBe(hub);
+    expect(await page.getByTestId('details').locator('.details-heading').textContent()).toBe('有组织犯罪');
+    await page.mouse.move(5, 5);
+
+    // Legend: States off, then on again; no node moves.
+    const before = await page.evaluate(() => {
+      const out: Record<string, [number, number]> = {};
+      window.congressGraph.canvas.sigma.getGraph().forEachNode((n, a) => (out[n] = [a.x as number, a.y as number]));
+      return out;
+    });
+    await page.getByTestId('legend').locator('[data-legend-key="State"]').click();
+    expect(await page.evaluate(() => window.congressGraph.canvas.sigma.getNodeState('state:ARG').isHidden)).toBe(true);
+    expect(page.url()).toContain('hide=State');
+    await page.getByTestId('legend').locator('[data-legend-key="State"]').click();
+    expect(await page.evaluate(() => window.congressGraph.canvas.sigma.getNodeState('state:ARG').isHidden)).toBe(false);
+    const after = await page.evaluate(() => {
+      const out: Record<string, [number, number]> = {};
+      window.congressGraph.canvas.sigma.getGraph().forEachNode((n, a) => (out[n] = [a.x as number, a.y as number]));
+      return out;
+    });
+    expect(after).toEqual(before);
+
+    // Double-click an instrument: its paragraphs (not in the entity graph) come in from the API.
+    const [order, size] = await page.evaluate(() => [window.congressGraph.canvas.sigma.getGraph().order, window.congressGraph.canvas.sigma.getGraph().size]);
+    const untoc = await nodeScreenPosition(page, 'instrument:untoc');
+    await page.mouse.dblclick(untoc.x, untoc.y);
+    await expect.poll(() => page.evaluate(() => window.congressGraph.canvas.sigma.getGraph().order), { timeout: 10_000 }).toBeGreaterThan(order);
+    expect(await page.evaluate(() => window.congressGraph.canvas.sigma.getGraph().nodes().some((n) => n.startsWith('para:')))).toBe(true);
+    expect(await page.evaluate(() => window.congressGraph.canvas.sigma.getGraph().size)).toBeGreaterThan(size!);
+    expect(await page.locator('.status.error').count()).toBe(0);
+    await page.close();
+  });
+
+  it('traces citations both ways, as a sub-graph, a table and a heat-map', async () => {
+    const page = await openPage('?view=citations&trace=instrument%3Auntoc');
+    const table = page.getByTestId('citation-table');
+    await table.waitFor();
+    expect(await table.textContent()).toContain('24(c)');
+    expect(await table.locator('mark').first().textContent()).toBe('打击有组织犯罪公约');
+    const drawn = await page.evaluate(() => {
+      const g = window.congressGraph.canvas.sigma.getGraph();
+      return { untoc: g.hasNode('instrument:untoc'), rec: g.hasNode('rec:lac-rpm-2025:24(c)'), types: [...new Set(g.edges().map((e) => g.getEdgeAttribute(e, 'type')))] };
+    });
+    expect(drawn.untoc && drawn.rec).toBe(true);
+    expect(drawn.types).toContain('CITES');
+    expect(await page.getByTestId('citations-csv').getAttribute('href')).toContain('/api/citations?format=csv');
+    await settle(page);
+    await shot(page, 'citations');
+    await page.getByTestId('citations-tab-matrix').click();
+    const matrix = page.getByTestId('citation-matrix');
+    await matrix.waitFor();
+    expect(await matrix.textContent()).toContain('¶ 24');
+    expect(await matrix.locator('td.hot').count()).toBeGreaterThanOrEqual(4);
+    await shot(page, 'citation-matrix');
+    await page.getByTestId('citations-tab-table').click();
+
+    // From a recommendation: what it cites.
+    await page.getByTestId('trace-pick').selectOption('rec:lac-rpm-2025:24(c)');
+    await expect.poll(() => page.evaluate(() => window.congressGraph.store.get())).toMatchObject({ view: 'citations' });
+    expect(page.url()).toContain('trace=rec%3Alac-rpm-2025%3A24%28c%29');
+    expect(await page.getByTestId('citation-table').textContent()).toContain('24(c)');
+    await page.close();
+  });
+
+  it('shows the crime-type network and the paragraphs behind a link', async () => {
+    const page = await openPage('?view=crimes');
+    await settle(page);
+    const network = await page.evaluate(() => {
+      const g = window.congressGraph.canvas.sigma.getGraph();
+      const labels = new Set<unknown>();
+      g.forEachNode((_n, a) => labels.add(a.nodeLabel));
+      const types = g.edges().map((e) => g.getEdgeAttribute(e, 'type'));
+      return { labels: [...labels], stated: types.filter((t) => t === 'LINKED_TO').length, cooccur: types.filter((t) => t === 'CO_OCCURS').length };
+    });
+    expect(network.labels).toEqual(['CrimeType']);
+    expect(network.stated).toBeGreaterThanOrEqual(3);
+    expect(network.cooccur).toBeGreaterThan(50);
+    await shot(page, 'crimes');
+
+    // Click the middle of a co-occurrence line: a straight one (no stated link beside it), in the open
+    // part of the canvas (not under the layout and zoom buttons). The graph is dense, so try the
+    // lines with the most room around their middle until the pointer is over the one aimed at.
+    const box = (await page.locator('[data-testid="graph-canvas"]').boundingBox())!;
+    const candidates = await page.evaluate(({ width, height }) => {
+      const app = window.congressGraph;
+      const g = app.canvas.sigma.getGraph();
+      const straight = g.edges().filter((e) => g.getEdgeAttribute(e, 'type') === 'CO_OCCURS' && g.edges(...g.extremities(e)).length === 1);
+      const positions = new Map(g.nodes().map((n) => [n, app.canvas.nodeViewportPosition(n)!]));
+      const dist = (p: { x: number; y: number }, q: { x: number; y: number }) => Math.hypot(p.x - q.x, p.y - q.y);
+      const out: { edge: string; x: number; y: number; clearance: number }[] = [];
+      for (const edge of straight) {
+        const [s, t] = g.extremities(edge);
+        const a = positions.get(s)!;
+        const b = positions.get(t)!;
+        const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+        if (mid.x < 60 || mid.x > width - 70 || mid.y < 60 || mid.y > height - 40) continue;
+        let clearance = Infinity;
+        for (const [n, p] of positions) clearance = Math.min(clearance, dist(p, mid) - (g.getNodeAttribute(n, 'size') as number) - 4);
+        for (const other of g.edges()) {
+          if (other === edge) continue;
+          const [u, v] = g.extremities(other);
+          const p = positions.get(u)!;
+          const q = positions.get(v)!;
+          const len2 = (q.x - p.x) ** 2 + (q.y - p.y) ** 2 || 1;
+          const k = Math.max(0, Math.min(1, ((mid.x - p.x) * (q.x - p.x) + (mid.y - p.y) * (q.y - p.y)) / len2));
+          clearance = Math.min(clearance, dist(mid, { x: p.x + k * (q.x - p.x), y: p.y + k * (q.y - p.y) }) - (g.getEdgeAttribute(other, 'size') as number) / 2);
+        }
+        out.push({ edge, ...mid, clearance });
+      }
+      return out.sort((a, b) => b.clearance - a.clearance).slice(0, 12);
+    }, { width: box.width, height: box.height });
+    let target: (typeof candidates)[number] | undefined;
+    for (const candidate of candidates) {
+      await page.mouse.move(box.x + candidate.x, box.y + candidate.y);
+      await page.waitForTimeout(150);
+      if (await page.evaluate((e) => window.congressGraph.canvas.sigma.getEdgeState(e).isHovered, candidate.edge)) {
+        target = candidate;
+        break;
+      }
+    }
+    expect(target, 'a co-occurrence line the pointer can reach').toBeDefined();
+    await page.mouse.click(box.x + target!.x, box.y + target!.y);
+    const paragraphs = page.getByTestId('crime-paragraphs');
+    await paragraphs.waitFor();
+    await expect.poll(() => paragraphs.locator('mark').count(), { timeout: 10_000 }).toBeGreaterThan(1);
+    expect(await paragraphs.locator('.para-no').first().textContent()).toMatch(/¶ \d+/);
+    await shot(page, 'crime-link');
+    await page.close();
+  });
+
+  it('draws the shortest path between two entities', async () => {
+    const page = await openPage('?view=path&from=state%3AARG&to=instrument%3Auntoc');
+    const steps = page.getByTestId('path-steps');
+    await steps.waitFor({ timeout: 15_000 });
+    expect(await steps.locator('li').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.evaluate(() => window.congressGraph.canvas.sigma.getGraphState().hasPath)).toBe(true);
+    expect(await page.evaluate(() => window.congressGraph.canvas.sigma.getNodeState('state:ARG').isOnPath)).toBe(true);
+    await shot(page, 'path');
+    await page.close();
+  });
+
+  it('runs Cypher from the console, as a graph and a table, and shows a refused write inline', async () => {
+    const page = await openPage('?view=cypher');
+    const editor = page.getByTestId('cypher-editor').locator('.cm-content');
+    await editor.waitFor();
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('MATCH (r:Recommendation)-[c:CITES]->(i:Instrument) RETURN r, c, i');
+    await page.keyboard.press('Control+Enter');
+    const table = page.getByTestId('results-table');
+    await expect.poll(() => table.locator('tbody tr').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(5);
+    expect(await table.textContent()).toContain('24(c)');
+    await expect.poll(() => page.evaluate(() => window.congressGraph.canvas.sigma.getGraph().order)).toBeGreaterThanOrEqual(6);
+    expect(await page.getByTestId('cypher-error').isHidden()).toBe(true);
+    expect(page.url()).toContain('view=cypher');
+    expect(decodeURIComponent(page.url().replace(/\+/g, ' '))).toContain('MATCH (r:Recommendation)');
+    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('congress-graph.cypher-history') ?? '[]'))).toContain('MATCH (r:Recommendation)-[c:CITES]->(i:Instrument) RETURN r, c, i');
+    await settle(page);
+    await shot(page, 'cypher');
+
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type("CREATE (n:Intruder {name: 'x'}) RETURN n");
+    expectedFailure = /\/api\/cypher$/;
+    await page.getByTestId('cypher-run').click();
+    const error = page.getByTestId('cypher-error');
+    await error.waitFor({ state: 'visible', timeout: 15_000 });
+    expectedFailure = null;
+    expect(await error.textContent()).toMatch(/400/);
+    const session = driver.session();
+    try {
+      const count = await session.run('MATCH (n:Intruder) RETURN count(n) AS n');
+      expect(count.records[0]!.get('n').toNumber()).toBe(0);
+    } finally {
+      await session.close();
+    }
+    await shot(page, 'cypher-refused');
+    await page.close();
+  });
+
+  it('exports the view as a PNG image file', async () => {
+    const page = await openPage();
+    await settle(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.png$/);
+    const file = path.join(os.tmpdir(), `congress-graph-export-${process.pid}.png`);
+    await download.saveAs(file);
+    const bytes = await readFile(file);
+    await rm(file, { force: true });
+    expect(bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
+    const width = bytes.readUInt32BE(16);
+    const height = bytes.readUInt32BE(20);
+    const canvasBox = (await page.locator('[data-testid="graph-canvas"]').boundingBox())!;
+    expect(width).toBe(Math.round(canvasBox.width));
+    expect(height).toBe(Math.round(canvasBox.height));
+    // A white picture with nothing on it compresses to almost nothing; a drawn graph does not.
+    expect(bytes.length).toBeGreaterThan(20_000);
+    await page.close();
+  });
+
+  it('switches the labels and the whole interface between Chinese and English', async () => {
+    const page = await openPage();
+    await settle(page);
+    expect(await page.getByTestId('tab-explore').textContent()).toBe('图谱');
+    await page.getByTestId('lang-toggle').click();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.evaluate(() => window.congressGraph.canvas.sigma.getGraphState().lang)).toBe('en');
+    expect(await page.getByTestId('tab-explore').textContent()).toBe('Graph');
+    expect(await page.getByTestId('legend').locator('[data-legend-key="Instrument"]').textContent()).toContain('Instrument');
+    expect(await page.getByTestId('lang-toggle').textContent()).toBe('中文');
+    expect(page.url()).toContain('lang=en');
+    // The graph's labels come from the language state: English names now.
+    expect(await page.evaluate(() => window.congressGraph.canvas.sigma.getGraph().getNodeAttribute('instrument:untoc', 'label_en'))).toBe('Organized Crime Convention');
+    const hub = await nodeScreenPosition(page, 'crime:organized-crime');
+    await page.mouse.click(hub.x, hub.y);
+    await expect.poll(() => page.getByTestId('details').getAttribute('data-node'), { timeout: 10_000 }).toBe('crime:organized-crime');
+    expect(await page.getByTestId('details').locator('.details-heading').textContent()).toMatch(/organized crime/i);
+    await page.mouse.move(5, 5);
+    await shot(page, 'explore-en');
+    await page.getByTestId('lang-toggle').click();
+    expect(await page.getByTestId('tab-explore').textContent()).toBe('图谱');
+    expect(await page.getByTestId('details').locator('.details-heading').textContent()).toBe('有组织犯罪');
+    await page.close();
+  });
+
+  it('logged no errors in the browser console', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
