@@ -66,7 +66,17 @@ export async function applySchema(driver: Driver, options: ApplySchemaOptions = 
   // Only what is missing is run (each statement costs a round trip and a plan; a loaded database has them all).
   const before = await names();
   const toRun = statements.filter((s) => !before.has(s.name));
-  for (const s of toRun) await driver.executeQuery(s.cypher, {}, cfg);
+  if (toRun.length > 0) {
+    // One schema transaction for all of them: all or nothing, and one commit.
+    const session = driver.session({ ...cfg });
+    try {
+      await session.executeWrite(async (tx) => {
+        for (const s of toRun) await tx.run(s.cypher);
+      });
+    } finally {
+      await session.close();
+    }
+  }
   await driver.executeQuery('CALL db.awaitIndexes($seconds)', { seconds: options.awaitSeconds ?? 300 }, cfg);
   if (toRun.length === 0) return statements;
 
