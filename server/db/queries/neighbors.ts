@@ -53,25 +53,28 @@ export async function neighbors(driver: Driver, id: string, options: NeighborOpt
     frontier = found;
   }
 
-  const result = await readQuery(
-    driver,
-    `MATCH (n) WHERE elementId(n) IN $ids
-     WITH collect(n) AS nodes
-     CALL {
-       WITH nodes
-       UNWIND nodes AS a
+  // The nodes and the relationships among them, side by side (two sessions, in parallel).
+  const [nodes, rels] = await Promise.all([
+    readQuery(driver, 'MATCH (n) WHERE elementId(n) IN $ids RETURN n', { ids: seen }, options),
+    readQuery(
+      driver,
+      `MATCH (a) WHERE elementId(a) IN $ids
        MATCH (a)-[r${relPattern ? `:${relTypeExpression(options.types!)}` : ''}]->(b) WHERE elementId(b) IN $ids
-       RETURN collect({id: elementId(r), type: type(r), start: coalesce(a.id, elementId(a)), end: coalesce(b.id, elementId(b)), properties: properties(r)}) AS rels
-     }
-     RETURN nodes, rels`,
-    { ids: seen },
-    options,
-  );
-  const record = result.records[0];
+       RETURN elementId(r) AS id, type(r) AS type, coalesce(a.id, elementId(a)) AS start, coalesce(b.id, elementId(b)) AS end, properties(r) AS properties`,
+      { ids: seen },
+      options,
+    ),
+  ]);
   const graph = new GraphCollector();
-  for (const node of (record?.get('nodes') as Node[] | undefined) ?? []) graph.addNode(nodeToJson(node));
-  for (const rel of (record?.get('rels') as { id: string; type: string; start: string; end: string; properties: Record<string, unknown> }[] | undefined) ?? []) {
-    graph.addEdge({ ...rel, properties: propertiesToJson(rel.properties) });
+  for (const record of nodes.records) graph.addNode(nodeToJson(record.get('n') as Node));
+  for (const record of rels.records) {
+    graph.addEdge({
+      id: record.get('id') as string,
+      type: record.get('type') as string,
+      start: record.get('start') as string,
+      end: record.get('end') as string,
+      properties: propertiesToJson(record.get('properties') as Record<string, unknown>),
+    });
   }
   return graph.toJSON({ center: id, depth: options.depth, limit: options.limit, truncated });
 }
