@@ -162,7 +162,8 @@ describe('503: the database cannot be reached', () => {
   });
 
   it('a database that refuses the server’s credentials is a 503 that gives nothing away', async () => {
-    const wrong = createDriver({ uri: testNeo4j().uri, user: 'neo4j', password: 'wrong-password-123' });
+    // Not the neo4j user: failed logins would lock it for the other tests.
+    const wrong = createDriver({ uri: testNeo4j().uri, user: 'api-test-intruder', password: 'wrong-password-123' });
     const res = await request(apiApp(wrong)).get('/api/stats');
     await wrong.close();
     expect(res.status).toBe(503);
