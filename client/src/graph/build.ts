@@ -145,9 +145,15 @@ export function hash(text: string): number {
  * force layout begins from something already readable, and the same graph
  * always starts the same way.
  */
-export function initialPosition(id: string, label: string, spread = 100): { x: number; y: number } {
+export function initialPosition(id: string, label: string, spread = 100, bySector = true): { x: number; y: number } {
   const labelIndex = Math.max(0, NODE_LABELS.indexOf(label as (typeof NODE_LABELS)[number]));
   const h = hash(id);
+  if (!bySector) {
+    // Small graphs (a query result, a trace): anywhere on the disc, so the components untangle fast.
+    const angle = ((h % 3600) / 3600) * 2 * Math.PI;
+    const radius = spread * Math.sqrt(((h >>> 12) % 1000) / 1000);
+    return { x: Math.cos(angle) * radius, y: Math.sin(angle) * radius };
+  }
   const sector = (2 * Math.PI) / NODE_LABELS.length;
   const angle = labelIndex * sector + ((h % 1000) / 1000) * sector;
   const radius = spread * (0.3 + 0.7 * (((h >>> 10) % 1000) / 1000));
@@ -210,10 +216,11 @@ export function mergeGraph(graph: ViewerGraph, data: SerializedGraph, anchor?: s
   const addedNodes: string[] = [];
   const addedEdges: string[] = [];
   const anchorAttrs = anchor && graph.hasNode(anchor) ? graph.getNodeAttributes(anchor) : undefined;
+  const bySector = graph.order + (data.nodes?.length ?? 0) > 60;
   for (const raw of data.nodes ?? []) {
     if (graph.hasNode(raw.key)) continue;
     const node = normalizeNode(raw.key, raw.attributes);
-    let position = initialPosition(node.id, node.label);
+    let position = initialPosition(node.id, node.label, 100, bySector);
     if (anchorAttrs) {
       const h = hash(node.id);
       const angle = ((h % 3600) / 3600) * 2 * Math.PI;

@@ -110,6 +110,8 @@ export class GraphCanvas {
   /** Show another graph (a view switch); the previous graph keeps its positions for when it comes back. */
   setGraph(graph: ViewerGraph): void {
     if (graph === this.graph) return;
+    // Stop first (so the page hears the layout ended), then drop the worker.
+    this.layout.stop(false);
     this.layout.kill();
     this.graph = graph;
     this.layout = this.newLayout(graph);
@@ -246,8 +248,10 @@ export class GraphCanvas {
     this.sigma.once('afterRender', callback);
   }
 
+  /** After the container changed size: sigma resizes its (thereby cleared) WebGL canvas but does not redraw it. */
   resize(): void {
     this.sigma.resize();
+    this.sigma.scheduleRender();
   }
 
   kill(): void {

@@ -20,7 +20,7 @@ export interface LayoutEvents {
 
 /** How long the force layout runs on its own before it stops and spreads overlaps (ms), by graph size. */
 export function autoStopAfter(order: number): number {
-  if (order <= 50) return 1500;
+  if (order <= 60) return 2500;
   if (order <= 300) return 3500;
   if (order <= 2000) return 6000;
   return 10000;
@@ -34,7 +34,7 @@ export function fa2Settings(graph: ViewerGraph): ForceAtlas2Settings {
     linLogMode: true,
     strongGravityMode: true,
     gravity: 0.08,
-    scalingRatio: 2,
+    scalingRatio: graph.order <= 60 ? 8 : 2,
     slowDown: 4,
     edgeWeightInfluence: 0.6,
     barnesHutOptimize: graph.order > 400,
