@@ -105,7 +105,7 @@ export class CrimesView implements ViewController {
           })),
         )
       : null;
-    const list = h('ol', { class: 'prov-list', 'data-testid': 'crime-paragraphs' }, paragraphIds.map((id) => h('li', { 'data-paragraph': id }, h('div', { class: 'prov-head' }, h('span', { class: 'para-no' }, id.split(':').pop() ?? id)), h('p', { class: 'loading' }, ctx.t('loading')))));
+    const list = h('ol', { class: 'prov-list', 'data-testid': 'crime-paragraphs' }, paragraphIds.map((id) => h('li', { 'data-paragraph': id }, h('div', { class: 'prov-head' }, h('span', { class: 'para-no' }, `¶ ${id.split(':').pop() ?? id}`)), h('p', { class: 'loading' }, ctx.t('loading')))));
     const content = h('div', { class: 'crime-edge', 'data-testid': 'crime-edge' },
       statedList,
       h('section', { class: 'details-section' }, h('h3', {}, ctx.t('crimesParagraphs'), h('span', { class: 'count' }, ctx.t('crimesCount', { count: paragraphIds.length }))), list),

@@ -108,7 +108,7 @@ describe('npm start', () => {
     expect(await server.exited).toBe(0);
     expect(isAlive(restartedPid)).toBe(false);
     expect(server.output()).toMatch(/restarting in 1 s/);
-  });
+  }, 360_000); // two cold JVM starts and a corpus load: minutes on a 2-core machine
 });
 
 function childJavaPid(parentPid: number): number {
