@@ -10,7 +10,8 @@ export function supplementedClosure(instrumentIds: Iterable<string>, instruments
   const all = new Set(instrumentIds);
   const queue = [...all];
   while (queue.length > 0) {
-    const entry = instruments.find((i) => i.id === queue.pop());
+    const id = queue.pop(); // once per step: inside find's callback it would pop at every comparison
+    const entry = instruments.find((i) => i.id === id);
     if (entry?.supplements && !all.has(entry.supplements)) {
       all.add(entry.supplements);
       queue.push(entry.supplements);
