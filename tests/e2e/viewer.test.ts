@@ -2,7 +2,8 @@
  * The viewer end to end: the real Express app on the seed in the run's Neo4j,
  * driven in Debian's headless Chromium (playwright-core, no downloaded
  * browser). One browser for the file; each test opens the page it needs.
- * Screenshots land in docs/screenshots/ for the README.
+ * Screenshots land in .data/screenshots/; with UPDATE_SCREENSHOTS=1 in docs/screenshots/
+ * for the README (so an ordinary run leaves the tree clean).
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
@@ -21,7 +22,7 @@ import { testDriver } from '../setup/neo4j.ts';
 import { loadSeed } from '../setup/seed.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = path.join(PROJECT_ROOT, 'docs', 'screenshots');
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(PROJECT_ROOT, 'docs', 'screenshots') : path.join(PROJECT_ROOT, '.data', 'screenshots');
 const VIEWPORT = { width: 1280, height: 720 };
 
 /** What the page exposes for tests (window.congressGraph, see client/src/main.ts). */
