@@ -25,6 +25,23 @@ export const NODE_LABELS = [
 ] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
+/** The label a node id names by its prefix (`state:ARG` → State), as ingest builds ids. */
+export const ID_PREFIX_LABELS: Readonly<Record<string, NodeLabel>> = {
+  report: 'Report',
+  meeting: 'Meeting',
+  para: 'Paragraph',
+  rec: 'Recommendation',
+  theme: 'Theme',
+  agenda: 'AgendaItem',
+  workshop: 'Workshop',
+  state: 'State',
+  org: 'Organization',
+  person: 'Person',
+  crime: 'CrimeType',
+  instrument: 'Instrument',
+  doc: 'Document',
+};
+
 /** Labels of the things a report talks about (as opposed to the text's own structure). */
 export const ENTITY_LABELS = ['State', 'Organization', 'Person', 'CrimeType', 'Instrument', 'Document'] as const;
 

@@ -1,5 +1,5 @@
 import { MultiDirectedGraph } from 'graphology';
-import { NODE_LABELS } from '../../../server/model.ts';
+import { ID_PREFIX_LABELS, NODE_LABELS } from '../../../server/model.ts';
 import { fullName, shortName, type Nameable } from '../i18n/names.ts';
 import { labelColor, typeColor } from './palette.ts';
 
@@ -45,22 +45,6 @@ export interface SerializedGraph {
   attributes?: Record<string, unknown>;
   options?: Record<string, unknown>;
 }
-
-const ID_PREFIX_LABELS: Record<string, string> = {
-  report: 'Report',
-  meeting: 'Meeting',
-  para: 'Paragraph',
-  rec: 'Recommendation',
-  theme: 'Theme',
-  agenda: 'AgendaItem',
-  workshop: 'Workshop',
-  state: 'State',
-  org: 'Organization',
-  person: 'Person',
-  crime: 'CrimeType',
-  instrument: 'Instrument',
-  doc: 'Document',
-};
 
 const KNOWN_LABELS = new Set<string>(NODE_LABELS);
 /** Attribute keys that describe a node for the viewer rather than hold its data. */

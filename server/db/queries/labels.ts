@@ -3,23 +3,7 @@
  * a look-up names the label: the id's prefix says which (MODEL.md § Node labels).
  * Labels reach Cypher text only from MODEL's fixed list, never from a request.
  */
-import { NODE_LABELS, type NodeLabel } from '../../model.ts';
-
-export const ID_PREFIX_LABELS: Readonly<Record<string, NodeLabel>> = {
-  report: 'Report',
-  meeting: 'Meeting',
-  para: 'Paragraph',
-  rec: 'Recommendation',
-  theme: 'Theme',
-  agenda: 'AgendaItem',
-  workshop: 'Workshop',
-  state: 'State',
-  org: 'Organization',
-  person: 'Person',
-  crime: 'CrimeType',
-  instrument: 'Instrument',
-  doc: 'Document',
-};
+import { ID_PREFIX_LABELS, NODE_LABELS, type NodeLabel } from '../../model.ts';
 
 const KNOWN = new Set<string>(NODE_LABELS);
 
