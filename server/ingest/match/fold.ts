@@ -49,8 +49,11 @@ export function foldText(text: string): FoldedText {
     }
     for (const f of foldChar(ch)) {
       out.push(f);
-      origin.push(offsets[i]!);
-      originEnd.push(offsets[i]! + ch.length);
+      // One entry per UTF-16 unit of the folded string (an astral character is two), so folded indexes map.
+      for (let k = 0; k < f.length; k++) {
+        origin.push(offsets[i]!);
+        originEnd.push(offsets[i]! + ch.length);
+      }
     }
   }
   // A trailing collapsed space is never part of a match.

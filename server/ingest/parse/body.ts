@@ -32,6 +32,8 @@ interface OpenParagraph {
   announcesRecommendations: boolean;
   recommendationCount: number;
   nextLetter: number;
+  /** Line of each recommendation letter seen: a letter twice would make two recommendations one id. */
+  letters: Map<string, number>;
   /** Numbered list announced by the paragraph's colon (the adopted agenda). */
   list: { next: number } | null;
 }
@@ -83,6 +85,7 @@ export function readBody(lines: readonly SourceLine[], start: number, lex: Lexic
       announcesRecommendations: lex.recommendationsIntro.test(text),
       recommendationCount: 0,
       nextLetter: 0,
+      letters: new Map(),
       list: null,
     };
     expected = n + 1;
@@ -146,6 +149,15 @@ export function readBody(lines: readonly SourceLine[], start: number, lex: Lexic
       const current = state.open;
       if (current && current.announcesRecommendations) {
         const index = letterIndex(letter);
+        const seen = current.letters.get(letter);
+        if (seen !== undefined) {
+          throw new ReportFormatError(
+            `recommendation (${letter}) appears twice in paragraph ${current.paragraph.number} (first on line ${seen}): a heading or a paragraph number is missing between two lists`,
+            lineNo,
+            source,
+          );
+        }
+        current.letters.set(letter, lineNo);
         if (index !== current.nextLetter) {
           body.warnings.push(
             `line ${lineNo}: recommendation letter (${letter}) out of order in paragraph ${current.paragraph.number}: expected (${letterAt(current.nextLetter)})`,
