@@ -3,7 +3,7 @@
  *
  * Ingests each report (default: the bundled corpus in data/reports/) and loads it
  * into the Neo4j that NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD name, or the local one;
- * each report in one transaction, replacing its previous version. Every report is
+ * all of them in one transaction, each replacing its previous version. Every report is
  * ingested and checked before the database is touched. Bad input: one line on
  * stderr, exit 1.
  */
@@ -11,7 +11,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../server/config.ts';
 import { openDatabase, type Database } from '../server/db/connect.ts';
 import { CORPUS_DIR, CorpusError, GAZETTEER_DIR, corpusFiles, ingestFiles } from '../server/db/corpus.ts';
-import { LoadInputError, formatLoadSummary, loadReports, type LoadProgress } from '../server/db/load.ts';
+import { DEFAULT_BATCH_SIZE, LoadInputError, formatLoadSummary, loadReports, type LoadProgress } from '../server/db/load.ts';
 import { applySchema } from '../server/db/schema.ts';
 import { StartupError } from '../server/db/startup-error.ts';
 import { createLogger } from '../server/logger.ts';
@@ -35,7 +35,7 @@ async function main(argv: string[]): Promise<void> {
     .description('Ingest reports and load them into Neo4j, each replacing its previous version (see docs/MODEL.md)')
     .argument('[reports...]', `report text files (UTF-8, Chinese or English); default: every *.txt in ${CORPUS_DIR}`)
     .option('--gazetteer <dir>', 'gazetteer directory', GAZETTEER_DIR)
-    .option('--batch-size <n>', 'rows per UNWIND batch', positiveInteger, 1000)
+    .option('--batch-size <n>', 'rows per UNWIND batch', positiveInteger, DEFAULT_BATCH_SIZE)
     // Commander's own error output would be several lines; ours is one (below).
     .configureOutput({ writeErr: () => {} })
     .exitOverride();
@@ -63,18 +63,16 @@ async function main(argv: string[]): Promise<void> {
   try {
     const database = config.neo4j.database;
     await applySchema(db.driver, database ? { database } : {});
-    const summaries = await loadReports(
+    const summary = await loadReports(
       db.driver,
       reports.map((r) => r.graph),
       { ...(database ? { database } : {}), batchSize: opts.batchSize, schema: false, onProgress: progressPrinter() },
     );
-    for (const s of summaries) console.log(formatLoadSummary(s));
-    const nodes = summaries.reduce((n, s) => n + s.nodes, 0);
-    const relationships = summaries.reduce((n, s) => n + s.relationships, 0);
-    const loadMs = summaries.reduce((n, s) => n + s.ms, 0);
+    console.log(formatLoadSummary(summary));
+    const n = summary.reports.length;
     console.log(
-      `loaded ${summaries.length} report${summaries.length === 1 ? '' : 's'}: ${nodes} nodes, ${relationships} relationships; ` +
-        `load ${(loadMs / 1000).toFixed(2)} s (${loadMs > 0 ? Math.round((relationships / loadMs) * 1000) : relationships} relationships/s), ` +
+      `loaded ${n} report${n === 1 ? '' : 's'}: ${summary.nodes} nodes, ${summary.relationships} relationships; ` +
+        `load ${(summary.ms / 1000).toFixed(2)} s (${summary.ms > 0 ? Math.round((summary.relationships / summary.ms) * 1000) : summary.relationships} relationships/s), ` +
         `${((performance.now() - started) / 1000).toFixed(1)} s in all`,
     );
   } finally {

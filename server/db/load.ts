@@ -1,23 +1,35 @@
 /**
- * The loader: a report's graph.json into Neo4j, all or nothing, replacing the
- * report's previous version.
+ * The loader: reports' graph.json into Neo4j, all or nothing, each report
+ * replacing its previous version.
  *
- * One write transaction per report:
- *   1. take the report's old contribution out: what only it brought is deleted;
- *      what other reports share is recomputed from their contributions (load-plan.ts);
- *   2. MERGE the nodes, label by label, in batches (`UNWIND $rows … MERGE`);
- *   3. write the relationships, type by type (and by end labels, so that both
- *      ends are found through the id constraints' indexes), in batches: CREATE for
- *      those carrying their report (deleted in step 1), MERGE for shared ones.
+ * One write transaction per load of one report, or of many (`npm run load` and the
+ * start-up seeding pass the whole corpus; whole reports go into transactions of
+ * up to 40,000 relationships, which the default transaction memory holds):
+ *   1. one scan finds which of the reports the database holds any trace of; only
+ *      those are taken out: what only they brought is deleted, what other reports
+ *      share is recomputed from their contributions (load-plan.ts);
+ *   2. every node of every report is folded once in TypeScript (this load's
+ *      contributions on top of what the database holds, read only when another
+ *      report is loaded), then written label by label in batches: CREATE where the
+ *      database holds no node of the label, else MERGE on the id constraint;
+ *   3. the relationships, type by type, ends found by element id: CREATE for those
+ *      carrying their report (their old version was deleted in step 1), and for
+ *      shared ones (folded across reports like nodes) CREATE or MERGE likewise.
  * If anything fails, the transaction rolls back and the database is as it was.
+ *
+ * Why so: a per-report pass rescanned the whole graph for every report (quadratic
+ * in the corpus) and recomputed shared entities (a State in every report) once per
+ * report; one query per label or type plans in milliseconds where one query with a
+ * branch per label took seconds.
  *
  * Labels and types are spliced into the Cypher text only from MODEL's fixed lists
  * (checked in load-plan.ts); every value travels as a parameter.
  */
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
-import type { GraphJson, NodeLabel, RelationshipType } from '../model.ts';
+import type { GraphJson, NodeLabel, Properties, RelationshipType } from '../model.ts';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../model.ts';
 import {
+  LoadInputError,
   NO_CONTRIBUTIONS,
   REPORTS_KEY,
   batches,
@@ -30,8 +42,6 @@ import {
   withoutContribution,
   type Contributions,
   type LoadPlan,
-  type NodeGroup,
-  type RelGroup,
 } from './load-plan.ts';
 import { applySchema } from './schema.ts';
 
@@ -50,6 +60,7 @@ function run(tx: ManagedTransaction, cypher: string, params: Record<string, unkn
 }
 
 export interface BatchInfo {
+  /** The report loaded, or "N reports" for a load of several. */
   report: string;
   phase: 'remove' | 'nodes' | 'relationships';
   /** The label or relationship type the batch wrote. */
@@ -60,6 +71,7 @@ export interface BatchInfo {
 }
 
 export interface LoadProgress {
+  /** The report loaded, or "N reports" for a load of several. */
   report: string;
   phase: 'remove' | 'nodes' | 'relationships';
   /** Rows written so far in this phase, and how many it has. */
@@ -70,9 +82,11 @@ export interface LoadProgress {
 export interface LoadOptions {
   /** Default: the server's default database. */
   database?: string;
-  /** Rows per `UNWIND` (default 1000). */
+  /** Rows per `UNWIND` (default 5000). */
   batchSize?: number;
-  /** Apply cypher/schema.cypher first (default true; loadReports applies it once). */
+  /** Relationships per transaction when several reports are loaded (whole reports; default 40,000). */
+  relationshipsPerTransaction?: number;
+  /** Apply cypher/schema.cypher first (default true). */
   schema?: boolean;
   onProgress?: (progress: LoadProgress) => void;
   /**
@@ -83,8 +97,10 @@ export interface LoadOptions {
 }
 
 export interface LoadSummary {
+  /** The report loaded, or "N reports". */
   report: string;
-  /** What the graph holds. */
+  reports: string[];
+  /** What the loaded graphs hold together (shared entities counted once). */
   nodes: number;
   relationships: number;
   /** What the database did (a reload deletes the old version and creates the new). */
@@ -93,42 +109,103 @@ export interface LoadSummary {
   relationshipsCreated: number;
   relationshipsDeleted: number;
   propertiesSet: number;
-  /** The report was in the database before. */
+  /** Some of the reports were in the database before: these. */
   replaced: boolean;
+  replacedReports: string[];
   ms: number;
 }
 
+export const DEFAULT_BATCH_SIZE = 5000;
+/**
+ * Measured: 160,000 of this model's relationships (spans, evidence, paragraph text
+ * on their ends) overran 512 MiB of transaction memory; 40,000 stay near a quarter of it.
+ */
+export const DEFAULT_RELATIONSHIPS_PER_TRANSACTION = 40_000;
+
 /** Load one report's graph (see the module comment). */
-export async function loadReport(driver: Driver, graph: GraphJson, options: LoadOptions = {}): Promise<LoadSummary> {
-  const plan = planLoad(graph);
+export function loadReport(driver: Driver, graph: GraphJson, options: LoadOptions = {}): Promise<LoadSummary> {
+  return loadReports(driver, [graph], options);
+}
+
+/**
+ * Load several reports' graphs in as few transactions as the database's
+ * transaction memory allows: whole reports, up to `relationshipsPerTransaction`
+ * relationships each (a report bigger than that alone). Each report is all or
+ * nothing; a failure leaves the reports of earlier transactions loaded.
+ */
+export async function loadReports(driver: Driver, graphs: readonly GraphJson[], options: LoadOptions = {}): Promise<LoadSummary> {
+  const plans = graphs.map((g) => planLoad(g)); // refuse bad input before writing anything
+  const seen = new Set<string>();
+  for (const p of plans) {
+    if (seen.has(p.report)) throw new LoadInputError(`report ${p.report} is given twice in one load`);
+    seen.add(p.report);
+  }
   if (options.schema !== false) await applySchema(driver, options.database ? { database: options.database } : {});
   const started = performance.now();
+  const name = plans.length === 1 ? plans[0]!.report : `${plans.length} reports`;
+  const chunks = transactionChunks(plans, options.relationshipsPerTransaction ?? DEFAULT_RELATIONSHIPS_PER_TRANSACTION);
+  // Progress counts what each transaction writes (a shared entity once per transaction).
+  const cursor: Cursor = { report: name, batchIndex: 0, nodesDone: 0, relsDone: 0, nodesTotal: 0, relsTotal: 0 };
+  for (const chunk of chunks) {
+    const counts = mergedCounts(chunk);
+    cursor.nodesTotal += counts.nodes;
+    cursor.relsTotal += counts.relationships;
+  }
+  const total: LoadResult = { ...newCounters(), nodes: 0, relationships: 0, replacedReports: [] };
   const session = driver.session({ defaultAccessMode: neo4j.session.WRITE, ...(options.database ? { database: options.database } : {}) });
   try {
-    const counters = await session.executeWrite((tx) => writePlan(tx, plan, options), { metadata: { app: 'congress-graph', op: 'load', report: plan.report } });
-    return { report: plan.report, nodes: plan.nodeCount, relationships: plan.relationshipCount, ...counters, ms: Math.round(performance.now() - started) };
+    for (const chunk of chunks) {
+      const before = { ...cursor };
+      // A retried transaction starts its progress and batch numbers over.
+      const done = await session.executeWrite((tx) => writeLoad(tx, chunk, Object.assign(cursor, before), options), { metadata: { app: 'congress-graph', op: 'load', report: name } });
+      for (const key of ['nodesCreated', 'nodesDeleted', 'relationshipsCreated', 'relationshipsDeleted', 'propertiesSet'] as const) total[key] += done[key];
+      total.replaced ||= done.replaced;
+      total.replacedReports.push(...done.replacedReports);
+    }
   } finally {
     await session.close();
   }
+  const merged = mergedCounts(plans);
+  return { report: name, reports: plans.map((p) => p.report), ...total, ...merged, ms: Math.round(performance.now() - started) };
 }
 
-/** Load several reports, each in its own transaction, the schema applied once. */
-export async function loadReports(driver: Driver, graphs: readonly GraphJson[], options: LoadOptions = {}): Promise<LoadSummary[]> {
-  for (const g of graphs) planLoad(g); // refuse bad input before writing anything
-  if (options.schema !== false) await applySchema(driver, options.database ? { database: options.database } : {});
-  const summaries: LoadSummary[] = [];
-  for (const g of graphs) summaries.push(await loadReport(driver, g, { ...options, schema: false }));
-  return summaries;
+/** Whole reports, in order, up to `maxRelationships` each (a bigger report alone). */
+function transactionChunks(plans: readonly LoadPlan[], maxRelationships: number): LoadPlan[][] {
+  const chunks: LoadPlan[][] = [];
+  let current: LoadPlan[] = [];
+  let rels = 0;
+  for (const plan of plans) {
+    if (current.length > 0 && rels + plan.relationshipCount > maxRelationships) {
+      chunks.push(current);
+      current = [];
+      rels = 0;
+    }
+    current.push(plan);
+    rels += plan.relationshipCount;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+/** What the loaded graphs hold together: shared nodes and shared relationships once. */
+function mergedCounts(plans: readonly LoadPlan[]): { nodes: number; relationships: number } {
+  const shared = new Set(plans.flatMap((p) => [...p.sharedRelKeys]));
+  const own = plans.reduce((n, p) => n + p.relationshipCount - p.sharedRelKeys.size, 0);
+  return { nodes: new Set(plans.flatMap((p) => [...p.nodeIds])).size, relationships: own + shared.size };
 }
 
 /** Take a report out of the database: what only it brought goes, shared things stay. */
-export async function unloadReport(driver: Driver, report: string, options: Pick<LoadOptions, 'database'> = {}): Promise<Omit<LoadSummary, 'nodes' | 'relationships'>> {
+export async function unloadReport(
+  driver: Driver,
+  report: string,
+  options: Pick<LoadOptions, 'database'> = {},
+): Promise<Omit<LoadSummary, 'nodes' | 'relationships' | 'reports' | 'replacedReports'>> {
   const started = performance.now();
   const session = driver.session({ defaultAccessMode: neo4j.session.WRITE, ...(options.database ? { database: options.database } : {}) });
   try {
     const counters = await session.executeWrite(async (tx) => {
       const c = newCounters();
-      await removeReport(tx, report, { nodeIds: new Set(), sharedRelKeys: new Set() }, c, { report, batchIndex: 0 }, {});
+      await removeReport(tx, report, { nodeIds: new Set(), sharedRelKeys: new Set() }, c, { report, batchIndex: 0, nodesDone: 0, nodesTotal: 0, relsDone: 0, relsTotal: 0 }, {});
       return c;
     });
     return { report, ...counters, ms: Math.round(performance.now() - started) };
@@ -165,6 +242,11 @@ function count(c: Counters, result: QueryResult): void {
 interface Cursor {
   report: string;
   batchIndex: number;
+  /** Progress over the whole load (several transactions). */
+  nodesDone: number;
+  nodesTotal: number;
+  relsDone: number;
+  relsTotal: number;
 }
 
 async function afterBatch(tx: ManagedTransaction, cursor: Cursor, options: LoadOptions, phase: BatchInfo['phase'], what: string, rows: number): Promise<void> {
@@ -172,46 +254,133 @@ async function afterBatch(tx: ManagedTransaction, cursor: Cursor, options: LoadO
   await options.afterBatch?.({ report: cursor.report, phase, what, index: cursor.batchIndex, rows }, tx);
 }
 
-async function writePlan(tx: ManagedTransaction, plan: LoadPlan, options: LoadOptions): Promise<Counters> {
-  const c = newCounters();
-  const cursor: Cursor = { report: plan.report, batchIndex: 0 };
-  const size = options.batchSize ?? 1000;
-
-  const before = await run(tx, `MATCH (r:Report {id: $report}) WHERE r.${R} IS NOT NULL RETURN count(r) AS n`, { report: plan.report });
-  c.replaced = Number(before.records[0]?.get('n') ?? 0) > 0;
-  // Even without its Report node, any trace of the report (from a load by other means) is taken out.
-  await removeReport(tx, plan.report, plan, c, cursor, options);
-  if (c.replaced) options.onProgress?.({ report: plan.report, phase: 'remove', done: 1, total: 1 });
-  // With no other report in the database there is nothing to merge with: no need to read before writing.
-  const others = (await run(tx, `MATCH (n) WHERE n.${R} IS NOT NULL RETURN n.id LIMIT 1`)).records.length > 0;
-
-  // Rows stay grouped by label and by type (so are the batches, in that order); each
-  // query handles every label or type through one static branch per label or type,
-  // so a load compiles a handful of queries, not one per label and type.
-  const elementIds = new Map<string, string>();
-  const nodeRows = plan.nodeGroups.flatMap((g) => g.rows.map((r) => ({ ...r, labels: g.labels })));
-  let done = 0;
-  for (const rows of batches(nodeRows, size)) {
-    await writeNodes(tx, plan.report, rows, others, elementIds, c);
-    await afterBatch(tx, cursor, options, 'nodes', distinct(rows.map((r) => r.labels[0]!)), rows.length);
-    done += rows.length;
-    options.onProgress?.({ report: plan.report, phase: 'nodes', done, total: plan.nodeCount });
-  }
-  done = 0;
-  for (const shared of [false, true]) {
-    const relRows = plan.relGroups.filter((g) => g.shared === shared).flatMap((g) => g.rows.map((r) => ({ ...r, type: g.type })));
-    for (const rows of batches(relRows, size)) {
-      await writeRelationships(tx, plan.report, rows, shared, others, elementIds, c);
-      await afterBatch(tx, cursor, options, 'relationships', distinct(rows.map((r) => r.type)), rows.length);
-      done += rows.length;
-      options.onProgress?.({ report: plan.report, phase: 'relationships', done, total: plan.relationshipCount });
-    }
-  }
-  return c;
+/** A node or shared relationship of this load: what each report (in load order) says of it. */
+interface Folded {
+  says: Array<[report: string, properties: Properties]>;
+}
+interface NodeItem extends Folded {
+  id: string;
+  labels: NodeLabel[];
+}
+interface SharedRelItem extends Folded {
+  type: RelationshipType;
+  start: string;
+  end: string;
+}
+interface OwnRelItem {
+  type: RelationshipType;
+  start: string;
+  end: string;
+  report: string;
+  properties: Properties;
 }
 
-function distinct(names: string[]): string {
-  return [...new Set(names)].join(',');
+type LoadResult = Counters & Pick<LoadSummary, 'nodes' | 'relationships' | 'replacedReports'>;
+
+async function writeLoad(tx: ManagedTransaction, plans: readonly LoadPlan[], cursor: Cursor, options: LoadOptions): Promise<LoadResult> {
+  const c = newCounters();
+  const name = cursor.report;
+  const size = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const ids = plans.map((p) => p.report);
+
+  // Any trace of a report (even without its Report node) is taken out. Nodes suffice to find one:
+  // both ends of every relationship a report brings are nodes of the report, tagged with it.
+  const traced = new Set(
+    (await run(tx, `MATCH (n) WHERE n.${R} IS NOT NULL UNWIND n.${R} AS id WITH id WHERE id IN $ids RETURN collect(DISTINCT id) AS ids`, { ids })).records[0]?.get(
+      'ids',
+    ) as string[],
+  );
+  const replacedReports = (await run(tx, `MATCH (r:Report) WHERE r.id IN $ids AND r.${R} IS NOT NULL RETURN r.id AS id`, { ids })).records.map((r) => String(r.get('id')));
+  c.replaced = replacedReports.length > 0;
+  for (const plan of plans) if (traced.has(plan.report)) await removeReport(tx, plan.report, plan, c, cursor, options);
+  if (c.replaced) options.onProgress?.({ report: name, phase: 'remove', done: 1, total: 1 });
+  // With no report in the database (kept shared items included) there is nothing to merge with: no need to read before writing.
+  const others = (await run(tx, `MATCH (n) WHERE n.${R} IS NOT NULL RETURN 1 LIMIT 1`)).records.length > 0;
+
+  const { nodes, ownRels, sharedRels } = foldPlans(plans);
+  const elementIds = new Map<string, string>();
+  for (const [l, items] of groupBy(nodes, (n) => n.labels[0]!)) {
+    const create = !(await holdsAny(tx, `(n:${label(l)})`));
+    for (const rows of batches(items, size)) {
+      await writeNodes(tx, label(l), rows, { others, create }, elementIds, c);
+      await afterBatch(tx, cursor, options, 'nodes', l, rows.length);
+      cursor.nodesDone += rows.length;
+      options.onProgress?.({ report: name, phase: 'nodes', done: cursor.nodesDone, total: cursor.nodesTotal });
+    }
+  }
+
+  const progressRels = (rows: number): void => {
+    cursor.relsDone += rows;
+    options.onProgress?.({ report: name, phase: 'relationships', done: cursor.relsDone, total: cursor.relsTotal });
+  };
+  for (const [t, items] of groupBy(ownRels, (r) => r.type)) {
+    for (const rows of batches(items, size)) {
+      await writeOwnRelationships(tx, relType(t), rows, elementIds, c);
+      await afterBatch(tx, cursor, options, 'relationships', t, rows.length);
+      progressRels(rows.length);
+    }
+  }
+  for (const [t, items] of groupBy(sharedRels, (r) => r.type)) {
+    const create = !(await holdsAny(tx, `()-[r:${relType(t)}]->()`));
+    for (const rows of batches(items, size)) {
+      await writeSharedRelationships(tx, relType(t), rows, { others, create }, elementIds, c);
+      await afterBatch(tx, cursor, options, 'relationships', t, rows.length);
+      progressRels(rows.length);
+    }
+  }
+  return { ...c, nodes: nodes.length, relationships: ownRels.length + sharedRels.length, replacedReports };
+}
+
+/** Every node and relationship of the load once, with what each report says of it, in load order. */
+function foldPlans(plans: readonly LoadPlan[]): { nodes: NodeItem[]; ownRels: OwnRelItem[]; sharedRels: SharedRelItem[] } {
+  const nodes = new Map<string, NodeItem>();
+  const sharedRels = new Map<string, SharedRelItem>();
+  const ownRels: OwnRelItem[] = [];
+  for (const plan of plans) {
+    for (const group of plan.nodeGroups) {
+      for (const row of group.rows) {
+        let item = nodes.get(row.id);
+        if (!item) nodes.set(row.id, (item = { id: row.id, labels: [...group.labels], says: [] }));
+        else for (const l of group.labels) if (!item.labels.includes(l)) item.labels.push(l);
+        item.says.push([plan.report, row.properties]);
+      }
+    }
+    for (const group of plan.relGroups) {
+      for (const row of group.rows) {
+        if (!group.shared) {
+          ownRels.push({ type: group.type, start: row.start, end: row.end, report: plan.report, properties: row.properties });
+          continue;
+        }
+        const key = sharedKey(group.type, row.start, row.end);
+        let item = sharedRels.get(key);
+        if (!item) sharedRels.set(key, (item = { type: group.type, start: row.start, end: row.end, says: [] }));
+        item.says.push([plan.report, row.properties]);
+      }
+    }
+  }
+  return { nodes: [...nodes.values()], ownRels, sharedRels: [...sharedRels.values()] };
+}
+
+/** This load's contributions on top of what the database holds. */
+function folded(have: Contributions, item: Folded): Contributions {
+  return item.says.reduce((c, [report, properties]) => withContribution(c, report, properties), have);
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+/** Whether any node or relationship matches the pattern (a count-store look-up for one label or type). */
+async function holdsAny(tx: ManagedTransaction, pattern: string): Promise<boolean> {
+  const result = await run(tx, `MATCH ${pattern} RETURN count(*) AS n`);
+  return Number(result.records[0]?.get('n') ?? 0) > 0;
 }
 
 /** A label of MODEL's list (and only such a label) for Cypher text. */
@@ -224,87 +393,76 @@ function relType(t: string): RelationshipType {
   return t as RelationshipType;
 }
 
-/** `UNION ALL` branches of a CALL subquery over `row`, one per label or type of MODEL's fixed lists. */
-function branches(names: readonly string[], key: 'label' | 'type', scope: string, body: (name: string) => string): string {
-  return names.map((name) => `WITH ${scope} WHERE row.${key} = '${name}' ${body(name)}`).join(' UNION ALL ');
-}
-
-const READ_NODES = `UNWIND $rows AS row CALL (row) { ${branches(NODE_LABELS, 'label', 'row', (l) => `MATCH (n:${l} {id: row.id}) RETURN n`)} }
-RETURN row.id AS id, properties(n) AS props`;
-const MERGE_NODES = `UNWIND $rows AS row CALL (row) { ${branches(NODE_LABELS, 'label', 'row', (l) => `MERGE (n:${l} {id: row.id}) RETURN n`)} }
-SET n = row.props RETURN row.id AS id, elementId(n) AS eid`;
 const ENDS = 'UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a MATCH (b) WHERE elementId(b) = row.b';
-const CREATE_RELATIONSHIPS = `${ENDS} CALL (row, a, b) { ${branches(RELATIONSHIP_TYPES, 'type', 'row, a, b', (t) => `CREATE (a)-[r:${t}]->(b) RETURN r`)} }
-SET r = row.props RETURN count(r) AS n`;
-const READ_SHARED = `${ENDS} MATCH (a)-[r]->(b) WHERE type(r) = row.type RETURN row.i AS i, properties(r) AS props`;
-const MERGE_SHARED = `${ENDS} CALL (row, a, b) { ${branches(RELATIONSHIP_TYPES, 'type', 'row, a, b', (t) => `MERGE (a)-[r:${t}]->(b) RETURN r`)} }
-SET r = row.props RETURN count(r) AS n`;
 
 /**
- * Nodes and shared relationships merge in TypeScript (load-plan.ts): read what
- * the batch's items hold now (when another report is loaded), set this report's
- * contribution, write the fold.
+ * Nodes merge in TypeScript (load-plan.ts): read what the batch's nodes hold now
+ * (when another report is loaded), add this load's contributions, write the fold.
  */
 async function writeNodes(
   tx: ManagedTransaction,
-  report: string,
-  rows: Array<NodeGroup['rows'][number] & { labels: NodeLabel[] }>,
-  others: boolean,
+  l: NodeLabel,
+  rows: readonly NodeItem[],
+  mode: { others: boolean; create: boolean },
   elementIds: Map<string, string>,
   c: Counters,
 ): Promise<void> {
-  const keys = rows.map((r) => ({ id: r.id, label: label(r.labels[0]!) }));
   const have = new Map<string, Contributions>();
-  if (others) {
-    for (const r of (await run(tx, READ_NODES, { rows: keys })).records) have.set(String(r.get('id')), contributionsOf(r.get('props') as Record<string, unknown>));
+  if (mode.others) {
+    const read = await run(tx, `UNWIND $ids AS id MATCH (n:${l} {id: id}) RETURN id, properties(n) AS props`, { ids: rows.map((r) => r.id) });
+    for (const r of read.records) have.set(String(r.get('id')), contributionsOf(r.get('props') as Record<string, unknown>));
   }
-  const written = rows.map((r, i) => ({
-    ...keys[i]!,
-    props: { ...dbPropertiesOf('node', withContribution(have.get(r.id) ?? NO_CONTRIBUTIONS, report, r.properties), `node ${r.id}`), id: r.id },
-  }));
-  const result = await run(tx, MERGE_NODES, { rows: written });
+  const written = rows.map((r) => ({ id: r.id, props: { ...dbPropertiesOf('node', folded(have.get(r.id) ?? NO_CONTRIBUTIONS, r), `node ${r.id}`), id: r.id } }));
+  const write = mode.create ? `CREATE (n:${l})` : `MERGE (n:${l} {id: row.id})`;
+  const result = await run(tx, `UNWIND $rows AS row ${write} SET n = row.props RETURN row.id AS id, elementId(n) AS eid`, { rows: written });
   count(c, result);
   for (const r of result.records) elementIds.set(String(r.get('id')), String(r.get('eid')));
   // A node of more than one label: the first is merged on, the others are added (rare; MODEL gives one).
-  for (const extra of distinct(rows.flatMap((r) => r.labels.slice(1))).split(',').filter(Boolean)) {
-    const eids = rows.filter((r) => r.labels.slice(1).includes(extra as NodeLabel)).map((r) => elementIds.get(r.id));
+  for (const extra of new Set(rows.flatMap((r) => r.labels.slice(1)))) {
+    const eids = rows.filter((r) => r.labels.includes(extra)).map((r) => elementIds.get(r.id));
     count(c, await run(tx, `UNWIND $eids AS eid MATCH (n) WHERE elementId(n) = eid SET n:${label(extra)}`, { eids }));
   }
 }
 
-async function writeRelationships(
+/** Element ids of a relationship's ends, written earlier in this transaction. */
+function ends(r: { type: string; start: string; end: string }, elementIds: Map<string, string>): { a: string; b: string } {
+  const [a, b] = [elementIds.get(r.start), elementIds.get(r.end)];
+  if (!a || !b) throw new Error(`${r.type} ${r.start} → ${r.end}: an end node was not written`);
+  return { a, b };
+}
+
+async function writeOwnRelationships(tx: ManagedTransaction, t: RelationshipType, rows: readonly OwnRelItem[], elementIds: Map<string, string>, c: Counters): Promise<void> {
+  const written = rows.map((r) => ({ ...ends(r, elementIds), props: { ...toDbProperties(r.properties, `${t} ${r.start} → ${r.end}`), [R]: [r.report] } }));
+  const result = await run(tx, `${ENDS} CREATE (a)-[r:${t}]->(b) SET r = row.props RETURN count(r) AS n`, { rows: written });
+  checkWritten(result, rows.length, t);
+  count(c, result);
+}
+
+/** Shared relationships (one per type and ends) fold across reports as nodes do. */
+async function writeSharedRelationships(
   tx: ManagedTransaction,
-  report: string,
-  rows: Array<RelGroup['rows'][number] & { type: RelationshipType }>,
-  shared: boolean,
-  others: boolean,
+  t: RelationshipType,
+  rows: readonly SharedRelItem[],
+  mode: { others: boolean; create: boolean },
   elementIds: Map<string, string>,
   c: Counters,
 ): Promise<void> {
-  const keys = rows.map((r, i) => {
-    const [a, b] = [elementIds.get(r.start), elementIds.get(r.end)];
-    // Every end is a node of the graph, written in this transaction.
-    if (!a || !b) throw new Error(`${r.type} ${r.start} → ${r.end}: an end node was not written`);
-    return { i, type: relType(r.type), a, b };
-  });
-  let result: QueryResult;
-  if (shared) {
-    const have = new Map<number, Contributions>();
-    if (others) {
-      for (const r of (await run(tx, READ_SHARED, { rows: keys })).records) have.set(Number(r.get('i')), contributionsOf(r.get('props') as Record<string, unknown>));
-    }
-    const written = rows.map((r, i) => ({
-      ...keys[i]!,
-      props: dbPropertiesOf(r.type, withContribution(have.get(i) ?? NO_CONTRIBUTIONS, report, r.properties), `${r.type} ${r.start} → ${r.end}`),
-    }));
-    result = await run(tx, MERGE_SHARED, { rows: written });
-  } else {
-    const written = rows.map((r, i) => ({ ...keys[i]!, props: { ...toDbProperties(r.properties, `${r.type} ${r.start} → ${r.end}`), [R]: [report] } }));
-    result = await run(tx, CREATE_RELATIONSHIPS, { rows: written });
+  const keys = rows.map((r, i) => ({ i, ...ends(r, elementIds) }));
+  const have = new Map<number, Contributions>();
+  if (mode.others) {
+    const read = await run(tx, `${ENDS} MATCH (a)-[r:${t}]->(b) RETURN row.i AS i, properties(r) AS props`, { rows: keys });
+    for (const r of read.records) have.set(Number(r.get('i')), contributionsOf(r.get('props') as Record<string, unknown>));
   }
-  const n = Number(result.records[0]?.get('n') ?? 0);
-  if (n !== rows.length) throw new Error(`wrote ${n} of ${rows.length} relationships (${distinct(rows.map((r) => r.type))})`);
+  const written = rows.map((r, i) => ({ ...keys[i]!, props: dbPropertiesOf(t, folded(have.get(i) ?? NO_CONTRIBUTIONS, r), `${t} ${r.start} → ${r.end}`) }));
+  const write = mode.create ? `CREATE (a)-[r:${t}]->(b)` : `MERGE (a)-[r:${t}]->(b)`;
+  const result = await run(tx, `${ENDS} ${write} SET r = row.props RETURN count(r) AS n`, { rows: written });
+  checkWritten(result, rows.length, t);
   count(c, result);
+}
+
+function checkWritten(result: QueryResult, expected: number, what: string): void {
+  const n = Number(result.records[0]?.get('n') ?? 0);
+  if (n !== expected) throw new Error(`wrote ${n} of ${expected} relationships (${what})`);
 }
 
 /**

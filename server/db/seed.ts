@@ -24,10 +24,10 @@ export async function isDatabaseEmpty(driver: Driver, database?: string): Promis
 
 /**
  * Load the bundled corpus if the database is empty; returns what was loaded, or
- * undefined when the database already held something. Fails with a StartupError
+ * undefined when the database already held something (or there is nothing to load). Fails with a StartupError
  * (one line) when the corpus cannot be ingested or loaded.
  */
-export async function loadBundledCorpusIfEmpty(driver: Driver, log: Logger, options: SeedOptions = {}): Promise<LoadSummary[] | undefined> {
+export async function loadBundledCorpusIfEmpty(driver: Driver, log: Logger, options: SeedOptions = {}): Promise<LoadSummary | undefined> {
   const db = options.database ? { database: options.database } : {};
   if (!(await isDatabaseEmpty(driver, options.database))) {
     try {
@@ -43,19 +43,19 @@ export async function loadBundledCorpusIfEmpty(driver: Driver, log: Logger, opti
     if (files.length === 0) {
       log.warn(`The database is empty and ${options.dir ?? CORPUS_DIR} holds no report (*.txt): nothing to load.`);
       await applySchema(driver, db);
-      return [];
+      return undefined;
     }
     log.info(`The database is empty: loading the bundled corpus (${files.length} report${files.length > 1 ? 's' : ''})…`);
     const reports = await ingestFiles(files);
     for (const r of reports) for (const w of r.warnings) log.warn(w);
-    const summaries = await loadReports(
+    const summary = await loadReports(
       driver,
       reports.map((r) => r.graph),
       { ...db },
     );
-    for (const s of summaries) log.info(formatLoadSummary(s));
+    log.info(formatLoadSummary(summary));
     log.info(`Bundled corpus loaded in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
-    return summaries;
+    return summary;
   } catch (error) {
     throw new StartupError(`The database is empty and the bundled corpus could not be loaded into it: ${firstLine(error)}`);
   }
