@@ -28,6 +28,7 @@ const envSchema = z.object({
   NEO4J_JAVA: optionalString,
   ADMIN_TOKEN: optionalString,
   CORS_ORIGIN: optionalString,
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).default(20_000),
   CYPHER_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
   CYPHER_MAX_ROWS: z.coerce.number().int().positive().default(5000),
   CYPHER_MAX_GRAPH_NODES: z.coerce.number().int().positive().default(5000),
@@ -73,6 +74,8 @@ export interface Config {
   graphMaxNodes: number;
   /** Requests per window and client on /api/cypher and /api/search; 0 turns a limit off. */
   rateLimit: { windowMs: number; cypher: number; search: number };
+  /** Deadline of an API request (uploads aside): a 504 past it, even if the database hangs; 0 turns it off. */
+  requestTimeoutMs: number;
   /** Express's `trust proxy` setting (TRUST_PROXY), for rate limits behind a reverse proxy. */
   trustProxy: string | undefined;
 }
@@ -118,5 +121,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = PROJE
     graphMaxNodes: e.GRAPH_MAX_NODES,
     rateLimit: { windowMs: e.RATE_LIMIT_WINDOW_MS, cypher: e.RATE_LIMIT_CYPHER, search: e.RATE_LIMIT_SEARCH },
     trustProxy: e.TRUST_PROXY,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
   };
 }

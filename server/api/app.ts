@@ -5,6 +5,7 @@ import { pinoHttp } from 'pino-http';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { ApiContext } from './context.ts';
+import { requestDeadline } from './deadline.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { mountRoutes, type RouteSpec } from './http/route.ts';
 import { buildOpenApi } from './openapi.ts';
@@ -74,6 +75,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(securityHeaders());
   const cors = corsMiddleware(config.corsOrigin);
   if (cors) app.use(cors);
+  app.use(requestDeadline(config.requestTimeoutMs));
   app.use(express.json({ limit: '1mb' }));
 
   const router = express.Router();

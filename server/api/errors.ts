@@ -23,6 +23,12 @@ export function fromNeo4jError(error: unknown): ApiError | undefined {
   const code = (error as { code?: unknown }).code;
   if (typeof code !== 'string') return undefined;
   const message = error instanceof Error ? error.message : String(error);
+  // The pool had no connection to give within connectionAcquisitionTimeout (the driver gives it no code):
+  // every connection is busy with a database that does not answer.
+  // A connection reset in the Bolt handshake (the database dying as it is reached) comes as a ProtocolError.
+  if (message.startsWith('Connection acquisition timed out') || (code === 'ProtocolError' && /Failed to connect|ECONNRESET|ECONNREFUSED|EPIPE|socket/i.test(message))) {
+    return new ApiError(503, 'database_unavailable', 'The graph database is not answering right now; try again shortly.', undefined, { 'Retry-After': '5' });
+  }
   if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code.startsWith('Neo.TransientError.General.DatabaseUnavailable')) {
     return new ApiError(503, 'database_unavailable', 'The graph database is not reachable right now; try again shortly.', undefined, {
       'Retry-After': '5',
@@ -70,6 +76,8 @@ export function errorHandler(log: { error: (obj: unknown, msg: string) => void }
   return (error: unknown, _req, res, _next) => {
     const apiError = toApiError(error);
     if (apiError.status >= 500 && apiError.code === 'internal') log.error({ err: error }, 'unhandled error');
+    // Already answered (the request deadline, or a stream under way): nothing more can be said.
+    if (res.headersSent) return;
     for (const [name, value] of Object.entries(apiError.headers)) res.setHeader(name, value);
     const body: { code: string; message: string; details?: unknown } = { code: apiError.code, message: apiError.message };
     if (apiError.details !== undefined) body.details = apiError.details;

@@ -112,6 +112,8 @@ export function buildOpenApi(routes: readonly RouteSpec[], info: OpenApiInfo): R
     if (route.rateLimited) addError(429, 'Too many requests from this client in the rate-limit window (see Retry-After).');
     addError(500, ERROR_RESPONSES[500]!);
     addError(503, ERROR_RESPONSES[503]!);
+    // Every request but an upload has the server's deadline (deadline.ts).
+    if (route.path.startsWith('/api/') && route.operationId !== 'uploadReport') addError(504, 'The database did not answer within the server’s request deadline (`request_timeout`).');
 
     const operation: Record<string, unknown> = {
       operationId: route.operationId,
