@@ -1,0 +1,168 @@
+/**
+ * npm run soak [-- --connections 100 --duration 60 --reports <dir>]
+ *
+ * Load test: starts the server (server/main.ts, as `npm start`) as a child process,
+ * with a throwaway local Neo4j loaded with the bundled corpus (and, with --reports,
+ * the reports of that directory, e.g. from `npm run synth -- --count 200 --out dir`),
+ * then drives it with autocannon: N connections for D seconds over search, node
+ * details, neighbourhoods and the Cypher console. Rate limits are off for the run
+ * (one client would otherwise be throttled by design).
+ *
+ * Prints the figures and writes them to .data/soak/last.json: requests, latency
+ * percentiles, status codes, client-side errors and timeouts, and the server's RSS
+ * (baseline after a warm-up, peak during the run, after it has settled). Exit 1 on a
+ * 5xx, any other non-2xx, a client error or timeout, or an RSS that does not come
+ * back within 1.5 × the baseline. Not part of `npm test`.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { Command, InvalidArgumentError } from 'commander';
+import { PROJECT_ROOT } from '../server/config.ts';
+import { findFreePort } from '../server/db/local/ports.ts';
+
+const positive = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a positive whole number');
+  return n;
+};
+const opts = new Command('soak')
+  .option('-c, --connections <n>', 'concurrent connections', positive, 100)
+  .option('-d, --duration <s>', 'seconds of load', positive, 60)
+  .option('--reports <dir>', 'also load every *.txt of this directory')
+  .option('--settle <s>', 'seconds to let the server settle after the run', positive, 20)
+  .parse()
+  .opts<{ connections: number; duration: number; reports?: string; settle: number }>();
+
+/** Resident set size of a process, in MB (Linux /proc). */
+async function rssMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round((kb / 1024) * 10) / 10;
+}
+
+function javaChild(pid: number): number | undefined {
+  const out = spawnSync('ps', ['-o', 'pid=,comm=', '--ppid', String(pid)], { encoding: 'utf8' }).stdout;
+  const line = out.split('\n').find((l) => l.trim().endsWith('java'));
+  return line ? Number(line.trim().split(/\s+/)[0]) : undefined;
+}
+
+async function waitHealthy(base: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 240_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}) before it was ready`);
+    try {
+      if ((await fetch(`${base}/api/health`)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error('the server was not healthy within 240 s');
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const json = { 'content-type': 'application/json' };
+const REQUESTS: autocannon.Request[] = [
+  { method: 'GET', path: '/api/search?q=%E8%B4%A9%E8%BF%90' }, // 贩运
+  { method: 'GET', path: '/api/search?q=trafficking&limit=20' },
+  { method: 'GET', path: '/api/search?q=organized%20crime%20convention' },
+  { method: 'GET', path: `/api/nodes/${encodeURIComponent('instrument:untoc')}` },
+  { method: 'GET', path: `/api/nodes/${encodeURIComponent('state:ARG')}` },
+  { method: 'GET', path: `/api/nodes/${encodeURIComponent('rec:lac-rpm-2025:24(c)')}` },
+  { method: 'GET', path: `/api/nodes/${encodeURIComponent('state:BRA')}/neighbors?depth=1` },
+  { method: 'GET', path: `/api/nodes/${encodeURIComponent('instrument:untoc')}/neighbors?depth=2&limit=200` },
+  { method: 'POST', path: '/api/cypher', headers: json, body: JSON.stringify({ query: 'MATCH (r:Recommendation)-[c:CITES]->(i:Instrument) RETURN r, c, i LIMIT 25' }) },
+  { method: 'POST', path: '/api/cypher', headers: json, body: JSON.stringify({ query: 'MATCH (s:State)-[:SPOKE_ON]->(a) RETURN s.name AS state, count(a) AS n ORDER BY n DESC LIMIT 10' }) },
+];
+
+async function main(): Promise<number> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'congress-graph-soak-'));
+  const port = await findFreePort();
+  const boltPort = await findFreePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'server/main.ts')], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, NEO4J_URI: '', NEO4J_PASSWORD: '', PORT: String(port), NEO4J_BOLT_PORT: String(boltPort), NEO4J_DATA_DIR: dataDir, RATE_LIMIT_CYPHER: '0', RATE_LIMIT_SEARCH: '0', LOG_LEVEL: 'error' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  try {
+    console.log(`soak: starting the server on ${base} with a throwaway Neo4j …`);
+    await waitHealthy(base, server);
+    if (opts.reports) {
+      const files = (await readdir(opts.reports)).filter((f) => f.endsWith('.txt')).map((f) => path.join(opts.reports!, f));
+      const password = (await readFile(path.join(dataDir, 'password'), 'utf8')).trim();
+      console.log(`soak: loading ${files.length} reports from ${opts.reports} …`);
+      const load = spawnSync(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'scripts/load.ts'), ...files], {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, NEO4J_URI: `bolt://127.0.0.1:${boltPort}`, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: password, LOG_LEVEL: 'error' },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      if (load.status !== 0) throw new Error('loading the reports failed');
+    }
+    const pid = server.pid!;
+    // Warm-up: every request once, a few times, so that code paths and query plans are cached.
+    for (let i = 0; i < 5; i++) for (const r of REQUESTS) await fetch(base + r.path, { method: r.method, headers: r.headers as Record<string, string> | undefined, body: r.body as string | undefined });
+    await sleep(5000);
+    const baseline = await rssMb(pid);
+    const java = javaChild(pid);
+    const javaBaseline = java ? await rssMb(java) : undefined;
+    console.log(`soak: baseline RSS ${baseline} MB (Neo4j JVM ${javaBaseline ?? '?'} MB); ${opts.connections} connections for ${opts.duration} s …`);
+
+    let peak = baseline;
+    const sampler = setInterval(() => {
+      rssMb(pid).then((mb) => (peak = Math.max(peak, mb)), () => undefined);
+    }, 500);
+    const result = await autocannon({ url: base, connections: opts.connections, duration: opts.duration, requests: REQUESTS, timeout: 30 });
+    clearInterval(sampler);
+    const right = await rssMb(pid);
+    await sleep(opts.settle * 1000);
+    const after = await rssMb(pid);
+    const javaAfter = java ? await rssMb(java) : undefined;
+
+    const codes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count ?? 0]));
+    const serverErrors = Object.entries(codes).filter(([code]) => code.startsWith('5')).reduce((n, [, c]) => n + c, 0);
+    const figures = {
+      at: new Date().toISOString(),
+      connections: opts.connections,
+      durationS: opts.duration,
+      corpus: opts.reports ?? 'data/reports (bundled seed)',
+      requests: result.requests.total,
+      requestsPerS: result.requests.average,
+      latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+      statusCodes: codes,
+      non2xx: result.non2xx,
+      serverErrors,
+      clientErrors: result.errors,
+      timeouts: result.timeouts,
+      rssMb: { baseline, peak, endOfRun: right, afterSettle: after, settleS: opts.settle },
+      neo4jRssMb: { baseline: javaBaseline, afterSettle: javaAfter },
+    };
+    await mkdir(path.join(PROJECT_ROOT, '.data/soak'), { recursive: true });
+    await writeFile(path.join(PROJECT_ROOT, '.data/soak/last.json'), `${JSON.stringify(figures, null, 2)}\n`);
+    console.log(JSON.stringify(figures, null, 2));
+
+    const problems: string[] = [];
+    if (serverErrors > 0) problems.push(`${serverErrors} responses were 5xx`);
+    if (result.non2xx > 0) problems.push(`${result.non2xx} responses were not 2xx`);
+    if (result.errors > 0 || result.timeouts > 0) problems.push(`${result.errors} client errors, ${result.timeouts} timeouts`);
+    if (after > baseline * 1.5) problems.push(`RSS ${after} MB after settling, above 1.5 × the ${baseline} MB baseline`);
+    console.log(problems.length === 0 ? 'soak: PASS' : `soak: FAIL: ${problems.join('; ')}`);
+    return problems.length === 0 ? 0 : 1;
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once('exit', resolve)));
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`soak: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
