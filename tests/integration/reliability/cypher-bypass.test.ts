@@ -136,7 +136,7 @@ describe('attempts to get around the console’s rules', () => {
 const EXHAUSTION: [form: string, query: string][] = [
   ['a billion-row UNWIND', 'UNWIND range(1, 1000000000) AS x WITH x WHERE x < 0 RETURN count(x)'],
   ['a billion-row UNWIND collected', 'UNWIND range(1, 1000000000) AS x RETURN size(collect(x)) AS n'],
-  ['a cartesian product of every node three times, sorted', 'MATCH (a), (b), (c) RETURN a.id, b.id, c.id ORDER BY a.id, b.id, c.id DESC'],
+  ['a cartesian product of every node four times, sorted', 'MATCH (a), (b), (c), (d) RETURN a.id, b.id, c.id, d.id ORDER BY a.id, b.id, c.id, d.id DESC'],
   ['a list of lists', 'WITH range(1, 100000) AS r UNWIND r AS a UNWIND r AS b RETURN collect([a, b]) AS l'],
   ['variable-length paths over everything', 'MATCH p = (a)-[*1..12]-(b) RETURN count(p)'],
 ];
