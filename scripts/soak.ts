@@ -8,11 +8,15 @@
  * details, neighbourhoods and the Cypher console. Rate limits are off for the run
  * (one client would otherwise be throttled by design).
  *
- * Prints the figures and writes them to .data/soak/last.json: requests, latency
- * percentiles, status codes, client-side errors and timeouts, and the server's RSS
- * (baseline after a warm-up, peak during the run, after it has settled). Exit 1 on a
- * 5xx, any other non-2xx, a client error or timeout, or an RSS that does not come
- * back within 1.5 × the baseline. Not part of `npm test`.
+ * The load runs in rounds (default 2), each followed by a pause to settle. V8 keeps
+ * the heap it grew to for a while rather than return it to the system, so the RSS
+ * after the first round stays above the cold baseline whether or not anything leaks;
+ * a leak shows as growth from one round to the next. Prints the figures and writes
+ * them to .data/soak/last.json: requests, latency percentiles, status codes,
+ * client-side errors and timeouts, the server's RSS (baseline after a warm-up, peak,
+ * after each round has settled). Exit 1 on a 5xx, any other non-2xx, a client error
+ * or timeout, or an RSS after the last round more than 10 % (and 16 MB) above the
+ * RSS after the first. Not part of `npm test`.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -32,9 +36,10 @@ const opts = new Command('soak')
   .option('-c, --connections <n>', 'concurrent connections', positive, 100)
   .option('-d, --duration <s>', 'seconds of load', positive, 60)
   .option('--reports <dir>', 'also load every *.txt of this directory')
-  .option('--settle <s>', 'seconds to let the server settle after the run', positive, 20)
+  .option('--settle <s>', 'seconds to let the server settle after each round', positive, 20)
+  .option('--rounds <n>', 'rounds of load', positive, 2)
   .parse()
-  .opts<{ connections: number; duration: number; reports?: string; settle: number }>();
+  .opts<{ connections: number; duration: number; reports?: string; settle: number; rounds: number }>();
 
 /** Resident set size of a process, in MB (Linux /proc). */
 async function rssMb(pid: number): Promise<number> {
@@ -116,29 +121,39 @@ async function main(): Promise<number> {
     const sampler = setInterval(() => {
       rssMb(pid).then((mb) => (peak = Math.max(peak, mb)), () => undefined);
     }, 500);
-    const result = await autocannon({ url: base, connections: opts.connections, duration: opts.duration, requests: REQUESTS, timeout: 30 });
+    const rounds: { requests: number; requestsPerS: number; latencyMs: Record<string, number>; statusCodes: Record<string, number>; non2xx: number; clientErrors: number; timeouts: number; rssEndOfRunMb: number; rssAfterSettleMb: number }[] = [];
+    for (let round = 1; round <= opts.rounds; round++) {
+      const result = await autocannon({ url: base, connections: opts.connections, duration: opts.duration, requests: REQUESTS, timeout: 30 });
+      const endOfRun = await rssMb(pid);
+      await sleep(opts.settle * 1000);
+      const codes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, st]) => [code, st.count ?? 0]));
+      rounds.push({
+        requests: result.requests.total,
+        requestsPerS: result.requests.average,
+        latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+        statusCodes: codes,
+        non2xx: result.non2xx,
+        clientErrors: result.errors,
+        timeouts: result.timeouts,
+        rssEndOfRunMb: endOfRun,
+        rssAfterSettleMb: await rssMb(pid),
+      });
+      console.log(`soak: round ${round}: ${result.requests.total} requests, RSS ${endOfRun} MB at the end, ${rounds.at(-1)!.rssAfterSettleMb} MB settled`);
+    }
     clearInterval(sampler);
-    const right = await rssMb(pid);
-    await sleep(opts.settle * 1000);
-    const after = await rssMb(pid);
     const javaAfter = java ? await rssMb(java) : undefined;
 
-    const codes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count ?? 0]));
-    const serverErrors = Object.entries(codes).filter(([code]) => code.startsWith('5')).reduce((n, [, c]) => n + c, 0);
+    const serverErrors = rounds.flatMap((r) => Object.entries(r.statusCodes)).filter(([code]) => code.startsWith('5')).reduce((n, [, c]) => n + c, 0);
+    const first = rounds[0]!.rssAfterSettleMb;
+    const last = rounds.at(-1)!.rssAfterSettleMb;
     const figures = {
       at: new Date().toISOString(),
       connections: opts.connections,
       durationS: opts.duration,
       corpus: opts.reports ?? 'data/reports (bundled seed)',
-      requests: result.requests.total,
-      requestsPerS: result.requests.average,
-      latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
-      statusCodes: codes,
-      non2xx: result.non2xx,
+      rounds,
       serverErrors,
-      clientErrors: result.errors,
-      timeouts: result.timeouts,
-      rssMb: { baseline, peak, endOfRun: right, afterSettle: after, settleS: opts.settle },
+      rssMb: { baseline, peak, afterFirstRound: first, afterLastRound: last, settleS: opts.settle },
       neo4jRssMb: { baseline: javaBaseline, afterSettle: javaAfter },
     };
     await mkdir(path.join(PROJECT_ROOT, '.data/soak'), { recursive: true });
@@ -147,9 +162,11 @@ async function main(): Promise<number> {
 
     const problems: string[] = [];
     if (serverErrors > 0) problems.push(`${serverErrors} responses were 5xx`);
-    if (result.non2xx > 0) problems.push(`${result.non2xx} responses were not 2xx`);
-    if (result.errors > 0 || result.timeouts > 0) problems.push(`${result.errors} client errors, ${result.timeouts} timeouts`);
-    if (after > baseline * 1.5) problems.push(`RSS ${after} MB after settling, above 1.5 × the ${baseline} MB baseline`);
+    const non2xx = rounds.reduce((n, r) => n + r.non2xx, 0);
+    const errors = rounds.reduce((n, r) => n + r.clientErrors + r.timeouts, 0);
+    if (non2xx > 0) problems.push(`${non2xx} responses were not 2xx`);
+    if (errors > 0) problems.push(`${errors} client errors or timeouts`);
+    if (last > first * 1.1 && last - first > 16) problems.push(`RSS grew from ${first} MB after the first round to ${last} MB after the last`);
     console.log(problems.length === 0 ? 'soak: PASS' : `soak: FAIL: ${problems.join('; ')}`);
     return problems.length === 0 ? 0 : 1;
   } finally {
