@@ -24,7 +24,21 @@ export interface EndpointFigures {
   non_2xx: number;
 }
 
-export type ApiFigures = Record<Endpoint, EndpointFigures> & { max_rss_mb: number; rss_measured: string; distinct_search_terms: number; distinct_node_ids: number };
+/** One connection: the time a request takes when it waits for no other (under 50 connections, latency ≈ 50 / throughput). */
+export interface SingleFigures {
+  requests: number;
+  p50_ms: number;
+  p95_ms: number;
+  rps: number;
+}
+
+export type ApiFigures = Record<Endpoint, EndpointFigures> & {
+  single_connection: Record<Endpoint, SingleFigures>;
+  max_rss_mb: number;
+  rss_measured: string;
+  distinct_search_terms: number;
+  distinct_node_ids: number;
+};
 
 export const ENDPOINTS: Endpoint[] = ['search', 'node', 'neighbors', 'cypher', 'graph'];
 
@@ -80,13 +94,14 @@ async function hammer(url: string, make: () => BenchRequest, connections: number
 export async function benchApi(
   driver: Driver,
   server: BenchServer,
-  opts: { durationS: number; warmupS: number; connections: number; log: (line: string) => void },
+  opts: { durationS: number; singleS: number; warmupS: number; connections: number; log: (line: string) => void },
 ): Promise<ApiFigures> {
   const pools = await requestPools(driver);
   const makers = requestMakers(pools);
   opts.log(`api: ${pools.searchTerms.length} search terms, ${pools.nodeIds.length} node ids, ${pools.reportIds.length} reports to draw from`);
   const rss = sampleMax(() => server.rssMb());
   const figures: Partial<Record<Endpoint, EndpointFigures>> = {};
+  const single: Partial<Record<Endpoint, SingleFigures>> = {};
   let maxRss = 0;
   try {
     for (const endpoint of ENDPOINTS) {
@@ -95,12 +110,16 @@ export async function benchApi(
       const f = await hammer(server.url, makers[endpoint], opts.connections, opts.durationS);
       figures[endpoint] = f;
       opts.log(`api ${endpoint}: p50 ${f.p50_ms} ms, p95 ${f.p95_ms} ms, p99 ${f.p99_ms} ms, ${f.rps} req/s, ${f.errors} errors`);
+      const one = await hammer(server.url, makers[endpoint], 1, opts.singleS);
+      single[endpoint] = { requests: one.requests, p50_ms: one.p50_ms, p95_ms: one.p95_ms, rps: one.rps };
+      opts.log(`api ${endpoint}, one connection: p50 ${one.p50_ms} ms, p95 ${one.p95_ms} ms, ${one.rps} req/s`);
     }
   } finally {
     maxRss = await rss.stop();
   }
   return {
     ...(figures as Record<Endpoint, EndpointFigures>),
+    single_connection: single as Record<Endpoint, SingleFigures>,
     max_rss_mb: maxRss,
     rss_measured: `the server process (node server/main.ts, pid ${server.pid}) sampled every 200 ms through the whole API benchmark, warm-ups included`,
     distinct_search_terms: pools.searchTerms.length,

@@ -78,7 +78,7 @@ try {
       results.api = await phase('api', async () => {
         const server = await startBenchServer(db);
         try {
-          return await benchApi(db.driver, server, { durationS, warmupS: quick ? 1 : 3, connections: 50, log });
+          return await benchApi(db.driver, server, { durationS, singleS: quick ? 3 : 10, warmupS: quick ? 1 : 3, connections: 50, log });
         } finally {
           await server.stop();
         }

@@ -33,7 +33,8 @@ export function formatTable(r: BenchResults): string {
       const targeted = name === 'search' || name === 'node' || name === 'neighbors';
       rows.push([
         `api ${name}`,
-        `p50 ${e.p50_ms} / p95 ${e.p95_ms} / p99 ${e.p99_ms} ms, ${e.rps} req/s, ${e.errors} errors (${e.connections} conn.)`,
+        `p50 ${e.p50_ms} / p95 ${e.p95_ms} / p99 ${e.p99_ms} ms, ${e.rps} req/s, ${e.errors} errors (${e.connections} conn.)` +
+          (r.api.single_connection?.[name] ? `; 1 conn.: p50 ${r.api.single_connection[name].p50_ms} / p95 ${r.api.single_connection[name].p95_ms} ms` : ''),
         targeted ? `p95 ≤ ${TARGETS.api_p95_ms}, 0 errors` : '',
         targeted ? verdict(e.p95_ms <= TARGETS.api_p95_ms && e.errors === 0) : '',
       ]);

@@ -6,9 +6,12 @@
  *
  * Bookkeeping: every node and relationship the loader writes carries `_reports`,
  * the ids of the reports that contributed it, in the order they were first loaded.
- * A node two or more reports share also carries `_contrib`: a JSON object giving
- * each report's own properties, so that replacing or removing one report
- * recomputes the node exactly from the others. Properties starting with `_` are
+ * A node two or more reports share also carries `_contrib`: JSON giving each
+ * report's own properties, so that replacing or removing one report recomputes
+ * the node exactly from the others. Reports mostly say the same of an entity (a
+ * State reads alike in every Chinese report), so `_contrib` holds each distinct
+ * set once, `{sets: [...], of: [i, …]}` with `of` in `_reports` order: a State
+ * in 200 reports carries two sets, not 200 (every read of the node ships it). Properties starting with `_` are
  * the loader's, not the model's: exports leave them out.
  */
 import neo4j, { type Integer } from 'neo4j-driver';
@@ -208,11 +211,41 @@ export const NO_CONTRIBUTIONS: Contributions = { reports: [], byReport: {} };
 /** The contributions behind a node's or relationship's properties as Neo4j holds them. */
 export function contributionsOf(db: Record<string, unknown>): Contributions {
   const reports = Array.isArray(db[REPORTS_KEY]) ? (db[REPORTS_KEY] as string[]) : [];
-  if (typeof db[CONTRIB_KEY] === 'string') return { reports, byReport: JSON.parse(db[CONTRIB_KEY]) as Record<string, Properties> };
+  if (typeof db[CONTRIB_KEY] === 'string') return { reports, byReport: parseContrib(db[CONTRIB_KEY], reports) };
   // One contributor: the properties are exactly what it brought.
   const own: Properties = {};
   for (const [k, v] of Object.entries(db)) if (!k.startsWith('_') && k !== 'id') own[k] = fromDbValue(v);
   return { reports, byReport: Object.fromEntries(reports.map((r) => [r, canonical(own)])) };
+}
+
+interface StoredContrib {
+  sets: Properties[];
+  of: number[];
+}
+
+/** `_contrib` as stored; also the first form (an object keyed by report) of databases loaded before. */
+function parseContrib(text: string, reports: readonly string[]): Record<string, Properties> {
+  const parsed = JSON.parse(text) as StoredContrib | Record<string, Properties>;
+  if (!Array.isArray(parsed.sets) || !Array.isArray(parsed.of)) return parsed as Record<string, Properties>;
+  const { sets, of } = parsed as StoredContrib;
+  return Object.fromEntries(reports.map((r, i) => [r, sets[of[i]!] ?? {}]));
+}
+
+/** `_contrib` to store: each distinct set once, and which one each report (in `reports` order) said. */
+function storedContrib(c: Contributions): string {
+  const sets: Properties[] = [];
+  const index = new Map<string, number>();
+  const of = c.reports.map((r) => {
+    const p = c.byReport[r] ?? {};
+    const key = JSON.stringify(p); // canonical: keys sorted
+    let i = index.get(key);
+    if (i === undefined) {
+      i = sets.push(p) - 1;
+      index.set(key, i);
+    }
+    return i;
+  });
+  return JSON.stringify({ sets, of } satisfies StoredContrib);
 }
 
 /** A contribution as stored: keys sorted, nulls left out (a missing property counts as null), so equal means equal. */
@@ -260,7 +293,7 @@ function unite(a: PropertyValue | undefined, b: PropertyValue | undefined): Prop
 /** What the loader writes (`SET x = …`): the fold and the bookkeeping (`_contrib` once two reports share it). */
 export function dbPropertiesOf(kind: string, c: Contributions, where: string): DbProperties {
   const props: DbProperties = { ...toDbProperties(foldContributions(kind, c), where), [REPORTS_KEY]: c.reports };
-  if (c.reports.length > 1) props[CONTRIB_KEY] = JSON.stringify(Object.fromEntries(c.reports.map((r) => [r, c.byReport[r] ?? {}])));
+  if (c.reports.length > 1) props[CONTRIB_KEY] = storedContrib(c);
   return props;
 }
 

@@ -142,8 +142,26 @@ describe('contributions', () => {
     expect(readBack.byReport[A]).toEqual({ aliases: ['阿根廷', 'Argentina'], listedIn: [A], name: '阿根廷' });
     const two = dbPropertiesOf('node', withContribution(readBack, B, fromB), 'n');
     expect(two[REPORTS_KEY]).toEqual([A, B]);
-    expect(JSON.parse(two[CONTRIB_KEY] as string)).toEqual({ [A]: readBack.byReport[A], [B]: { aliases: ['Argentina', 'Argentine Republic'], listedIn: [B], name: 'Argentina', title_en: 'x' } });
-    expect(contributionsOf(two as Record<string, unknown>).reports).toEqual([A, B]);
+    const fromBStored = { aliases: ['Argentina', 'Argentine Republic'], listedIn: [B], name: 'Argentina', title_en: 'x' };
+    expect(JSON.parse(two[CONTRIB_KEY] as string)).toEqual({ sets: [readBack.byReport[A], fromBStored], of: [0, 1] });
+    expect(contributionsOf(two as Record<string, unknown>)).toEqual({ reports: [A, B], byReport: { [A]: readBack.byReport[A], [B]: fromBStored } });
+  });
+
+  it('stores what several reports say alike once (a State in every report carries one or two sets, not one per report)', () => {
+    const reports = Array.from({ length: 50 }, (_, i) => `report:r${i}`);
+    const c = reports.reduce((acc, r, i) => withContribution(acc, r, i % 2 === 0 ? fromA : fromB), NO_CONTRIBUTIONS);
+    const stored = dbPropertiesOf('node', c, 'n');
+    const contrib = JSON.parse(stored[CONTRIB_KEY] as string) as { sets: unknown[]; of: number[] };
+    expect(contrib.sets).toHaveLength(2);
+    expect(contrib.of).toEqual(reports.map((_, i) => i % 2));
+    const readBack = contributionsOf(stored as Record<string, unknown>);
+    expect(readBack.reports).toEqual(reports);
+    expect(foldContributions('node', withoutContribution(readBack, reports[0]!))).toEqual(foldContributions('node', withoutContribution(c, reports[0]!)));
+  });
+
+  it('still reads the first form of _contrib (an object keyed by report)', () => {
+    const first = { [REPORTS_KEY]: [A, B], [CONTRIB_KEY]: JSON.stringify({ [A]: { name: '阿根廷' }, [B]: { name: 'Argentina' } }), name: '阿根廷' };
+    expect(contributionsOf(first)).toEqual({ reports: [A, B], byReport: { [A]: { name: '阿根廷' }, [B]: { name: 'Argentina' } } });
   });
 });
 
