@@ -20,6 +20,7 @@ export interface BenchResults {
   date: string;
   quick: boolean;
   machine: MachineInfo;
+  neo4j_settings: { heap: string; page_cache: string; transaction_memory: string };
   ingest?: Awaited<ReturnType<typeof buildCorpus>>['ingest'];
   load?: LoadFigures;
   api?: ApiFigures;
@@ -67,7 +68,12 @@ async function phase<T>(name: string, work: () => Promise<T>): Promise<T | undef
 
 log(`bench: ${quick ? 'quick' : 'full'} run, ${reports} synthetic reports, ${durationS} s per endpoint; starting a throwaway Neo4j…`);
 const db = await startBenchDatabase();
-const results: Partial<BenchResults> = { date: new Date().toISOString(), quick, machine: describeMachine(db.version) };
+const results: Partial<BenchResults> = {
+  date: new Date().toISOString(),
+  quick,
+  machine: describeMachine(db.version),
+  neo4j_settings: { heap: db.heap, page_cache: db.pageCache, transaction_memory: db.transactionMemory },
+};
 try {
   const corpus = await phase('ingest', () => buildCorpus(reports));
   if (corpus) {
