@@ -32,3 +32,18 @@ declare module '@neo4j-cypher/codemirror' {
 
   export function createCypherEditor(parent: Element | DocumentFragment, options: EditorOptions): { editor: EditorApi };
 }
+
+/** graphology-layout-forceatlas2's worker body and helpers, which its own supervisor uses (no typings of their own). */
+declare module 'graphology-layout-forceatlas2/webworker.js' {
+  const workerFunction: () => void;
+  export default workerFunction;
+}
+declare module 'graphology-layout-forceatlas2/helpers.js' {
+  export function graphToByteArrays(graph: unknown, getEdgeWeight: (edge: string, attributes: Record<string, unknown>) => number): { nodes: Float32Array; edges: Float32Array };
+  export function assignLayoutChanges(graph: unknown, nodes: Float32Array, outputReducer: null): void;
+  export function createWorker(fn: () => void): Worker;
+}
+declare module 'graphology-layout-forceatlas2/defaults.js' {
+  const defaults: Record<string, unknown>;
+  export default defaults;
+}

@@ -44,6 +44,9 @@ export class GraphCanvas {
   private path: string[] | null = null;
   /** Whether the selected node's neighbourhood stays highlighted (off where the whole drawing is the point, e.g. a citation trace). */
   private selectionFocus = true;
+  /** What is highlighted now (hover or selection): only what changes is restyled, not every item. */
+  private activeNodes = new Set<string>();
+  private activeEdges = new Set<string>();
   /** Milliseconds from construction to the first frame drawn. */
   firstRenderMs: number | null = null;
 
@@ -124,6 +127,12 @@ export class GraphCanvas {
     // at the new graph before switching (setGraph's refresh then rebuilds it).
     const internals = this.sigma as unknown as { edgeGroups?: { graph: unknown } };
     if (internals.edgeGroups && 'graph' in internals.edgeGroups) internals.edgeGroups.graph = graph;
+    // sigma keeps the state of items the next graph shares (same ids): the old highlight must not carry over.
+    this.sigma.setNodesState([...this.activeNodes], { isActive: false });
+    this.sigma.setEdgesState([...this.activeEdges], { isActive: false });
+    this.activeNodes = new Set();
+    this.activeEdges = new Set();
+    this.sigma.setSettings(renderSettingsFor(graph));
     this.sigma.setGraph(graph);
     this.sigma.setGraphState({ hasActiveSubgraph: false, hasPath: false, showAllLabels: graph.order <= ALL_LABELS_MAX_ORDER });
     this.applyFilters();
@@ -166,8 +175,8 @@ export class GraphCanvas {
 
   private applyFilters(): void {
     const hidden = hiddenItems(this.graph, this.hiddenLabels, this.hiddenTypes);
-    this.graph.forEachNode((node) => this.sigma.setNodeState(node, { isHidden: hidden.nodes.has(node) }));
-    this.graph.forEachEdge((edge) => this.sigma.setEdgeState(edge, { isHidden: hidden.edges.has(edge) }));
+    setEachState(this.graph.nodes(), hidden.nodes, 'isHidden', (keys, state) => this.sigma.setNodesState(keys, state));
+    setEachState(this.graph.edges(), hidden.edges, 'isHidden', (keys, state) => this.sigma.setEdgesState(keys, state));
   }
 
   /** Selects a node; `neighbourhood` false marks it without fading the rest. */
@@ -191,8 +200,8 @@ export class GraphCanvas {
     this.path = nodes && nodes.length > 0 ? nodes : null;
     const onPath = new Set(this.path ?? []);
     const edges = this.path ? pathEdges(this.graph, this.path) : new Set<string>();
-    this.graph.forEachNode((n) => this.sigma.setNodeState(n, { isOnPath: onPath.has(n) }));
-    this.graph.forEachEdge((e) => this.sigma.setEdgeState(e, { isOnPath: edges.has(e) }));
+    setEachState(this.graph.nodes(), onPath, 'isOnPath', (keys, state) => this.sigma.setNodesState(keys, state));
+    setEachState(this.graph.edges(), edges, 'isOnPath', (keys, state) => this.sigma.setEdgesState(keys, state));
     this.sigma.setGraphState({ hasPath: this.path !== null });
     this.applyActive();
   }
@@ -209,10 +218,15 @@ export class GraphCanvas {
    */
   private applyActive(): void {
     const focus = this.hovered ?? (this.path || !this.selectionFocus ? null : this.selected);
-    const sub = focus ? neighbourhood(this.graph, focus) : null;
-    this.graph.forEachNode((n) => this.sigma.setNodeState(n, { isActive: sub?.nodes.has(n) ?? false }));
-    this.graph.forEachEdge((e) => this.sigma.setEdgeState(e, { isActive: sub?.edges.has(e) ?? false }));
-    this.sigma.setGraphState({ hasActiveSubgraph: sub !== null });
+    const sub = focus ? neighbourhood(this.graph, focus) : { nodes: new Set<string>(), edges: new Set<string>() };
+    // Only the items entering or leaving the highlight change state: a hover costs its neighbourhood, not the graph.
+    this.sigma.setNodesState(without(this.activeNodes, sub.nodes), { isActive: false });
+    this.sigma.setEdgesState(without(this.activeEdges, sub.edges), { isActive: false });
+    this.sigma.setNodesState([...sub.nodes], { isActive: true });
+    this.sigma.setEdgesState([...sub.edges], { isActive: true });
+    this.activeNodes = sub.nodes;
+    this.activeEdges = sub.edges;
+    this.sigma.setGraphState({ hasActiveSubgraph: focus !== null });
   }
 
   getHovered(): string | null {
@@ -283,4 +297,46 @@ export class GraphCanvas {
     s.on('leaveEdge', () => (this.container.style.cursor = ''));
     s.on('clickStage', () => this.handlers.onStageClick?.());
   }
+}
+
+/** Above these sizes a graph is drawn for speed: see renderSettingsFor. */
+export const LARGE_GRAPH_ORDER = 5000;
+export const LARGE_GRAPH_SIZE = 20000;
+
+/**
+ * Sigma settings by graph size. A large graph keeps its edges and labels off
+ * while the camera moves (a pan or zoom redraws only the nodes), labels only
+ * its bigger nodes, and gives up edge hover and click, whose picking pass
+ * would draw every edge a second time each frame.
+ */
+export function renderSettingsFor(graph: { order: number; size: number }): {
+  hideEdgesOnMove: boolean;
+  hideLabelsOnMove: boolean;
+  enableEdgeEvents: boolean;
+  labelRenderedSizeThreshold: number;
+  labelDensity: number;
+} {
+  const large = graph.order > LARGE_GRAPH_ORDER || graph.size > LARGE_GRAPH_SIZE;
+  return {
+    hideEdgesOnMove: large,
+    hideLabelsOnMove: large,
+    enableEdgeEvents: !large,
+    labelRenderedSizeThreshold: large ? 11 : 7,
+    labelDensity: large ? 0.4 : 0.9,
+  };
+}
+
+/** Sets `flag` on the keys in `on` and clears it on the rest, in two batched calls. */
+function setEachState(keys: string[], on: ReadonlySet<string>, flag: string, set: (keys: string[], state: Record<string, boolean>) => void): void {
+  const yes: string[] = [];
+  const no: string[] = [];
+  for (const key of keys) (on.has(key) ? yes : no).push(key);
+  set(no, { [flag]: false });
+  set(yes, { [flag]: true });
+}
+
+function without(items: ReadonlySet<string>, keep: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const item of items) if (!keep.has(item)) out.push(item);
+  return out;
 }

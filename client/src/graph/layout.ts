@@ -1,8 +1,9 @@
 import type { ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
-import fa2WorkerModule from 'graphology-layout-forceatlas2/worker.js';
-import noverlapModule, { type NoverlapLayoutParameters } from 'graphology-layout-noverlap';
+import noverlapModule, { type NoverlapLayoutParameters, type NoverlapNodeReducer, type NoverlapSettings } from 'graphology-layout-noverlap';
+import noverlapWorkerModule from 'graphology-layout-noverlap/worker.js';
 import { cjsDefault } from '../util/cjs.ts';
 import type { ViewerGraph } from './build.ts';
+import { FA2Worker } from './fa2Worker.ts';
 
 interface FA2Supervisor {
   isRunning(): boolean;
@@ -10,9 +11,18 @@ interface FA2Supervisor {
   stop(): void;
   kill(): void;
 }
-type FA2SupervisorClass = new (graph: ViewerGraph, params: { settings: ForceAtlas2Settings; getEdgeWeight: string }) => FA2Supervisor;
-const FA2Layout = cjsDefault<FA2SupervisorClass>(fa2WorkerModule);
 const noverlap = cjsDefault<{ assign(graph: ViewerGraph, params: NoverlapLayoutParameters): void }>(noverlapModule);
+type NoverlapSupervisorClass = new (graph: ViewerGraph, params: { settings: NoverlapSettings; inputReducer: NoverlapNodeReducer; onConverged: () => void }) => FA2Supervisor;
+const NoverlapWorker = cjsDefault<NoverlapSupervisorClass>(noverlapWorkerModule);
+
+/**
+ * Up to this many nodes, overlaps are spread on the main thread, and after
+ * every layout run. Above it one noverlap pass can take seconds (minutes when
+ * the layout packs thousands of nodes into a few of its grid cells), so it runs
+ * only on demand, in a worker, for at most SPREAD_WORKER_MAX_MS.
+ */
+export const MAIN_THREAD_SPREAD_MAX_ORDER = 2000;
+const SPREAD_WORKER_MAX_MS = 5000;
 
 export interface LayoutEvents {
   onChange: (running: boolean) => void;
@@ -26,6 +36,16 @@ export function autoStopAfter(order: number): number {
   return 10000;
 }
 
+/**
+ * How often the running layout writes positions into the graph (ms): every
+ * iteration for a small graph (smooth), a few times a second for a large one,
+ * where each write restyles and redraws every node (see FA2Worker).
+ */
+export function positionWriteInterval(order: number): number {
+  if (order <= MAIN_THREAD_SPREAD_MAX_ORDER) return 0;
+  return order <= 20_000 ? 100 : 250;
+}
+
 /** ForceAtlas2 settings: LinLog, strong gravity, weights counted, Barnes-Hut once the graph is large. */
 export function fa2Settings(graph: ViewerGraph): ForceAtlas2Settings {
   return {
@@ -35,7 +55,8 @@ export function fa2Settings(graph: ViewerGraph): ForceAtlas2Settings {
     strongGravityMode: true,
     gravity: 0.08,
     scalingRatio: graph.order <= 60 ? 8 : 2,
-    slowDown: 4,
+    // Larger graphs move more gently per iteration (as forceAtlas2.inferSettings does), so they do not shake.
+    slowDown: Math.max(4, 1 + Math.log(graph.order)),
     edgeWeightInfluence: 0.6,
     barnesHutOptimize: graph.order > 400,
   };
@@ -48,7 +69,9 @@ export function fa2Settings(graph: ViewerGraph): ForceAtlas2Settings {
  */
 export class Layout {
   private supervisor: FA2Supervisor | null = null;
+  private spreader: FA2Supervisor | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private spreadTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly graph: ViewerGraph,
@@ -61,8 +84,9 @@ export class Layout {
 
   start(duration = autoStopAfter(this.graph.order)): void {
     if (this.graph.order === 0) return;
+    this.stopSpreading();
     if (!this.supervisor) {
-      this.supervisor = new FA2Layout(this.graph, { settings: fa2Settings(this.graph), getEdgeWeight: 'weight' });
+      this.supervisor = new FA2Worker(this.graph, fa2Settings(this.graph), positionWriteInterval(this.graph.order));
     }
     if (!this.supervisor.isRunning()) this.supervisor.start();
     this.armTimer(duration);
@@ -74,7 +98,7 @@ export class Layout {
     this.timer = null;
     const wasRunning = this.isRunning();
     this.supervisor?.stop();
-    if (spread && wasRunning) this.spread();
+    if (spread && wasRunning && this.graph.order <= MAIN_THREAD_SPREAD_MAX_ORDER) this.spread();
     this.events.onChange(false);
   }
 
@@ -94,16 +118,31 @@ export class Layout {
       maxX = Math.max(maxX, a.x);
     });
     const unitsPerPixel = Math.max(1e-6, (maxX - minX) / 900);
-    noverlap.assign(this.graph, {
-      maxIterations: 120,
-      settings: { margin: 2, ratio: 1.1, expansion: 1.05 },
-      inputReducer: (_key, attrs) => ({ x: attrs.x, y: attrs.y, size: (attrs.size ?? 4) * unitsPerPixel * 1.4 }),
-    });
+    const settings: NoverlapSettings = { margin: 2, ratio: 1.1, expansion: 1.05 };
+    const inputReducer: NoverlapNodeReducer = (_key, attrs) => ({ x: attrs.x as number, y: attrs.y as number, size: ((attrs.size as number | undefined) ?? 4) * unitsPerPixel * 1.4 });
+    if (this.graph.order <= MAIN_THREAD_SPREAD_MAX_ORDER) {
+      noverlap.assign(this.graph, { maxIterations: 120, settings, inputReducer });
+      return;
+    }
+    this.stopSpreading();
+    this.spreader = new NoverlapWorker(this.graph, { settings, inputReducer, onConverged: () => this.stopSpreading() });
+    this.spreader.start();
+    this.spreadTimer = setTimeout(() => this.stopSpreading(), SPREAD_WORKER_MAX_MS);
+  }
+
+  private stopSpreading(): void {
+    if (this.spreadTimer) clearTimeout(this.spreadTimer);
+    this.spreadTimer = null;
+    // Killed on the next turn: the supervisor calls onConverged from inside its own message handler.
+    const spreader = this.spreader;
+    this.spreader = null;
+    if (spreader) setTimeout(() => spreader.kill(), 0);
   }
 
   kill(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.stopSpreading();
     this.supervisor?.kill();
     this.supervisor = null;
   }
