@@ -1,0 +1,160 @@
+/**
+ * The viewer benchmark: the seed and synthetic graphs of 10,000 and 50,000
+ * nodes, each loaded into Neo4j with the real loader, served by the real app
+ * (createApp) and drawn by the built viewer in Debian's headless Chromium.
+ * `npm run bench` calls benchViewer last, on its throwaway database; run alone,
+ *
+ *   tsx scripts/bench/viewer.ts [--quick] [--out viewer.json]
+ *
+ * starts a throwaway Neo4j of its own (as the tests do) and prints the figures.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Driver } from 'neo4j-driver';
+import pino from 'pino';
+import { chromium, type Browser } from 'playwright-core';
+import { ensureBuilt } from '../../client/tools/ensure-built.ts';
+import { createApp } from '../../server/api/app.ts';
+import { loadConfig, PROJECT_ROOT } from '../../server/config.ts';
+import { corpusFiles, ingestFiles } from '../../server/db/corpus.ts';
+import { loadReports } from '../../server/db/load.ts';
+import type { GraphJson } from '../../server/model.ts';
+import { syntheticGraph } from './viewer-graph.ts';
+import { measurePage, type PageFigures } from './viewer-page.ts';
+
+export interface ViewerFigures {
+  nodes: number;
+  edges: number;
+  first_render_ms: number;
+  layout_fps: number;
+  max_long_task_ms: number;
+}
+
+/** Debian's Chromium (the e2e test's browser); CHROMIUM_PATH overrides. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The e2e test's flags: headless, software WebGL (SwiftShader), nothing phoning home. */
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+
+interface Case {
+  key: string;
+  /** Synthetic size; none for the bundled corpus. */
+  size?: { nodes: number; edges: number };
+}
+
+const FULL: Case[] = [{ key: 'seed' }, { key: '10k', size: { nodes: 10_000, edges: 50_000 } }, { key: '50k', size: { nodes: 50_000, edges: 200_000 } }];
+const QUICK: Case[] = [{ key: 'seed' }, { key: '2k', size: { nodes: 2_000, edges: 10_000 } }];
+
+/** The layout stops by itself after at most 10 s (client/src/graph/layout.ts); allow for its spread pass. */
+const LAYOUT_CAP_MS = 20_000;
+
+export async function benchViewer(opts: { driver: Driver; quick: boolean; log: (line: string) => void }): Promise<Record<string, ViewerFigures>> {
+  const { driver, quick, log } = opts;
+  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium fonts-noto-cjk (or set CHROMIUM_PATH)`);
+  if ((await ensureBuilt({ quiet: true })) === 'built') log('viewer: built client/dist');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const results: Record<string, ViewerFigures> = {};
+  try {
+    for (const c of quick ? QUICK : FULL) {
+      const graphs = c.size ? [syntheticGraph(c.size)] : (await ingestFiles(await corpusFiles())).map((r) => r.graph);
+      const started = performance.now();
+      await clearDatabase(driver);
+      await loadReports(driver, graphs);
+      log(`viewer ${c.key}: loaded ${sum(graphs, (g) => g.nodes.length)} nodes, ${sum(graphs, (g) => g.relationships.length)} relationships in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      const figures = await withServer(driver, (url) => measurePage(browser, url, { layoutCapMs: LAYOUT_CAP_MS, log }));
+      log(`viewer ${c.key}: ${describe(figures)}`);
+      results[c.key] = pick(figures);
+    }
+  } finally {
+    await browser.close();
+  }
+  return results;
+}
+
+/** The app on a free loopback port, with the caps a large graph needs raised. */
+async function withServer<T>(driver: Driver, use: (url: string) => Promise<T>): Promise<T> {
+  const config = loadConfig({ LOG_LEVEL: 'silent', GRAPH_MAX_NODES: '200000', RATE_LIMIT_SEARCH: '0', RATE_LIMIT_CYPHER: '0' });
+  const app = createApp({ driver, config, log: pino({ level: 'silent' }) });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  try {
+    return await use(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+/** Everything out (the schema stays), in chunks so a large graph is no single huge transaction. */
+async function clearDatabase(driver: Driver): Promise<void> {
+  const session = driver.session();
+  try {
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+  }
+}
+
+function pick(f: PageFigures): ViewerFigures {
+  return { nodes: f.nodes, edges: f.edges, first_render_ms: f.first_render_ms, layout_fps: f.layout_fps, max_long_task_ms: f.max_long_task_ms };
+}
+
+function describe(f: PageFigures): string {
+  const ms = (v: number | null): string => (v === null ? 'no answer' : `${v} ms`);
+  return (
+    `${f.nodes} nodes, ${f.edges} edges: first render ${f.first_render_ms} ms, layout ${f.layout_fps} fps, ` +
+    `longest task ${f.max_long_task_ms} ms (${f.long_tasks} long tasks in ${(f.layout_window_ms / 1000).toFixed(1)} s); ` +
+    `hover ${ms(f.hover_ms)}, click ${ms(f.click_ms)}, zoom ${ms(f.camera_ms)}`
+  );
+}
+
+function sum<T>(items: readonly T[], f: (item: T) => number): number {
+  return items.reduce((total, item) => total + f(item), 0);
+}
+
+/** Run alone: a throwaway local Neo4j, the benchmark, the figures as JSON. */
+async function main(argv: string[]): Promise<void> {
+  const quick = argv.includes('--quick');
+  const outIndex = argv.indexOf('--out');
+  const out = outIndex >= 0 ? argv[outIndex + 1] : undefined;
+  const { LocalNeo4j } = await import('../../server/db/local/local-neo4j.ts');
+  const { findFreePort } = await import('../../server/db/local/ports.ts');
+  const { createDriver } = await import('../../server/db/driver.ts');
+  const { createLogger } = await import('../../server/logger.ts');
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'congress-graph-bench-viewer-'));
+  const neo4j = await LocalNeo4j.start({
+    rootDir: PROJECT_ROOT,
+    boltPort: await findFreePort(),
+    dataDir,
+    heap: '1g',
+    pageCache: '256m',
+    transactionMemory: '768m',
+    java: process.env.NEO4J_JAVA,
+    password: undefined,
+    log: createLogger('warn'),
+    supervise: false,
+  });
+  const driver = createDriver({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password });
+  try {
+    const results = await benchViewer({ driver, quick, log: (line) => console.log(line) });
+    const json = JSON.stringify({ viewer: results, date: new Date().toISOString(), cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30) }, null, 2);
+    if (out) await writeFile(out, `${json}\n`);
+    console.log(json);
+  } finally {
+    await driver.close();
+    await neo4j.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exit(1);
+  });
+}
