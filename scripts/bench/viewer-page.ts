@@ -111,7 +111,7 @@ export async function measurePage(browser: Browser, url: string, options: { layo
     page.on('pageerror', (error) => errors.push(error.message));
     await page.addInitScript(INIT_SCRIPT);
     await page.goto(url);
-    await page.waitForSelector('body[data-graph-rendered="true"]', { timeout: 180_000 });
+    await page.waitForSelector('body[data-graph-rendered="true"]', { timeout: 600_000 });
     const first = (await page.evaluate(`(function () {
       var mark = performance.getEntriesByName('graph-rendered')[0];
       var graph = window.congressGraph.canvas.getGraph();
