@@ -1,7 +1,8 @@
 /**
  * The API under load: for each endpoint, autocannon (in this process) keeps 50
  * connections busy for a fixed time against the server process on loopback, every
- * request with fresh parameters (api-requests.ts). Latencies are taken from every
+ * request with fresh parameters (api-requests.ts), after a warm-up and a run at one
+ * connection (the time a request takes when it waits for no other). Latencies are taken from every
  * response (autocannon's histogram has no p95); non-2xx answers and socket errors
  * count as errors. The server's RSS is sampled throughout.
  */
@@ -22,6 +23,8 @@ export interface EndpointFigures {
   rps: number;
   errors: number;
   non_2xx: number;
+  /** The first non-2xx answer's status and request, to tell what the errors were. */
+  first_error?: string;
 }
 
 /** One connection: the time a request takes when it waits for no other (under 50 connections, latency ≈ 50 / throughput). */
@@ -50,6 +53,7 @@ function percentile(sorted: readonly number[], p: number): number {
 async function hammer(url: string, make: () => BenchRequest, connections: number, durationS: number): Promise<EndpointFigures> {
   const latencies: number[] = [];
   let non2xx = 0;
+  let firstError: string | undefined;
   let finish!: (value: { result: autocannon.Result | undefined; error: unknown }) => void;
   const done = new Promise<{ result: autocannon.Result | undefined; error: unknown }>((resolve) => (finish = resolve));
   const options: autocannon.Options = {
@@ -61,9 +65,14 @@ async function hammer(url: string, make: () => BenchRequest, connections: number
     requests: [
       {
         // Every request draws new parameters (a GET's body stays empty).
-        setupRequest: (req) => {
+        setupRequest: (req, context) => {
           const r = make();
+          (context as { request?: string }).request = `${r.method} ${r.path}`;
           return { ...req, method: r.method, path: r.path, body: r.body };
+        },
+        // One request at a time per connection: its context names the request answered.
+        onResponse: (status, body, context) => {
+          if ((status < 200 || status >= 300) && firstError === undefined) firstError = `${status} to ${(context as { request?: string }).request}: ${body.slice(0, 200)}`;
         },
       },
     ],
@@ -88,7 +97,19 @@ async function hammer(url: string, make: () => BenchRequest, connections: number
     rps: round(latencies.length / seconds),
     errors: non2xx + result.errors + result.timeouts,
     non_2xx: non2xx,
+    ...(firstError ? { first_error: firstError } : {}),
   };
+}
+
+/** Wait (up to 60 s) until a small search answers within 250 ms: the backlog of a phase is worked off. */
+async function drained(url: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const started = performance.now();
+    await fetch(`${url}/api/search?q=drain&limit=1`).catch(() => undefined);
+    if (performance.now() - started < 250) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }
 
 export async function benchApi(
@@ -107,12 +128,15 @@ export async function benchApi(
     for (const endpoint of ENDPOINTS) {
       // A short warm-up (not counted): query plans cached and the JIT warm, as on a server in use.
       if (opts.warmupS > 0) await hammer(server.url, makers[endpoint], 10, opts.warmupS);
-      const f = await hammer(server.url, makers[endpoint], opts.connections, opts.durationS);
-      figures[endpoint] = f;
-      opts.log(`api ${endpoint}: p50 ${f.p50_ms} ms, p95 ${f.p95_ms} ms, p99 ${f.p99_ms} ms, ${f.rps} req/s, ${f.errors} errors`);
+      await drained(server.url);
       const one = await hammer(server.url, makers[endpoint], 1, opts.singleS);
       single[endpoint] = { requests: one.requests, p50_ms: one.p50_ms, p95_ms: one.p95_ms, rps: one.rps };
       opts.log(`api ${endpoint}, one connection: p50 ${one.p50_ms} ms, p95 ${one.p95_ms} ms, ${one.rps} req/s`);
+      const f = await hammer(server.url, makers[endpoint], opts.connections, opts.durationS);
+      figures[endpoint] = f;
+      opts.log(`api ${endpoint}: p50 ${f.p50_ms} ms, p95 ${f.p95_ms} ms, p99 ${f.p99_ms} ms, ${f.rps} req/s, ${f.errors} errors${f.first_error ? ` (first: ${f.first_error})` : ''}`);
+      // The server is still answering what the closed connections asked; the next endpoint starts after.
+      await drained(server.url);
     }
   } finally {
     maxRss = await rss.stop();
