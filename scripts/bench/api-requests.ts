@@ -59,7 +59,8 @@ export async function requestPools(driver: Driver, seed = 7): Promise<RequestPoo
   for (const w of ['trafficking', 'cybercrime', 'corruption', 'money laundering', 'firearms', 'migrants', 'terrorism', '贩运', '腐败', '洗钱', '网络犯罪', '恐怖主义', '儿童', '妇女', '技术援助', '国际合作']) terms.add(w);
 
   return {
-    searchTerms: [...terms],
+    // The API takes at most 200 characters (one instrument's full title is longer): no user types more.
+    searchTerms: [...terms].filter((t) => t.length <= 200),
     nodeIds: [...entities.records.map((r) => String(r.get('id'))), ...paragraphs, ...recommendations],
     reportIds,
     instrumentIds: ids('Instrument'),
