@@ -92,7 +92,7 @@ try {
     }
   }
   // Last: it loads graphs of its own into the database.
-  if (opts.viewer) results.viewer = await phase('viewer', () => benchViewer({ driver: db.driver, quick, log }));
+  if (opts.viewer) results.viewer = await phase('viewer', () => benchViewer({ driver: db.driver, quick, log, failures }));
 } finally {
   await db.close();
 }

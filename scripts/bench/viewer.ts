@@ -52,7 +52,11 @@ const QUICK: Case[] = [{ key: 'seed' }, { key: '2k', size: { nodes: 2_000, edges
 /** The layout stops by itself after at most 10 s (client/src/graph/layout.ts); allow for its spread pass. */
 const LAYOUT_CAP_MS = 20_000;
 
-export async function benchViewer(opts: { driver: Driver; quick: boolean; log: (line: string) => void }): Promise<Record<string, ViewerFigures>> {
+/**
+ * One size failing (e.g. 50k never drawn) is recorded in `failures` as `viewer.<size>`
+ * and the other sizes still run, so their figures are not lost with it.
+ */
+export async function benchViewer(opts: { driver: Driver; quick: boolean; log: (line: string) => void; failures?: Record<string, string> }): Promise<Record<string, ViewerFigures>> {
   const { driver, quick, log } = opts;
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium fonts-noto-cjk (or set CHROMIUM_PATH)`);
   if ((await ensureBuilt({ quiet: true })) === 'built') log('viewer: built client/dist');
@@ -60,14 +64,21 @@ export async function benchViewer(opts: { driver: Driver; quick: boolean; log: (
   const results: Record<string, ViewerFigures> = {};
   try {
     for (const c of quick ? QUICK : FULL) {
-      const graphs = c.size ? [syntheticGraph(c.size)] : (await ingestFiles(await corpusFiles())).map((r) => r.graph);
-      const started = performance.now();
-      await clearDatabase(driver);
-      await loadReports(driver, graphs);
-      log(`viewer ${c.key}: loaded ${sum(graphs, (g) => g.nodes.length)} nodes, ${sum(graphs, (g) => g.relationships.length)} relationships in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-      const figures = await withServer(driver, (url) => measurePage(browser, url, { layoutCapMs: LAYOUT_CAP_MS, log }));
-      log(`viewer ${c.key}: ${describe(figures)}`);
-      results[c.key] = pick(figures);
+      try {
+        const graphs = c.size ? [syntheticGraph(c.size)] : (await ingestFiles(await corpusFiles())).map((r) => r.graph);
+        const started = performance.now();
+        await clearDatabase(driver);
+        await loadReports(driver, graphs);
+        log(`viewer ${c.key}: loaded ${sum(graphs, (g) => g.nodes.length)} nodes, ${sum(graphs, (g) => g.relationships.length)} relationships in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        const figures = await withServer(driver, (url) => measurePage(browser, url, { layoutCapMs: LAYOUT_CAP_MS, log }));
+        log(`viewer ${c.key}: ${describe(figures)}`);
+        results[c.key] = pick(figures);
+      } catch (error) {
+        const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+        if (!opts.failures) throw error;
+        opts.failures[`viewer.${c.key}`] = message;
+        log(`viewer ${c.key}: FAILED: ${message}`);
+      }
     }
   } finally {
     await browser.close();
