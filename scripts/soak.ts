@@ -18,7 +18,7 @@
  * or timeout, or an RSS after the last round more than 10 % (and 16 MB) above the
  * RSS after the first. Not part of `npm test`.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +26,7 @@ import autocannon from 'autocannon';
 import { Command, InvalidArgumentError } from 'commander';
 import { PROJECT_ROOT } from '../server/config.ts';
 import { findFreePort } from '../server/db/local/ports.ts';
+import { processRssMb, startServerProcess, type ServerProcess } from './server-process.ts';
 
 const positive = (v: string): number => {
   const n = Number(v);
@@ -41,31 +42,10 @@ const opts = new Command('soak')
   .parse()
   .opts<{ connections: number; duration: number; reports?: string; settle: number; rounds: number }>();
 
-/** Resident set size of a process, in MB (Linux /proc). */
-async function rssMb(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round((kb / 1024) * 10) / 10;
-}
-
 function javaChild(pid: number): number | undefined {
   const out = spawnSync('ps', ['-o', 'pid=,comm=', '--ppid', String(pid)], { encoding: 'utf8' }).stdout;
   const line = out.split('\n').find((l) => l.trim().endsWith('java'));
   return line ? Number(line.trim().split(/\s+/)[0]) : undefined;
-}
-
-async function waitHealthy(base: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 240_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}) before it was ready`);
-    try {
-      if ((await fetch(`${base}/api/health`)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error('the server was not healthy within 240 s');
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -86,17 +66,16 @@ const REQUESTS: autocannon.Request[] = [
 
 async function main(): Promise<number> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'congress-graph-soak-'));
-  const port = await findFreePort();
   const boltPort = await findFreePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'server/main.ts')], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, NEO4J_URI: '', NEO4J_PASSWORD: '', PORT: String(port), NEO4J_BOLT_PORT: String(boltPort), NEO4J_DATA_DIR: dataDir, RATE_LIMIT_CYPHER: '0', RATE_LIMIT_SEARCH: '0', LOG_LEVEL: 'error' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  let server: ServerProcess | undefined;
   try {
-    console.log(`soak: starting the server on ${base} with a throwaway Neo4j …`);
-    await waitHealthy(base, server);
+    console.log('soak: starting the server with a throwaway Neo4j …');
+    server = await startServerProcess({
+      env: { NEO4J_URI: '', NEO4J_PASSWORD: '', NEO4J_BOLT_PORT: String(boltPort), NEO4J_DATA_DIR: dataDir, RATE_LIMIT_CYPHER: '0', RATE_LIMIT_SEARCH: '0', LOG_LEVEL: 'error' },
+      readyTimeoutMs: 240_000,
+      output: 'inherit',
+    });
+    const base = server.url;
     if (opts.reports) {
       const files = (await readdir(opts.reports)).filter((f) => f.endsWith('.txt')).map((f) => path.join(opts.reports!, f));
       const password = (await readFile(path.join(dataDir, 'password'), 'utf8')).trim();
@@ -108,23 +87,23 @@ async function main(): Promise<number> {
       });
       if (load.status !== 0) throw new Error('loading the reports failed');
     }
-    const pid = server.pid!;
+    const pid = server.pid;
     // Warm-up: every request once, a few times, so that code paths and query plans are cached.
     for (let i = 0; i < 5; i++) for (const r of REQUESTS) await fetch(base + r.path, { method: r.method, headers: r.headers as Record<string, string> | undefined, body: r.body as string | undefined });
     await sleep(5000);
-    const baseline = await rssMb(pid);
+    const baseline = await processRssMb(pid);
     const java = javaChild(pid);
-    const javaBaseline = java ? await rssMb(java) : undefined;
+    const javaBaseline = java ? await processRssMb(java) : undefined;
     console.log(`soak: baseline RSS ${baseline} MB (Neo4j JVM ${javaBaseline ?? '?'} MB); ${opts.connections} connections for ${opts.duration} s …`);
 
     let peak = baseline;
     const sampler = setInterval(() => {
-      rssMb(pid).then((mb) => (peak = Math.max(peak, mb)), () => undefined);
+      processRssMb(pid).then((mb) => (peak = Math.max(peak, mb)), () => undefined);
     }, 500);
     const rounds: { requests: number; requestsPerS: number; latencyMs: Record<string, number>; statusCodes: Record<string, number>; non2xx: number; clientErrors: number; timeouts: number; rssEndOfRunMb: number; rssAfterSettleMb: number }[] = [];
     for (let round = 1; round <= opts.rounds; round++) {
       const result = await autocannon({ url: base, connections: opts.connections, duration: opts.duration, requests: REQUESTS, timeout: 30 });
-      const endOfRun = await rssMb(pid);
+      const endOfRun = await processRssMb(pid);
       await sleep(opts.settle * 1000);
       const codes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, st]) => [code, st.count ?? 0]));
       rounds.push({
@@ -136,12 +115,12 @@ async function main(): Promise<number> {
         clientErrors: result.errors,
         timeouts: result.timeouts,
         rssEndOfRunMb: endOfRun,
-        rssAfterSettleMb: await rssMb(pid),
+        rssAfterSettleMb: await processRssMb(pid),
       });
       console.log(`soak: round ${round}: ${result.requests.total} requests, RSS ${endOfRun} MB at the end, ${rounds.at(-1)!.rssAfterSettleMb} MB settled`);
     }
     clearInterval(sampler);
-    const javaAfter = java ? await rssMb(java) : undefined;
+    const javaAfter = java ? await processRssMb(java) : undefined;
 
     const serverErrors = rounds.flatMap((r) => Object.entries(r.statusCodes)).filter(([code]) => code.startsWith('5')).reduce((n, [, c]) => n + c, 0);
     const first = rounds[0]!.rssAfterSettleMb;
@@ -170,8 +149,7 @@ async function main(): Promise<number> {
     console.log(problems.length === 0 ? 'soak: PASS' : `soak: FAIL: ${problems.join('; ')}`);
     return problems.length === 0 ? 0 : 1;
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once('exit', resolve)));
+    await server?.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
 }

@@ -21,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../server/config.ts';
 import { findFreePort } from '../../server/db/local/ports.ts';
+import { startServerProcess, type ServerProcess } from '../server-process.ts';
 
 const VENV = path.join(PROJECT_ROOT, '.data/fuzz-venv');
 const ST = path.join(VENV, 'bin/st');
@@ -39,46 +40,29 @@ function ensureSchemathesis(): void {
   }
 }
 
-async function waitForHealth(url: string, server: ReturnType<typeof spawn>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode}) before it was ready`);
-    try {
-      if ((await fetch(url)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error(`the server was not healthy within ${timeoutMs / 1000} s`);
-}
-
 async function main(): Promise<number> {
   ensureSchemathesis();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'congress-graph-fuzz-'));
-  const port = await findFreePort();
   const token = randomBytes(18).toString('base64url');
-  const server = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'server/main.ts')], {
-    cwd: PROJECT_ROOT,
-    env: {
-      ...process.env,
-      NEO4J_URI: '',
-      NEO4J_PASSWORD: '',
-      PORT: String(port),
-      NEO4J_BOLT_PORT: String(await findFreePort()),
-      NEO4J_DATA_DIR: dataDir,
-      NEO4J_HEAP: '512m',
-      ADMIN_TOKEN: token,
-      RATE_LIMIT_CYPHER: '0',
-      RATE_LIMIT_SEARCH: '0',
-      LOG_LEVEL: 'error',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  let server: ServerProcess | undefined;
   try {
-    const base = `http://127.0.0.1:${port}`;
-    console.log(`fuzz: starting the server on ${base} with a throwaway Neo4j …`);
-    await waitForHealth(`${base}/api/health`, server, 240_000);
+    console.log('fuzz: starting the server with a throwaway Neo4j …');
+    server = await startServerProcess({
+      env: {
+        NEO4J_URI: '',
+        NEO4J_PASSWORD: '',
+        NEO4J_BOLT_PORT: String(await findFreePort()),
+        NEO4J_DATA_DIR: dataDir,
+        NEO4J_HEAP: '512m',
+        ADMIN_TOKEN: token,
+        RATE_LIMIT_CYPHER: '0',
+        RATE_LIMIT_SEARCH: '0',
+        LOG_LEVEL: 'error',
+      },
+      readyTimeoutMs: 240_000,
+      output: 'inherit',
+    });
+    const base = server.url;
     await mkdir(REPORTS, { recursive: true });
     const args = [
       'run',
@@ -106,8 +90,7 @@ async function main(): Promise<number> {
     const st = spawn(ST, args, { stdio: 'inherit' });
     return await new Promise<number>((resolve) => st.once('exit', (code) => resolve(code ?? 1)));
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once('exit', resolve)));
+    await server?.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
 }
