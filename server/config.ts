@@ -33,6 +33,8 @@ const envSchema = z.object({
   CYPHER_MAX_ROWS: z.coerce.number().int().positive().default(5000),
   CYPHER_MAX_GRAPH_NODES: z.coerce.number().int().positive().default(5000),
   CYPHER_MAX_GRAPH_RELS: z.coerce.number().int().positive().default(20000),
+  CYPHER_MAX_RESULT_MB: z.coerce.number().positive().default(16),
+  CYPHER_WORKER_MEMORY_MB: z.coerce.number().int().min(32).default(512),
   GRAPH_MAX_NODES: z.coerce.number().int().positive().default(100000),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
   RATE_LIMIT_CYPHER: z.coerce.number().int().min(0).default(300),
@@ -69,6 +71,10 @@ export interface Config {
     /** Caps on the graph collected from a console result (nodes, relationships). */
     maxGraphNodes: number;
     maxGraphRelationships: number;
+    /** A console answer's JSON may hold at most this many bytes. */
+    maxResultBytes: number;
+    /** The heap limit of the worker thread that runs console queries. */
+    workerMemoryMb: number;
   };
   /** The most nodes GET /api/graph and GET /api/export return (the rest is cut and said so). */
   graphMaxNodes: number;
@@ -117,6 +123,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = PROJE
       maxRows: e.CYPHER_MAX_ROWS,
       maxGraphNodes: e.CYPHER_MAX_GRAPH_NODES,
       maxGraphRelationships: e.CYPHER_MAX_GRAPH_RELS,
+      maxResultBytes: Math.round(e.CYPHER_MAX_RESULT_MB * 1_048_576),
+      workerMemoryMb: e.CYPHER_WORKER_MEMORY_MB,
     },
     graphMaxNodes: e.GRAPH_MAX_NODES,
     rateLimit: { windowMs: e.RATE_LIMIT_WINDOW_MS, cypher: e.RATE_LIMIT_CYPHER, search: e.RATE_LIMIT_SEARCH },

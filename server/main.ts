@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   try {
     // An empty database gets the bundled corpus, so there is a graph to show.
     await loadBundledCorpusIfEmpty(db.driver, log, { database: config.neo4j.database });
-    const app = createApp({ driver: db.driver, config, log });
+    const app = createApp({ driver: db.driver, connection: db.connection, config, log });
     server = await listen(app, config.port, config.host);
   } catch (error) {
     await db.close();

@@ -1,10 +1,12 @@
 import path from 'node:path';
 import express, { type Express } from 'express';
 import type { Driver } from 'neo4j-driver';
+import type { DriverOptions } from '../db/driver.ts';
 import { pinoHttp } from 'pino-http';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { ApiContext } from './context.ts';
+import { ConsoleRunner } from './cypher/console-runner.ts';
 import { requestDeadline } from './deadline.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { mountRoutes, type RouteSpec } from './http/route.ts';
@@ -24,13 +26,31 @@ export interface AppDependencies {
   log: Logger;
   /** Where the saved queries live (default cypher/queries/). */
   savedQueriesDir?: string;
+  /** How the console's worker thread connects (it has its own driver); default: NEO4J_URI and its credentials. */
+  connection?: DriverOptions;
+}
+
+/** The console's connection: the one given, or the configured NEO4J_URI with its credentials. */
+function consoleConnection({ connection, config }: AppDependencies): DriverOptions | undefined {
+  if (connection) return connection;
+  const { uri, user, password } = config.neo4j;
+  return uri && password !== undefined ? { uri, user, password } : undefined;
 }
 
 export const API_VERSION = '1.0.0';
 
 /** Every route the app serves, in the order it matches them. */
 export function apiRoutes(deps: AppDependencies): RouteSpec[] {
-  const ctx: ApiContext = { driver: deps.driver, config: deps.config, log: deps.log, database: deps.config.neo4j.database };
+  const { config, log } = deps;
+  const database = config.neo4j.database;
+  const cypherRunner = new ConsoleRunner({
+    connection: consoleConnection(deps),
+    database,
+    maxResultBytes: config.cypher.maxResultBytes,
+    workerMemoryMb: config.cypher.workerMemoryMb,
+    log,
+  });
+  const ctx: ApiContext = { driver: deps.driver, config, log, database, cypherRunner };
   const limiters = rateLimiters(deps.config);
   let openApi: Record<string, unknown> | undefined;
   const routes: RouteSpec[] = [

@@ -1,12 +1,14 @@
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
-import { createDriver, describeServer, type Driver, type ServerInfo } from './driver.ts';
+import { createDriver, describeServer, type Driver, type DriverOptions, type ServerInfo } from './driver.ts';
 import { LocalNeo4j } from './local/local-neo4j.ts';
 import { passwordFile } from './local/password.ts';
 import { StartupError } from './startup-error.ts';
 
 export interface Database {
   driver: Driver;
+  /** How to reach it (for the console's worker thread, which has its own driver). */
+  connection: DriverOptions;
   server: ServerInfo;
   /** The DBMS this process started, if it started one. */
   local: LocalNeo4j | undefined;
@@ -35,11 +37,13 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
   }
 
   const user = local ? local.user : neo4j.user;
-  const driver = createDriver({ uri, user, password });
+  const connection = { uri, user, password };
+  const driver = createDriver(connection);
   try {
     const server = await describeServer(driver, 10_000);
     return {
       driver,
+      connection,
       server,
       local,
       async close() {

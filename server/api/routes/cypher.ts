@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { listSavedQueries, coerceSavedQueryParams, SavedQueryParamError, SAVED_QUERIES_DIR, type SavedQuery } from '../../db/saved-queries.ts';
 import type { ApiContext } from '../context.ts';
-import { runConsoleQuery, type ConsoleLimits } from '../cypher/console.ts';
+import type { ConsoleLimits } from '../cypher/console.ts';
 import { ALLOWED_PROCEDURES } from '../cypher/guard.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
@@ -16,7 +16,7 @@ export interface CypherRouteOptions {
 const CONSOLE_RULES = `Read-only, enforced twice: the query is first EXPLAINed and must plan as read-only (query type "r"), then runs in a READ transaction. Refused with 400 \`cypher_refused\` (details.reason says which rule): writes, schema commands, LOAD CSV, CALL … IN TRANSACTIONS, several statements, administration commands (SHOW …, TERMINATE …, dbms.*), USE, EXPLAIN/PROFILE, and procedures other than ${ALLOWED_PROCEDURES.join(', ')}. Limits: a transaction timeout (504 \`query_timeout\`), a row cap and a graph-size cap (reported in \`summary\` when hit).`;
 
 /** The Cypher console and the saved queries. */
-export function cypherRoutes({ driver, config, database }: ApiContext, options: CypherRouteOptions): RouteSpec[] {
+export function cypherRoutes({ config, cypherRunner }: ApiContext, options: CypherRouteOptions): RouteSpec[] {
   const limits: ConsoleLimits = {
     timeoutMs: config.cypher.timeoutMs,
     maxRows: config.cypher.maxRows,
@@ -45,7 +45,7 @@ export function cypherRoutes({ driver, config, database }: ApiContext, options: 
         400: { description: 'Invalid request, a Cypher syntax error (`cypher_syntax`, with the position), an error Neo4j raised (`cypher_error`), or a refused query (`cypher_refused`).' },
         504: { description: 'The query ran past the time limit and was stopped (`query_timeout`).' },
       },
-      handler: ({ body }) => runConsoleQuery(driver, body.query, body.params, { database, limits }),
+      handler: ({ body }) => cypherRunner.run({ query: body.query, params: body.params, limits }),
     }),
     defineRoute({
       method: 'get',
@@ -79,7 +79,7 @@ export function cypherRoutes({ driver, config, database }: ApiContext, options: 
           if (error instanceof SavedQueryParamError) throw new ApiError(400, 'invalid_request', error.message, error.issues.map((message) => ({ path: 'body.params', message })));
           throw error;
         }
-        return runConsoleQuery(driver, query.cypher, coerced, { database, limits, rawParams: true });
+        return cypherRunner.run({ query: query.cypher, params: coerced, rawParams: true, limits });
       },
     }),
   ];

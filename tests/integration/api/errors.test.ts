@@ -130,8 +130,9 @@ describe('429: rate limits on /api/cypher and /api/search', () => {
 describe('503: the database cannot be reached', () => {
   it('every database-backed endpoint says so, fast, with Retry-After and without credentials', async () => {
     const password = 'not-the-real-one-but-secret';
-    const nowhere = createDriver({ uri: 'bolt://127.0.0.1:1', user: 'neo4j', password });
-    const down = apiApp(nowhere, { NEO4J_PASSWORD: password, ADMIN_TOKEN: 'admin-secret' });
+    const connection = { uri: 'bolt://127.0.0.1:1', user: 'neo4j', password };
+    const nowhere = createDriver(connection);
+    const down = apiApp(nowhere, { NEO4J_PASSWORD: password, ADMIN_TOKEN: 'admin-secret' }, {}, connection);
     try {
       for (const [method, url, body] of [
         ['get', '/api/stats'],

@@ -2,11 +2,16 @@ import type { Express } from 'express';
 import type { Driver } from 'neo4j-driver';
 import { createApp } from '../../../server/api/app.ts';
 import type { Config } from '../../../server/config.ts';
+import type { DriverOptions } from '../../../server/db/driver.ts';
 import { testConfig, silentLogger } from '../../setup/config.ts';
 
-/** The app on the run's database, with settings as the environment would give them. */
-export function apiApp(driver: Driver, env: NodeJS.ProcessEnv = {}, patch: Partial<Config> = {}): Express {
-  return createApp({ driver, config: { ...testConfig(env), ...patch }, log: silentLogger });
+/**
+ * The app on the run's database, with settings as the environment would give them.
+ * A driver to somewhere else needs its `connection` too: the console's worker thread
+ * connects on its own.
+ */
+export function apiApp(driver: Driver, env: NodeJS.ProcessEnv = {}, patch: Partial<Config> = {}, connection?: DriverOptions): Express {
+  return createApp({ driver, config: { ...testConfig(env), ...patch }, log: silentLogger, ...(connection ? { connection } : {}) });
 }
 
 export interface Fingerprint {

@@ -63,8 +63,9 @@ beforeAll(async () => {
   proxy = new TcpProxy({ host: target.hostname, port: Number(target.port || 7687) });
   port = await proxy.start();
   const { user, password } = testNeo4j();
-  proxied = createDriver({ uri: `bolt://127.0.0.1:${port}`, user, password });
-  app = apiApp(proxied);
+  const connection = { uri: `bolt://127.0.0.1:${port}`, user, password };
+  proxied = createDriver(connection);
+  app = apiApp(proxied, {}, {}, connection);
 });
 afterAll(async () => {
   await proxy.stop();
