@@ -52,6 +52,11 @@ export function fromNeo4jError(error: unknown): ApiError | undefined {
   if (code.startsWith('Neo.TransientError.General.MemoryPoolOutOfMemoryError') || code.includes('MemoryPoolOutOfMemory')) {
     return new ApiError(400, 'query_too_large', 'The query needed more memory than a query may use.');
   }
+  // The heap itself ran out inside the query (values built within one expression, which the
+  // transaction memory limit does not count): Neo4j fails that query and carries on.
+  if (code === 'Neo.TransientError.General.OutOfMemoryError') {
+    return new ApiError(400, 'query_too_large', 'The query needed more memory than the database has.');
+  }
   if (code.startsWith('Neo.ClientError.')) {
     return new ApiError(400, 'cypher_error', firstLine(message), { neo4jCode: code });
   }
