@@ -139,6 +139,9 @@ const EXHAUSTION: [form: string, query: string][] = [
   ['a cartesian product of every node four times, sorted', 'MATCH (a), (b), (c), (d) RETURN a.id, b.id, c.id, d.id ORDER BY a.id, b.id, c.id, d.id DESC'],
   ['a list of lists', 'WITH range(1, 100000) AS r UNWIND r AS a UNWIND r AS b RETURN collect([a, b]) AS l'],
   ['variable-length paths over everything', 'MATCH p = (a)-[*1..12]-(b) RETURN count(p)'],
+  // Values built inside one expression: the transaction memory limit does not count them, the heap runs out.
+  ['a string doubled 64 times in reduce()', "RETURN size(reduce(s = 'xxxxxxxxxxxxxxxx', i IN range(1, 64) | s + s)) AS n"],
+  ['a list comprehension of 300 million values', 'RETURN size([x IN range(1, 300000000) | x]) AS n'],
 ];
 
 describe('queries meant to exhaust the server', () => {
@@ -152,6 +155,76 @@ describe('queries meant to exhaust the server', () => {
     expect(elapsed).toBeLessThan(10_000);
     await request(app).post('/api/cypher').send({ query: 'RETURN 1 AS one' }).expect(200);
   }, 30_000);
+
+  it('left the database as it was', async () => {
+    expect(await deepFingerprint(driver)).toEqual(before);
+  });
+});
+
+/**
+ * Results too big to read. Neo4j sends a 3-million-element list in a blink, and the
+ * driver then needs over ten seconds of synchronous work to decode it: on the API's
+ * thread that froze every other request. The console runs in a worker thread with its
+ * own heap limit, a byte cap on answers and a deadline (query timeout + read grace).
+ */
+describe('results too big to read', () => {
+  /** Health checks every 100 ms while `work` runs: the slowest answer tells whether the server stayed responsive. */
+  async function slowestHealthDuring<T>(target: Express, work: PromiseLike<T>): Promise<{ result: T; slowestMs: number }> {
+    let done = false;
+    let slowestMs = 0;
+    const poll = (async () => {
+      while (!done) {
+        const started = Date.now();
+        await request(target).get('/api/health').expect(200);
+        slowestMs = Math.max(slowestMs, Date.now() - started);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+    const result = await Promise.resolve(work).finally(() => {
+      done = true;
+    });
+    await poll;
+    return { result, slowestMs };
+  }
+
+  it('a value over the answer cap is refused with its size', async () => {
+    const capped = apiApp(driver, { CYPHER_TIMEOUT_MS: '2000', RATE_LIMIT_CYPHER: '0', CYPHER_MAX_RESULT_MB: '1' });
+    const res = await request(capped).post('/api/cypher').send({ query: 'RETURN range(1, 300000) AS r' }).expect(400);
+    expect(res.body.error.code).toBe('result_too_large');
+    expect(res.body.error.details.bytes).toBeGreaterThan(res.body.error.details.limit);
+    assertNoLeak(JSON.stringify(res.body));
+    // Under the cap, the same form is answered.
+    const small = await request(capped).post('/api/cypher').send({ query: 'RETURN range(1, 1000) AS r' }).expect(200);
+    expect(small.body.rows[0].r).toHaveLength(1000);
+  }, 60_000);
+
+  it('a value that takes too long to decode is stopped at the deadline, and the server answers meanwhile', async () => {
+    const started = Date.now();
+    const { result: res, slowestMs } = await slowestHealthDuring(app, request(app).post('/api/cypher').send({ query: 'RETURN range(1, 3000000) AS r' }));
+    expect(res.status, JSON.stringify(res.body)).toBe(504);
+    expect(res.body.error.code).toBe('query_timeout');
+    // 2 s query timeout + 5 s read grace, with room for a busy machine.
+    expect(Date.now() - started).toBeLessThan(15_000);
+    // Decoding on the API's thread blocked it for over 10 s.
+    expect(slowestMs).toBeLessThan(2500);
+    await request(app).post('/api/cypher').send({ query: 'RETURN 1 AS one' }).expect(200);
+  }, 60_000);
+
+  it('a value too big for the console worker’s memory costs the worker, not the server', async () => {
+    const small = apiApp(driver, { CYPHER_TIMEOUT_MS: '20000', RATE_LIMIT_CYPHER: '0', CYPHER_WORKER_MEMORY_MB: '48' });
+    const { result: res, slowestMs } = await slowestHealthDuring(small, request(small).post('/api/cypher').send({ query: 'RETURN range(1, 1000000) AS r' }));
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(res.body.error.code).toBe('result_too_large');
+    expect(slowestMs).toBeLessThan(2500);
+    // A new worker takes the next query.
+    await request(small).post('/api/cypher').send({ query: 'RETURN 1 AS one' }).expect(200);
+  }, 60_000);
+
+  it('saved queries run through the same worker with their integer parameters intact', async () => {
+    const res = await request(app).post('/api/queries/crime-cooccurrence').send({ params: { limit: 3 } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.rows).toHaveLength(3); // LIMIT takes an integer: a float would have failed
+  });
 
   it('left the database as it was', async () => {
     expect(await deepFingerprint(driver)).toEqual(before);
