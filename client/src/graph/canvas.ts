@@ -148,8 +148,9 @@ export class GraphCanvas {
   toggleLayout(): void {
     this.layout.toggle();
   }
+  /** True while positions move: the force layout, or the overlap spreading after it. */
   isLayoutRunning(): boolean {
-    return this.layout.isRunning();
+    return this.layout.isMoving();
   }
   spread(): void {
     this.layout.spread();
