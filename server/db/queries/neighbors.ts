@@ -1,6 +1,7 @@
 /**
  * A node's neighbourhood up to 3 steps, breadth first (nearest first when the
  * limit cuts), as a graph: the nodes reached and every relationship among them.
+ * One query per step, then one for the nodes and their relationships.
  */
 import type { Driver, Node } from 'neo4j-driver';
 import type { NodeLabel, RelationshipType } from '../../model.ts';
@@ -53,28 +54,24 @@ export async function neighbors(driver: Driver, id: string, options: NeighborOpt
     frontier = found;
   }
 
-  // The nodes and the relationships among them, side by side (two sessions, in parallel).
-  const [nodes, rels] = await Promise.all([
-    readQuery(driver, 'MATCH (n) WHERE elementId(n) IN $ids RETURN n', { ids: seen }, options),
-    readQuery(
-      driver,
-      `MATCH (a) WHERE elementId(a) IN $ids
-       MATCH (a)-[r${relPattern ? `:${relTypeExpression(options.types!)}` : ''}]->(b) WHERE elementId(b) IN $ids
-       RETURN elementId(r) AS id, type(r) AS type, coalesce(a.id, elementId(a)) AS start, coalesce(b.id, elementId(b)) AS end, properties(r) AS properties`,
-      { ids: seen },
-      options,
-    ),
-  ]);
+  // The nodes and the relationships among them, in one query (one connection per request).
+  const typeFilter = relPattern ? `:${relTypeExpression(options.types!)}` : '';
+  const result = await readQuery(
+    driver,
+    `MATCH (a) WHERE elementId(a) IN $ids
+     OPTIONAL MATCH (a)-[r${typeFilter}]->(b) WHERE elementId(b) IN $ids
+     RETURN a AS n, coalesce(a.id, elementId(a)) AS start,
+            collect(CASE WHEN r IS NULL THEN null ELSE {id: elementId(r), type: type(r), end: coalesce(b.id, elementId(b)), properties: properties(r)} END) AS rels`,
+    { ids: seen },
+    options,
+  );
   const graph = new GraphCollector();
-  for (const record of nodes.records) graph.addNode(nodeToJson(record.get('n') as Node));
-  for (const record of rels.records) {
-    graph.addEdge({
-      id: record.get('id') as string,
-      type: record.get('type') as string,
-      start: record.get('start') as string,
-      end: record.get('end') as string,
-      properties: propertiesToJson(record.get('properties') as Record<string, unknown>),
-    });
+  for (const record of result.records) graph.addNode(nodeToJson(record.get('n') as Node));
+  for (const record of result.records) {
+    const start = record.get('start') as string;
+    for (const rel of record.get('rels') as { id: string; type: string; end: string; properties: Record<string, unknown> }[]) {
+      graph.addEdge({ id: rel.id, type: rel.type, start, end: rel.end, properties: propertiesToJson(rel.properties) });
+    }
   }
   return graph.toJSON({ center: id, depth: options.depth, limit: options.limit, truncated });
 }
