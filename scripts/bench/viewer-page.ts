@@ -13,10 +13,13 @@ export interface PageFigures {
   edges: number;
   /** Navigation start → the first sigma frame with the graph drawn (the client's `graph-rendered` mark). */
   first_render_ms: number;
-  /** Sigma frames per second while the layout runs. */
-  layout_fps: number;
-  /** The longest long task from the first frame until the layout has stopped and spread overlaps. */
-  max_long_task_ms: number;
+  /**
+   * Sigma frames per second while the layout runs, and the longest long task from
+   * the first frame until it has stopped and spread overlaps. Null when the page
+   * first answered after the layout had already stopped: nothing was measured.
+   */
+  layout_fps: number | null;
+  max_long_task_ms: number | null;
   /** How long the layout window lasted (ms) and how many long tasks fell in it. */
   layout_window_ms: number;
   long_tasks: number;
@@ -129,8 +132,9 @@ export async function measurePage(browser: Browser, url: string, options: { layo
       nodes: first.nodes,
       edges: first.edges,
       first_render_ms: Math.round(first.ms),
-      layout_fps: Math.round(layout.fps * 10) / 10,
-      max_long_task_ms: Math.round(layout.maxLongTask),
+      // A layout that had stopped before the page answered left an empty window: not a zero.
+      layout_fps: first.running ? Math.round(layout.fps * 10) / 10 : null,
+      max_long_task_ms: first.running ? Math.round(layout.maxLongTask) : null,
       layout_window_ms: Math.round(layout.windowMs),
       long_tasks: layout.longTasks,
       ...usable,

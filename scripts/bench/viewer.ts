@@ -31,8 +31,9 @@ export interface ViewerFigures {
   nodes: number;
   edges: number;
   first_render_ms: number;
-  layout_fps: number;
-  max_long_task_ms: number;
+  /** Null: not measured (the layout had stopped before the page first answered). */
+  layout_fps: number | null;
+  max_long_task_ms: number | null;
 }
 
 /** Debian's Chromium (the e2e test's browser); CHROMIUM_PATH overrides. */
@@ -118,8 +119,10 @@ function pick(f: PageFigures): ViewerFigures {
 function describe(f: PageFigures): string {
   const ms = (v: number | null): string => (v === null ? 'no answer' : `${v} ms`);
   return (
-    `${f.nodes} nodes, ${f.edges} edges: first render ${f.first_render_ms} ms, layout ${f.layout_fps} fps, ` +
-    `longest task ${f.max_long_task_ms} ms (${f.long_tasks} long tasks in ${(f.layout_window_ms / 1000).toFixed(1)} s); ` +
+    `${f.nodes} nodes, ${f.edges} edges: first render ${f.first_render_ms} ms, ` +
+    (f.max_long_task_ms === null
+      ? 'layout and long tasks not measured (the layout had stopped before the page first answered); '
+      : `layout ${f.layout_fps} fps, longest task ${f.max_long_task_ms} ms (${f.long_tasks} long tasks in ${(f.layout_window_ms / 1000).toFixed(1)} s); `) +
     `hover ${ms(f.hover_ms)}, click ${ms(f.click_ms)}, zoom ${ms(f.camera_ms)}`
   );
 }
