@@ -38,6 +38,8 @@ export interface SingleFigures {
 export type ApiFigures = Record<Endpoint, EndpointFigures> & {
   single_connection: Record<Endpoint, SingleFigures>;
   max_rss_mb: number;
+  /** The server's largest RSS during each endpoint's phases (warm-up, one connection, 50 connections). */
+  max_rss_mb_by_endpoint: Record<Endpoint, number>;
   rss_measured: string;
   distinct_search_terms: number;
   distinct_node_ids: number;
@@ -123,20 +125,27 @@ export async function benchApi(
   const rss = sampleMax(() => server.rssMb());
   const figures: Partial<Record<Endpoint, EndpointFigures>> = {};
   const single: Partial<Record<Endpoint, SingleFigures>> = {};
+  const rssByEndpoint: Partial<Record<Endpoint, number>> = {};
   let maxRss = 0;
   try {
     for (const endpoint of ENDPOINTS) {
-      // A short warm-up (not counted): query plans cached and the JIT warm, as on a server in use.
-      if (opts.warmupS > 0) await hammer(server.url, makers[endpoint], 10, opts.warmupS);
-      await drained(server.url);
-      const one = await hammer(server.url, makers[endpoint], 1, opts.singleS);
-      single[endpoint] = { requests: one.requests, p50_ms: one.p50_ms, p95_ms: one.p95_ms, rps: one.rps };
-      opts.log(`api ${endpoint}, one connection: p50 ${one.p50_ms} ms, p95 ${one.p95_ms} ms, ${one.rps} req/s`);
-      const f = await hammer(server.url, makers[endpoint], opts.connections, opts.durationS);
-      figures[endpoint] = f;
-      opts.log(`api ${endpoint}: p50 ${f.p50_ms} ms, p95 ${f.p95_ms} ms, p99 ${f.p99_ms} ms, ${f.rps} req/s, ${f.errors} errors${f.first_error ? ` (first: ${f.first_error})` : ''}`);
-      // The server is still answering what the closed connections asked; the next endpoint starts after.
-      await drained(server.url);
+      const phaseRss = sampleMax(() => server.rssMb());
+      try {
+        // A short warm-up (not counted): query plans cached and the JIT warm, as on a server in use.
+        if (opts.warmupS > 0) await hammer(server.url, makers[endpoint], 10, opts.warmupS);
+        await drained(server.url);
+        const one = await hammer(server.url, makers[endpoint], 1, opts.singleS);
+        single[endpoint] = { requests: one.requests, p50_ms: one.p50_ms, p95_ms: one.p95_ms, rps: one.rps };
+        opts.log(`api ${endpoint}, one connection: p50 ${one.p50_ms} ms, p95 ${one.p95_ms} ms, ${one.rps} req/s`);
+        const f = await hammer(server.url, makers[endpoint], opts.connections, opts.durationS);
+        figures[endpoint] = f;
+        opts.log(`api ${endpoint}: p50 ${f.p50_ms} ms, p95 ${f.p95_ms} ms, p99 ${f.p99_ms} ms, ${f.rps} req/s, ${f.errors} errors${f.first_error ? ` (first: ${f.first_error})` : ''}`);
+        // The server is still answering what the closed connections asked; the next endpoint starts after.
+        await drained(server.url);
+      } finally {
+        rssByEndpoint[endpoint] = await phaseRss.stop();
+      }
+      opts.log(`api ${endpoint}: server RSS ${rssByEndpoint[endpoint]} MB at most`);
     }
   } finally {
     maxRss = await rss.stop();
@@ -145,6 +154,7 @@ export async function benchApi(
     ...(figures as Record<Endpoint, EndpointFigures>),
     single_connection: single as Record<Endpoint, SingleFigures>,
     max_rss_mb: maxRss,
+    max_rss_mb_by_endpoint: rssByEndpoint as Record<Endpoint, number>,
     rss_measured: `the server process (node server/main.ts, pid ${server.pid}) sampled every 200 ms through the whole API benchmark, warm-ups included`,
     distinct_search_terms: pools.searchTerms.length,
     distinct_node_ids: pools.nodeIds.length,
