@@ -36,6 +36,7 @@ const envSchema = z.object({
   CYPHER_MAX_RESULT_MB: z.coerce.number().positive().default(16),
   CYPHER_WORKER_MEMORY_MB: z.coerce.number().int().min(32).default(512),
   GRAPH_MAX_NODES: z.coerce.number().int().positive().default(100000),
+  GRAPH_CONCURRENCY: z.coerce.number().int().positive().default(4),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
   RATE_LIMIT_CYPHER: z.coerce.number().int().min(0).default(300),
   RATE_LIMIT_SEARCH: z.coerce.number().int().min(0).default(3000),
@@ -78,6 +79,8 @@ export interface Config {
   };
   /** The most nodes GET /api/graph and GET /api/export return (the rest is cut and said so). */
   graphMaxNodes: number;
+  /** How many GET /api/graph answers are built at once; the rest queue. */
+  graphConcurrency: number;
   /** Requests per window and client on /api/cypher and /api/search; 0 turns a limit off. */
   rateLimit: { windowMs: number; cypher: number; search: number };
   /** Deadline of an API request (uploads aside): a 504 past it, even if the database hangs; 0 turns it off. */
@@ -127,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = PROJE
       workerMemoryMb: e.CYPHER_WORKER_MEMORY_MB,
     },
     graphMaxNodes: e.GRAPH_MAX_NODES,
+    graphConcurrency: e.GRAPH_CONCURRENCY,
     rateLimit: { windowMs: e.RATE_LIMIT_WINDOW_MS, cypher: e.RATE_LIMIT_CYPHER, search: e.RATE_LIMIT_SEARCH },
     trustProxy: e.TRUST_PROXY,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,

@@ -88,6 +88,25 @@ describe('GET /api/graph', () => {
     expect(res.body.nodes).toHaveLength(10);
     expect(res.body.attributes.truncated).toBe(true);
   });
+
+  it('under a limit, holds every relationship among the nodes it returns, and only those', async () => {
+    const whole = SerializedGraph.parse((await request(app).get('/api/graph').expect(200)).body);
+    const cut = SerializedGraph.parse((await request(app).get('/api/graph?limit=60').expect(200)).body);
+    const kept = new Set(cut.nodes.map((n) => n.key));
+    const expected = whole.edges.filter((e) => kept.has(e.source) && kept.has(e.target)).map((e) => e.key).sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(cut.edges.map((e) => e.key).sort()).toEqual(expected);
+  });
+
+  it('answers every request when more arrive at once than GRAPH_CONCURRENCY builds', async () => {
+    const queued = apiApp(driver, { GRAPH_CONCURRENCY: '1' });
+    const alone = (await request(queued).get('/api/graph?labels=CrimeType').expect(200)).body;
+    const together = await Promise.all(Array.from({ length: 5 }, () => request(queued).get('/api/graph?labels=CrimeType')));
+    for (const res of together) {
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual(alone);
+    }
+  });
 });
 
 describe('GET /api/nodes/:id', () => {
