@@ -33,7 +33,7 @@ export interface ConsoleRequest {
 }
 
 /** Time to read and convert a result once Neo4j has finished the query. */
-export const READ_GRACE_MS = 5000;
+const READ_GRACE_MS = 5000;
 
 const WORKER_ENTRY = new URL('./console-worker.mjs', import.meta.url);
 
@@ -65,14 +65,6 @@ export class ConsoleRunner {
       this.pending.set(id, { resolve, reject, timer });
       worker.postMessage(job);
     });
-  }
-
-  /** Stop the worker (the app is closing). */
-  async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = undefined;
-    this.failAll(new ApiError(503, 'console_unavailable', 'The server is shutting down.'));
-    await worker?.terminate();
   }
 
   private currentWorker(): Worker {
