@@ -3,13 +3,12 @@
  * limit cuts), as a graph: the nodes reached and every relationship among them.
  * One query per step, then one for the nodes and their relationships.
  */
-import type { Driver, Node } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import type { NodeLabel, RelationshipType } from '../../model.ts';
 import { labelExpression, matchNodeById } from './labels.ts';
 import { readQuery, type ReadOptions } from './run.ts';
 import { GraphCollector, type SerializedGraph } from './serialized-graph.ts';
-import { relTypeExpression } from './subgraph.ts';
-import { nodeToJson, propertiesToJson } from './values.ts';
+import { readGraphAmong, relTypeExpression } from './subgraph.ts';
 
 export interface NeighborOptions extends ReadOptions {
   depth: number;
@@ -55,23 +54,7 @@ export async function neighbors(driver: Driver, id: string, options: NeighborOpt
   }
 
   // The nodes and the relationships among them, in one query (one connection per request).
-  const typeFilter = relPattern ? `:${relTypeExpression(options.types!)}` : '';
-  const result = await readQuery(
-    driver,
-    `MATCH (a) WHERE elementId(a) IN $ids
-     OPTIONAL MATCH (a)-[r${typeFilter}]->(b) WHERE elementId(b) IN $ids
-     RETURN a AS n, coalesce(a.id, elementId(a)) AS start,
-            collect(CASE WHEN r IS NULL THEN null ELSE {id: elementId(r), type: type(r), end: coalesce(b.id, elementId(b)), properties: properties(r)} END) AS rels`,
-    { ids: seen },
-    options,
-  );
   const graph = new GraphCollector();
-  for (const record of result.records) graph.addNode(nodeToJson(record.get('n') as Node));
-  for (const record of result.records) {
-    const start = record.get('start') as string;
-    for (const rel of record.get('rels') as { id: string; type: string; end: string; properties: Record<string, unknown> }[]) {
-      graph.addEdge({ id: rel.id, type: rel.type, start, end: rel.end, properties: propertiesToJson(rel.properties) });
-    }
-  }
+  await readGraphAmong(driver, seen, { types: options.types }, options, graph);
   return graph.toJSON({ center: id, depth: options.depth, limit: options.limit, truncated });
 }

@@ -34,34 +34,49 @@ export async function subgraph(driver: Driver, options: SubgraphOptions): Promis
   const types = options.types?.length ? options.types : RELATIONSHIP_TYPES;
   const labelExpr = labelExpression(labels);
   const report = options.report ?? null;
-  const nodes = await readQuery(
+  const found = await readQuery(
     driver,
-    `MATCH (n:${labelExpr}) WHERE $report IS NULL OR $report IN n._reports RETURN n LIMIT $limit`,
+    `MATCH (n:${labelExpr}) WHERE $report IS NULL OR $report IN n._reports RETURN elementId(n) AS e LIMIT $limit`,
     { report, limit: options.maxNodes + 1 },
     options,
   );
+  const ids = found.records.map((record) => record.get('e') as string);
+  const truncated = ids.length > options.maxNodes;
   // Only the relationships among the nodes returned: reading every relationship of the types
   // and dropping those with an end outside the limit held 100,000+ rows per request for a
   // 300-node view of the 200-report corpus.
-  const ids = nodes.records.slice(0, options.maxNodes).map((record) => (record.get('n') as Node).elementId);
-  const rels = await readQuery(
+  const graph = new GraphCollector({ maxNodes: options.maxNodes });
+  await readGraphAmong(driver, ids.slice(0, options.maxNodes), { types, report }, options, graph);
+  return graph.toJSON({ labels: [...labels], types: [...types], report, nodeLimit: options.maxNodes, truncated });
+}
+
+/**
+ * The nodes with these element ids and the relationships among them (of `types` when given,
+ * and only those `report` contributed when given), in one query, into `graph`.
+ */
+export async function readGraphAmong(
+  driver: Driver,
+  ids: readonly string[],
+  filter: { types?: readonly RelationshipType[] | undefined; report?: string | null | undefined },
+  options: ReadOptions,
+  graph: GraphCollector,
+): Promise<void> {
+  const typeFilter = filter.types?.length ? `:${relTypeExpression(filter.types)}` : '';
+  const result = await readQuery(
     driver,
     `MATCH (a) WHERE elementId(a) IN $ids
-     MATCH (a)-[r:${relTypeExpression(types)}]->(b) WHERE elementId(b) IN $ids AND ($report IS NULL OR $report IN r._reports)
-     RETURN elementId(r) AS id, type(r) AS type, coalesce(a.id, elementId(a)) AS start, coalesce(b.id, elementId(b)) AS end, properties(r) AS properties`,
-    { ids, report },
+     OPTIONAL MATCH (a)-[r${typeFilter}]->(b) WHERE elementId(b) IN $ids AND ($report IS NULL OR $report IN r._reports)
+     RETURN a AS n, coalesce(a.id, elementId(a)) AS start,
+            collect(CASE WHEN r IS NULL THEN null ELSE {id: elementId(r), type: type(r), end: coalesce(b.id, elementId(b)), properties: properties(r)} END) AS rels`,
+    { ids: [...ids], report: filter.report ?? null },
     options,
   );
-  const graph = new GraphCollector({ maxNodes: options.maxNodes });
-  for (const record of nodes.records) graph.addNode(nodeToJson(record.get('n') as Node));
-  for (const record of rels.records) {
-    graph.addEdge({
-      id: record.get('id') as string,
-      type: record.get('type') as string,
-      start: record.get('start') as string,
-      end: record.get('end') as string,
-      properties: propertiesToJson(record.get('properties') as Record<string, unknown>),
-    });
+  // Every node before any relationship: an edge needs both its ends in the graph.
+  for (const record of result.records) graph.addNode(nodeToJson(record.get('n') as Node));
+  for (const record of result.records) {
+    const start = record.get('start') as string;
+    for (const rel of record.get('rels') as { id: string; type: string; end: string; properties: Record<string, unknown> }[]) {
+      graph.addEdge({ id: rel.id, type: rel.type, start, end: rel.end, properties: propertiesToJson(rel.properties) });
+    }
   }
-  return graph.toJSON({ labels: [...labels], types: [...types], report, nodeLimit: options.maxNodes });
 }
