@@ -122,38 +122,32 @@ export async function benchApi(
   const pools = await requestPools(driver);
   const makers = requestMakers(pools);
   opts.log(`api: ${pools.searchTerms.length} search terms, ${pools.nodeIds.length} node ids, ${pools.reportIds.length} reports to draw from`);
-  const rss = sampleMax(() => server.rssMb());
   const figures: Partial<Record<Endpoint, EndpointFigures>> = {};
   const single: Partial<Record<Endpoint, SingleFigures>> = {};
   const rssByEndpoint: Partial<Record<Endpoint, number>> = {};
-  let maxRss = 0;
-  try {
-    for (const endpoint of ENDPOINTS) {
-      const phaseRss = sampleMax(() => server.rssMb());
-      try {
-        // A short warm-up (not counted): query plans cached and the JIT warm, as on a server in use.
-        if (opts.warmupS > 0) await hammer(server.url, makers[endpoint], 10, opts.warmupS);
-        await drained(server.url);
-        const one = await hammer(server.url, makers[endpoint], 1, opts.singleS);
-        single[endpoint] = { requests: one.requests, p50_ms: one.p50_ms, p95_ms: one.p95_ms, rps: one.rps };
-        opts.log(`api ${endpoint}, one connection: p50 ${one.p50_ms} ms, p95 ${one.p95_ms} ms, ${one.rps} req/s`);
-        const f = await hammer(server.url, makers[endpoint], opts.connections, opts.durationS);
-        figures[endpoint] = f;
-        opts.log(`api ${endpoint}: p50 ${f.p50_ms} ms, p95 ${f.p95_ms} ms, p99 ${f.p99_ms} ms, ${f.rps} req/s, ${f.errors} errors${f.first_error ? ` (first: ${f.first_error})` : ''}`);
-        // The server is still answering what the closed connections asked; the next endpoint starts after.
-        await drained(server.url);
-      } finally {
-        rssByEndpoint[endpoint] = await phaseRss.stop();
-      }
-      opts.log(`api ${endpoint}: server RSS ${rssByEndpoint[endpoint]} MB at most`);
+  for (const endpoint of ENDPOINTS) {
+    const phaseRss = sampleMax(() => server.rssMb());
+    try {
+      // A short warm-up (not counted): query plans cached and the JIT warm, as on a server in use.
+      if (opts.warmupS > 0) await hammer(server.url, makers[endpoint], 10, opts.warmupS);
+      await drained(server.url);
+      const one = await hammer(server.url, makers[endpoint], 1, opts.singleS);
+      single[endpoint] = { requests: one.requests, p50_ms: one.p50_ms, p95_ms: one.p95_ms, rps: one.rps };
+      opts.log(`api ${endpoint}, one connection: p50 ${one.p50_ms} ms, p95 ${one.p95_ms} ms, ${one.rps} req/s`);
+      const f = await hammer(server.url, makers[endpoint], opts.connections, opts.durationS);
+      figures[endpoint] = f;
+      opts.log(`api ${endpoint}: p50 ${f.p50_ms} ms, p95 ${f.p95_ms} ms, p99 ${f.p99_ms} ms, ${f.rps} req/s, ${f.errors} errors${f.first_error ? ` (first: ${f.first_error})` : ''}`);
+      // The server is still answering what the closed connections asked; the next endpoint starts after.
+      await drained(server.url);
+    } finally {
+      rssByEndpoint[endpoint] = await phaseRss.stop();
     }
-  } finally {
-    maxRss = await rss.stop();
+    opts.log(`api ${endpoint}: server RSS ${rssByEndpoint[endpoint]} MB at most`);
   }
   return {
     ...(figures as Record<Endpoint, EndpointFigures>),
     single_connection: single as Record<Endpoint, SingleFigures>,
-    max_rss_mb: maxRss,
+    max_rss_mb: Math.max(...Object.values(rssByEndpoint)),
     max_rss_mb_by_endpoint: rssByEndpoint as Record<Endpoint, number>,
     rss_measured: `the server process (node server/main.ts, pid ${server.pid}) sampled every 200 ms through the whole API benchmark, warm-ups included`,
     distinct_search_terms: pools.searchTerms.length,
