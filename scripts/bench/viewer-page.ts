@@ -103,8 +103,20 @@ const ARM_PROBE = (eventType: string, ready: string) => `(function () {
   canvas.sigma.on('afterRender', onRender);
 })()`;
 
-const PROBE_DONE = 'window.__bench.probe.answered !== null';
-const PROBE_MS = 'Math.round(window.__bench.probe.answered - window.__bench.probe.input)';
+/**
+ * Input → answer in ms once the armed probe has answered, null after `timeoutMs`. Polled in the
+ * page: page.waitForFunction evaluates a string predicate with eval, which the app's CSP refuses,
+ * so every probe that had not answered at the first look was reported as "no answer".
+ */
+const PROBE_ANSWER = (timeoutMs: number) => `new Promise(function (resolve) {
+  var probe = window.__bench.probe;
+  var start = performance.now();
+  (function check() {
+    if (probe.answered !== null && probe.input !== null) return resolve(Math.round(probe.answered - probe.input));
+    if (performance.now() - start > ${timeoutMs}) return resolve(null);
+    setTimeout(check, 20);
+  })();
+})`;
 
 export async function measurePage(browser: Browser, url: string, options: { layoutCapMs: number; log: (line: string) => void }): Promise<PageFigures> {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
@@ -151,12 +163,7 @@ async function measureInteractions(page: import('playwright-core').Page): Promis
   const timed = async (eventType: string, ready: string, act: () => Promise<void>): Promise<number | null> => {
     await page.evaluate(ARM_PROBE(eventType, ready));
     await act();
-    try {
-      await page.waitForFunction(PROBE_DONE, undefined, { timeout: 30_000 });
-    } catch {
-      return null;
-    }
-    return (await page.evaluate(PROBE_MS)) as number;
+    return (await page.evaluate(PROBE_ANSWER(30_000))) as number | null;
   };
   await page.mouse.move(target.x - 200, target.y - 200);
   // Any node answering counts: a neighbour's disc or label may lie over the target's centre.
