@@ -44,9 +44,19 @@ export class GraphCanvas {
   private path: string[] | null = null;
   /** Whether the selected node's neighbourhood stays highlighted (off where the whole drawing is the point, e.g. a citation trace). */
   private selectionFocus = true;
-  /** What is highlighted now (hover or selection): only what changes is restyled, not every item. */
-  private activeNodes = new Set<string>();
-  private activeEdges = new Set<string>();
+  /**
+   * The items carrying each state flag: a change restyles only the items whose flag changes,
+   * not every item (a hover costs its neighbourhood; a new 60,000-item graph with no filter
+   * costs nothing before its first frame).
+   */
+  private readonly flags = {
+    activeNodes: new ItemFlag((keys, on) => this.sigma.setNodesState(keys, { isActive: on })),
+    activeEdges: new ItemFlag((keys, on) => this.sigma.setEdgesState(keys, { isActive: on })),
+    hiddenNodes: new ItemFlag((keys, on) => this.sigma.setNodesState(keys, { isHidden: on })),
+    hiddenEdges: new ItemFlag((keys, on) => this.sigma.setEdgesState(keys, { isHidden: on })),
+    pathNodes: new ItemFlag((keys, on) => this.sigma.setNodesState(keys, { isOnPath: on })),
+    pathEdges: new ItemFlag((keys, on) => this.sigma.setEdgesState(keys, { isOnPath: on })),
+  };
   /** Milliseconds from construction to the first frame drawn. */
   firstRenderMs: number | null = null;
 
@@ -127,11 +137,8 @@ export class GraphCanvas {
     // at the new graph before switching (setGraph's refresh then rebuilds it).
     const internals = this.sigma as unknown as { edgeGroups?: { graph: unknown } };
     if (internals.edgeGroups && 'graph' in internals.edgeGroups) internals.edgeGroups.graph = graph;
-    // sigma keeps the state of items the next graph shares (same ids): the old highlight must not carry over.
-    this.sigma.setNodesState([...this.activeNodes], { isActive: false });
-    this.sigma.setEdgesState([...this.activeEdges], { isActive: false });
-    this.activeNodes = new Set();
-    this.activeEdges = new Set();
+    // sigma keeps the state of items the next graph shares (same ids): no highlight, filter or path carries over.
+    for (const flag of Object.values(this.flags)) flag.clear();
     this.sigma.setSettings(renderSettingsFor(graph));
     this.sigma.setGraph(graph);
     this.sigma.setGraphState({ hasActiveSubgraph: false, hasPath: false, showAllLabels: graph.order <= ALL_LABELS_MAX_ORDER });
@@ -176,8 +183,8 @@ export class GraphCanvas {
 
   private applyFilters(): void {
     const hidden = hiddenItems(this.graph, this.hiddenLabels, this.hiddenTypes);
-    setEachState(this.graph.nodes(), hidden.nodes, 'isHidden', (keys, state) => this.sigma.setNodesState(keys, state));
-    setEachState(this.graph.edges(), hidden.edges, 'isHidden', (keys, state) => this.sigma.setEdgesState(keys, state));
+    this.flags.hiddenNodes.set(hidden.nodes);
+    this.flags.hiddenEdges.set(hidden.edges);
   }
 
   /** Selects a node; `neighbourhood` false marks it without fading the rest. */
@@ -201,8 +208,8 @@ export class GraphCanvas {
     this.path = nodes && nodes.length > 0 ? nodes : null;
     const onPath = new Set(this.path ?? []);
     const edges = this.path ? pathEdges(this.graph, this.path) : new Set<string>();
-    setEachState(this.graph.nodes(), onPath, 'isOnPath', (keys, state) => this.sigma.setNodesState(keys, state));
-    setEachState(this.graph.edges(), edges, 'isOnPath', (keys, state) => this.sigma.setEdgesState(keys, state));
+    this.flags.pathNodes.set(onPath);
+    this.flags.pathEdges.set(edges);
     this.sigma.setGraphState({ hasPath: this.path !== null });
     this.applyActive();
   }
@@ -220,13 +227,8 @@ export class GraphCanvas {
   private applyActive(): void {
     const focus = this.hovered ?? (this.path || !this.selectionFocus ? null : this.selected);
     const sub = focus ? neighbourhood(this.graph, focus) : { nodes: new Set<string>(), edges: new Set<string>() };
-    // Only the items entering or leaving the highlight change state: a hover costs its neighbourhood, not the graph.
-    this.sigma.setNodesState(without(this.activeNodes, sub.nodes), { isActive: false });
-    this.sigma.setEdgesState(without(this.activeEdges, sub.edges), { isActive: false });
-    this.sigma.setNodesState([...sub.nodes], { isActive: true });
-    this.sigma.setEdgesState([...sub.edges], { isActive: true });
-    this.activeNodes = sub.nodes;
-    this.activeEdges = sub.edges;
+    this.flags.activeNodes.set(sub.nodes);
+    this.flags.activeEdges.set(sub.edges);
     this.sigma.setGraphState({ hasActiveSubgraph: focus !== null });
   }
 
@@ -327,17 +329,23 @@ export function renderSettingsFor(graph: { order: number; size: number }): {
   };
 }
 
-/** Sets `flag` on the keys in `on` and clears it on the rest, in two batched calls. */
-function setEachState(keys: string[], on: ReadonlySet<string>, flag: string, set: (keys: string[], state: Record<string, boolean>) => void): void {
-  const yes: string[] = [];
-  const no: string[] = [];
-  for (const key of keys) (on.has(key) ? yes : no).push(key);
-  set(no, { [flag]: false });
-  set(yes, { [flag]: true });
-}
+/** One sigma state flag over a set of items: setting a new set touches only the items that change. */
+class ItemFlag {
+  private on: ReadonlySet<string> = new Set();
 
-function without(items: ReadonlySet<string>, keep: ReadonlySet<string>): string[] {
-  const out: string[] = [];
-  for (const item of items) if (!keep.has(item)) out.push(item);
-  return out;
+  constructor(private readonly apply: (keys: string[], on: boolean) => void) {}
+
+  set(wanted: ReadonlySet<string>): void {
+    const leaving: string[] = [];
+    const entering: string[] = [];
+    for (const key of this.on) if (!wanted.has(key)) leaving.push(key);
+    for (const key of wanted) if (!this.on.has(key)) entering.push(key);
+    if (leaving.length > 0) this.apply(leaving, false);
+    if (entering.length > 0) this.apply(entering, true);
+    this.on = new Set(wanted);
+  }
+
+  clear(): void {
+    this.set(new Set());
+  }
 }
