@@ -2,6 +2,7 @@ import Sigma from 'sigma';
 import { extremityArrow, layerDashed, layerPlain, pathCurved, pathLine, pathLoop } from 'sigma/rendering';
 import type { Lang } from '../i18n/strings.ts';
 import type { EdgeAttrs, NodeAttrs, ViewerGraph } from './build.ts';
+import { ItemFlag } from './itemFlag.ts';
 import { Layout } from './layout.ts';
 import {
   ALL_LABELS_MAX_ORDER,
@@ -327,25 +328,4 @@ export function renderSettingsFor(graph: { order: number; size: number }): {
     labelRenderedSizeThreshold: large ? 11 : 7,
     labelDensity: large ? 0.4 : 0.9,
   };
-}
-
-/** One sigma state flag over a set of items: setting a new set touches only the items that change. */
-class ItemFlag {
-  private on: ReadonlySet<string> = new Set();
-
-  constructor(private readonly apply: (keys: string[], on: boolean) => void) {}
-
-  set(wanted: ReadonlySet<string>): void {
-    const leaving: string[] = [];
-    const entering: string[] = [];
-    for (const key of this.on) if (!wanted.has(key)) leaving.push(key);
-    for (const key of wanted) if (!this.on.has(key)) entering.push(key);
-    if (leaving.length > 0) this.apply(leaving, false);
-    if (entering.length > 0) this.apply(entering, true);
-    this.on = new Set(wanted);
-  }
-
-  clear(): void {
-    this.set(new Set());
-  }
 }
