@@ -169,7 +169,11 @@ async function measureInteractions(page: import('playwright-core').Page): Promis
   // Any node answering counts: a neighbour's disc or label may lie over the target's centre.
   const hover = await timed('mousemove', 'canvas.getHovered() !== null', () => page.mouse.move(target.x, target.y));
   const click = await timed('click', 'canvas.getSelected() !== null', () => page.mouse.click(target.x, target.y));
-  await page.mouse.move(target.x - 150, target.y - 150);
+  // Zoom at the canvas's centre: an offset from the node could land on the sidebar or the header
+  // (no wheel event on the canvas, so no answer), as it did when the layout ended near an edge.
+  const box = await page.locator('[data-testid="graph-canvas"]').boundingBox();
+  if (!box) return { hover_ms: hover, click_ms: click, camera_ms: null };
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.waitForTimeout(300);
   const camera = await timed('wheel', 'true', () => page.mouse.wheel(0, -240));
   return { hover_ms: hover, click_ms: click, camera_ms: camera };
