@@ -109,6 +109,28 @@ describe('GET /api/graph', () => {
   });
 });
 
+describe('compression', () => {
+  it('gzips answers for clients that accept it, the same JSON once decoded; not for those that do not', async () => {
+    const plain = await request(app).get('/api/graph').set('Accept-Encoding', 'identity').expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const zipped = await request(app).get('/api/graph').set('Accept-Encoding', 'gzip').expect(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(zipped.body).toEqual(plain.body);
+    // Small answers are not worth it: a health check goes as it is.
+    const health = await request(app).get('/api/health').set('Accept-Encoding', 'gzip').expect(200);
+    expect(health.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('gzips the streamed exports too, complete once decoded', async () => {
+    const plain = await request(app).get('/api/export?format=json').set('Accept-Encoding', 'identity').expect(200);
+    const zipped = await request(app).get('/api/export?format=json').set('Accept-Encoding', 'gzip').expect(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers['content-disposition']).toBe(plain.headers['content-disposition']);
+    expect(JSON.parse(zipped.text)).toEqual(JSON.parse(plain.text));
+  });
+});
+
 describe('GET /api/nodes/:id', () => {
   it('gives an instrument with the recommendations citing it, their text and the spans', async () => {
     const res = await request(app).get(`/api/nodes/${enc('instrument:untoc')}`).expect(200);
