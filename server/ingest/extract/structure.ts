@@ -15,12 +15,24 @@ export interface BlockNodes {
   workshop: string | null;
 }
 
+/**
+ * The short tag a user reads beside every item of a meeting: region code and Congress
+ * number, e.g. `LAC-15` (region codes from data/gazetteer/regions.json). A region the
+ * gazetteer does not know falls back to the first word of the report key, upper-cased
+ * (`report:xyz-rpm-2025` → `XYZ-15`), so the tag is never empty.
+ */
+export function reportTag(regionCode: string | null, key: string, congress: number): string {
+  const code = regionCode ?? (key.split(/[-_.:]/)[0] ?? key).toUpperCase();
+  return `${code}-${congress}`;
+}
+
 export function addStructure(s: ReportStructure, key: string, names: ReportNames, source: string | null, graph: GraphBuilder): { blocks: BlockNodes[]; warnings: string[] } {
   const warnings: string[] = [];
   const reportId = ids.report(key);
   const meetingId = ids.meeting(key);
   const venue = { zh: names.venue?.name_zh ?? null, en: names.venue?.name_en ?? null };
   venue[s.language] = s.meeting.venue;
+  const tag = reportTag(names.region?.code ?? null, key, s.congress.number);
 
   graph.addNode({
     id: reportId,
@@ -35,6 +47,7 @@ export function addStructure(s: ReportStructure, key: string, names: ReportNames
       startDate: s.meeting.startDate,
       endDate: s.meeting.endDate,
       congress: s.congress.number,
+      tag,
       source,
     },
   });
@@ -52,6 +65,7 @@ export function addStructure(s: ReportStructure, key: string, names: ReportNames
       startDate: s.meeting.startDate,
       endDate: s.meeting.endDate,
       congress: s.congress.number,
+      tag,
       agenda: s.agenda ? s.agenda.items.map((i) => `${i.number}. ${i.text}`) : [],
     },
   });

@@ -58,6 +58,7 @@ export const placeSchema = z.object({
 
 export const regionSchema = z.object({
   id: z.string().min(1),
+  code: z.string().regex(/^[A-Z]{2,5}$/),
   name_zh: z.string().min(1),
   name_en: z.string().min(1),
   adjective_en: z.string().min(1),

@@ -56,6 +56,8 @@ export interface PlaceEntry extends Reviewed {
 
 export interface RegionEntry extends Reviewed {
   id: string;
+  /** Short code of the region in report tags ("LAC" in "LAC-15"). */
+  code: string;
   name_zh: string;
   name_en: string;
   /** "Latin American and Caribbean" as in "… Regional Preparatory Meeting". */

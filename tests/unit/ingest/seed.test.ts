@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { GraphJson } from '../../../server/model.ts';
 import { ingestReport } from '../../../server/ingest/ingestReport.ts';
 import { parseReport } from '../../../server/ingest/parse/parseReport.ts';
+import { reportTag } from '../../../server/ingest/extract/structure.ts';
 import { validateGraph } from '../../../server/ingest/validateGraph.ts';
 import { realGazetteer, seedText } from './helpers.ts';
 
@@ -20,6 +21,12 @@ describe('the seed report', () => {
     expect(structure.recommendations).toHaveLength(66);
     expect(warnings).toEqual([]);
     expect(graph.reports).toEqual(['report:lac-rpm-2025']);
+  });
+
+  it('tags the report and its meeting with region and Congress (LAC-15), a fallback for an unknown region', () => {
+    expect(node('report:lac-rpm-2025')?.properties.tag).toBe('LAC-15');
+    expect(node('meeting:lac-rpm-2025')?.properties.tag).toBe('LAC-15');
+    expect(reportTag(null, 'xyz-rpm-2025', 14)).toBe('XYZ-14');
   });
 
   it('puts the right letters under the right agenda item', () => {
