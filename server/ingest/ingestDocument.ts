@@ -35,6 +35,8 @@ export interface DocumentIngestResult {
   format: DocumentFormat;
   /** The report's text as the parser read it (normalised, laid out). */
   text: string;
+  /** The text as extracted from the file, before layout recovery: what `line` counts in, for PDF and Word. */
+  extracted: string;
   footnotes: Footnote[];
   /** Page furniture and masthead lines taken out. */
   removed: string[];
@@ -74,5 +76,5 @@ function ingestRead(doc: ReadDocument, opts: DocumentIngestOptions): DocumentIng
   const problems = validateGraph(result.graph);
   if (problems.length > 0) throw new ReportInvalidError(opts.source, problems);
   const warnings = [...doc.warnings.map((w) => `${opts.source}: ${w}`), ...result.warnings];
-  return { graph: result.graph, warnings, format: doc.format, text: doc.text, footnotes: doc.footnotes, removed: doc.removed };
+  return { graph: result.graph, warnings, format: doc.format, text: doc.text, extracted: doc.extracted, footnotes: doc.footnotes, removed: doc.removed };
 }

@@ -14,6 +14,8 @@ export interface ReadDocument {
   format: DocumentFormat;
   /** The report's text, one unit (heading, paragraph, list item, contents entry, annex row) per line. */
   text: string;
+  /** The text as extracted, page-laid, before layout recovery (normalised): the lines `line` numbers refer to for PDF and Word. */
+  extracted: string;
   /** Per line of `text`: the line of the source it starts on (the file's line for text; the extracted text's line for PDF and Word) and its page. */
   lines: { line: number; page: number }[];
   pages: number;
@@ -37,6 +39,7 @@ export function fromRaw(raw: RawDocument): ReadDocument {
   return {
     format: raw.format,
     text: recovered.lines.map((l: RecoveredLine) => l.text).join('\n'),
+    extracted: raw.lines.map((l) => l.text).join('\n'),
     lines: recovered.lines.map((l) => ({ line: l.line, page: l.page })),
     pages: raw.pages,
     footnotes: recovered.footnotes,
