@@ -104,7 +104,7 @@ const MASTHEAD = [
 
 /** Recover the parser's layout from a document's lines. */
 export function recoverLayout(doc: RawDocument): RecoveredDocument {
-  const removed: string[] = [];
+  const removed: string[] = [...(doc.removed ?? [])];
   const lines = withBreaks(doc.lines, removed, doc.pages, doc.format);
   const habits = documentHabits(doc.lines.map((l) => l.text));
   const out: RecoveredLine[] = [];

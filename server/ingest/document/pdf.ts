@@ -119,9 +119,9 @@ function lineOf(row: Glyphs[], spaces: Glyphs[], page: number): PdfLine {
   for (const g of row) weight.set(round(g.size), (weight.get(round(g.size)) ?? 0) + g.str.length);
   const size = [...weight.entries()].sort((p, q) => q[1] - p[1])[0]![0];
   const baseline = median(row.filter((g) => round(g.size) === size).map((g) => g.y));
-  const runs = row
-    .filter((g) => !(g.size < size * 0.8 && g.y - baseline > size * 0.2 && /^[\d*†‡a-z]{1,3}$/.test(g.str.trim())))
-    .sort((p, q) => p.x - q.x);
+  // Smaller type raised above the baseline is a reference mark (a footnote's): it leaves the text, not its place.
+  const isMark = (g: Glyphs) => g.size < size * 0.8 && g.y - baseline > size * 0.2 && /^[\d*†‡a-z]{1,3}$/.test(g.str.trim());
+  const runs = [...row].sort((p, q) => p.x - q.x);
   // A column gap (table cell, the masthead's two sides) is one gap far wider than the others;
   // a justified line stretches many gaps alike, and those are spacing, not columns.
   const gaps = runs.slice(1).map((g, i) => g.x - (runs[i]!.x + runs[i]!.width));
@@ -129,20 +129,28 @@ function lineOf(row: Glyphs[], spaces: Glyphs[], page: number): PdfLine {
   const columnGap = (widest[0] ?? 0) > size * 2 && (widest[1] ?? 0) * 2.5 < widest[0]! ? widest[0]! : Infinity;
   let text = '';
   let right = -Infinity;
+  let pendingColumn = false;
   for (const [i, g] of runs.entries()) {
-    if (i > 0) {
+    if (i > 0 && gaps[i - 1]! >= columnGap) pendingColumn = true;
+    if (isMark(g)) {
+      right = Math.max(right, g.x + g.width);
+      continue;
+    }
+    if (text !== '') {
       const gap = g.x - right;
       const spaced = /\s$/.test(text) || /^\s/.test(g.str) || spaces.some((s) => Math.abs(s.y - g.y) < size * 0.5 && s.x >= right - 1 && s.x <= g.x + 1);
       const latin = !CJK.test(text.slice(-1)) && !CJK.test(g.str.trimStart()[0] ?? '');
-      if (gaps[i - 1]! >= columnGap) text = text.trimEnd() + '\t';
+      if (pendingColumn) text = text.trimEnd() + '\t';
       // Between Latin words a gap is a space even where the PDF wrote none; next to CJK only a written space counts.
       // Never inside brackets' edges: "( j)" is a glyph's side bearing, not a space.
       else if ((spaced || (latin && gap > size * 0.2)) && !/[(\[（]$/.test(text) && !/^[)\]）,.;:]/.test(g.str.trimStart())) text = text.trimEnd() + ' ';
     }
-    text += i > 0 ? g.str.trimStart() : g.str;
+    pendingColumn = false;
+    text += text === '' ? g.str : g.str.trimStart();
     right = Math.max(right, g.x + g.width);
   }
-  return { text: text.replace(/ {2,}/g, ' ').trim(), left: runs[0]?.x ?? 0, right, y: baseline, size, page };
+  const left = runs.find((g) => !isMark(g))?.x ?? 0;
+  return { text: text.replace(/ {2,}/g, ' ').trim(), left, right, y: baseline, size, page };
 }
 
 /** Pages of lines → the document: furniture out, footnotes apart, paragraph gaps as blank lines, wrapped lines marked. */
@@ -187,7 +195,8 @@ function layoutPages(pages: { lines: PdfLine[]; height: number }[], source?: str
       lines.push({ text, page: index + 1, full: l.right >= rightEdge - l.size * 1.5 });
     }
   }
-  return { format: 'pdf', lines, footnotes, pages: pages.length, warnings };
+  const removed = pages.flatMap((p) => p.lines.filter((l) => furniture.has(l)).map((l) => normalizeText(l.text)));
+  return { format: 'pdf', lines, footnotes, pages: pages.length, warnings, removed };
 }
 
 /**

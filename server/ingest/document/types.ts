@@ -34,6 +34,8 @@ export interface RawDocument {
   footnotes: Footnote[];
   /** Number of pages (1 for Word and for text without form feeds). */
   pages: number;
+  /** Page furniture the reader took out itself (the PDF reader, by position). */
+  removed?: string[];
   /** Things the reader noticed that a user should know (pages without text, automatic numbering not read). */
   warnings: string[];
 }
