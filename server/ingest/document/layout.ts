@@ -415,7 +415,8 @@ function continues(parts: Line[], next: Line, after: Line | undefined, opts: Uni
   // A line that starts in lower case goes on the sentence before it (unless that one ended).
   const latinOn = (/^\p{Ll}/u.test(n) && !/[.!?]$/.test(p)) || (/[\p{Script=Latin}\d,;]$/u.test(p) && /^[([]/u.test(n) && !LETTER_MARK.test(n));
   // Words that go on across a blank line or a page: a sentence cut before a lower-case word, or after a comma.
-  if (latinOn || /[,，、]$/.test(p) || (/[-–]$/.test(p) && /^\p{Ll}/u.test(n))) return true;
+  // Nor does a line end after an opening bracket or quote (line breaking never leaves one at a line's end).
+  if (latinOn || /[,，、]$/.test(p) || /[（(\[「『“《〈‘]$/.test(p) || (/[-–]$/.test(p) && /^\p{Ll}/u.test(n))) return true;
   // A paragraph or list item never ends on a bare word: a line that does was cut, even before a gap or a page break.
   if (opts.mode === 'body' && (PARAGRAPH_MARK.test(parts[0]!.text) || LETTER_MARK.test(parts[0]!.text)) && /[\p{L}\p{N}]$/u.test(p)) return true;
   if (next.afterBlank) return false;

@@ -63,6 +63,7 @@ const REMOVED = /[\u200B\u2060\uFEFF\u180E\u200E\u200F\u202A-\u202E\u2066-\u2069
 export function normalizeText(input: string): string {
   const text = input
     .replace(/\r\n?|[\u0085\u2028\u2029\u000B\u000C]/g, '\n')
+    .replace(/[\u0080-\u009F]/g, (c) => WINDOWS_1252[c.charCodeAt(0)] ?? '')
     .normalize('NFC');
   const chars = Array.from(text);
   const out: string[] = [];
@@ -74,11 +75,6 @@ export function normalizeText(input: string): string {
       continue;
     }
     if (cp < 0x20 || cp === 0x7f) continue;
-    if (cp >= 0x80 && cp <= 0x9f) {
-      const mapped = WINDOWS_1252[cp];
-      if (mapped) out.push(mapped);
-      continue;
-    }
     if (isNonCharacter(cp) || (cp >= 0xd800 && cp <= 0xdfff) || REMOVED.test(ch)) continue;
     if (ch === '\u00AD') {
       if (chars[i + 1] === '\n') out.push(ch);
