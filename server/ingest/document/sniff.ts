@@ -33,13 +33,9 @@ export function sniffDocument(bytes: Uint8Array, source?: string): Sniffed {
   if (image) throw new DocumentError('no_text_layer', `this is an image (${image}), not a document with text; run OCR on it first`, source);
   if (ascii(bytes, 0, 5) === '{\\rtf') throw new DocumentError('unsupported', 'this is an RTF file; save it as .docx, PDF or text and try again', source);
   const head = bytes.subarray(0, 4096);
-  const zeros = head.filter((b) => b === 0).length;
-  if (zeros > 0) {
-    // UTF-16 without a byte order mark: every other byte of Latin text is zero.
-    const even = head.filter((b, i) => i % 2 === 0 && b === 0).length;
-    const odd = zeros - even;
-    if (head.length >= 4 && odd * 2 >= head.length * 0.4 && even === 0) return { format: 'text', encoding: 'utf-16le' };
-    if (head.length >= 4 && even * 2 >= head.length * 0.4 && odd === 0) return { format: 'text', encoding: 'utf-16be' };
+  if (head.includes(0)) {
+    // UTF-16 without a byte order mark: text in it reads as text in one of the two byte orders.
+    for (const encoding of ['utf-16le', 'utf-16be'] as const) if (readsAsText(head, encoding)) return { format: 'text', encoding };
     throw new DocumentError('unsupported', 'this is not a PDF, a Word (.docx) document or a text file', source);
   }
   return { format: 'text', encoding: 'utf-8' };
@@ -56,6 +52,13 @@ function sniffZip(bytes: Uint8Array, source?: string): Sniffed {
     throw new DocumentError('unsupported', 'this is an Excel or PowerPoint file, not a report; send the report as PDF, Word (.docx) or text', source);
   }
   throw new DocumentError('unsupported', 'this is a ZIP archive but not a Word (.docx) document', source);
+}
+
+function readsAsText(head: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): boolean {
+  if (head.length < 8) return false;
+  const text = new TextDecoder(encoding).decode(head.subarray(0, head.length - (head.length % 2)));
+  const readable = text.match(/[\p{L}\p{N}\p{P}\p{S}\p{Zs}\t\r\n]/gu)?.length ?? 0;
+  return readable >= Array.from(text).length * 0.95;
 }
 
 function imageKind(bytes: Uint8Array): string | null {
