@@ -57,7 +57,6 @@ interface Line extends RawLine {
   afterPageBreak: boolean;
   /** A blank line (or the end of a Word paragraph) stands between this line and the one before. */
   afterBlank: boolean;
-  indented: boolean;
   /** Display width of the line as laid out (before spread spacing was squeezed). */
   width: number;
 }
@@ -174,7 +173,7 @@ function withBreaks(raw: readonly RawLine[], removed: string[], pages: number, f
       continue;
     }
     // Blank lines beside a page break are the page's margins, not a paragraph's end.
-    out.push({ ...l, text: text.trim(), n: l.line ?? k + 1, afterPageBreak: pageBreak, afterBlank: (blank && !pageBreak) || l.paragraph === true, indented: /^\s/.test(text), width: displayWidth(l.text.trim()) });
+    out.push({ ...l, text: text.trim(), n: l.line ?? k + 1, afterPageBreak: pageBreak, afterBlank: (blank && !pageBreak) || l.paragraph === true, width: displayWidth(l.text.trim()) });
     blank = false;
     pageBreak = false;
   }
