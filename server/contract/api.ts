@@ -1,9 +1,9 @@
 /**
  * The API's shapes, as zod schemas: request schemas validate (and coerce) what comes
  * in; response schemas document what goes out (and the tests hold responses to
- * them). server/api/openapi.ts turns both into the OpenAPI document. The types at
- * beside each schema are the same shapes for TypeScript: the server's queries return them and
- * the viewer reads them (`import type`, so zod stays out of the viewer's bundle).
+ * them). server/api/openapi.ts turns both into the OpenAPI document. The type beside
+ * each schema is the same shape for TypeScript: the server's queries return it and the
+ * viewer reads it (`import type`, so zod stays out of the viewer's bundle).
  */
 import { z } from 'zod';
 import type { Json, SerializedGraph as SerializedGraphType } from './graph.ts';
