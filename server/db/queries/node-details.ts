@@ -14,6 +14,7 @@ import type { Driver, Node } from 'neo4j-driver';
 import { displayName, matchNodeById } from './labels.ts';
 import { readQuery, type ReadOptions } from './run.ts';
 import { nodeToJson, propertiesToJson, type Json, type NodeJson } from './values.ts';
+import { truncateGraphemes } from '../../text/truncate.ts';
 
 export interface RelatedNode {
   id: string;
@@ -166,12 +167,12 @@ interface TextUnit {
   text: string;
 }
 
-/** A recommendation's text in full; a paragraph's only begun (its provenance carries it whole). */
+/** A recommendation's text in full; a paragraph's only begun, at most 200 characters (its provenance carries it whole). */
 const PARAGRAPH_SNIPPET = 200;
 function otherText(node: NodeJson): string | null {
   const text = node.properties.text;
   if (typeof text !== 'string') return null;
-  return node.labels.includes('Paragraph') && text.length > PARAGRAPH_SNIPPET ? `${text.slice(0, PARAGRAPH_SNIPPET)}…` : text;
+  return node.labels.includes('Paragraph') ? truncateGraphemes(text, PARAGRAPH_SNIPPET) : text;
 }
 
 /** Items in the order of the texts: report, paragraph, letter, then id. */

@@ -9,6 +9,7 @@ import type { NodeLabel } from '../../model.ts';
 import { displayName, labelForId, matchNodeById } from './labels.ts';
 import { readQuery, type ReadOptions } from './run.ts';
 import { nodeToJson, type NodeJson } from './values.ts';
+import { truncateGraphemes } from '../../text/truncate.ts';
 
 export const FULLTEXT_INDEXES = ['entity_text_cjk', 'entity_text_en'] as const;
 
@@ -130,6 +131,6 @@ function toResult(node: NodeJson, score: number): SearchResult {
     name_zh: typeof p.name_zh === 'string' ? p.name_zh : typeof p.title_zh === 'string' ? p.title_zh : null,
     score: score === Number.MAX_SAFE_INTEGER ? 1e6 : Math.round(score * 1000) / 1000,
   };
-  if (typeof p.text === 'string') result.snippet = p.text.length > 120 ? `${p.text.slice(0, 120)}…` : p.text;
+  if (typeof p.text === 'string') result.snippet = truncateGraphemes(p.text, 120);
   return result;
 }
