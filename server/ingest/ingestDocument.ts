@@ -12,7 +12,7 @@
  * damage), ReportFormatError (not a report of the expected shape, naming the line and
  * page), ReportInvalidError (the graph does not validate against MODEL.md).
  */
-import type { GraphJson } from '../model.ts';
+import type { GraphJson } from '../contract/model.ts';
 import { fromRaw, readDocument, type ReadDocument } from './document/read.ts';
 import { textDocument } from './document/text.ts';
 import type { Footnote } from './document/types.ts';

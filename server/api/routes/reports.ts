@@ -15,7 +15,7 @@ import {
 import type { ApiContext } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
-import { ReportUploadJson, ReportUploadQuery, ReportUploadResponse } from '../schemas.ts';
+import { ReportUploadJson, ReportUploadQuery, ReportUploadResponse } from '../../contract/api.ts';
 
 /** The media types an upload is documented with; the format itself is read from the bytes, whatever the type says. */
 const DOCUMENT_TYPES = ['text/plain', 'application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/octet-stream'];

@@ -1,6 +1,6 @@
 /** Reading fixtures through the one door, and comparing the graphs two formats of one report give. */
 import { readFileSync } from 'node:fs';
-import type { GraphJson } from '../../../server/model.ts';
+import type { GraphJson } from '../../../server/contract/model.ts';
 import { ingestDocument, type DocumentIngestResult } from '../../../server/ingest/ingestDocument.ts';
 import type { Gazetteer } from '../../../server/ingest/gazetteer/types.ts';
 import { repoPath } from '../ingest/helpers.ts';
