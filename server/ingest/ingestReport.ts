@@ -22,6 +22,7 @@ import { reportNames } from './extract/translate.ts';
 import { textUnits } from './extract/units.ts';
 import { lexiconFor } from './parse/lexicon.ts';
 import { parseReport } from './parse/parseReport.ts';
+import type { FootnoteMark } from './parse/types.ts';
 
 export interface IngestOptions {
   /** Where the text came from (a file name); names errors and, absent reportId, the report. */
@@ -30,6 +31,10 @@ export interface IngestOptions {
   gazetteer: Gazetteer;
   /** The number each line of the text carries (the source's line, after layout recovery); default 1, 2, 3, … */
   lineNumbers?: readonly number[];
+  /** The document's footnotes as printed, marker first ("1 See A/CONF.234/16, para. 3."); `lineMarks` index them. */
+  footnotes?: readonly string[];
+  /** Where footnotes' marks stood in each line of the text (offsets into the line; layout recovery took them out). */
+  lineMarks?: readonly (readonly FootnoteMark[])[];
 }
 
 export interface IngestResult {
@@ -50,7 +55,7 @@ function gazetteerForms(g: Gazetteer): SurfaceForm[] {
 }
 
 export function ingestReport(text: string, opts: IngestOptions): IngestResult {
-  const structure = parseReport(text, opts.source, opts.lineNumbers);
+  const structure = parseReport(text, opts.source, opts.lineNumbers, opts.lineMarks);
   const reportId = opts.reportId ?? (opts.source ? reportIdFromSource(opts.source) : `report:${structure.meeting.startDate}`);
   const key = reportKey(reportId);
   const g = opts.gazetteer;
@@ -59,7 +64,7 @@ export function ingestReport(text: string, opts: IngestOptions): IngestResult {
   const warnings = structure.warnings.map((w) => `${opts.source ?? 'report'}: ${w}`);
 
   const names = reportNames(structure, g);
-  const structural = addStructure(structure, key, names, opts.source ?? null, graph);
+  const structural = addStructure(structure, key, names, opts.source ?? null, graph, opts.footnotes ?? []);
 
   const baseMatcher = buildMatcher(gazetteerForms(g));
   const { people, roles } = resolvePeople(structure, baseMatcher);

@@ -9,7 +9,7 @@ import { ReportFormatError } from '../errors.ts';
 import { parseAnnexRow } from './annex.ts';
 import type { Lexicon } from './lexicon.ts';
 import { toRoman } from './numerals.ts';
-import type { AnnexDocument, Block, Chapter, EmbeddedListItem, Paragraph, Recommendation, Section, SourceLine } from './types.ts';
+import type { AnnexDocument, Block, Chapter, EmbeddedListItem, FootnoteMark, Paragraph, Recommendation, Section, SourceLine } from './types.ts';
 
 export interface Body {
   chapters: Chapter[];
@@ -36,6 +36,19 @@ interface OpenParagraph {
   letters: Map<string, number>;
   /** Numbered list announced by the paragraph's colon (the adopted agenda). */
   list: { next: number } | null;
+}
+
+/** A line's footnote marks moved into a unit's text: the line's text from `cut` on stands at `base` of it (a mark in the cut-off number goes to its start). */
+function shifted(marks: readonly FootnoteMark[], cut: number, base: number): FootnoteMark[] {
+  return marks.map((m) => ({ footnote: m.footnote, at: base + Math.max(0, m.at - cut) }));
+}
+
+/** A line goes on an open paragraph's text (on a line of its own). */
+function appendLine(o: OpenParagraph, line: SourceLine): void {
+  const base = o.lines.join('\n').length + 1;
+  o.paragraph.footnotes.push(...shifted(line.marks, 0, base));
+  o.lines.push(line.text);
+  o.lineNumbers.push(line.number);
 }
 
 function letterAt(index: number): string {
@@ -76,10 +89,10 @@ export function readBody(lines: readonly SourceLine[], start: number, lex: Lexic
     state.lastRecommendation = null;
   };
 
-  const openParagraph = (n: number, text: string, line: number) => {
+  const openParagraph = (n: number, text: string, line: number, from: SourceLine) => {
     close();
     state.open = {
-      paragraph: { number: n, text: '', line, lineNumbers: [], chapter, section: sectionLabel(), subheading, block, embeddedList: [] },
+      paragraph: { number: n, text: '', line, lineNumbers: [], chapter, section: sectionLabel(), subheading, block, embeddedList: [], footnotes: shifted(from.marks, from.text.length - text.length, 0) },
       lines: [text],
       lineNumbers: [line],
       announcesRecommendations: lex.recommendationsIntro.test(text),
@@ -94,7 +107,8 @@ export function readBody(lines: readonly SourceLine[], start: number, lex: Lexic
   const lastLineOf = (o: OpenParagraph) => (state.lastRecommendation ? state.lastRecommendation.text : o.lines[o.lines.length - 1]!);
 
   for (let i = start; i < lines.length; i++) {
-    const { text, raw, number: lineNo } = lines[i]!;
+    const sourceLine = lines[i]!;
+    const { text, raw, number: lineNo } = sourceLine;
     if (text === '') continue;
 
     if (mode === 'documents') {
@@ -165,16 +179,21 @@ export function readBody(lines: readonly SourceLine[], start: number, lex: Lexic
         }
         current.nextLetter = index + 1;
         current.recommendationCount += 1;
-        state.lastRecommendation = { paragraph: current.paragraph.number, letter, text: itemText, line: lineNo, block: current.paragraph.block };
+        state.lastRecommendation = {
+          paragraph: current.paragraph.number,
+          letter,
+          text: itemText,
+          line: lineNo,
+          block: current.paragraph.block,
+          footnotes: shifted(sourceLine.marks, text.length - itemText.length, 0),
+        };
         body.recommendations.push(state.lastRecommendation);
       } else if (current && current.list && current.paragraph.embeddedList.length > 0) {
         const item = current.paragraph.embeddedList[current.paragraph.embeddedList.length - 1]!;
         item.subItems.push({ letter, text: itemText, line: lineNo });
-        current.lines.push(text);
-        current.lineNumbers.push(lineNo);
+        appendLine(current, sourceLine);
       } else if (current) {
-        current.lines.push(text);
-        current.lineNumbers.push(lineNo);
+        appendLine(current, sourceLine);
       } else {
         body.warnings.push(`line ${lineNo}: lettered item outside any paragraph: "${text}"`);
       }
@@ -188,13 +207,12 @@ export function readBody(lines: readonly SourceLine[], start: number, lex: Lexic
       const current = state.open;
       if (current?.list && n === current.list.next) {
         current.paragraph.embeddedList.push({ number: n, text: rest, line: lineNo, subItems: [] });
-        current.lines.push(text);
-        current.lineNumbers.push(lineNo);
+        appendLine(current, sourceLine);
         current.list.next += 1;
         continue;
       }
       if (n === expected) {
-        openParagraph(n, rest, lineNo);
+        openParagraph(n, rest, lineNo, sourceLine);
         continue;
       }
       const heading = lex.blockHeading.exec(rest);
@@ -215,19 +233,17 @@ export function readBody(lines: readonly SourceLine[], start: number, lex: Lexic
       if (current && !current.list && n === 1 && ENDS_WITH_COLON.test(lastLineOf(current))) {
         current.list = { next: 2 };
         current.paragraph.embeddedList.push({ number: 1, text: rest, line: lineNo, subItems: [] });
-        current.lines.push(text);
-        current.lineNumbers.push(lineNo);
+        appendLine(current, sourceLine);
         continue;
       }
       if (n > expected && body.paragraphs.length + (state.open ? 1 : 0) > 0) {
         body.warnings.push(`line ${lineNo}: paragraph ${n} follows paragraph ${expected - 1}; paragraphs ${expected}–${n - 1} are missing`);
-        openParagraph(n, rest, lineNo);
+        openParagraph(n, rest, lineNo, sourceLine);
         continue;
       }
       body.warnings.push(`line ${lineNo}: numbered line ${n} fits neither the paragraph sequence nor a list: "${text}"`);
       if (current) {
-        current.lines.push(text);
-        current.lineNumbers.push(lineNo);
+        appendLine(current, sourceLine);
       }
       continue;
     }
@@ -240,11 +256,11 @@ export function readBody(lines: readonly SourceLine[], start: number, lex: Lexic
       continue;
     }
     if (current) {
-      if (state.lastRecommendation) state.lastRecommendation.text += lex.titleJoiner + text;
-      else {
-        current.lines.push(text);
-        current.lineNumbers.push(lineNo);
-      }
+      const recommendation = state.lastRecommendation;
+      if (recommendation) {
+        recommendation.footnotes.push(...shifted(sourceLine.marks, 0, recommendation.text.length + lex.titleJoiner.length));
+        recommendation.text += lex.titleJoiner + text;
+      } else appendLine(current, sourceLine);
       if (lex.recommendationsIntro.test(current.lines.join(lex.titleJoiner))) current.announcesRecommendations = true;
       continue;
     }
