@@ -1,5 +1,5 @@
 /**
- * npm run ingest -- <report file>… [--out graph.json] [--gazetteer dir] [--evaluate annotation.json]
+ * npm run ingest -- <report file>… [--out graph.json] [--gazetteer dir] [--evaluate gold.json]
  *
  * Reads each report (UTF-8), builds one graph for all of them, validates it
  * against MODEL.md and writes graph.json atomically; prints counts and the
@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { decodeReport, ingestReport, loadGazetteer, mergeGraphs, ReportFormatError, validateGraph } from '../server/ingest/index.ts';
 import { uniqueReportId } from '../server/ingest/extract/ids.ts';
-import { annotationSchema, evaluateAgainstAnnotation } from '../server/ingest/evaluate.ts';
+import { formatScore, goldSchema, scoreGraph, type Gold } from '../server/ingest/score.ts';
 import { formatSummary } from '../server/ingest/summary.ts';
 import { writeGraphAtomically } from '../server/ingest/writeGraph.ts';
 
@@ -29,13 +29,22 @@ async function main(argv: string[]): Promise<void> {
     .option('--out <file>', 'where to write graph.json', 'graph.json')
     .option('--gazetteer <dir>', 'gazetteer directory', path.join('data', 'gazetteer'))
     .option('--report-id <id>', 'report id (only with a single report), e.g. report:lac-rpm-2025')
-    .option('--evaluate <annotation>', 'print precision and recall of CITES/ADDRESSES against a hand annotation')
+    .option('--evaluate <gold>', "score the graph against a reader's annotation (the evaluation kit's gold.json format) and print the table")
     .showHelpAfterError();
   program.parse(argv);
   const files = program.args;
   const opts = program.opts<Options>();
   if (opts.reportId && files.length > 1) throw new UsageError('--report-id applies to a single report');
 
+  // The annotation is read first, so a bad one stops the run before anything is written.
+  let gold: Gold | null = null;
+  if (opts.evaluate) {
+    try {
+      gold = goldSchema.parse(JSON.parse(await readFile(opts.evaluate, 'utf8')));
+    } catch (err) {
+      throw new UsageError(`cannot read the annotation ${opts.evaluate}: ${(err as Error).message.split('\n')[0]}`);
+    }
+  }
   const gazetteer = await loadGazetteer(opts.gazetteer);
   const graphs = [];
   const warnings: string[] = [];
@@ -61,15 +70,9 @@ async function main(argv: string[]): Promise<void> {
   console.log(formatSummary(graph, warnings));
   console.log(`wrote ${opts.out}`);
 
-  if (opts.evaluate) {
-    const annotation = annotationSchema.parse(JSON.parse(await readFile(opts.evaluate, 'utf8')));
-    const e = evaluateAgainstAnnotation(graph, annotation);
-    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  if (gold) {
     console.log(`against ${opts.evaluate}:`);
-    for (const [name, s] of [['CITES', e.cites], ['ADDRESSES', e.addresses], ['overall', e.overall]] as const) {
-      console.log(`  ${name.padEnd(10)} precision ${pct(s.precision)}  recall ${pct(s.recall)}  (tp ${s.truePositives}, fp ${s.falsePositives}, fn ${s.falseNegatives})`);
-    }
-    for (const d of e.disagreements) console.log(`  ${d}`);
+    console.log(formatScore(scoreGraph(graph, gold)));
   }
 }
 

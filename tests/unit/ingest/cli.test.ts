@@ -38,10 +38,19 @@ describe('npm run ingest', { timeout: 30_000 }, () => {
     expect(validateGraph(graph)).toEqual([]);
   });
 
-  it('prints precision and recall against an annotation', async () => {
-    const r = await ingest(['data/reports/lac-rpm-2025.zh.txt', '--out', path.join(dir, 'eval.json'), '--evaluate', 'tests/fixtures/lac-rpm-2025.annotation.json']);
+  it("prints the scorer's table against a reader's annotation", async () => {
+    const r = await ingest(['data/reports/lac-rpm-2025.zh.txt', '--out', path.join(dir, 'eval.json'), '--evaluate', 'tests/fixtures/lac-rpm-2025.gold.json']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/overall\s+precision 100\.0%\s+recall 100\.0%/);
+    expect(r.stdout).toMatch(/^CITES \(rec -> instrument\) +1\.00 {2}P 1\.00 R 1\.00/m);
+    expect(r.stdout).toMatch(/^min F1 (?:0\.9[5-9]|1\.00) \(/m);
+  });
+
+  it('refuses an unreadable annotation before writing anything', async () => {
+    const out = path.join(dir, 'no-gold.json');
+    const r = await ingest(['data/reports/lac-rpm-2025.zh.txt', '--out', out, '--evaluate', 'tests/fixtures/lac-rpm-2025.zh.txt']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^ingest: cannot read the annotation tests\/fixtures\/lac-rpm-2025\.zh\.txt: /);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('lists what it could not place', async () => {
