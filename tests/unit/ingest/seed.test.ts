@@ -129,8 +129,8 @@ describe('the seed report', () => {
     expect(links.filter(([a, b, kind]) => a === 'crime:terrorism' && b === 'crime:organized-crime' && kind !== 'contested')).toEqual([]);
   });
 
-  it('puts illegal mining under crimes that affect the environment', () => {
-    expect(node('crime:illegal-mining')!.properties.parent).toBe('crime:crimes-affecting-environment');
+  it('puts illegal mining under its ICCS division, itself under crimes that affect the environment', () => {
+    expect(node('crime:illegal-mining')!.properties.parent).toBe('crime:iccs-1004');
   });
 
   it('builds Document nodes from the symbols, expanding Add.1-5', () => {
