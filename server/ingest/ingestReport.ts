@@ -20,6 +20,10 @@ import { addStructure } from './extract/structure.ts';
 import { addSupplements, supplementedClosure } from './extract/supplements.ts';
 import { reportNames } from './extract/translate.ts';
 import { textUnits } from './extract/units.ts';
+import { unreviewedNode, type UnreviewedEntity } from './extract/unreviewed.ts';
+import { buildVocabulary } from './extract/vocabulary.ts';
+import { coordinatedCrimes } from './extract/crimeForms.ts';
+import { crimeObjects } from './gazetteer/crimeObjects.ts';
 import { lexiconFor } from './parse/lexicon.ts';
 import { parseReport } from './parse/parseReport.ts';
 
@@ -33,6 +37,8 @@ export interface IngestOptions {
 export interface IngestResult {
   graph: GraphJson;
   warnings: string[];
+  /** Entities the text names that the gazetteer lacks, kept as nodes with `reviewed: false` (docs/GAZETTEER.md says how to review them). */
+  unreviewed: UnreviewedEntity[];
 }
 
 // Building the surface forms of ~300 entries is cheap but not free; reports sharing a gazetteer share them.
@@ -61,9 +67,14 @@ export function ingestReport(text: string, opts: IngestOptions): IngestResult {
 
   const baseMatcher = buildMatcher(gazetteerForms(g));
   const { people, roles } = resolvePeople(structure, baseMatcher);
-  const matcher = buildMatcher([...gazetteerForms(g), ...personSurfaceForms(people)]);
+  const knownForms = [...gazetteerForms(g), ...personSurfaceForms(people)];
+  const texts = textUnits(structure, key);
+  // What the report names that the gazetteer lacks, and the short forms it defines, before any fact is drawn.
+  const vocabulary = buildVocabulary(structure, texts, knownForms, buildMatcher(knownForms));
+  const matcher = buildMatcher([...knownForms, ...vocabulary.forms]);
+  const objects = crimeObjects(g.crimeTypes);
 
-  const units = textUnits(structure, key).map((u) => matchUnit(u, matcher));
+  const units = texts.map((u) => matchUnit(u, matcher, (text, found) => coordinatedCrimes(text, found, objects, structure.language)));
   const participation = addParticipation(structure, lex, structural.blocks, matcher, key, graph);
   const affiliations = addPeople(people, roles, key, graph);
 
@@ -75,9 +86,14 @@ export function ingestReport(text: string, opts: IngestOptions): IngestResult {
   );
   for (const id of instruments) entityIds.add(id);
   const nodeFor = entityNodeFactory(g, structure.language);
+  const unreviewed = new Map(vocabulary.entities.map((e) => [e.id, e]));
   for (const id of entityIds) {
-    const node = nodeFor(id);
-    if (node) graph.addNode(node);
+    const entity = unreviewed.get(id);
+    const node = entity ? unreviewedNode(entity, structure.language) : nodeFor(id);
+    if (!node) continue;
+    const learned = vocabulary.aliases.get(id);
+    if (learned) node.properties.aliases = [...new Set([...(node.properties.aliases as string[]), ...learned])];
+    graph.addNode(node);
   }
   const mentionedDocuments = units.flatMap((u) => u.matches.filter((m) => m.target.label === 'Document').map((m) => m.target.id));
   addDocuments(structure, mentionedDocuments, reportId, graph);
@@ -87,6 +103,8 @@ export function ingestReport(text: string, opts: IngestOptions): IngestResult {
   addCoOccurrences(units, reportId, graph);
   addLinks(units, structure.language, reportId, graph);
 
-  warnings.push(...[...names.warnings, ...structural.warnings, ...participation.warnings].map((w) => `${opts.source ?? 'report'}: ${w}`));
-  return { graph: graph.build([ids.report(key)]), warnings };
+  warnings.push(...[...names.warnings, ...structural.warnings, ...participation.warnings, ...vocabulary.warnings].map((w) => `${opts.source ?? 'report'}: ${w}`));
+  const built = graph.build([ids.report(key)]);
+  const unreviewedEntities = vocabulary.entities.filter((e) => built.nodes.some((n) => n.id === e.id));
+  return { graph: built, warnings, unreviewed: unreviewedEntities };
 }

@@ -61,8 +61,6 @@ export interface Lexicon {
   /** A line that ends a sentence (so a following short line may be a heading). */
   sentenceEnd: RegExp;
   maxSubheadingLength: number;
-  /** Words between names in a list ("、", "和", "and"). */
-  listGlue: RegExp;
 }
 
 // A personal name in Latin script, as both languages print it.
@@ -141,7 +139,6 @@ export const CHINESE: Lexicon = {
   findDateRange: findChineseDateRange,
   sentenceEnd: /[。；;：:）)”"]$/,
   maxSubheadingLength: 30,
-  listGlue: /^(?:[、，,；;]|以及|及|和|与|\s)+$/,
 };
 
 export const ENGLISH: Lexicon = {
@@ -221,7 +218,6 @@ export const ENGLISH: Lexicon = {
   findDateRange: findEnglishDateRange,
   sentenceEnd: /[.;:)”"]$/,
   maxSubheadingLength: 60,
-  listGlue: /^(?:[,;]|\band\b|\bthe\b|\s)+$/i,
 };
 
 export function lexiconFor(language: Language): Lexicon {
