@@ -11,7 +11,7 @@ import { Command } from 'commander';
 import { decodeReport, ingestReport, loadGazetteer, mergeGraphs, ReportFormatError, validateGraph } from '../server/ingest/index.ts';
 import { uniqueReportId } from '../server/ingest/extract/ids.ts';
 import { formatScore, goldSchema, scoreGraph, type Gold } from '../server/ingest/score.ts';
-import { formatSummary } from '../server/ingest/summary.ts';
+import { formatSummary, formatUnreviewed } from '../server/ingest/summary.ts';
 import { writeGraphAtomically } from '../server/ingest/writeGraph.ts';
 
 interface Options {
@@ -49,6 +49,7 @@ async function main(argv: string[]): Promise<void> {
   const graphs = [];
   const warnings: string[] = [];
   const reportIds = new Set<string>();
+  const unreviewed: Parameters<typeof formatUnreviewed>[0][number][] = [];
   for (const file of files) {
     let bytes: Buffer;
     try {
@@ -62,12 +63,14 @@ async function main(argv: string[]): Promise<void> {
     const result = ingestReport(text, { source: file, gazetteer, reportId });
     graphs.push(result.graph);
     warnings.push(...result.warnings);
+    unreviewed.push(...result.unreviewed.map((e) => ({ ...e, source: file })));
   }
   const graph = mergeGraphs(graphs);
   const problems = validateGraph(graph);
   if (problems.length > 0) throw new Error(`the graph does not validate against MODEL.md: ${problems[0]} (and ${problems.length - 1} more)`);
   await writeGraphAtomically(graph, opts.out);
   console.log(formatSummary(graph, warnings));
+  console.log(formatUnreviewed(unreviewed));
   console.log(`wrote ${opts.out}`);
 
   if (gold) {

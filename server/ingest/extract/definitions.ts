@@ -35,7 +35,7 @@ function shortForm(inside: string, lang: Language): string | null {
     if (/\d/.test(s) || /[A-Z]\/|\//.test(s)) return null;
     return s;
   }
-  s = s.replace(HEREINAFTER_EN, '').replace(/^the\s+/i, '').replace(/^[“"‘']|[”"’']$/g, '').trim();
+  s = s.replace(HEREINAFTER_EN, '').replace(/^[“"‘']|[”"’']$/g, '').replace(/^the\s+/i, '').trim();
   if (s.length < 2 || /[,;:/]|\d/.test(s) || /^(?:see|e\.g|i\.e|para|paras|art|article|annex|formerly|previously)\b/i.test(s)) return null;
   if (ACRONYM.test(s) && (s.match(/\p{Lu}/gu) ?? []).length >= 2) return s;
   const words = s.split(/\s+/);
@@ -118,8 +118,9 @@ export function findDefinitions(text: string, matches: readonly Match[], titles:
     if (!short) continue;
     const at = m.index;
     const bracket = { bracketStart: m.index + m[0].length - m[0].trimStart().length, bracketEnd: m.index + m[0].length };
-    // Brackets inside a known name ("Iran (Islamic Republic of)") define nothing.
+    // Brackets inside a known name ("Iran (Islamic Republic of)") define nothing; nor do brackets holding a State (an affiliation).
     if (matches.some((x) => x.start <= bracket.bracketStart && bracket.bracketEnd <= x.end)) continue;
+    if (matches.some((x) => x.target.label === 'State' && x.start >= bracket.bracketStart && x.end <= bracket.bracketEnd)) continue;
     // The long form: a known name, a title by form, or (English) a run of capitalised words, whichever starts first.
     const adjacent = (end: number) => text.slice(end, at).trim().replace(/[》”"]/g, '') === '';
     const known = [...matches].reverse().find((x) => x.end <= at && adjacent(x.end));

@@ -65,13 +65,24 @@ function unbalancedEdges(text: string, piece: Piece): Piece | null {
 }
 
 function trimmed(text: string, from: number, to: number, lang: Language): Piece | null {
-  let start = from;
-  let end = to;
-  const lead = LEADING_GLUE[lang].exec(text.slice(start, end));
-  if (lead) start += lead[0].length;
-  const trail = TRAILING_GLUE[lang].exec(text.slice(start, end));
-  if (trail) end -= trail[0].length;
-  return end > start ? unbalancedEdges(text, { start, end }) : null;
+  let piece: Piece | null = { start: from, end: to };
+  for (let round = 0; round < 2 && piece; round++) {
+    let start: number = piece.start;
+    let end: number = piece.end;
+    const lead = LEADING_GLUE[lang].exec(text.slice(start, end));
+    if (lead) start += lead[0].length;
+    const trail = TRAILING_GLUE[lang].exec(text.slice(start, end));
+    if (trail) end -= trail[0].length;
+    piece = end > start ? unbalancedEdges(text, { start, end }) : null;
+  }
+  return piece;
+}
+
+/** The right side of a cut reads as a name of a body: it holds (or, in Chinese, ends with) a body word, or it is an acronym. */
+function bodyLike(text: string, lang: Language): boolean {
+  const bare = text.replace(/\s*[（(][^（）()]*[）)]$/u, '');
+  if (lang === 'zh') return NAME_END.zh.test(bare);
+  return /^(?:the\s+)?[\p{Lu}\d]/u.test(bare) && (NAME_END.en.test(bare) || /^(?:the\s+)?\p{Lu}{2,}\b/u.test(bare));
 }
 
 /** Cuts an unknown stretch at conjunctions where the part before reads as a complete name. */
@@ -80,11 +91,8 @@ function splitUnknown(text: string, piece: Piece, lang: Language): Piece[] {
   for (const m of slice.matchAll(new RegExp(CONJUNCTION[lang].source, 'g'))) {
     const left = slice.slice(0, m.index).trimEnd();
     const right = slice.slice(m.index + m[0].length).trimStart();
-    // Both sides must read as names of bodies: "Council of Europe and the OSCE (…)" splits, "Organization for Security and Co-operation in Europe" does not.
-    if (left === '' || right === '' || !NAME_END[lang].test(left) || !NAME_END[lang].test(right.replace(/\s*[（(][^（）()]*[）)]$/u, '') + (lang === 'zh' ? '' : ''))) {
-      if (!(lang === 'en' && NAME_END.en.test(left) && /^(?:the\s+)?\p{Lu}{2,}\b/u.test(right))) continue;
-    }
-    if (lang === 'en' && !/^(?:the\s+)?[\p{Lu}\d]/u.test(right)) continue;
+    // Both sides must read as names of bodies: "Council of Europe and the OSCE" splits, "Organization for Security and Co-operation in Europe" does not.
+    if (left === '' || !NAME_END[lang].test(left) || !bodyLike(right, lang)) continue;
     const first = trimmed(text, piece.start, piece.start + m.index, lang);
     const rest = trimmed(text, piece.start + m.index + m[0].length, piece.end, lang);
     return [...(first ? [first] : []), ...(rest ? splitUnknown(text, rest, lang) : [])];
@@ -151,7 +159,7 @@ export function listItems(list: NameList, matcher: Matcher, allowed: readonly st
       const before = text.slice(gaps[k]!.start, a.start);
       const after = text.slice(a.end, gaps[k + 1]!.end);
       const beforeOk = isGlue(before, lang) || new RegExp(`(?:${CONJUNCTION[lang].source})\\s*(?:the\\s+)?$`, 'i').test(before);
-      const afterOk = isGlue(after, lang) || new RegExp(`^\\s*(?:[（(][^）)]*[）)])?\\s*(?:${CONJUNCTION[lang].source})`, 'i').test(after);
+      const afterOk = isGlue(after, lang) || new RegExp(`^\\s*[）)]?\\s*(?:[（(][^）)]*[）)])?\\s*(?:${CONJUNCTION[lang].source})`, 'i').test(after);
       return beforeOk && afterOk;
     });
     if (!delimited) {

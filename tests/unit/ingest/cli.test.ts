@@ -62,6 +62,18 @@ describe('npm run ingest', { timeout: 30_000 }, () => {
     expect(r.stdout).toMatch(/text not placed \(1\):\n.*unmatched speaker name in paragraph 3: "Atlantis"/);
   });
 
+  it('prints the entities it created that the gazetteer lacks, for review', async () => {
+    const report = readFileSync(repoPath('tests/fixtures/asia-pacific-rpm-fixture.en.txt'), 'utf8').replace(
+      'CEDAW Committee of Trinidad and Tobago and',
+      'CEDAW Committee of Trinidad and Tobago, the Pacific Crime Observatory (PCO) and',
+    );
+    const file = path.join(dir, 'pco.en.txt');
+    writeFileSync(file, report);
+    const r = await ingest([file, '--out', path.join(dir, 'pco.json')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^unreviewed entities \(1; see docs\/GAZETTEER\.md to review and add them\):\n {2}org:pacific-crime-observatory {2}Organization \(organization\) {2}"Pacific Crime Observatory" also "PCO", "Pacific Crime Observatory \(PCO\)" {2}.*pco\.en\.txt, paragraph 5, line \d+$/m);
+  });
+
   it('refuses bad input with one line, a non-zero exit and no output file', async () => {
     const cases: [string, Uint8Array | string, RegExp][] = [
       ['empty.txt', '', /empty\.txt, line 1: the file is empty/],
