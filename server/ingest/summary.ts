@@ -1,5 +1,5 @@
 /** The CLI's summary of a graph: counts per label and per relationship type, and the entities left for review. */
-import type { GraphJson } from '../model.ts';
+import type { GraphJson } from '../contract/model.ts';
 import type { UnreviewedEntity } from './extract/unreviewed.ts';
 
 function countBy(items: readonly string[]): [string, number][] {

@@ -5,23 +5,15 @@
  * searched for as text, never parsed, never an error.
  */
 import type { Driver, Node } from 'neo4j-driver';
-import type { NodeLabel } from '../../model.ts';
+import type { NodeLabel } from '../../contract/model.ts';
 import { displayName, labelForId, matchNodeById } from './labels.ts';
 import { readQuery, type ReadOptions } from './run.ts';
-import { nodeToJson, type NodeJson } from './values.ts';
+import { nodeToJson } from './values.ts';
+import type { SearchResult } from '../../contract/api.ts';
+import type { NodeJson } from '../../contract/graph.ts';
+import { truncateGraphemes } from '../../contract/truncate.ts';
 
 export const FULLTEXT_INDEXES = ['entity_text_cjk', 'entity_text_en'] as const;
-
-export interface SearchResult {
-  id: string;
-  labels: string[];
-  name: string;
-  name_en: string | null;
-  name_zh: string | null;
-  score: number;
-  /** The start of the text, for paragraphs and recommendations. */
-  snippet?: string;
-}
 
 export interface SearchOptions extends ReadOptions {
   labels?: readonly NodeLabel[] | undefined;
@@ -130,6 +122,6 @@ function toResult(node: NodeJson, score: number): SearchResult {
     name_zh: typeof p.name_zh === 'string' ? p.name_zh : typeof p.title_zh === 'string' ? p.title_zh : null,
     score: score === Number.MAX_SAFE_INTEGER ? 1e6 : Math.round(score * 1000) / 1000,
   };
-  if (typeof p.text === 'string') result.snippet = p.text.length > 120 ? `${p.text.slice(0, 120)}…` : p.text;
+  if (typeof p.text === 'string') result.snippet = truncateGraphemes(p.text, 120);
   return result;
 }

@@ -5,7 +5,7 @@
  * its normalised name, its name in the report's language and every form the text gives it,
  * so that later mentions resolve to it and a person can review it (docs/GAZETTEER.md).
  */
-import type { GraphNode } from '../../model.ts';
+import type { GraphNode } from '../../contract/model.ts';
 import type { SurfaceForm } from '../match/matcher.ts';
 import type { Language } from '../parse/types.ts';
 

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { ingestReport } from '../../../server/ingest/ingestReport.ts';
 import { validateGraph } from '../../../server/ingest/validateGraph.ts';
-import type { GraphJson } from '../../../server/model.ts';
+import type { GraphJson } from '../../../server/contract/model.ts';
 import { englishText, miniChineseReport, miniGazetteer } from './helpers.ts';
 
 const g = await miniGazetteer();
