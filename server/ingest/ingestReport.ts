@@ -6,7 +6,7 @@
 import type { GraphJson } from '../contract/model.ts';
 import { buildSurfaceForms } from './gazetteer/surfaceForms.ts';
 import type { Gazetteer } from './gazetteer/types.ts';
-import { buildMatcher, type SurfaceForm } from './match/matcher.ts';
+import { buildMatcher, type Matcher, type SurfaceForm } from './match/matcher.ts';
 import { addCoOccurrences } from './extract/cooccurs.ts';
 import { addDocuments } from './extract/documents.ts';
 import { entityNodeFactory } from './extract/entityNodes.ts';
@@ -17,13 +17,13 @@ import { addMentions, matchUnit } from './extract/mentions.ts';
 import { addParticipation, addPeople } from './extract/participants.ts';
 import { personSurfaceForms, resolvePeople } from './extract/people.ts';
 import { addStructure } from './extract/structure.ts';
-import { addSupplements, supplementedClosure } from './extract/supplements.ts';
+import { addSupplements, broaderClosure, supplementedClosure } from './extract/supplements.ts';
 import { reportNames } from './extract/translate.ts';
 import { textUnits } from './extract/units.ts';
 import { unreviewedNode, type UnreviewedEntity } from './extract/unreviewed.ts';
 import { buildVocabulary } from './extract/vocabulary.ts';
 import { coordinatedCrimes } from './extract/crimeForms.ts';
-import { crimeObjects } from './gazetteer/crimeObjects.ts';
+import { crimeObjects, type CrimeObjects } from './gazetteer/crimeObjects.ts';
 import { lexiconFor } from './parse/lexicon.ts';
 import { parseReport } from './parse/parseReport.ts';
 
@@ -41,16 +41,17 @@ export interface IngestResult {
   unreviewed: UnreviewedEntity[];
 }
 
-// Building the surface forms of ~300 entries is cheap but not free; reports sharing a gazetteer share them.
-const formsCache = new WeakMap<Gazetteer, SurfaceForm[]>();
+// The gazetteer's matcher and crime objects are built once per gazetteer; reports sharing it share them.
+const gazetteerCache = new WeakMap<Gazetteer, { forms: SurfaceForm[]; matcher: Matcher; objects: CrimeObjects }>();
 
-function gazetteerForms(g: Gazetteer): SurfaceForm[] {
-  let forms = formsCache.get(g);
-  if (!forms) {
-    forms = buildSurfaceForms(g);
-    formsCache.set(g, forms);
+function fromGazetteer(g: Gazetteer): { forms: SurfaceForm[]; matcher: Matcher; objects: CrimeObjects } {
+  let cached = gazetteerCache.get(g);
+  if (!cached) {
+    const forms = buildSurfaceForms(g);
+    cached = { forms, matcher: buildMatcher(forms), objects: crimeObjects(g.crimeTypes) };
+    gazetteerCache.set(g, cached);
   }
-  return forms;
+  return cached;
 }
 
 export function ingestReport(text: string, opts: IngestOptions): IngestResult {
@@ -65,14 +66,14 @@ export function ingestReport(text: string, opts: IngestOptions): IngestResult {
   const names = reportNames(structure, g);
   const structural = addStructure(structure, key, names, opts.source ?? null, graph);
 
-  const baseMatcher = buildMatcher(gazetteerForms(g));
-  const { people, roles } = resolvePeople(structure, baseMatcher);
-  const knownForms = [...gazetteerForms(g), ...personSurfaceForms(people)];
+  const known = fromGazetteer(g);
+  const { people, roles } = resolvePeople(structure, known.matcher);
+  const withPeople = buildMatcher(personSurfaceForms(people), known.matcher);
   const texts = textUnits(structure, key);
   // What the report names that the gazetteer lacks, and the short forms it defines, before any fact is drawn.
-  const vocabulary = buildVocabulary(structure, texts, knownForms, buildMatcher(knownForms));
-  const matcher = buildMatcher([...knownForms, ...vocabulary.forms]);
-  const objects = crimeObjects(g.crimeTypes);
+  const vocabulary = buildVocabulary(structure, texts, withPeople);
+  const matcher = buildMatcher(vocabulary.forms, withPeople);
+  const objects = known.objects;
 
   const units = texts.map((u) => matchUnit(u, matcher, (text, found) => coordinatedCrimes(text, found, objects, structure.language)));
   const participation = addParticipation(structure, lex, structural.blocks, matcher, key, graph);
@@ -85,6 +86,7 @@ export function ingestReport(text: string, opts: IngestOptions): IngestResult {
     g.instruments,
   );
   for (const id of instruments) entityIds.add(id);
+  for (const id of broaderClosure([...entityIds].filter((id) => id.startsWith('crime:')), g.crimeTypes)) entityIds.add(id);
   const nodeFor = entityNodeFactory(g, structure.language);
   const unreviewed = new Map(vocabulary.entities.map((e) => [e.id, e]));
   for (const id of entityIds) {

@@ -14,9 +14,14 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * "trafficking in X and Y" (also with "or", "、", "和", "其他"/"other"). Only objects outside
  * every existing match are added, so a crime word inside an instrument's title stays shielded.
  */
-export function coordinatedCrimes(text: string, matches: readonly Match[], objects: CrimeObjects, lang: Language): Match[] {
+const patternCache = new WeakMap<CrimeObjects, Partial<Record<Language, { before: RegExp; after: RegExp }>>>();
+
+/** The two patterns of a coordination for one language, built once per set of objects. */
+function coordinationPatterns(objects: CrimeObjects, lang: Language): { before: RegExp; after: RegExp } | null {
   const table = lang === 'zh' ? objects.zh : objects.en;
-  if (table.size === 0) return [];
+  if (table.size === 0) return null;
+  const cached = patternCache.get(objects)?.[lang];
+  if (cached) return cached;
   const alternatives = [...table.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
   const flags = lang === 'en' ? 'iu' : 'u';
   const open = lang === 'en' ? String.raw`(?<![\p{L}\d])` : '';
@@ -24,8 +29,19 @@ export function coordinatedCrimes(text: string, matches: readonly Match[], objec
   // "X and " before the crime match; " and (in|of) (the) Y" after it.
   const leftConj = lang === 'zh' ? String.raw`\s*(?:和|与|及|以及|、|或)\s*(?:其他|其它)?\s*` : String.raw`\s+(?:and|or)\s+(?:other\s+)?`;
   const rightConj = lang === 'zh' ? leftConj : String.raw`\s+(?:and|or)\s+(?:other\s+)?(?:in\s+|of\s+)?(?:the\s+)?`;
-  const before = new RegExp(`${open}(?<obj>${alternatives})${close}${leftConj}$`, flags);
-  const after = new RegExp(`^${rightConj}(?<obj>${alternatives})${close}`, flags);
+  const patterns = {
+    before: new RegExp(`${open}(?<obj>${alternatives})${close}${leftConj}$`, flags),
+    after: new RegExp(`^${rightConj}(?<obj>${alternatives})${close}`, flags),
+  };
+  patternCache.set(objects, { ...patternCache.get(objects), [lang]: patterns });
+  return patterns;
+}
+
+export function coordinatedCrimes(text: string, matches: readonly Match[], objects: CrimeObjects, lang: Language): Match[] {
+  const patterns = coordinationPatterns(objects, lang);
+  if (!patterns) return [];
+  const table = lang === 'zh' ? objects.zh : objects.en;
+  const { before, after } = patterns;
   const added: Match[] = [];
   const free = (start: number, end: number) => ![...matches, ...added].some((m) => m.start < end && start < m.end);
   const add = (start: number, obj: string) => {

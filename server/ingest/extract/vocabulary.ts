@@ -80,11 +80,11 @@ function covered(start: number, end: number, matches: readonly Match[], label?: 
 
 /**
  * Learns the report's vocabulary. `matcher` knows the gazetteer and the people of the report;
- * `units` are its paragraphs and recommendations.
+ * `units` are its paragraphs and recommendations. Throws nothing: what cannot be placed is a warning.
  */
-export function buildVocabulary(s: ReportStructure, units: readonly TextUnit[], gazetteerForms: readonly SurfaceForm[], matcher: Matcher): ReportVocabulary {
+export function buildVocabulary(s: ReportStructure, units: readonly TextUnit[], matcher: Matcher): ReportVocabulary {
   const lang = s.language;
-  const registry = createUnreviewedRegistry(new Set(gazetteerForms.flatMap((f) => (f.target ? [f.target.id] : []))));
+  const registry = createUnreviewedRegistry(new Set([...matcher.forms.values()].flatMap((targets) => targets.flatMap((t) => (t ? [t.id] : [])))));
   const warnings: string[] = [];
   const aliases = new Map<string, string[]>();
   const aliasForms: SurfaceForm[] = [];
@@ -134,8 +134,11 @@ export function buildVocabulary(s: ReportStructure, units: readonly TextUnit[], 
   // 2. Instruments by the form of their titles, and resolutions by number.
   const resolutionHits = new Map<string, ResolutionHit[]>();
   for (const u of units) {
+    const titles = findInstrumentTitles(u.text, lang);
+    const resolutions = findResolutions(u.text, lang);
+    if (titles.length === 0 && resolutions.length === 0) continue;
     const known = matcher.find(u.text);
-    for (const t of findInstrumentTitles(u.text, lang)) {
+    for (const t of titles) {
       if (covered(t.start, t.end, known, 'Instrument')) continue;
       // The title without "United Nations"/"联合国", or before its subtitle ("2063年议程：我们想要的非洲"), may be a known one.
       const prefixed = matcher.forms.get(foldAlias(lang === 'zh' ? `联合国${t.title}` : `United Nations ${t.title}`))?.find((x) => x?.label === 'Instrument');
@@ -149,7 +152,7 @@ export function buildVocabulary(s: ReportStructure, units: readonly TextUnit[], 
       const id = registry.add({ label: 'Instrument', kind: t.kind, name: t.title, forms: headKind ? [head!] : [], paragraph: u.paragraph, line: u.line });
       if (!seen) warnings.push(`line ${u.line}: instrument "${t.title}" (paragraph ${u.paragraph}) is not in the gazetteer: kept as an unreviewed instrument (${id})`);
     }
-    for (const r of findResolutions(u.text, lang)) {
+    for (const r of resolutions) {
       if (covered(r.start, r.end, known, 'Instrument')) continue;
       const key = `${r.type} ${r.number}`;
       resolutionHits.set(key, [...(resolutionHits.get(key) ?? []), r]);
@@ -163,9 +166,10 @@ export function buildVocabulary(s: ReportStructure, units: readonly TextUnit[], 
   }
 
   // 3. Short forms defined in brackets, for known and unknown names alike.
-  const interim = buildMatcher([...gazetteerForms, ...unreviewedSurfaceForms(registry.all())]);
+  const interim = buildMatcher(unreviewedSurfaceForms(registry.all()), matcher);
   const unreviewedIds = new Set(registry.all().map((e) => e.id));
   for (const u of units) {
+    if (!/[（(]/u.test(u.text)) continue; // no brackets, no definition
     const matches = interim.find(u.text);
     const titles = findInstrumentTitles(u.text, lang);
     for (const d of findDefinitions(u.text, matches, titles, lang)) {

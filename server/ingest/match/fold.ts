@@ -77,7 +77,16 @@ function nextVisible(chars: string[], i: number): string {
   return '';
 }
 
-/** The folded form of a gazetteer surface form. */
+const aliasCache = new Map<string, string>();
+const ALIAS_CACHE_LIMIT = 100_000;
+
+/** The folded form of a gazetteer surface form (remembered: every report folds the same few thousand names). */
 export function foldAlias(alias: string): string {
-  return foldText(alias).folded;
+  let folded = aliasCache.get(alias);
+  if (folded === undefined) {
+    folded = foldText(alias).folded;
+    if (aliasCache.size >= ALIAS_CACHE_LIMIT) aliasCache.clear();
+    aliasCache.set(alias, folded);
+  }
+  return folded;
 }

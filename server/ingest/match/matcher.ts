@@ -36,10 +36,24 @@ const WORD_CHAR = /[a-z0-9]/;
 /** Acronyms ("APT", "CRC") match only in capitals: lower-cased they are ordinary words. */
 const ACRONYM = /^[A-Z][A-Z0-9&.\-]{1,7}$/;
 
-export function buildMatcher(forms: readonly SurfaceForm[]): Matcher {
-  const byFolded = new Map<string, (MatchTarget | null)[]>();
-  const exactOnly = new Map<string, Set<string>>();
-  const caseFree = new Set<string>();
+interface Index {
+  byFolded: Map<string, (MatchTarget | null)[]>;
+  exactOnly: Map<string, Set<string>>;
+  caseFree: Set<string>;
+}
+
+/** The index behind each matcher, so that a report's own forms extend the gazetteer's without folding them all again. */
+const indexes = new WeakMap<Matcher, Index>();
+
+/**
+ * A matcher over `forms`, or over `base`'s forms and `forms` when a base is given (the
+ * base's targets come first, so a gazetteer entry wins over a report's own form).
+ */
+export function buildMatcher(forms: readonly SurfaceForm[], base?: Matcher): Matcher {
+  const inherited = base ? indexes.get(base) : undefined;
+  const byFolded = new Map<string, (MatchTarget | null)[]>(inherited ? [...inherited.byFolded].map(([k, v]) => [k, [...v]]) : []);
+  const exactOnly = new Map<string, Set<string>>(inherited ? [...inherited.exactOnly].map(([k, v]) => [k, new Set(v)]) : []);
+  const caseFree = new Set<string>(inherited?.caseFree ?? []);
   for (const form of forms) {
     const folded = foldAlias(form.surface);
     if (folded.length === 0) continue;
@@ -101,7 +115,9 @@ export function buildMatcher(forms: readonly SurfaceForm[]): Matcher {
     return matches;
   }
 
-  return { find, forms: byFolded };
+  const matcher: Matcher = { find, forms: byFolded };
+  indexes.set(matcher, { byFolded, exactOnly, caseFree });
+  return matcher;
 }
 
 function sameTarget(a: MatchTarget | null, b: MatchTarget | null): boolean {

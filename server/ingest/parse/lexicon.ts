@@ -194,7 +194,7 @@ export const ENGLISH: Lexicon = {
   ],
   personWithAffiliation: new RegExp(String.raw`(?<name>${NAME})\s*\((?<aff>[^)]+)\)`, 'dgu'),
   presiding: new RegExp(
-    String.raw`(?<act>presided over|chaired|opened|closed) by (?<name>${NAME})\s*\((?<aff>[^)]+)\)(?:,?\s*on behalf of (?<bname>${NAME})\s*\((?<baff>[^)]+)\))?`,
+    String.raw`(?<act>presided over|chaired|opened|closed|(?<=\band the \w+ )meetings?) by (?<name>${NAME})\s*\((?<aff>[^)]+)\)(?:,?\s*on behalf of (?<bname>${NAME})\s*\((?<baff>[^)]+)\))?`,
     'dgu',
   ),
   presidingAct: (word) => (word === 'opened' ? 'opened' : word === 'closed' ? 'closed' : 'presided'),

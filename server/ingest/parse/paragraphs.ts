@@ -238,6 +238,11 @@ export function createTextReader(body: Body, lex: Lexicon, source?: string): Tex
     if (numbered?.groups) return readNumbered(numbered, text, lineNo);
 
     const current = open;
+    // A further name under a bureau role ("Vice-Chairs: A (X)" then, indented, "B (Y)") continues the list, not a heading.
+    if (current && !lastRecommendation && lex.bureauLine.test(lastBureauLine(current, lex)) && isPersonLine(text, lex)) {
+      appendLine(current, text, lineNo);
+      return;
+    }
     const previousEndsSentence = !current || (lex.sentenceEnd.test(lastLineOf(current)) && !ENDS_WITH_COLON.test(lastLineOf(current)));
     if (previousEndsSentence && isSubheading(text, lex)) {
       close();
@@ -266,6 +271,18 @@ export function createTextReader(body: Body, lex: Lexicon, source?: string): Tex
   };
 
   return { line, close, finish };
+}
+
+/** The last line of the paragraph that is not a bare name under a bureau role. */
+function lastBureauLine(o: OpenParagraph, lex: Lexicon): string {
+  for (let k = o.lines.length - 1; k >= 0; k--) if (!isPersonLine(o.lines[k]!, lex)) return o.lines[k]!;
+  return '';
+}
+
+/** A line that holds only "Name (affiliation)". */
+function isPersonLine(text: string, lex: Lexicon): boolean {
+  const m = new RegExp(`^${lex.personWithAffiliation.source}$`, 'u').exec(text.trim());
+  return m !== null;
 }
 
 function isSubheading(text: string, lex: Lexicon): boolean {

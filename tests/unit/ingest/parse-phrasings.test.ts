@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readBody } from '../../../server/ingest/parse/body.ts';
 import { CHINESE, ENGLISH } from '../../../server/ingest/parse/lexicon.ts';
 import { toLines } from '../../../server/ingest/parse/lines.ts';
+import { findBureau, findPresiding } from '../../../server/ingest/parse/bureau.ts';
 import { findAttendanceLists, findSpeakerLists } from '../../../server/ingest/parse/lists.ts';
 import type { Paragraph } from '../../../server/ingest/parse/types.ts';
 
@@ -88,5 +89,33 @@ describe('sub-items of a recommendation', () => {
     const body = read(CHINESE, ['1. 与会者未经谈判提出了下列建议：', '(a) 加强金融情报机构的能力，包括：', '㈠ 利用受益所有权登记册；', '㈡ 与虚拟资产服务提供商合作；', '(b) 加强专门单位。'].join('\n'));
     expect(body.recommendations.map((r) => r.letter)).toEqual(['a', 'b']);
     expect(body.recommendations[0]!.text).toBe('加强金融情报机构的能力，包括：㈠ 利用受益所有权登记册；㈡ 与虚拟资产服务提供商合作；');
+  });
+});
+
+describe('the bureau written over several lines', () => {
+  it('takes a name on its own line under a role as holding that role, in English and in Chinese', () => {
+    const en = readBody(toLines(['1. The meeting elected the following officers:', 'Chair: Ana Lima (Brazil)', 'Vice-Chairs: Jordan Whitfield (Canada)', '             Dragana Petrović (Serbia)', 'Rapporteur: Mikael Lindqvist (Sweden)'].join('\n')), 0, ENGLISH);
+    expect(en.warnings).toEqual([]);
+    expect(findBureau(en.paragraphs, ENGLISH).map((m) => [m.role, m.name, m.affiliation])).toEqual([
+      ['chair', 'Ana Lima', 'Brazil'],
+      ['vice-chair', 'Jordan Whitfield', 'Canada'],
+      ['vice-chair', 'Dragana Petrović', 'Serbia'],
+      ['rapporteur', 'Mikael Lindqvist', 'Sweden'],
+    ]);
+    const zh = readBody(toLines(['1. 会议以鼓掌方式选出下列主席团成员：', '主席： Ana Lima（巴西）', '副主席： Jordan Whitfield（加拿大）', '        Dragana Petrović（塞尔维亚）', '报告员： Mikael Lindqvist（瑞典）'].join('\n')), 0, CHINESE);
+    expect(findBureau(zh.paragraphs, CHINESE).map((m) => [m.role, m.name])).toEqual([
+      ['chair', 'Ana Lima'],
+      ['vice-chair', 'Jordan Whitfield'],
+      ['vice-chair', 'Dragana Petrović'],
+      ['rapporteur', 'Mikael Lindqvist'],
+    ]);
+  });
+
+  it('reads who presided where the verb is left out ("and the 4th meeting by …")', () => {
+    const statements = findPresiding([paragraph(40, 'The 3rd meeting was chaired by Jordan Whitfield (Canada) and the 4th meeting by Dragana Petrović (Serbia), on behalf of the Chair.', null)], ENGLISH);
+    expect(statements.map((p) => [p.name, p.act])).toEqual([
+      ['Jordan Whitfield', 'presided'],
+      ['Dragana Petrović', 'presided'],
+    ]);
   });
 });
