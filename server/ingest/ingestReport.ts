@@ -42,13 +42,14 @@ export interface IngestResult {
 }
 
 // The gazetteer's matcher and crime objects are built once per gazetteer; reports sharing it share them.
-const gazetteerCache = new WeakMap<Gazetteer, { forms: SurfaceForm[]; matcher: Matcher; objects: CrimeObjects }>();
+const gazetteerCache = new WeakMap<Gazetteer, { forms: SurfaceForm[]; matcher: Matcher; objects: CrimeObjects; ids: Set<string> }>();
 
-function fromGazetteer(g: Gazetteer): { forms: SurfaceForm[]; matcher: Matcher; objects: CrimeObjects } {
+function fromGazetteer(g: Gazetteer): { forms: SurfaceForm[]; matcher: Matcher; objects: CrimeObjects; ids: Set<string> } {
   let cached = gazetteerCache.get(g);
   if (!cached) {
     const forms = buildSurfaceForms(g);
-    cached = { forms, matcher: buildMatcher(forms), objects: crimeObjects(g.crimeTypes) };
+    const ids = new Set(forms.flatMap((f) => (f.target ? [f.target.id] : [])));
+    cached = { forms, matcher: buildMatcher(forms), objects: crimeObjects(g.crimeTypes), ids };
     gazetteerCache.set(g, cached);
   }
   return cached;
@@ -71,7 +72,7 @@ export function ingestReport(text: string, opts: IngestOptions): IngestResult {
   const withPeople = buildMatcher(personSurfaceForms(people), known.matcher);
   const texts = textUnits(structure, key);
   // What the report names that the gazetteer lacks, and the short forms it defines, before any fact is drawn.
-  const vocabulary = buildVocabulary(structure, texts, withPeople);
+  const vocabulary = buildVocabulary(structure, texts, withPeople, known.ids);
   const matcher = buildMatcher(vocabulary.forms, withPeople);
   const objects = known.objects;
 

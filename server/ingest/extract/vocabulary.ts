@@ -6,7 +6,6 @@
  * each reported in a warning so that a person can review it.
  */
 import type { Match, Matcher, SurfaceForm } from '../match/matcher.ts';
-import { foldAlias } from '../match/fold.ts';
 import { buildMatcher } from '../match/matcher.ts';
 import type { AttendanceRole, Language, NameList, ReportStructure } from '../parse/types.ts';
 import { findDefinitions } from './definitions.ts';
@@ -80,11 +79,12 @@ function covered(start: number, end: number, matches: readonly Match[], label?: 
 
 /**
  * Learns the report's vocabulary. `matcher` knows the gazetteer and the people of the report;
- * `units` are its paragraphs and recommendations. Throws nothing: what cannot be placed is a warning.
+ * `units` are its paragraphs and recommendations; `knownIds` the gazetteer's ids, which no
+ * unreviewed entity may take. Throws nothing: what cannot be placed is a warning.
  */
-export function buildVocabulary(s: ReportStructure, units: readonly TextUnit[], matcher: Matcher): ReportVocabulary {
+export function buildVocabulary(s: ReportStructure, units: readonly TextUnit[], matcher: Matcher, knownIds: ReadonlySet<string>): ReportVocabulary {
   const lang = s.language;
-  const registry = createUnreviewedRegistry(new Set([...matcher.forms.values()].flatMap((targets) => targets.flatMap((t) => (t ? [t.id] : [])))));
+  const registry = createUnreviewedRegistry(knownIds);
   const warnings: string[] = [];
   const aliases = new Map<string, string[]>();
   const aliasForms: SurfaceForm[] = [];
@@ -116,7 +116,7 @@ export function buildVocabulary(s: ReportStructure, units: readonly TextUnit[], 
       const { name, short } = splitShortForm(item.text);
       if (!isNameLike(name, lang)) continue;
       // An acronym written in another case ("Interpol" for INTERPOL) is the known name: the list says it is a name.
-      const sameLetters = matcher.forms.get(foldAlias(name))?.find((t) => t !== null && allowed.includes(t.label));
+      const sameLetters = matcher.targetsOf(name).find((t) => t !== null && allowed.includes(t.label));
       if (sameLetters) {
         addAlias(sameLetters, name);
         continue;
@@ -141,7 +141,7 @@ export function buildVocabulary(s: ReportStructure, units: readonly TextUnit[], 
     for (const t of titles) {
       if (covered(t.start, t.end, known, 'Instrument')) continue;
       // The title without "United Nations"/"联合国", or before its subtitle ("2063年议程：我们想要的非洲"), may be a known one.
-      const prefixed = matcher.forms.get(foldAlias(lang === 'zh' ? `联合国${t.title}` : `United Nations ${t.title}`))?.find((x) => x?.label === 'Instrument');
+      const prefixed = matcher.targetsOf(lang === 'zh' ? `联合国${t.title}` : `United Nations ${t.title}`).find((x) => x?.label === 'Instrument');
       if (prefixed) {
         addAlias(prefixed, t.title);
         continue;
