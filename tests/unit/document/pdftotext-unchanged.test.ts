@@ -27,6 +27,7 @@ describe('pdftotext fixtures read as before', () => {
     it(`${name}: the same text, lines and pages; no footnote found`, async () => {
       const doc = await readDocument(fixture(name), name);
       expect(doc.footnotes).toEqual([]);
+      expect(doc.lines.filter((l) => l.marks.length > 0)).toEqual([]);
       const laid = doc.text.split('\n').map((t, i) => `${doc.lines[i]!.line}\t${doc.lines[i]!.page}\t${t}`).join('\n');
       await expect(`${laid}\n`).toMatchFileSnapshot(`./__snapshots__/${path.basename(name, '.txt')}.read.txt`);
     });
