@@ -1,8 +1,8 @@
 /**
  * The pure half of the loader: a report's graph.json checked against what Neo4j
  * can hold and grouped into batches by label and relationship type, plus the
- * rules that merge what one report brings into what other reports already put
- * in the database (the same rules as ingest's mergeGraphs).
+ * bookkeeping that merges what one report brings into what other reports already
+ * put in the database, by the rules ingest's mergeGraphs follows (mergeRules.ts).
  *
  * Bookkeeping: every node and relationship the loader writes carries `_reports`,
  * the ids of the reports that contributed it, in the order they were first loaded.
@@ -14,9 +14,10 @@
  * in 200 reports carries two sets, not 200 (every read of the node ships it). Properties starting with `_` are
  * the loader's, not the model's: exports leave them out.
  */
-import neo4j, { type Integer } from 'neo4j-driver';
-import { mergeGraphs } from '../ingest/mergeGraphs.ts';
+import type { Integer } from 'neo4j-driver';
 import { NODE_LABELS, RELATIONSHIP_TYPES, type GraphJson, type NodeLabel, type Properties, type PropertyValue, type RelationshipType } from '../contract/model.ts';
+import { isShared, mergeProperties, relationshipKey, sharedRelationshipKey, type MergeKind } from '../ingest/mergeRules.ts';
+import { scalarToJson, toDriverValue } from './queries/values.ts';
 
 export const REPORTS_KEY = '_reports';
 export const CONTRIB_KEY = '_contrib';
@@ -62,7 +63,7 @@ export interface LoadPlan {
   relGroups: RelGroup[];
   nodeCount: number;
   relationshipCount: number;
-  /** Ids of the graph's nodes, and keys (sharedKey) of its shared relationships. */
+  /** Ids of the graph's nodes, and keys (sharedRelationshipKey) of its shared relationships. */
   nodeIds: Set<string>;
   sharedRelKeys: Set<string>;
 }
@@ -73,22 +74,26 @@ export class LoadInputError extends Error {}
 const LABELS = new Set<string>(NODE_LABELS);
 const TYPES = new Set<string>(RELATIONSHIP_TYPES);
 
-/** Check a one-report graph and group it into rows by label and by relationship type. */
-export function planLoad(input: GraphJson): LoadPlan {
-  if (!input || !Array.isArray(input.reports) || !Array.isArray(input.nodes) || !Array.isArray(input.relationships)) {
+/**
+ * Check a one-report graph and group it into rows by label and by relationship
+ * type. The graph must be as ingest makes it: each node once, each relationship
+ * once (by its identity, mergeRules.ts), every value one Neo4j can store.
+ * Throws LoadInputError naming what and where otherwise.
+ */
+export function planLoad(graph: GraphJson): LoadPlan {
+  if (!graph || !Array.isArray(graph.reports) || !Array.isArray(graph.nodes) || !Array.isArray(graph.relationships)) {
     throw new LoadInputError('not a graph: expected {reports, nodes, relationships}');
   }
-  if (input.reports.length !== 1) {
-    throw new LoadInputError(`a load takes the graph of exactly one report (so that it can be replaced on its own); this one holds ${input.reports.length}: ${input.reports.join(', ') || 'none'}`);
+  if (graph.reports.length !== 1) {
+    throw new LoadInputError(`a load takes the graph of exactly one report (so that it can be replaced on its own); this one holds ${graph.reports.length}: ${graph.reports.join(', ') || 'none'}`);
   }
-  const report = input.reports[0]!;
-  // Duplicates collapse exactly as when ingest merges graphs, so the database equals mergeGraphs of its reports.
-  const graph = mergeGraphs([input]);
+  const report = graph.reports[0]!;
 
   const labelsOf = new Map<string, NodeLabel[]>();
   const nodeGroups = new Map<string, NodeGroup>();
   for (const node of graph.nodes) {
     if (typeof node.id !== 'string' || node.id === '') throw new LoadInputError(`a node has no id: ${JSON.stringify(node).slice(0, 100)}`);
+    if (labelsOf.has(node.id)) throw new LoadInputError(`node ${node.id} is in the graph twice: a graph holds each node once (mergeGraphs merges graphs)`);
     if (!Array.isArray(node.labels) || node.labels.length === 0) throw new LoadInputError(`node ${node.id} has no labels`);
     for (const label of node.labels) if (!LABELS.has(label)) throw new LoadInputError(`node ${node.id} has label ${JSON.stringify(label)}, which MODEL.md does not know`);
     const labels = [...new Set(node.labels)];
@@ -98,13 +103,14 @@ export function planLoad(input: GraphJson): LoadPlan {
     if (!group) nodeGroups.set(key, (group = { labels, rows: [] }));
     const { id: ownId, ...properties } = node.properties ?? {};
     if (ownId !== undefined && ownId !== node.id) throw new LoadInputError(`node ${node.id} has a property id ${JSON.stringify(ownId)} that differs from its id`);
-    toDbProperties(properties, `node ${node.id}`); // refuse what Neo4j cannot store, before writing anything
+    checkStorable(properties, `node ${node.id}`); // refuse what Neo4j cannot store, before writing anything
     group.rows.push({ id: node.id, properties });
   }
   if (!labelsOf.get(report)?.includes('Report')) throw new LoadInputError(`the graph has no Report node ${report}`);
 
   const relGroups = new Map<string, RelGroup>();
   const sharedSeen = new Set<string>();
+  const seen = new Map<string, number>();
   graph.relationships.forEach((rel, i) => {
     const where = `relationship ${i} (${rel.type} ${rel.start} → ${rel.end})`;
     if (!TYPES.has(rel.type)) throw new LoadInputError(`${where}: type ${JSON.stringify(rel.type)} is not one MODEL.md knows`);
@@ -112,19 +118,21 @@ export function planLoad(input: GraphJson): LoadPlan {
     const endLabel = labelsOf.get(rel.end)?.[0];
     if (!startLabel) throw new LoadInputError(`${where}: no node ${rel.start} in the graph`);
     if (!endLabel) throw new LoadInputError(`${where}: no node ${rel.end} in the graph`);
-    toDbProperties(rel.properties ?? {}, where); // refuse what Neo4j cannot store, before writing anything
-    const own = rel.properties?.report;
-    if (own !== undefined && own !== report) throw new LoadInputError(`${where}: says it comes from ${String(own)}, but the graph is report ${report}`);
-    const shared = own === undefined;
-    if (shared) {
-      const key = sharedKey(rel.type, rel.start, rel.end);
-      if (sharedSeen.has(key)) throw new LoadInputError(`${where}: a second ${rel.type} between the same nodes without a report to tell them apart`);
-      sharedSeen.add(key);
+    const properties = rel.properties ?? {};
+    checkStorable(properties, where); // refuse what Neo4j cannot store, before writing anything
+    const shared = isShared({ properties });
+    if (!shared && properties.report !== report) throw new LoadInputError(`${where}: says it comes from ${String(properties.report)}, but the graph is report ${report}`);
+    const key = relationshipKey({ ...rel, properties });
+    const first = seen.get(key);
+    if (first !== undefined) {
+      throw new LoadInputError(`${where}: the same relationship as relationship ${first}${shared ? ' (one without a report is one per type and ends)' : ''}; a graph holds each once (mergeGraphs merges graphs)`);
     }
+    seen.set(key, i);
+    if (shared) sharedSeen.add(key);
     const groupKey = `${rel.type}:${startLabel}:${endLabel}:${shared}`;
     let group = relGroups.get(groupKey);
     if (!group) relGroups.set(groupKey, (group = { type: rel.type, startLabel, endLabel, shared, rows: [] }));
-    group.rows.push({ start: rel.start, end: rel.end, properties: rel.properties ?? {} });
+    group.rows.push({ start: rel.start, end: rel.end, properties });
   });
 
   return {
@@ -139,66 +147,53 @@ export function planLoad(input: GraphJson): LoadPlan {
 }
 
 /**
- * graph.json properties as Neo4j stores them: nulls left out (Neo4j has no null
- * property), whole numbers as integers, lists of one type without nulls.
+ * Refuse what Neo4j cannot store, naming where (LoadInputError): property names
+ * that are empty or start with `_` (the loader's bookkeeping), numbers that are not
+ * finite, lists that mix types or hold nulls, nested values. Nulls pass: they are
+ * not stored.
  */
-export function toDbProperties(properties: Record<string, PropertyValue>, where: string): DbProperties {
-  const out: DbProperties = {};
+export function checkStorable(properties: Record<string, PropertyValue>, where: string): void {
   for (const [key, value] of Object.entries(properties)) {
     if (key === '' || key.startsWith('_')) {
       throw new LoadInputError(`${where}: property name ${JSON.stringify(key)} is not allowed (names starting with _ are the loader's bookkeeping)`);
     }
-    if (value === null || value === undefined) continue;
-    out[key] = toDbValue(value, `${where}, property ${key}`);
+    if (value !== null && value !== undefined) checkValue(value, `${where}, property ${key}`);
   }
-  return out;
 }
 
-function toDbValue(value: unknown, where: string): DbValue {
-  if (typeof value === 'string' || typeof value === 'boolean') return value;
+function checkValue(value: unknown, where: string): void {
+  if (typeof value === 'string' || typeof value === 'boolean') return;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new LoadInputError(`${where}: ${value} is not a number Neo4j can store`);
-    return Number.isSafeInteger(value) ? neo4j.int(value) : value;
+    return;
   }
   if (Array.isArray(value)) {
-    if (value.length === 0) return [] as string[];
+    if (value.length === 0) return;
     const kinds = new Set(value.map((v) => (v === null ? 'null' : typeof v)));
     if (kinds.size !== 1 || kinds.has('null') || kinds.has('object') || kinds.has('undefined')) {
       throw new LoadInputError(`${where}: a list must hold values of one type (string, number or boolean) and no nulls; got ${JSON.stringify(value).slice(0, 80)}`);
     }
-    if (kinds.has('number')) {
-      const numbers = value as number[];
-      if (!numbers.every(Number.isFinite)) throw new LoadInputError(`${where}: a list holds a number Neo4j cannot store`);
-      // A list is stored with one element type: all integers, or all floats.
-      return numbers.every(Number.isSafeInteger) ? numbers.map((n) => neo4j.int(n)) : numbers;
-    }
-    return value as string[] | boolean[];
+    if (kinds.has('number') && !(value as number[]).every(Number.isFinite)) throw new LoadInputError(`${where}: a list holds a number Neo4j cannot store`);
+    return;
   }
   throw new LoadInputError(`${where}: ${JSON.stringify(value).slice(0, 80)} is not a scalar or a list of scalars`);
 }
 
-/** Values read back from Neo4j (integers as neo4j Integers) as plain JSON values. */
-export function fromDbValue(value: unknown): PropertyValue {
-  if (neo4j.isInt(value)) return (value as Integer).toNumber();
-  if (Array.isArray(value)) return value.map((v) => fromDbValue(v) as string | number | boolean);
-  return value as PropertyValue;
-}
-
-export function fromDbProperties(properties: Record<string, unknown>): Record<string, PropertyValue> {
-  return Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, fromDbValue(v)]));
-}
-
 /**
- * How what a report brings merges into what other reports already put in the
- * database — the rules of ingest's mergeGraphs, with a missing property counted
- * as null (Neo4j stores no nulls): the first report to bring a node or shared
- * relationship names it; a property it lacks is filled from the next; these lists
- * are united; these counts add up.
+ * Properties (checked by checkStorable) as the loader sends them: nulls left out
+ * (Neo4j has no null property), values through the one converter, toDriverValue
+ * (whole numbers as integers; a list of numbers all integers or all floats).
  */
-export const MERGE_RULES = {
-  unitedLists: { node: ['aliases', 'listedIn'], CO_OCCURS: ['paragraphs', 'reports'] } as Partial<Record<string, readonly string[]>>,
-  addedCounts: { CO_OCCURS: ['count'] } as Partial<Record<string, readonly string[]>>,
-};
+export function toDbProperties(properties: Record<string, PropertyValue>): DbProperties {
+  const out: DbProperties = {};
+  for (const [key, value] of Object.entries(properties)) if (value !== null && value !== undefined) out[key] = toDriverValue(value) as DbValue;
+  return out;
+}
+
+/** Properties read back from Neo4j (integers as neo4j Integers) as graph.json values. */
+export function fromDbProperties(properties: Record<string, unknown>): Properties {
+  return Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, scalarToJson(v) as PropertyValue]));
+}
 
 /** Who contributed a node or shared relationship, in load order, and what each one said. */
 export interface Contributions {
@@ -213,8 +208,7 @@ export function contributionsOf(db: Record<string, unknown>): Contributions {
   const reports = Array.isArray(db[REPORTS_KEY]) ? (db[REPORTS_KEY] as string[]) : [];
   if (typeof db[CONTRIB_KEY] === 'string') return { reports, byReport: parseContrib(db[CONTRIB_KEY], reports) };
   // One contributor: the properties are exactly what it brought.
-  const own: Properties = {};
-  for (const [k, v] of Object.entries(db)) if (!k.startsWith('_') && k !== 'id') own[k] = fromDbValue(v);
+  const own = fromDbProperties(Object.fromEntries(Object.entries(db).filter(([k]) => !k.startsWith('_') && k !== 'id')));
   return { reports, byReport: Object.fromEntries(reports.map((r) => [r, canonical(own)])) };
 }
 
@@ -265,41 +259,25 @@ export function withoutContribution(c: Contributions, report: string): Contribut
   return { reports: c.reports.filter((r) => r !== report), byReport };
 }
 
-/** The properties: the contributions folded in load order by the rules for `kind` ('node' or a relationship type). */
-export function foldContributions(kind: string, c: Contributions): Properties {
-  const united = MERGE_RULES.unitedLists[kind] ?? [];
-  const added = MERGE_RULES.addedCounts[kind] ?? [];
+/**
+ * The properties: the contributions folded in load order by the merge rules for
+ * `kind` ('node' or a relationship type; mergeRules.ts), a missing property
+ * counted as null (Neo4j stores none).
+ */
+export function foldContributions(kind: MergeKind, c: Contributions): Properties {
   let merged: Properties | undefined;
   for (const report of c.reports) {
     const p = c.byReport[report];
-    if (!p) continue;
-    if (!merged) {
-      merged = { ...p };
-      continue;
-    }
-    for (const key of added) merged[key] = Number(merged[key] ?? 0) + Number(p[key] ?? 0);
-    for (const key of united) if (key in p || key in merged) merged[key] = unite(merged[key], p[key]);
-    for (const [key, value] of Object.entries(p)) {
-      if ((merged[key] === null || merged[key] === undefined) && value !== null) merged[key] = value;
-    }
+    if (p) merged = merged ? mergeProperties(kind, merged, p) : { ...p };
   }
   return merged ?? {};
 }
 
-function unite(a: PropertyValue | undefined, b: PropertyValue | undefined): PropertyValue {
-  return [...new Set([...(Array.isArray(a) ? a : []), ...(Array.isArray(b) ? b : [])])];
-}
-
 /** What the loader writes (`SET x = …`): the fold and the bookkeeping (`_contrib` once two reports share it). */
-export function dbPropertiesOf(kind: string, c: Contributions, where: string): DbProperties {
-  const props: DbProperties = { ...toDbProperties(foldContributions(kind, c), where), [REPORTS_KEY]: c.reports };
+export function dbPropertiesOf(kind: MergeKind, c: Contributions): DbProperties {
+  const props: DbProperties = { ...toDbProperties(foldContributions(kind, c)), [REPORTS_KEY]: c.reports };
   if (c.reports.length > 1) props[CONTRIB_KEY] = storedContrib(c);
   return props;
-}
-
-/** The identity of a shared relationship: one per (type, start, end). */
-export function sharedKey(type: string, start: string, end: string): string {
-  return JSON.stringify([type, start, end]);
 }
 
 /** Split rows into batches of at most `size`. */

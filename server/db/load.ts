@@ -36,7 +36,6 @@ import {
   contributionsOf,
   dbPropertiesOf,
   planLoad,
-  sharedKey,
   toDbProperties,
   withContribution,
   withoutContribution,
@@ -44,6 +43,7 @@ import {
   type LoadPlan,
 } from './load-plan.ts';
 import { applySchema } from './schema.ts';
+import { sharedRelationshipKey } from '../ingest/mergeRules.ts';
 
 export { LoadInputError, REPORTS_KEY } from './load-plan.ts';
 
@@ -351,7 +351,7 @@ function foldPlans(plans: readonly LoadPlan[]): { nodes: NodeItem[]; ownRels: Ow
           ownRels.push({ type: group.type, start: row.start, end: row.end, report: plan.report, properties: row.properties });
           continue;
         }
-        const key = sharedKey(group.type, row.start, row.end);
+        const key = sharedRelationshipKey(group.type, row.start, row.end);
         let item = sharedRels.get(key);
         if (!item) sharedRels.set(key, (item = { type: group.type, start: row.start, end: row.end, says: [] }));
         item.says.push([plan.report, row.properties]);
@@ -412,7 +412,7 @@ async function writeNodes(
     const read = await run(tx, `UNWIND $ids AS id MATCH (n:${l} {id: id}) RETURN id, properties(n) AS props`, { ids: rows.map((r) => r.id) });
     for (const r of read.records) have.set(String(r.get('id')), contributionsOf(r.get('props') as Record<string, unknown>));
   }
-  const written = rows.map((r) => ({ id: r.id, props: { ...dbPropertiesOf('node', folded(have.get(r.id) ?? NO_CONTRIBUTIONS, r), `node ${r.id}`), id: r.id } }));
+  const written = rows.map((r) => ({ id: r.id, props: { ...dbPropertiesOf('node', folded(have.get(r.id) ?? NO_CONTRIBUTIONS, r)), id: r.id } }));
   const write = mode.create ? `CREATE (n:${l})` : `MERGE (n:${l} {id: row.id})`;
   const result = await run(tx, `UNWIND $rows AS row ${write} SET n = row.props RETURN row.id AS id, elementId(n) AS eid`, { rows: written });
   count(c, result);
@@ -432,7 +432,7 @@ function ends(r: { type: string; start: string; end: string }, elementIds: Map<s
 }
 
 async function writeOwnRelationships(tx: ManagedTransaction, t: RelationshipType, rows: readonly OwnRelItem[], elementIds: Map<string, string>, c: Counters): Promise<void> {
-  const written = rows.map((r) => ({ ...ends(r, elementIds), props: { ...toDbProperties(r.properties, `${t} ${r.start} → ${r.end}`), [R]: [r.report] } }));
+  const written = rows.map((r) => ({ ...ends(r, elementIds), props: { ...toDbProperties(r.properties), [R]: [r.report] } }));
   const result = await run(tx, `${ENDS} CREATE (a)-[r:${t}]->(b) SET r = row.props RETURN count(r) AS n`, { rows: written });
   checkWritten(result, rows.length, t);
   count(c, result);
@@ -453,7 +453,7 @@ async function writeSharedRelationships(
     const read = await run(tx, `${ENDS} MATCH (a)-[r:${t}]->(b) RETURN row.i AS i, properties(r) AS props`, { rows: keys });
     for (const r of read.records) have.set(Number(r.get('i')), contributionsOf(r.get('props') as Record<string, unknown>));
   }
-  const written = rows.map((r, i) => ({ ...keys[i]!, props: dbPropertiesOf(t, folded(have.get(i) ?? NO_CONTRIBUTIONS, r), `${t} ${r.start} → ${r.end}`) }));
+  const written = rows.map((r, i) => ({ ...keys[i]!, props: dbPropertiesOf(t, folded(have.get(i) ?? NO_CONTRIBUTIONS, r)) }));
   const write = mode.create ? `CREATE (a)-[r:${t}]->(b)` : `MERGE (a)-[r:${t}]->(b)`;
   const result = await run(tx, `${ENDS} ${write} SET r = row.props RETURN count(r) AS n`, { rows: written });
   checkWritten(result, rows.length, t);
@@ -482,8 +482,8 @@ async function removeReport(tx: ManagedTransaction, report: string, keep: Pick<L
     { report },
   );
   const relRows = rels.records
-    .filter((r) => !keep.sharedRelKeys.has(sharedKey(r.get('type'), r.get('start'), r.get('end'))))
-    .map((r) => ({ eid: r.get('eid') as string, props: dbPropertiesOf(r.get('type'), withoutContribution(contributionsOf(r.get('props')), report), `${r.get('type')} ${r.get('start')} → ${r.get('end')}`) }));
+    .filter((r) => !keep.sharedRelKeys.has(sharedRelationshipKey(r.get('type'), r.get('start'), r.get('end'))))
+    .map((r) => ({ eid: r.get('eid') as string, props: dbPropertiesOf(r.get('type'), withoutContribution(contributionsOf(r.get('props')), report)) }));
   if (relRows.length > 0) count(c, await run(tx, 'UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.eid SET r = row.props', { rows: relRows }));
   await afterBatch(tx, cursor, options, 'remove', 'shared relationships', relRows.length);
 
@@ -493,7 +493,7 @@ async function removeReport(tx: ManagedTransaction, report: string, keep: Pick<L
   const nodes = await run(tx, `MATCH (n) WHERE $report IN n.${R} RETURN elementId(n) AS eid, n.id AS id, properties(n) AS props`, { report });
   const nodeRows = nodes.records
     .filter((r) => !keep.nodeIds.has(r.get('id')))
-    .map((r) => ({ eid: r.get('eid') as string, props: { ...dbPropertiesOf('node', withoutContribution(contributionsOf(r.get('props')), report), `node ${r.get('id')}`), id: r.get('id') as string } }));
+    .map((r) => ({ eid: r.get('eid') as string, props: { ...dbPropertiesOf('node', withoutContribution(contributionsOf(r.get('props')), report)), id: r.get('id') as string } }));
   if (nodeRows.length > 0) count(c, await run(tx, 'UNWIND $rows AS row MATCH (n) WHERE elementId(n) = row.eid SET n = row.props', { rows: nodeRows }));
   await afterBatch(tx, cursor, options, 'remove', 'shared nodes', nodeRows.length);
 }

@@ -7,9 +7,9 @@
  * Parameters always travel as parameters.
  */
 import neo4j, { type Driver, type Node, type Record as Neo4jRecord } from 'neo4j-driver';
-import { isConnectionError, toNeo4jParams } from '../../db/queries/run.ts';
+import { isConnectionError } from '../../db/queries/run.ts';
 import { GraphCollector } from '../../db/queries/serialized-graph.ts';
-import { ValueConverter, nodeToJson } from '../../db/queries/values.ts';
+import { ValueConverter, nodeToJson, toDriverValue } from '../../db/queries/values.ts';
 import { checkPlan, checkText } from './guard.ts';
 import type { Json, SerializedGraph } from '../../contract/graph.ts';
 
@@ -66,7 +66,7 @@ export interface RunOptions {
 
 export async function runConsoleQuery(driver: Driver, query: string, params: Record<string, unknown>, options: RunOptions): Promise<ConsoleResult> {
   const text = checkText(query);
-  const driverParams = options.rawParams ? params : (toNeo4jParams(params) as Record<string, unknown>);
+  const driverParams = options.rawParams ? params : (toDriverValue(params) as Record<string, unknown>);
   try {
     return await runOnce(driver, text, driverParams, options);
   } catch (error) {

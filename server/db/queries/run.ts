@@ -2,9 +2,11 @@
  * How the API reads: a READ session (so the server refuses any write), a
  * transaction timeout, and no long retry loop. A dead database must answer a
  * fast 503, not hang for the driver's retry window; a connection the pool kept
- * from before a restart is retried once, immediately.
+ * from before a restart is retried once, immediately. Parameters go through
+ * toDriverValue (whole numbers as integers).
  */
 import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
+import { toDriverValue } from './values.ts';
 
 export interface ReadOptions {
   database?: string | undefined;
@@ -19,22 +21,6 @@ export function isConnectionError(error: unknown): boolean {
   return typeof code === 'string' && CONNECTION_ERRORS.has(code);
 }
 
-/**
- * JSON values → driver values: whole numbers become Neo4j integers (JavaScript
- * numbers travel as floats, and `LIMIT $n` or an integer property comparison wants
- * integers). Driver values (Integers, nodes…) pass through.
- */
-export function toNeo4jParams(value: unknown): unknown {
-  if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
-  if (Array.isArray(value)) return value.map(toNeo4jParams);
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = toNeo4jParams(v);
-    return out;
-  }
-  return value;
-}
-
 /** Run one read query (an auto-commit transaction in a READ session) and collect its records. */
 export async function readQuery<T extends RecordShape = RecordShape>(
   driver: Driver,
@@ -42,7 +28,7 @@ export async function readQuery<T extends RecordShape = RecordShape>(
   params: Record<string, unknown> = {},
   options: ReadOptions = {},
 ): Promise<QueryResult<T>> {
-  const driverParams = toNeo4jParams(params) as Record<string, unknown>;
+  const driverParams = toDriverValue(params) as Record<string, unknown>;
   try {
     return await readOnce<T>(driver, cypher, driverParams, options);
   } catch (error) {
