@@ -42,6 +42,7 @@ import {
   type Contributions,
   type LoadPlan,
 } from './load-plan.ts';
+import { readQuery } from './queries/run.ts';
 import { applySchema } from './schema.ts';
 import { sharedRelationshipKey } from '../ingest/mergeRules.ts';
 
@@ -216,11 +217,7 @@ export async function unloadReport(
 
 /** The reports the database holds (ids of Report nodes the loader wrote). */
 export async function loadedReports(driver: Driver, options: Pick<LoadOptions, 'database'> = {}): Promise<string[]> {
-  const { records } = await driver.executeQuery(
-    `MATCH (r:Report) WHERE r.${REPORTS_KEY} IS NOT NULL RETURN r.id AS id ORDER BY id`,
-    {},
-    { routing: neo4j.routing.READ, ...(options.database ? { database: options.database } : {}) },
-  );
+  const { records } = await readQuery(driver, `MATCH (r:Report) WHERE r.${REPORTS_KEY} IS NOT NULL RETURN r.id AS id ORDER BY id`, {}, { database: options.database });
   return records.map((r) => String(r.get('id')));
 }
 

@@ -6,8 +6,8 @@
  *   the rows do not hold are fetched in the same transaction.
  * Parameters always travel as parameters.
  */
-import neo4j, { type Driver, type Node, type Record as Neo4jRecord } from 'neo4j-driver';
-import { isConnectionError } from '../../db/queries/run.ts';
+import type { Driver, Node, Record as Neo4jRecord } from 'neo4j-driver';
+import { againIfDisconnected, openReadSession } from '../../db/queries/run.ts';
 import { GraphCollector } from '../../db/queries/serialized-graph.ts';
 import { ValueConverter, nodeToJson, toDriverValue } from '../../db/queries/values.ts';
 import { checkPlan, checkText } from './guard.ts';
@@ -67,22 +67,12 @@ export interface RunOptions {
 export async function runConsoleQuery(driver: Driver, query: string, params: Record<string, unknown>, options: RunOptions): Promise<ConsoleResult> {
   const text = checkText(query);
   const driverParams = options.rawParams ? params : (toDriverValue(params) as Record<string, unknown>);
-  try {
-    return await runOnce(driver, text, driverParams, options);
-  } catch (error) {
-    // A pooled connection from before a database restart: once more, at once.
-    if (!isConnectionError(error)) throw error;
-    return runOnce(driver, text, driverParams, options);
-  }
+  return againIfDisconnected(() => runOnce(driver, text, driverParams, options));
 }
 
 async function runOnce(driver: Driver, text: string, params: Record<string, unknown>, { database, limits }: RunOptions): Promise<ConsoleResult> {
   const started = performance.now();
-  const session = driver.session({
-    defaultAccessMode: neo4j.session.READ,
-    disableAutoCommitRetries: true,
-    ...(database ? { database } : {}),
-  });
+  const session = openReadSession(driver, database);
   try {
     // EXPLAIN on a line of its own, so Neo4j's error positions shift by one line only.
     const explained = await session

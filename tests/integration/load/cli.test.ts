@@ -4,11 +4,10 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../../server/config.ts';
-import { findFreePort } from '../../../server/db/local/ports.ts';
 import type { GraphJson } from '../../../server/contract/model.ts';
 import { testDriver, testNeo4j } from '../../setup/neo4j.ts';
 import { clearDatabase, seedGraph } from '../../setup/seed.ts';
-import { spawnServer, waitFor } from '../../setup/spawn-server.ts';
+import { spawnServer, waitUntilHealthy } from '../../../scripts/server-process.ts';
 import { databaseCounts, graphCounts, snapshot } from './helpers.ts';
 
 let driver: Driver;
@@ -20,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => driver.close());
 
-function dbEnv(): NodeJS.ProcessEnv {
+function dbEnv(): Record<string, string> {
   const { uri, user, password } = testNeo4j();
   return { NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password, LOG_LEVEL: 'warn' };
 }
@@ -88,19 +87,11 @@ describe('npm run load', () => {
 
 describe('npm start', () => {
   async function startAndStop(): Promise<string> {
-    const port = await findFreePort();
-    const server = spawnServer({ ...dbEnv(), LOG_LEVEL: 'info', PORT: String(port) });
+    const server = await spawnServer({ env: { ...dbEnv(), LOG_LEVEL: 'info' }, output: 'capture' });
     try {
-      await waitFor(async () => {
-        try {
-          return (await fetch(`http://127.0.0.1:${port}/api/health`)).status === 200;
-        } catch {
-          return false;
-        }
-      }, 120_000);
+      await waitUntilHealthy(server, 120_000);
     } finally {
-      server.child.kill('SIGTERM');
-      await server.exited;
+      await server.stop();
     }
     return server.output();
   }
