@@ -53,29 +53,23 @@ export type ThrowawaySizes = Partial<Pick<LocalNeo4jOptions, 'heap' | 'pageCache
 /**
  * Start a local Neo4j 5.26 in a throwaway place (as `npm start` does: Java from
  * NEO4J_JAVA or the PATH, jars from Maven), unsupervised: a crash is the run's
- * failure, not restarted. Throws a StartupError when it cannot start (the place
- * is removed then).
+ * failure, not restarted. Throws a StartupError when it cannot start; the data
+ * directory is kept then, for the log the error points to.
  */
 export async function startThrowawayNeo4j(purpose: string, sizes: ThrowawaySizes = {}, logLevel = 'warn'): Promise<ThrowawayNeo4j> {
   const place = await throwawayPlace(purpose);
   const { local } = loadConfig({}).neo4j; // the defaults, not the calling shell's settings
-  let neo4j: LocalNeo4j;
-  try {
-    neo4j = await LocalNeo4j.start({
-      ...local,
-      ...sizes,
-      rootDir: PROJECT_ROOT,
-      boltPort: place.boltPort,
-      dataDir: place.dataDir,
-      java: process.env.NEO4J_JAVA,
-      password: undefined,
-      log: createLogger(logLevel),
-      supervise: false,
-    });
-  } catch (error) {
-    await place.remove();
-    throw error;
-  }
+  const neo4j = await LocalNeo4j.start({
+    ...local,
+    ...sizes,
+    rootDir: PROJECT_ROOT,
+    boltPort: place.boltPort,
+    dataDir: place.dataDir,
+    java: process.env.NEO4J_JAVA,
+    password: undefined,
+    log: createLogger(logLevel),
+    supervise: false,
+  });
   return {
     uri: neo4j.uri,
     user: neo4j.user,

@@ -9,7 +9,9 @@
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { loadReports } from '../../server/db/load.ts';
-import { REPORTS_KEY, planLoad, toDbProperties } from '../../server/db/load-plan.ts';
+import { REPORTS_KEY } from '../../server/db/load/contributions.ts';
+import { planLoad } from '../../server/db/load/plan.ts';
+import { toDbProperties } from '../../server/db/load/properties.ts';
 import { applySchema } from '../../server/db/schema.ts';
 import type { GraphJson } from '../../server/contract/model.ts';
 import { round } from './machine.ts';

@@ -2,7 +2,7 @@
  * The one home of two rules of the graph model, for everything that puts graphs
  * together: ingest (GraphBuilder within a report, mergeGraphs across reports) and
  * the loader (what a report brings, folded into what other reports already put
- * in Neo4j: server/db/load-plan.ts).
+ * in Neo4j: server/db/load/contributions.ts).
  *
  * Identity. A node is its `id`. A relationship drawn from one report's text
  * carries that report (`report`) and is the same fact as another when type, ends,

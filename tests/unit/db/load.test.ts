@@ -1,20 +1,8 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import {
-  CONTRIB_KEY,
-  NO_CONTRIBUTIONS,
-  REPORTS_KEY,
-  batches,
-  checkStorable,
-  contributionsOf,
-  dbPropertiesOf,
-  foldContributions,
-  LoadInputError,
-  planLoad,
-  toDbProperties,
-  withContribution,
-  withoutContribution,
-} from '../../../server/db/load-plan.ts';
+import { CONTRIB_KEY, NO_CONTRIBUTIONS, REPORTS_KEY, contributionsOf, dbPropertiesOf, foldContributions, withContribution, withoutContribution } from '../../../server/db/load/contributions.ts';
+import { LoadInputError, batches, checkStorable, planLoad } from '../../../server/db/load/plan.ts';
+import { toDbProperties } from '../../../server/db/load/properties.ts';
 import { mergeGraphs } from '../../../server/ingest/index.ts';
 import type { GraphJson, Properties } from '../../../server/contract/model.ts';
 
