@@ -5,20 +5,12 @@
 import type { Driver, Node } from 'neo4j-driver';
 import { againIfDisconnected, openReadSession } from './run.ts';
 import { propertiesToJson } from './values.ts';
-import type { Json } from '../../contract/graph.ts';
+import type { NodeJson, RelationshipJson } from '../../contract/graph.ts';
 
-export interface ExportNode {
-  id: string;
-  labels: string[];
-  properties: Record<string, Json>;
-}
-
-export interface ExportRelationship {
-  type: string;
-  start: string;
-  end: string;
-  properties: Record<string, Json>;
-}
+/** A node as the export writes it (graph.json's node). */
+export type ExportNode = NodeJson;
+/** A relationship as the export writes it: graph.json's, its elementId left out. */
+export type ExportRelationship = Omit<RelationshipJson, 'id'>;
 
 export interface ExportOptions {
   database?: string | undefined;
