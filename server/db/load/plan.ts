@@ -4,6 +4,7 @@
  * into rows by label and by relationship type, before anything is written.
  */
 import { NODE_LABELS, RELATIONSHIP_TYPES, type GraphJson, type NodeLabel, type Properties, type PropertyValue, type RelationshipType } from '../../contract/model.ts';
+import { truncateGraphemes } from '../../contract/truncate.ts';
 import { isShared, relationshipKey } from '../../ingest/mergeRules.ts';
 
 export interface NodeRow {
@@ -72,7 +73,7 @@ export function planLoad(graph: GraphJson): LoadPlan {
   const labelsOf = new Map<string, NodeLabel[]>();
   const nodeGroups = new Map<string, NodeGroup>();
   for (const node of graph.nodes) {
-    if (typeof node.id !== 'string' || node.id === '') throw new LoadInputError(`a node has no id: ${JSON.stringify(node).slice(0, 100)}`);
+    if (typeof node.id !== 'string' || node.id === '') throw new LoadInputError(`a node has no id: ${truncateGraphemes(JSON.stringify(node), 100)}`);
     if (labelsOf.has(node.id)) throw new LoadInputError(`node ${node.id} is in the graph twice: a graph holds each node once (mergeGraphs merges graphs)`);
     if (!Array.isArray(node.labels) || node.labels.length === 0) throw new LoadInputError(`node ${node.id} has no labels`);
     for (const label of node.labels) if (!LABELS.has(label)) throw new LoadInputError(`node ${node.id} has label ${JSON.stringify(label)}, which MODEL.md does not know`);
@@ -151,12 +152,12 @@ function checkValue(value: unknown, where: string): void {
     if (value.length === 0) return;
     const kinds = new Set(value.map((v) => (v === null ? 'null' : typeof v)));
     if (kinds.size !== 1 || kinds.has('null') || kinds.has('object') || kinds.has('undefined')) {
-      throw new LoadInputError(`${where}: a list must hold values of one type (string, number or boolean) and no nulls; got ${JSON.stringify(value).slice(0, 80)}`);
+      throw new LoadInputError(`${where}: a list must hold values of one type (string, number or boolean) and no nulls; got ${truncateGraphemes(JSON.stringify(value), 80)}`);
     }
     if (kinds.has('number') && !(value as number[]).every(Number.isFinite)) throw new LoadInputError(`${where}: a list holds a number Neo4j cannot store`);
     return;
   }
-  throw new LoadInputError(`${where}: ${JSON.stringify(value).slice(0, 80)} is not a scalar or a list of scalars`);
+  throw new LoadInputError(`${where}: ${truncateGraphemes(JSON.stringify(value), 80)} is not a scalar or a list of scalars`);
 }
 
 /** Split rows into batches of at most `size`. */
