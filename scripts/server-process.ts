@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../server/config.ts';
 import { findFreePort } from '../server/db/local/ports.ts';
+import { throwawayPlace, type ThrowawayPlace } from './throwaway-neo4j.ts';
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -93,6 +94,28 @@ export async function startServerProcess(opts: SpawnOptions & { readyTimeoutMs: 
   const server = await spawnServer(opts);
   await waitUntilHealthy(server, opts.readyTimeoutMs);
   return server;
+}
+
+/**
+ * Run `work` against a server of its own on a throwaway local Neo4j
+ * (`throwawayPlace(purpose)`, so the bundled corpus is loaded into an empty
+ * database): the server's log goes to this process's output, `env` is added to the
+ * place's settings, and it may take four minutes to be healthy (the JVM's first
+ * start). Whatever `work` does, the server is stopped (and with it Neo4j) and the
+ * data directory removed afterwards. Resolves with what `work` resolves with;
+ * throws what the start or `work` throws.
+ */
+export async function withThrowawayServer<T>(purpose: string, env: Record<string, string>, work: (server: ServerProcess, place: ThrowawayPlace) => Promise<T>): Promise<T> {
+  const place = await throwawayPlace(purpose);
+  let server: ServerProcess | undefined;
+  try {
+    console.log(`${purpose}: starting the server with a throwaway Neo4j …`);
+    server = await startServerProcess({ env: { ...place.serverEnv, ...env }, readyTimeoutMs: 240_000, output: 'inherit' });
+    return await work(server, place);
+  } finally {
+    await server?.stop();
+    await place.remove();
+  }
 }
 
 /** Resident set size of a process in MB, to a tenth (Linux /proc). */

@@ -24,8 +24,8 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { Command, InvalidArgumentError } from 'commander';
 import { PROJECT_ROOT } from '../server/config.ts';
-import { processRssMb, startServerProcess, type ServerProcess } from './server-process.ts';
-import { throwawayPlace } from './throwaway-neo4j.ts';
+import { runScript } from './run-script.ts';
+import { processRssMb, withThrowawayServer } from './server-process.ts';
 
 const positive = (v: string): number => {
   const n = Number(v);
@@ -64,15 +64,7 @@ const REQUESTS: autocannon.Request[] = [
 ];
 
 async function main(): Promise<number> {
-  const place = await throwawayPlace('soak');
-  let server: ServerProcess | undefined;
-  try {
-    console.log('soak: starting the server with a throwaway Neo4j …');
-    server = await startServerProcess({
-      env: { ...place.serverEnv, RATE_LIMIT_CYPHER: '0', RATE_LIMIT_SEARCH: '0', LOG_LEVEL: 'error' },
-      readyTimeoutMs: 240_000,
-      output: 'inherit',
-    });
+  return withThrowawayServer('soak', { RATE_LIMIT_CYPHER: '0', RATE_LIMIT_SEARCH: '0', LOG_LEVEL: 'error' }, async (server, place) => {
     const base = server.url;
     if (opts.reports) {
       const files = (await readdir(opts.reports)).filter((f) => f.endsWith('.txt')).map((f) => path.join(opts.reports!, f));
@@ -146,16 +138,7 @@ async function main(): Promise<number> {
     if (last > first * 1.1 && last - first > 16) problems.push(`RSS grew from ${first} MB after the first round to ${last} MB after the last`);
     console.log(problems.length === 0 ? 'soak: PASS' : `soak: FAIL: ${problems.join('; ')}`);
     return problems.length === 0 ? 0 : 1;
-  } finally {
-    await server?.stop();
-    await place.remove();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`soak: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runScript('soak', main);

@@ -19,8 +19,8 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../server/config.ts';
-import { startServerProcess, type ServerProcess } from '../server-process.ts';
-import { throwawayPlace } from '../throwaway-neo4j.ts';
+import { runScript } from '../run-script.ts';
+import { withThrowawayServer } from '../server-process.ts';
 
 const VENV = path.join(PROJECT_ROOT, '.data/fuzz-venv');
 const ST = path.join(VENV, 'bin/st');
@@ -41,23 +41,9 @@ function ensureSchemathesis(): void {
 
 async function main(): Promise<number> {
   ensureSchemathesis();
-  const place = await throwawayPlace('fuzz');
   const token = randomBytes(18).toString('base64url');
-  let server: ServerProcess | undefined;
-  try {
-    console.log('fuzz: starting the server with a throwaway Neo4j …');
-    server = await startServerProcess({
-      env: {
-        ...place.serverEnv,
-        NEO4J_HEAP: '512m',
-        ADMIN_TOKEN: token,
-        RATE_LIMIT_CYPHER: '0',
-        RATE_LIMIT_SEARCH: '0',
-        LOG_LEVEL: 'error',
-      },
-      readyTimeoutMs: 240_000,
-      output: 'inherit',
-    });
+  const env = { NEO4J_HEAP: '512m', ADMIN_TOKEN: token, RATE_LIMIT_CYPHER: '0', RATE_LIMIT_SEARCH: '0', LOG_LEVEL: 'error' };
+  return withThrowawayServer('fuzz', env, async (server) => {
     const base = server.url;
     await mkdir(REPORTS, { recursive: true });
     const args = [
@@ -85,16 +71,7 @@ async function main(): Promise<number> {
     console.log(`fuzz: st ${args.join(' ').replace(token, '<token>')}`);
     const st = spawn(ST, args, { stdio: 'inherit' });
     return await new Promise<number>((resolve) => st.once('exit', (code) => resolve(code ?? 1)));
-  } finally {
-    await server?.stop();
-    await place.remove();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`fuzz: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runScript('fuzz', main);
