@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { LocalNeo4jSettings } from './db/local/local-neo4j.ts';
 
 /**
  * Every setting the project reads from the environment, parsed once at the edge.
@@ -56,14 +57,7 @@ export interface Config {
     user: string;
     password: string | undefined;
     database: string | undefined;
-    local: {
-      boltPort: number;
-      dataDir: string;
-      heap: string;
-      pageCache: string;
-      transactionMemory: string;
-      java: string | undefined;
-    };
+    local: LocalNeo4jSettings;
   };
   adminToken: string | undefined;
   /** The largest report file POST /api/reports accepts, in bytes (bigger: 413). */

@@ -9,7 +9,9 @@
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { loadReports } from '../../server/db/load.ts';
-import { REPORTS_KEY, planLoad, toDbProperties } from '../../server/db/load-plan.ts';
+import { REPORTS_KEY } from '../../server/db/load/contributions.ts';
+import { planLoad } from '../../server/db/load/plan.ts';
+import { toDbProperties } from '../../server/db/load/properties.ts';
 import { applySchema } from '../../server/db/schema.ts';
 import type { GraphJson } from '../../server/contract/model.ts';
 import { round } from './machine.ts';
@@ -57,13 +59,13 @@ async function naiveLoad(driver: Driver, graphs: readonly GraphJson[]): Promise<
       await session.executeWrite(async (tx) => {
         for (const group of plan.nodeGroups) {
           for (const row of group.rows) {
-            const props = { ...toDbProperties(row.properties, row.id), id: row.id, [REPORTS_KEY]: [plan.report] };
+            const props = { ...toDbProperties(row.properties), id: row.id, [REPORTS_KEY]: [plan.report] };
             await tx.run(`MERGE (n:${group.labels[0]} {id: $id}) SET n = $props`, { id: row.id, props });
           }
         }
         for (const group of plan.relGroups) {
           for (const row of group.rows) {
-            const props = { ...toDbProperties(row.properties, group.type), [REPORTS_KEY]: [plan.report] };
+            const props = { ...toDbProperties(row.properties), [REPORTS_KEY]: [plan.report] };
             await tx.run(`MATCH (a:${labelOf.get(row.start)} {id: $start}) MATCH (b:${labelOf.get(row.end)} {id: $end}) CREATE (a)-[r:${group.type}]->(b) SET r = $props`, {
               start: row.start,
               end: row.end,

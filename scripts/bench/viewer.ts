@@ -9,7 +9,7 @@
  * starts a throwaway Neo4j of its own (as the tests do) and prints the figures.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -20,7 +20,7 @@ import pino from 'pino';
 import { chromium, type Browser } from 'playwright-core';
 import { ensureBuilt } from '../../client/tools/ensure-built.ts';
 import { createApp } from '../../server/api/app.ts';
-import { loadConfig, PROJECT_ROOT } from '../../server/config.ts';
+import { loadConfig } from '../../server/config.ts';
 import { corpusFiles, ingestFiles } from '../../server/db/corpus.ts';
 import { loadReports } from '../../server/db/load.ts';
 import type { GraphJson } from '../../server/contract/model.ts';
@@ -142,23 +142,9 @@ async function main(argv: string[]): Promise<void> {
   const quick = argv.includes('--quick');
   const outIndex = argv.indexOf('--out');
   const out = outIndex >= 0 ? argv[outIndex + 1] : undefined;
-  const { LocalNeo4j } = await import('../../server/db/local/local-neo4j.ts');
-  const { findFreePort } = await import('../../server/db/local/ports.ts');
+  const { startThrowawayNeo4j } = await import('../throwaway-neo4j.ts');
   const { createDriver } = await import('../../server/db/driver.ts');
-  const { createLogger } = await import('../../server/logger.ts');
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'congress-graph-bench-viewer-'));
-  const neo4j = await LocalNeo4j.start({
-    rootDir: PROJECT_ROOT,
-    boltPort: await findFreePort(),
-    dataDir,
-    heap: '1g',
-    pageCache: '256m',
-    transactionMemory: '768m',
-    java: process.env.NEO4J_JAVA,
-    password: undefined,
-    log: createLogger('warn'),
-    supervise: false,
-  });
+  const neo4j = await startThrowawayNeo4j('bench-viewer', { heap: '1g', pageCache: '256m', transactionMemory: '768m' });
   const driver = createDriver({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password });
   try {
     const results = await benchViewer({ driver, quick, log: (line) => console.log(line) });
@@ -168,7 +154,6 @@ async function main(argv: string[]): Promise<void> {
   } finally {
     await driver.close();
     await neo4j.stop();
-    await rm(dataDir, { recursive: true, force: true });
   }
 }
 

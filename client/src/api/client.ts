@@ -11,25 +11,16 @@ import type {
   SearchResult,
   StatsResponse,
 } from '../../../server/contract/api.ts';
+import { ApiError } from '../../../server/contract/errors.ts';
 import type { SerializedGraph } from '../../../server/contract/graph.ts';
 
-/** An error the API answered with (`{error: {code, message, details}}`), or a network failure (status 0). */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
 
 type Fetch = typeof fetch;
 
 /**
  * The API as the viewer uses it. Every call resolves with the answer as the contract
- * (server/contract/api.ts) describes it, or rejects with an ApiError.
+ * (server/contract/api.ts) describes it, or rejects with an ApiError (status 0 when
+ * the network failed).
  */
 export class Api {
   constructor(

@@ -8,20 +8,21 @@ import { DetailsPanel } from '../panels/details.ts';
 import { Legend } from '../panels/legend.ts';
 import { SearchBox } from '../panels/search.ts';
 import { Store } from '../state/store.ts';
-import { parseUrlState, serializeUrlState, VIEWS, type UrlState, type View } from '../state/url.ts';
-import { h, replace } from '../util/dom.ts';
+import { parseUrlState, serializeUrlState, type View } from '../state/url.ts';
+import { replace } from '../util/dom.ts';
 import { CitationsView } from '../views/citations.ts';
 import { CrimesView } from '../views/crimes.ts';
 import { CypherView } from '../views/cypher.ts';
 import { ExploreView } from '../views/explore.ts';
 import { PathView } from '../views/path.ts';
 import type { AppContext, AppState, ViewController } from './context.ts';
+import { Shell } from './shell.ts';
 
 /**
- * The page: header (views, search, language, export), legend and layout on the
- * left, the sigma canvas in the middle with each view's bars above and below
- * it, details on the right. The URL mirrors the state, so a link reopens the
- * same view.
+ * The viewer's controller: the state (mirrored in the URL, so a link reopens the
+ * same view), the views and which one is active, the canvas and what its clicks
+ * do, the explore graph and its expansions, the details and the legend. The
+ * page's frame is the Shell's (shell.ts).
  */
 export class App implements AppContext {
   readonly api = new Api();
@@ -34,11 +35,9 @@ export class App implements AppContext {
   private active: ViewController | null = null;
   private explore: ViewerGraph | null = null;
   private exploreLoading: Promise<ViewerGraph> | null = null;
-  private readonly el: Record<string, HTMLElement> = {};
+  private readonly shell: Shell;
   /** Timings since navigation start (ms): the explore graph's data arrived, then was first drawn. */
   readonly metrics: { graphDataMs: number | null; firstGraphRenderMs: number | null; layoutRuns: number } = { graphDataMs: null, firstGraphRenderMs: null, layoutRuns: 0 };
-  private statusText = '';
-  private statusKind: 'info' | 'error' = 'info';
   private viewSeq = 0;
 
   constructor(private readonly root: HTMLElement) {
@@ -48,8 +47,21 @@ export class App implements AppContext {
     if (initial.view === 'explore' || initial.view === 'path' || initial.view === 'citations') void this.exploreGraph().catch(() => undefined);
     document.documentElement.lang = initial.lang === 'zh' ? 'zh-CN' : 'en';
 
-    this.buildShell();
-    this.canvas = new GraphCanvas(this.el.canvas!, createViewerGraph(), {
+    this.shell = new Shell(root, {
+      t: (key, vars) => this.t(key, vars),
+      lang: () => this.lang(),
+      view: () => this.store.get().view,
+      layoutRunning: () => this.store.get().layoutRunning,
+      exportUrl: (format, table) => this.api.exportUrl(format, table),
+      toggleLang: () => this.store.set({ lang: otherLang(this.lang()) }),
+      exportPng: () => void this.exportPng(),
+      switchView: (view) => this.switchView(view),
+      zoom: (step) => this.canvas.zoom(step),
+      fit: () => this.canvas.fit(),
+      toggleLayout: () => this.canvas.toggleLayout(),
+      spread: () => this.canvas.spread(),
+    });
+    this.canvas = new GraphCanvas(this.shell.canvas, createViewerGraph(), {
       onNodeClick: (node) => {
         if (this.active?.onNodeClick?.(node) === true) return;
         this.openNode(node);
@@ -78,9 +90,9 @@ export class App implements AppContext {
       className: 'header-search',
       onPick: (result) => void this.pickSearchResult(result.id),
     });
-    this.el.searchHost!.append(this.search.element);
-    this.el.legendHost!.append(this.legend.element);
-    this.el.detailsHost!.append(this.details.element);
+    this.shell.searchHost.append(this.search.element);
+    this.shell.legendHost.append(this.legend.element);
+    this.shell.detailsHost.append(this.details.element);
 
     this.views = {
       explore: new ExploreView(this),
@@ -95,8 +107,8 @@ export class App implements AppContext {
       const next = parseUrlState(location.search);
       this.store.set({ ...next });
     });
-    new ResizeObserver(() => this.canvas.resize()).observe(this.el.canvas!);
-    this.renderChrome();
+    new ResizeObserver(() => this.canvas.resize()).observe(this.shell.canvas);
+    this.shell.render();
     void this.activateView(initial.view);
     if (initial.node) this.details.showNode(initial.node);
   }
@@ -179,9 +191,7 @@ export class App implements AppContext {
   }
 
   setStatus(text: string, kind: 'info' | 'error' = 'info'): void {
-    this.statusText = text;
-    this.statusKind = kind;
-    this.renderStatus();
+    this.shell.setStatus(text, kind);
   }
 
   // ── internals ───────────────────────────────────────────────────────────
@@ -208,17 +218,18 @@ export class App implements AppContext {
     this.active?.deactivate();
     const controller = this.views[view];
     this.active = controller;
-    replace(this.el.viewTop!);
-    replace(this.el.viewBottom!);
+    const { viewTop, viewBottom } = this.shell;
+    replace(viewTop);
+    replace(viewBottom);
     this.root.dataset.view = view;
-    this.renderTabs();
+    this.shell.renderTabs();
     try {
-      await controller.activate(this.el.viewTop!, this.el.viewBottom!);
+      await controller.activate(viewTop, viewBottom);
     } catch (error) {
       if (seq === this.viewSeq) this.setStatus(this.t('statusError', { message: errorMessage(error) }), 'error');
     }
-    this.el.viewTop!.hidden = this.el.viewTop!.childElementCount === 0;
-    this.el.viewBottom!.hidden = this.el.viewBottom!.childElementCount === 0;
+    viewTop.hidden = viewTop.childElementCount === 0;
+    viewBottom.hidden = viewBottom.childElementCount === 0;
   }
 
   private onStateChange(state: AppState, previous: AppState): void {
@@ -232,7 +243,7 @@ export class App implements AppContext {
     if (state.lang !== previous.lang) {
       document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
       this.canvas.setLang(state.lang);
-      this.renderChrome();
+      this.shell.render();
       this.search.render();
       this.legend.render();
       this.details.render();
@@ -243,7 +254,7 @@ export class App implements AppContext {
       this.canvas.setFilters(state.hiddenLabels, state.hiddenTypes);
       this.legend.render();
     }
-    if (state.layoutRunning !== previous.layoutRunning) this.renderLayoutControls();
+    if (state.layoutRunning !== previous.layoutRunning) this.shell.renderLayoutControls();
     if (state.node !== previous.node && state.node && this.details.currentNode() !== state.node) {
       this.canvas.select(state.node);
       this.details.showNode(state.node);
@@ -254,136 +265,18 @@ export class App implements AppContext {
 
   private updateCounts(): void {
     const graph = this.canvas.getGraph();
-    this.el.counts!.textContent = this.t('statusNodes', { nodes: graph.order, edges: graph.size });
+    this.shell.setCounts(this.t('statusNodes', { nodes: graph.order, edges: graph.size }));
   }
 
   private async exportPng(): Promise<void> {
-    const button = this.el.exportPng as HTMLButtonElement;
-    button.disabled = true;
+    this.shell.setExportBusy(true);
     try {
       const blob = await exportPngBlob(this.canvas.sigma);
       saveBlob(blob, `congress-graph-${this.store.get().view}.png`);
     } catch (error) {
       this.setStatus(this.t('statusError', { message: errorMessage(error) }), 'error');
     } finally {
-      button.disabled = false;
+      this.shell.setExportBusy(false);
     }
   }
-
-  private buildShell(): void {
-    const el = this.el;
-    el.title = h('h1', { class: 'brand-title' });
-    el.subtitle = h('p', { class: 'brand-subtitle' });
-    el.tabs = h('nav', { class: 'tabs', role: 'tablist' });
-    el.searchHost = h('div', { class: 'search-host' });
-    el.langToggle = h('button', { type: 'button', class: 'button lang-toggle', 'data-testid': 'lang-toggle', onclick: () => this.store.set({ lang: otherLang(this.lang()) }) });
-    el.exportPng = h('button', { type: 'button', class: 'button', 'data-testid': 'export-png', onclick: () => void this.exportPng() });
-    el.exportMenu = h('details', { class: 'export-menu' });
-    el.header = h('header', { class: 'app-header' },
-      h('div', { class: 'brand' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }), h('div', {}, el.title, el.subtitle)),
-      el.tabs,
-      el.searchHost,
-      h('div', { class: 'header-actions' }, el.exportPng, el.exportMenu, el.langToggle),
-    );
-
-    el.legendHost = h('div', {});
-    el.layoutControls = h('div', { class: 'layout-controls', role: 'group' });
-    el.sidebar = h('aside', { class: 'sidebar' }, el.legendHost);
-
-    el.viewTop = h('div', { class: 'view-top', hidden: true });
-    el.canvas = h('div', { class: 'canvas', 'data-testid': 'graph-canvas' });
-    el.counts = h('span', { class: 'counts' });
-    el.status = h('span', { class: 'status', role: 'status' });
-    el.zoom = h('div', { class: 'zoom-controls' });
-    el.viewBottom = h('div', { class: 'view-bottom', hidden: true });
-    el.stage = h('main', { class: 'stage' },
-      el.viewTop,
-      h('div', { class: 'canvas-wrap' }, el.canvas, el.layoutControls, el.zoom, h('div', { class: 'statusbar' }, el.counts, el.status)),
-      el.viewBottom,
-    );
-    el.detailsHost = h('div', { class: 'details-host' });
-    el.body = h('div', { class: 'app-body' }, el.sidebar, el.stage, el.detailsHost);
-    replace(this.root, el.header, el.body);
-  }
-
-  private renderChrome(): void {
-    const el = this.el;
-    el.title!.textContent = this.t('appTitle');
-    el.subtitle!.textContent = this.t('appSubtitle');
-    document.title = `${this.t('appTitle')} · ${this.t(`view.${this.store.get().view}`)}`;
-    el.langToggle!.textContent = this.t('langToggle');
-    el.langToggle!.setAttribute('aria-label', this.t('langToggleLabel'));
-    el.langToggle!.title = this.t('langToggleLabel');
-    el.exportPng!.textContent = this.t('exportPng');
-    el.exportPng!.setAttribute('aria-label', this.t('exportPngLabel'));
-    el.exportPng!.title = this.t('exportPngLabel');
-    replace(
-      el.exportMenu!,
-      h('summary', { class: 'button', 'aria-label': `${this.t('exportTitle')}: ${this.t('exportHint')}` }, `${this.t('exportTitle')} ▾`),
-      h('div', { class: 'menu', role: 'menu' },
-        h('p', { class: 'menu-hint' }, this.t('exportHint')),
-        EXPORTS.map(({ format, table, label }) =>
-          h('a', { role: 'menuitem', href: this.api.exportUrl(format, table), download: `congress-graph${table ? `-${table}` : ''}.${format}`, 'data-format': format, 'data-testid': `export-${format}${table ? `-${table}` : ''}` }, label(this.lang())),
-        ),
-      ),
-    );
-    el.zoom!.setAttribute('role', 'group');
-    el.zoom!.setAttribute('aria-label', this.t('zoomGroup'));
-    replace(
-      el.zoom!,
-      h('button', { type: 'button', class: 'icon-button', 'aria-label': this.t('zoomIn'), title: this.t('zoomIn'), onclick: () => this.canvas.zoom(1) }, '+'),
-      h('button', { type: 'button', class: 'icon-button', 'aria-label': this.t('zoomOut'), title: this.t('zoomOut'), onclick: () => this.canvas.zoom(-1) }, '−'),
-      h('button', { type: 'button', class: 'icon-button', 'aria-label': this.t('layoutFit'), title: this.t('layoutFit'), onclick: () => this.canvas.fit() }, '⤢'),
-    );
-    this.renderTabs();
-    this.renderLayoutControls();
-    this.renderStatus();
-  }
-
-  private renderTabs(): void {
-    const current = this.store.get().view;
-    this.el.tabs!.setAttribute('aria-label', this.t('viewsLabel'));
-    replace(
-      this.el.tabs!,
-      VIEWS.map((view) =>
-        h('button', {
-          type: 'button',
-          role: 'tab',
-          class: `tab${view === current ? ' active' : ''}`,
-          'aria-selected': String(view === current),
-          'data-view': view,
-          'data-testid': `tab-${view}`,
-          onclick: () => this.switchView(view),
-        }, this.t(`view.${view}`)),
-      ),
-    );
-  }
-
-  private renderLayoutControls(): void {
-    const running = this.store.get().layoutRunning;
-    this.el.layoutControls!.setAttribute('aria-label', this.t('layoutTitle'));
-    replace(
-      this.el.layoutControls!,
-      h('button', { type: 'button', class: `button small${running ? ' active' : ''}`, 'data-testid': 'layout-toggle', 'aria-pressed': String(running), title: running ? this.t('layoutRunning') : this.t('layoutIdle'), onclick: () => this.canvas.toggleLayout() },
-        h('span', { class: `layout-dot${running ? ' running' : ''}`, 'aria-hidden': 'true' }), running ? this.t('layoutStop') : this.t('layoutStart')),
-      h('button', { type: 'button', class: 'button small', 'data-testid': 'layout-noverlap', onclick: () => this.canvas.spread() }, this.t('layoutNoverlap')),
-      h('span', { class: 'sr-only', 'data-testid': 'layout-state', role: 'status' }, running ? this.t('layoutRunning') : this.t('layoutIdle')),
-    );
-  }
-
-  private renderStatus(): void {
-    this.el.status!.textContent = this.statusText;
-    this.el.status!.className = `status ${this.statusKind}`;
-  }
 }
-
-/** The whole-graph exports the server makes. */
-const EXPORTS: { format: 'gexf' | 'graphml' | 'json' | 'csv'; table?: 'nodes' | 'relationships'; label: (lang: 'zh' | 'en') => string }[] = [
-  { format: 'gexf', label: () => 'GEXF (Gephi)' },
-  { format: 'graphml', label: () => 'GraphML' },
-  { format: 'json', label: () => 'JSON (graph.json)' },
-  { format: 'csv', table: 'nodes', label: (lang) => (lang === 'zh' ? 'CSV：节点' : 'CSV: nodes') },
-  { format: 'csv', table: 'relationships', label: (lang) => (lang === 'zh' ? 'CSV：关系' : 'CSV: relationships') },
-];
-
-export type { UrlState };

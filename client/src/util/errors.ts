@@ -1,4 +1,4 @@
-import { ApiError } from '../api/client.ts';
+import { ApiError } from '../../../server/contract/errors.ts';
 
 /** A message a reader can use, from whatever was thrown. */
 export function errorMessage(error: unknown): string {

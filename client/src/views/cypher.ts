@@ -1,6 +1,6 @@
 import type { CypherResponse, SavedQueryJson } from '../../../server/contract/api.ts';
 import type { Json } from '../../../server/contract/graph.ts';
-import { ApiError } from '../api/client.ts';
+import { ApiError } from '../../../server/contract/errors.ts';
 import type { AppContext, AppState, ViewController } from '../app/context.ts';
 import { buildGraph } from '../graph/build.ts';
 import { labelColor } from '../graph/palette.ts';

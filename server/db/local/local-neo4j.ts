@@ -10,14 +10,18 @@ import { isPortFree } from './ports.ts';
 import { renderNeo4jConf } from './settings.ts';
 import { truncateGraphemes } from '../../contract/truncate.ts';
 
-export interface LocalNeo4jOptions {
-  rootDir: string;
+/** Where and how big the local Neo4j runs: the NEO4J_BOLT_PORT … NEO4J_JAVA settings (server/config.ts). */
+export interface LocalNeo4jSettings {
   boltPort: number;
   dataDir: string;
   heap: string;
   pageCache: string;
   transactionMemory: string;
   java: string | undefined;
+}
+
+export interface LocalNeo4jOptions extends LocalNeo4jSettings {
+  rootDir: string;
   /** NEO4J_PASSWORD if the user gave one; otherwise one is generated and kept. */
   password: string | undefined;
   log: Logger;

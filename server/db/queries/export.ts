@@ -2,23 +2,15 @@
  * The whole graph (or one report's part of it) in graph.json's terms, streamed from
  * one read transaction so a large graph is never held twice in memory.
  */
-import neo4j, { type Driver, type Node } from 'neo4j-driver';
-import { isConnectionError } from './run.ts';
+import type { Driver, Node } from 'neo4j-driver';
+import { againIfDisconnected, openReadSession } from './run.ts';
 import { propertiesToJson } from './values.ts';
-import type { Json } from '../../contract/graph.ts';
+import type { NodeJson, RelationshipJson } from '../../contract/graph.ts';
 
-export interface ExportNode {
-  id: string;
-  labels: string[];
-  properties: Record<string, Json>;
-}
-
-export interface ExportRelationship {
-  type: string;
-  start: string;
-  end: string;
-  properties: Record<string, Json>;
-}
+/** A node as the export writes it (graph.json's node). */
+export type ExportNode = NodeJson;
+/** A relationship as the export writes it: graph.json's, its elementId left out. */
+export type ExportRelationship = Omit<RelationshipJson, 'id'>;
 
 export interface ExportOptions {
   database?: string | undefined;
@@ -38,16 +30,11 @@ export interface GraphStream {
  * database fails here, before any byte is sent); nodes and relationships stream after.
  */
 export async function openGraphStream(driver: Driver, options: ExportOptions = {}): Promise<GraphStream> {
-  try {
-    return await open(driver, options);
-  } catch (error) {
-    if (!isConnectionError(error)) throw error;
-    return open(driver, options);
-  }
+  return againIfDisconnected(() => open(driver, options));
 }
 
 async function open(driver: Driver, options: ExportOptions): Promise<GraphStream> {
-  const session = driver.session({ defaultAccessMode: neo4j.session.READ, ...(options.database ? { database: options.database } : {}) });
+  const session = openReadSession(driver, options.database);
   const tx = session.beginTransaction({ timeout: options.timeoutMs ?? 120_000, metadata: { app: 'congress-graph', op: 'export' } });
   const close = async (): Promise<void> => {
     await tx.rollback().catch(() => undefined);

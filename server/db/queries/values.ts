@@ -1,5 +1,6 @@
 /**
- * Neo4j values → plain JSON: integers as numbers (as strings beyond 2^53), temporal
+ * Values between Neo4j and plain JSON. Going in (`toDriverValue`): whole numbers as
+ * Neo4j integers. Coming out: Neo4j values → plain JSON: integers as numbers (as strings beyond 2^53), temporal
  * values as ISO strings, nodes as {id, labels, properties}, relationships as
  * {id, type, start, end, properties}, paths as {nodes, relationships}.
  *
@@ -10,6 +11,28 @@
  */
 import neo4j, { type Node, type Path, type Relationship } from 'neo4j-driver';
 import type { Json, NodeJson, PathJson, RelationshipJson } from '../../contract/graph.ts';
+
+/**
+ * Plain JSON → what the driver sends, the one converter for query parameters and
+ * the loader's properties: whole numbers as Neo4j integers (JavaScript numbers
+ * travel as floats, and `LIMIT $n` or an integer property wants integers), except
+ * in a list of numbers that holds a fraction, which goes as floats (Neo4j stores
+ * a list with one element type); lists and maps converted inside; driver values
+ * (Integers, nodes…) and everything else pass through unchanged.
+ */
+export function toDriverValue(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) {
+    if (value.some((v) => typeof v === 'number' && !Number.isSafeInteger(v)) && value.every((v) => typeof v === 'number')) return value;
+    return value.map(toDriverValue);
+  }
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = toDriverValue(v);
+    return out;
+  }
+  return value;
+}
 
 /** A scalar or list property value as JSON (no nodes here). */
 export function scalarToJson(value: unknown): Json {
