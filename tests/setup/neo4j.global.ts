@@ -36,7 +36,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     log,
     supervise: false,
   });
-  project.provide('neo4j', { uri: neo4j.uri, user: neo4j.user, password: neo4j.password, local: true } satisfies TestNeo4j);
+  project.provide('neo4j', { uri: neo4j.uri, user: neo4j.user, password: neo4j.password, local: true, ...(neo4j.pid ? { pid: neo4j.pid } : {}) } satisfies TestNeo4j);
   return async () => {
     await neo4j.stop();
     await rm(dataDir, { recursive: true, force: true });

@@ -9,8 +9,8 @@
  *     that worker only (400 result_too_large);
  *   - size: the worker refuses answers over the byte cap;
  *   - concurrency: at most `concurrency` queries run at once, the rest wait in a
- *     queue of at most `queueLimit` (503 console_busy past it, or when a query has
- *     waited its whole timeout); one client may have at most `perClient` queries
+ *     queue of at most `queueLimit` (503 console_busy past it, or when no worker
+ *     freed within the longest a query may hold one); one client may have at most `perClient` queries
  *     running or waiting (429 too_many_queries past it).
  * Workers start on first use and stay for the next query.
  */
@@ -35,6 +35,8 @@ export interface ConsoleRunnerOptions {
   /** Queries that may wait for a worker. */
   queueLimit: number;
   log: Logger;
+  /** The worker's module (default console-worker.mjs); tests run the pool on a scripted worker. */
+  workerEntry?: URL;
 }
 
 export interface ConsoleRequest {
@@ -111,7 +113,7 @@ export class ConsoleRunner {
           if (at < 0) return;
           this.queue.splice(at, 1);
           this.finish(job, busy('The Cypher console was busy with other queries for longer than a query may run; try again shortly.'));
-        }, request.limits.timeoutMs);
+        }, request.limits.timeoutMs + READ_GRACE_MS); // the longest a running query can hold a worker
         this.queue.push(job);
       }
     });
@@ -172,7 +174,7 @@ export class ConsoleRunner {
   private spawn(slot: Slot): Worker {
     const { connection, database, maxResultBytes, workerMemoryMb } = this.options;
     const settings: WorkerSettings = { connection: connection!, database, maxResultBytes };
-    const worker = new Worker(WORKER_ENTRY, { workerData: settings, resourceLimits: { maxOldGenerationSizeMb: workerMemoryMb } });
+    const worker = new Worker(this.options.workerEntry ?? WORKER_ENTRY, { workerData: settings, resourceLimits: { maxOldGenerationSizeMb: workerMemoryMb } });
     worker.unref(); // an idle console must not keep the process (or a test run) alive
     worker.on('message', (answer: WorkerAnswer | typeof WORKER_READY) => {
       if (answer !== WORKER_READY) return this.settle(slot, worker, answer);
