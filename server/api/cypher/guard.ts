@@ -103,8 +103,11 @@ export function checkText(query: string): CheckedQuery {
   if (semicolon) {
     throw refusal('multiple_statements', 'Only one statement at a time: the query holds a semicolon between statements.', { position: offsetToPosition(query, semicolon.start) });
   }
-  const text = query.slice(tokens[0]!.start, end).trimEnd();
   const first = tokens[0]!;
+  // Neo4j's pre-parser (CYPHER options, EXPLAIN, PROFILE) reads the first word before \u escapes are
+  // decoded, its parser after: `\u0052ETURN 1` plans after EXPLAIN but fails on its own. The first word
+  // goes as decoded, so the query that runs is the one that was explained.
+  const text = (first.kind === 'name' ? first.text : query.slice(first.start, first.end)) + query.slice(first.end, end).trimEnd();
   if (isKeyword(first, 'EXPLAIN', 'PROFILE')) {
     throw refusal('explain_profile', `${first.value} is not available in the console: send the query itself (the console explains every query before running it).`);
   }
