@@ -71,7 +71,7 @@ async function main(): Promise<number> {
   try {
     console.log('soak: starting the server with a throwaway Neo4j …');
     server = await startServerProcess({
-      env: { NEO4J_URI: '', NEO4J_PASSWORD: '', NEO4J_BOLT_PORT: String(boltPort), NEO4J_DATA_DIR: dataDir, RATE_LIMIT_CYPHER: '0', RATE_LIMIT_SEARCH: '0', LOG_LEVEL: 'error' },
+      env: { NEO4J_URI: '', NEO4J_PASSWORD: '', NEO4J_BOLT_PORT: String(boltPort), NEO4J_DATA_DIR: dataDir, RATE_LIMIT_CYPHER: '0', RATE_LIMIT_SEARCH: '0', CYPHER_CLIENT_CONCURRENCY: '0', CYPHER_QUEUE: '1000', LOG_LEVEL: 'error' },
       readyTimeoutMs: 240_000,
       output: 'inherit',
     });

@@ -36,7 +36,7 @@ const envSchema = z.object({
   CYPHER_MAX_RESULT_MB: z.coerce.number().positive().default(16),
   CYPHER_WORKER_MEMORY_MB: z.coerce.number().int().min(32).default(512),
   CYPHER_CONCURRENCY: z.coerce.number().int().positive().default(4),
-  CYPHER_CLIENT_CONCURRENCY: z.coerce.number().int().positive().default(2),
+  CYPHER_CLIENT_CONCURRENCY: z.coerce.number().int().min(0).default(2),
   CYPHER_QUEUE: z.coerce.number().int().min(0).default(32),
   GRAPH_MAX_NODES: z.coerce.number().int().positive().default(100000),
   GRAPH_CONCURRENCY: z.coerce.number().int().positive().default(4),
@@ -81,7 +81,7 @@ export interface Config {
     workerMemoryMb: number;
     /** Console queries running at once (a worker thread each), overall. */
     concurrency: number;
-    /** Console queries one client may have running or waiting. */
+    /** Console queries one client may have running or waiting (0: no per-client bound). */
     clientConcurrency: number;
     /** Console queries that may wait for a worker. */
     queue: number;

@@ -30,7 +30,7 @@ export interface ConsoleRunnerOptions {
   workerMemoryMb: number;
   /** Queries running at once (one worker each). */
   concurrency: number;
-  /** Queries one client may have running or waiting. */
+  /** Queries one client may have running or waiting (0: no bound). */
   perClient: number;
   /** Queries that may wait for a worker. */
   queueLimit: number;
@@ -94,7 +94,7 @@ export class ConsoleRunner {
       return Promise.reject(new ApiError(503, 'console_unavailable', 'The Cypher console is not available: the server has no database connection details for it.'));
     }
     const mine = this.perClient.get(request.client) ?? 0;
-    if (mine >= this.options.perClient) {
+    if (this.options.perClient > 0 && mine >= this.options.perClient) {
       return Promise.reject(
         new ApiError(429, 'too_many_queries', `You already have ${mine} console queries running or waiting; at most ${this.options.perClient} at a time. Wait for one to finish.`, { limit: this.options.perClient }, { 'Retry-After': '1' }),
       );

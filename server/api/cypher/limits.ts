@@ -241,12 +241,15 @@ function findTopLevel(tokens: readonly Token[], match: Map<number, number>, from
 
 function iterations(tokens: readonly Token[], match: Map<number, number>, params: Record<string, unknown>): Iteration[] {
   const found: Iteration[] = [];
+  /** The IN of each form's `x IN list` header; every other IN is a membership test. */
+  const headers = new Set<number>();
   tokens.forEach((t, i) => {
     // [x IN list WHERE … | …]
     if (t.text === '[' && tokens[i + 1]?.kind === 'name' && isKeyword(tokens[i + 2], 'IN')) {
       const close = match.get(i);
       if (close === undefined) return;
       const bodyStart = findTopLevel(tokens, match, i + 3, close, ['WHERE', '|']);
+      headers.add(i + 2);
       found.push({ body: [bodyStart, close], size: listSize(tokens, match, i + 3, params), quadratic: false, index: i, at: t.start });
     }
     // all/any/none/single(x IN list WHERE …)
@@ -254,6 +257,7 @@ function iterations(tokens: readonly Token[], match: Map<number, number>, params
       const close = match.get(i + 1);
       if (close === undefined) return;
       const bodyStart = findTopLevel(tokens, match, i + 4, close, ['WHERE']);
+      headers.add(i + 3);
       found.push({ body: [bodyStart, close], size: listSize(tokens, match, i + 4, params), quadratic: false, index: i, at: t.start });
     }
     // reduce(acc = init, x IN list | …)
@@ -263,17 +267,20 @@ function iterations(tokens: readonly Token[], match: Map<number, number>, params
       const comma = findTopLevel(tokens, match, i + 2, close, [',']);
       const inAt = findTopLevel(tokens, match, comma + 1, close, ['IN']);
       const bar = findTopLevel(tokens, match, inAt + 1, close, ['|']);
+      headers.add(inAt);
       const init = tokens[i + 4];
       const numericInit =
         (init?.kind === 'number' || isKeyword(init, 'TRUE', 'FALSE', 'NULL') || (init?.text === '-' && tokens[i + 5]?.kind === 'number') || (init?.kind === 'parameter' && typeof params[init.value] === 'number')) &&
         i + (init?.text === '-' ? 6 : 5) === comma;
       found.push({ body: [bar, close], size: listSize(tokens, match, inAt + 1, params), quadratic: !numericInit, index: i, at: t.start });
     }
-    // x IN list (membership, walks the list): not the `x IN` of the forms above, not IN TRANSACTIONS.
-    if (isKeyword(t, 'IN') && !isKeyword(tokens[i + 1], 'TRANSACTIONS') && !/^\d/.test(tokens[i + 1]?.text ?? '')) {
-      const header = tokens[i - 1]?.kind === 'name' && (tokens[i - 2]?.text === '[' || (tokens[i - 2]?.text === '(' && ['ALL', 'ANY', 'NONE', 'SINGLE'].includes(tokens[i - 3]?.value ?? '')) || tokens[i - 2]?.text === ',');
-      if (!header) found.push({ body: [i, i], size: listSize(tokens, match, i + 1, params), quadratic: false, index: i, at: t.start });
-    }
+  });
+  // x IN list (a membership test walks the list): every IN but the headers above and IN TRANSACTIONS.
+  tokens.forEach((t, i) => {
+    if (!isKeyword(t, 'IN') || headers.has(i) || isKeyword(tokens[i + 1], 'TRANSACTIONS') || isKeyword(tokens[i + 1], 'CONCURRENT') || tokens[i + 1]?.kind === 'number') return;
+    // FOREACH (x IN list | …) is a clause, not an expression (and a write, refused by the plan check).
+    if (tokens[i - 2]?.text === '(' && isKeyword(tokens[i - 3], 'FOREACH')) return;
+    found.push({ body: [i, i], size: listSize(tokens, match, i + 1, params), quadratic: false, index: i, at: t.start });
   });
   return found;
 }
