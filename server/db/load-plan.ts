@@ -16,8 +16,8 @@
  */
 import neo4j, { type Integer } from 'neo4j-driver';
 import { mergeGraphs } from '../ingest/mergeGraphs.ts';
-import { NODE_LABELS, RELATIONSHIP_TYPES, type GraphJson, type NodeLabel, type Properties, type PropertyValue, type RelationshipType } from '../model.ts';
-import { truncateGraphemes } from '../text/truncate.ts';
+import { NODE_LABELS, RELATIONSHIP_TYPES, type GraphJson, type NodeLabel, type Properties, type PropertyValue, type RelationshipType } from '../contract/model.ts';
+import { truncateGraphemes } from '../contract/truncate.ts';
 
 export const REPORTS_KEY = '_reports';
 export const CONTRIB_KEY = '_contrib';

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { PROJECT_ROOT } from '../config.ts';
-import { truncateGraphemes } from '../text/truncate.ts';
+import { truncateGraphemes } from '../contract/truncate.ts';
 
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'cypher', 'schema.cypher');
 

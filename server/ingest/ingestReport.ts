@@ -3,7 +3,7 @@
  * the warnings a reader should see (names not placed, letters out of order).
  * Pure: the gazetteer comes in as data (see gazetteer/load.ts for the I/O).
  */
-import type { GraphJson } from '../model.ts';
+import type { GraphJson } from '../contract/model.ts';
 import { buildSurfaceForms } from './gazetteer/surfaceForms.ts';
 import type { Gazetteer } from './gazetteer/types.ts';
 import { buildMatcher, type SurfaceForm } from './match/matcher.ts';
@@ -28,6 +28,8 @@ export interface IngestOptions {
   source?: string;
   reportId?: string;
   gazetteer: Gazetteer;
+  /** The number each line of the text carries (the source's line, after layout recovery); default 1, 2, 3, … */
+  lineNumbers?: readonly number[];
 }
 
 export interface IngestResult {
@@ -48,7 +50,7 @@ function gazetteerForms(g: Gazetteer): SurfaceForm[] {
 }
 
 export function ingestReport(text: string, opts: IngestOptions): IngestResult {
-  const structure = parseReport(text, opts.source);
+  const structure = parseReport(text, opts.source, opts.lineNumbers);
   const reportId = opts.reportId ?? (opts.source ? reportIdFromSource(opts.source) : `report:${structure.meeting.startDate}`);
   const key = reportKey(reportId);
   const g = opts.gazetteer;

@@ -14,8 +14,8 @@ import {
   type GraphRelationship,
   type NodeLabel,
   type PropertyValue,
-} from '../model.ts';
-import { truncateGraphemes } from '../text/truncate.ts';
+} from '../contract/model.ts';
+import { truncateGraphemes } from '../contract/truncate.ts';
 
 /** Which labels each relationship type may join (MODEL.md § Relationship types). */
 const ENDPOINTS: Record<GraphRelationship['type'], [NodeLabel[], NodeLabel[]]> = {

@@ -1,5 +1,5 @@
 import type { Lang } from './strings.ts';
-import { truncateGraphemes } from '../../../server/text/truncate.ts';
+import { truncateGraphemes } from '../../../server/contract/truncate.ts';
 
 /** What the viewer knows of a node when naming it: its id, primary label and properties. */
 export interface Nameable {

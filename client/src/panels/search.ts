@@ -1,4 +1,5 @@
-import type { Api, SearchResult } from '../api/client.ts';
+import type { SearchResult } from '../../../server/contract/api.ts';
+import type { Api } from '../api/client.ts';
 import { primaryLabel } from '../graph/build.ts';
 import { labelColor } from '../graph/palette.ts';
 import { labelName, type Lang } from '../i18n/i18n.ts';
@@ -151,7 +152,7 @@ export class SearchBox {
     replace(
       this.list,
       this.results.map((result, i) => {
-        const label = primaryLabel(result.id, result.labels ?? []);
+        const label = primaryLabel(result.id, result.labels);
         const other = lang === 'en' ? result.name_zh : result.name_en;
         const name = resultName(result, lang);
         const item = h(

@@ -6,7 +6,7 @@
  */
 import { MultiDirectedGraph } from 'graphology';
 import { write } from 'graphology-gexf';
-import type { Json } from '../../db/queries/values.ts';
+import type { Json } from '../../contract/graph.ts';
 import { xmlSafeGraph, type XmlEdge, type XmlNode } from './xml.ts';
 
 export function writeGexf(nodes: readonly XmlNode<Record<string, Json>>[], edges: readonly XmlEdge<Record<string, Json>>[]): string {

@@ -6,7 +6,7 @@
  */
 import { flatValue } from './flatten.ts';
 import { xmlAttribute, xmlSafeGraph, xmlText } from './xml.ts';
-import type { Json } from '../../db/queries/values.ts';
+import type { Json } from '../../contract/graph.ts';
 
 export interface GraphmlNode {
   id: string;

@@ -7,7 +7,7 @@ import { ALLOWED_PROCEDURES } from '../cypher/guard.ts';
 import { MAX_DEPTH, MAX_RANGE_VALUES } from '../cypher/limits.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
-import { CypherRequest, CypherResponse, SavedQueriesResponse, SavedQueryPath, SavedQueryRequest } from '../schemas.ts';
+import { CypherRequest, CypherResponse, SavedQueriesResponse, SavedQueryPath, SavedQueryRequest } from '../../contract/api.ts';
 
 export interface CypherRouteOptions {
   limiter: RequestHandler | undefined;

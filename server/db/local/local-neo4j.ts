@@ -8,7 +8,7 @@ import { findJava } from './java.ts';
 import { localPassword } from './password.ts';
 import { isPortFree } from './ports.ts';
 import { renderNeo4jConf } from './settings.ts';
-import { truncateGraphemes } from '../../text/truncate.ts';
+import { truncateGraphemes } from '../../contract/truncate.ts';
 
 export interface LocalNeo4jOptions {
   rootDir: string;

@@ -5,24 +5,15 @@
  * searched for as text, never parsed, never an error.
  */
 import type { Driver, Node } from 'neo4j-driver';
-import type { NodeLabel } from '../../model.ts';
+import type { NodeLabel } from '../../contract/model.ts';
 import { displayName, labelForId, matchNodeById } from './labels.ts';
 import { readQuery, type ReadOptions } from './run.ts';
-import { nodeToJson, type NodeJson } from './values.ts';
-import { truncateGraphemes } from '../../text/truncate.ts';
+import { nodeToJson } from './values.ts';
+import type { SearchResult } from '../../contract/api.ts';
+import type { NodeJson } from '../../contract/graph.ts';
+import { truncateGraphemes } from '../../contract/truncate.ts';
 
 export const FULLTEXT_INDEXES = ['entity_text_cjk', 'entity_text_en'] as const;
-
-export interface SearchResult {
-  id: string;
-  labels: string[];
-  name: string;
-  name_en: string | null;
-  name_zh: string | null;
-  score: number;
-  /** The start of the text, for paragraphs and recommendations. */
-  snippet?: string;
-}
 
 export interface SearchOptions extends ReadOptions {
   labels?: readonly NodeLabel[] | undefined;

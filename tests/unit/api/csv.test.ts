@@ -1,5 +1,5 @@
 /**
- * Every CSV the product writes goes through CSV_OPTIONS (server/api/formats/csv.ts):
+ * Every CSV the product writes goes through CSV_OPTIONS (server/contract/csv.ts):
  * read back by a real CSV parser, each cell is the stored text, or the stored text
  * behind one apostrophe when a spreadsheet would otherwise take it for a formula
  * (OWASP CSV Injection), and nothing else is touched.
@@ -9,7 +9,7 @@ import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matrixCsv, toCsv, type CitationMatrix } from '../../../client/src/views/citationModel.ts';
-import { CSV_OPTIONS, neutraliseFormula } from '../../../server/api/formats/csv.ts';
+import { CSV_OPTIONS, neutraliseFormula } from '../../../server/contract/csv.ts';
 
 /** What a spreadsheet's import may drop before it looks at the first character. */
 const LEAD = /^[\s\p{Cc}\p{Cf}]*/u;

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ELLIPSIS, truncateGraphemes } from '../../../server/text/truncate.ts';
+import { ELLIPSIS, truncateGraphemes } from '../../../server/contract/truncate.ts';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const clusters = (text: string): string[] => Array.from(segmenter.segment(text), (s) => s.segment);
