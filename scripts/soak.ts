@@ -64,7 +64,7 @@ const REQUESTS: autocannon.Request[] = [
 ];
 
 async function main(): Promise<number> {
-  return withThrowawayServer('soak', { RATE_LIMIT_CYPHER: '0', RATE_LIMIT_SEARCH: '0', LOG_LEVEL: 'error' }, async (server, place) => {
+  return withThrowawayServer('soak', { RATE_LIMIT_CYPHER: '0', RATE_LIMIT_SEARCH: '0', CYPHER_CLIENT_CONCURRENCY: '0', CYPHER_QUEUE: '1000', LOG_LEVEL: 'error' }, async (server, place) => {
     const base = server.url;
     if (opts.reports) {
       const files = (await readdir(opts.reports)).filter((f) => f.endsWith('.txt')).map((f) => path.join(opts.reports!, f));

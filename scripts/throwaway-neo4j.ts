@@ -43,6 +43,8 @@ export interface ThrowawayNeo4j {
   uri: string;
   user: string;
   password: string;
+  /** The Neo4j JVM's process id (tests read its CPU time from /proc). */
+  pid: number | undefined;
   /** Stop Neo4j, then delete its data directory. */
   stop(): Promise<void>;
 }
@@ -74,6 +76,7 @@ export async function startThrowawayNeo4j(purpose: string, sizes: ThrowawaySizes
     uri: neo4j.uri,
     user: neo4j.user,
     password: neo4j.password,
+    pid: neo4j.pid,
     async stop() {
       await neo4j.stop();
       await place.remove();

@@ -1,6 +1,7 @@
 /**
  * Runs a user's Cypher, read-only, within limits:
- *   text checks → EXPLAIN (query type 'r', plan checks) → a READ transaction with
+ *   text checks (guard.ts) → forms Neo4j could not stop (limits.ts, regex.ts) →
+ *   EXPLAIN (query type 'r', plan checks) → a READ transaction with
  *   a timeout and no retries, streamed up to the row cap; every node and
  *   relationship in the rows goes into a graph (capped), relationship end nodes
  *   the rows do not hold are fetched in the same transaction.
@@ -11,6 +12,8 @@ import { againIfDisconnected, openReadSession } from '../../db/queries/run.ts';
 import { GraphCollector } from '../../db/queries/serialized-graph.ts';
 import { ValueConverter, nodeToJson, toDriverValue } from '../../db/queries/values.ts';
 import { checkPlan, checkText } from './guard.ts';
+import { checkExpressionLimits, regexPatterns } from './limits.ts';
+import { checkRegex } from './regex.ts';
 import type { Json, SerializedGraph } from '../../contract/graph.ts';
 
 export interface ConsoleLimits {
@@ -65,7 +68,9 @@ export interface RunOptions {
 }
 
 export async function runConsoleQuery(driver: Driver, query: string, params: Record<string, unknown>, options: RunOptions): Promise<ConsoleResult> {
-  const text = checkText(query);
+  const { text, tokens } = checkText(query);
+  checkExpressionLimits(tokens, params);
+  for (const { pattern, position } of regexPatterns(tokens, params)) await checkRegex(pattern, position);
   const driverParams = options.rawParams ? params : (toDriverValue(params) as Record<string, unknown>);
   return againIfDisconnected(() => runOnce(driver, text, driverParams, options));
 }

@@ -116,6 +116,9 @@ export class LocalNeo4j {
         env: { ...process.env, NEO4J_HOME_DIR: dataDir, NEO4J_CONF_FILE: confFile, NEO4J_INITIAL_PASSWORD: this.password },
         // stdin stays open: the launcher exits when it closes, so no JVM outlives us.
         stdio: ['pipe', 'pipe', 'pipe'],
+        // Its own process group: Ctrl+C in a terminal signals the whole foreground group, and the
+        // JVM must stop after the server has finished its requests, when stop() asks, not with it.
+        detached: true,
       },
     );
     this.child = child;

@@ -95,7 +95,7 @@ describe('GEXF and GraphML exports of hostile text', () => {
         const safe = xmlSafeGraph(nodes, edges);
         for (const n of safe.nodes) expect(back.getNodeAttribute(n.id, 'label')).toBe(n.attributes.label);
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   }, 60_000);
 
