@@ -1,0 +1,62 @@
+/**
+ * The one place search cuts text for display: a window of a paragraph around its
+ * first match, never splitting a user-perceived character (grapheme cluster,
+ * Intl.Segmenter), with "…" where text was left out, and the match spans moved
+ * into the window's coordinates.
+ */
+
+export interface Snippet {
+  snippet: string;
+  /** [start, end) UTF-16 offsets into `snippet`, sorted, not overlapping. */
+  highlights: [number, number][];
+}
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Grapheme boundaries of `text` (UTF-16 offsets, 0 and text.length included). */
+function boundaries(text: string): number[] {
+  const out: number[] = [];
+  for (const s of segmenter.segment(text)) out.push(s.index);
+  out.push(text.length);
+  return out;
+}
+
+/** The greatest boundary ≤ offset. */
+function floorBoundary(bounds: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = bounds.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (bounds[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return bounds[lo]!;
+}
+
+/**
+ * A window of at most about `width` characters of `text` (UTF-16 units, plus the "…"
+ * marks), starting a little before the first span so the match has some context.
+ * Spans outside the window are dropped, spans cut by it are clipped. With no span,
+ * the start of the text.
+ */
+export function cutSnippet(text: string, spans: readonly [number, number][], width = 140): Snippet {
+  if (text.length <= width) return { snippet: text, highlights: spans.map(([s, e]) => [s, e] as [number, number]) };
+  const bounds = boundaries(text);
+  const first = spans[0];
+  const lead = Math.min(40, Math.floor(width / 3));
+  let start = first ? Math.max(0, first[0] - lead) : 0;
+  if (start + width > text.length) start = Math.max(0, text.length - width);
+  start = floorBoundary(bounds, start);
+  let end = floorBoundary(bounds, Math.min(text.length, start + width));
+  if (end <= start) end = Math.min(text.length, start + width);
+  const before = start > 0 ? '…' : '';
+  const after = end < text.length ? '…' : '';
+  const shift = before.length - start;
+  const highlights: [number, number][] = [];
+  for (const [s, e] of spans) {
+    const cs = Math.max(s, start);
+    const ce = Math.min(e, end);
+    if (ce > cs) highlights.push([cs + shift, ce + shift]);
+  }
+  return { snippet: `${before}${text.slice(start, end)}${after}`, highlights };
+}
