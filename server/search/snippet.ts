@@ -43,7 +43,8 @@ export function cutSnippet(text: string, spans: readonly [number, number][], wid
   if (text.length <= width) return { snippet: text, highlights: spans.map(([s, e]) => [s, e] as [number, number]) };
   const bounds = boundaries(text);
   const first = spans[0];
-  const lead = Math.min(40, Math.floor(width / 3));
+  // Context before the match: up to 40 characters, less when the match is long, so that it fits.
+  const lead = first ? Math.min(40, Math.floor(width / 3), Math.max(0, Math.floor((width - (first[1] - first[0])) / 2))) : 0;
   let start = first ? Math.max(0, first[0] - lead) : 0;
   if (start + width > text.length) start = Math.max(0, text.length - width);
   start = floorBoundary(bounds, start);
