@@ -35,18 +35,20 @@ function floorBoundary(bounds: readonly number[], offset: number): number {
 
 /**
  * A window of at most about `width` characters of `text` (UTF-16 units, plus the "…"
- * marks), starting a little before the first span so the match has some context.
- * Spans outside the window are dropped, spans cut by it are clipped. With no span,
- * the start of the text.
+ * marks), starting a little before the first span so the match has some context
+ * (a text shorter than `width` is kept whole when its first match is near the
+ * start). Spans outside the window are dropped, spans cut by it are clipped. With no
+ * span, the start of the text.
  */
 export function cutSnippet(text: string, spans: readonly [number, number][], width = 140): Snippet {
-  if (text.length <= width) return { snippet: text, highlights: spans.map(([s, e]) => [s, e] as [number, number]) };
-  const bounds = boundaries(text);
   const first = spans[0];
-  // Context before the match: up to 40 characters, less when the match is long, so that it fits.
-  const lead = first ? Math.min(40, Math.floor(width / 3), Math.max(0, Math.floor((width - (first[1] - first[0])) / 2))) : 0;
+  // Context before the match: up to 20 characters, less when the match is long, so that it fits.
+  const lead = first ? Math.min(20, Math.floor(width / 3), Math.max(0, Math.floor((width - (first[1] - first[0])) / 2))) : 0;
+  // A short text stays whole unless its match stands far in (a list shows a snippet's first lines only).
+  if (text.length <= width && (!first || first[0] <= 2 * lead)) return { snippet: text, highlights: spans.map(([s, e]) => [s, e] as [number, number]) };
+  const bounds = boundaries(text);
   let start = first ? Math.max(0, first[0] - lead) : 0;
-  if (start + width > text.length) start = Math.max(0, text.length - width);
+  if (text.length > width && start + width > text.length) start = text.length - width;
   start = floorBoundary(bounds, start);
   let end = floorBoundary(bounds, Math.min(text.length, start + width));
   if (end <= start) end = Math.min(text.length, start + width);

@@ -12,6 +12,7 @@ export class ApiError extends Error {
   }
 }
 
+/** One hit of GET /api/search (docs/API.md, How search ranks). */
 export interface SearchResult {
   id: string;
   labels: string[];
@@ -19,6 +20,16 @@ export interface SearchResult {
   name_en?: string | null;
   name_zh?: string | null;
   score?: number;
+  /** Why it was found: id, reference, exact, prefix, name, text or partial. */
+  match?: string;
+  /** The words matched (a name, an alias, a window of the text), and where in it: [start, end) UTF-16 offsets. */
+  snippet?: string;
+  highlights?: [number, number][];
+  /** The report a paragraph or recommendation belongs to, and its tag (LAC-15). */
+  report?: string;
+  tag?: string;
+  /** Found through a translation: the other-language form that matched. */
+  via?: { kind: string; from: string; form: string };
 }
 
 export interface SavedQuery {

@@ -1,10 +1,19 @@
 import type { Api, SearchResult } from '../api/client.ts';
+import { highlightSegments } from '../api/details.ts';
 import { primaryLabel } from '../graph/build.ts';
 import { labelColor } from '../graph/palette.ts';
-import { labelName, type Lang } from '../i18n/i18n.ts';
+import { t, type Lang } from '../i18n/i18n.ts';
+import { LABEL_GROUP_NAMES } from '../i18n/strings.ts';
+import type { NodeLabel } from '../../../server/model.ts';
 import { debounce, h, replace, swatch } from '../util/dom.ts';
+import { displayOrder, groupByKind, resultLines, resultName } from './searchModel.ts';
+
+export { resultName } from './searchModel.ts';
 
 let instances = 0;
+
+/** Results asked for per lookup. */
+const RESULT_LIMIT = 12;
 
 export interface SearchBoxOptions {
   api: Api;
@@ -18,17 +27,18 @@ export interface SearchBoxOptions {
   className?: string;
 }
 
-/** The name of a search result in a language, falling back on the other. */
-export function resultName(result: SearchResult, lang: Lang): string {
-  const preferred = lang === 'en' ? result.name_en : result.name_zh;
-  const other = lang === 'en' ? result.name_zh : result.name_en;
-  return preferred || result.name || other || result.id;
+/** Text with the given spans in <mark> (built as DOM nodes, never as HTML). */
+function marked(text: string, spans: readonly [number, number][]): (HTMLElement | string)[] {
+  return highlightSegments(text, spans).map((seg) => (seg.mark ? h('mark', {}, seg.text) : seg.text));
 }
 
 /**
  * A search box with autocomplete from /api/search (Chinese and English):
- * an ARIA combobox, arrow keys move, Enter picks the highlighted (or first)
- * result, Escape closes.
+ * an ARIA combobox whose options are grouped by kind (State, Paragraph, …, the
+ * group of the best result first), each with the words matched highlighted and
+ * the report's tag on paragraphs and recommendations. Arrow keys move through
+ * the options in the order shown, Enter picks the highlighted (or first) one,
+ * Escape closes.
  */
 export class SearchBox {
   readonly element: HTMLElement;
@@ -86,10 +96,10 @@ export class SearchBox {
     const seq = ++this.seq;
     this.controller = new AbortController();
     try {
-      const results = await this.options.api.search(query, 10, this.options.labels, this.controller.signal);
+      const results = await this.options.api.search(query, RESULT_LIMIT, this.options.labels, this.controller.signal);
       if (seq !== this.seq) return;
-      this.results = results;
-      this.active = results.length > 0 ? 0 : -1;
+      this.results = displayOrder(results);
+      this.active = this.results.length > 0 ? 0 : -1;
       this.open();
       if (this.pendingEnter) {
         this.pendingEnter = false;
@@ -148,33 +158,54 @@ export class SearchBox {
       replace(this.list, h('li', { class: 'search-empty', role: 'option', 'aria-disabled': 'true' }, this.options.noResults()));
       return;
     }
+    let index = 0;
     replace(
       this.list,
-      this.results.map((result, i) => {
-        const label = primaryLabel(result.id, result.labels ?? []);
-        const other = lang === 'en' ? result.name_zh : result.name_en;
-        const name = resultName(result, lang);
-        const item = h(
+      groupByKind(this.results).map((group, g) => {
+        const titleId = `${this.id}-group-${g}`;
+        return h(
           'li',
-          {
-            id: `${this.id}-opt-${i}`,
-            role: 'option',
-            class: `search-result${i === this.active ? ' active' : ''}`,
-            'aria-selected': String(i === this.active),
-            'data-id': result.id,
-            onmousedown: (e: Event) => {
-              e.preventDefault();
-              this.pick(result);
-            },
-          },
-          swatch(labelColor(label)),
-          h('span', { class: 'result-name' }, name),
-          other && other !== name ? h('span', { class: 'result-other' }, other) : null,
-          h('span', { class: 'result-label' }, labelName(lang, label)),
+          { role: 'group', class: 'search-group', 'aria-labelledby': titleId, 'data-label': group.label },
+          h('div', { class: 'search-group-title', id: titleId, role: 'presentation' }, LABEL_GROUP_NAMES[group.label as NodeLabel]?.[lang] ?? group.label),
+          h(
+            'ul',
+            { role: 'none', class: 'search-group-items' },
+            group.results.map((result) => this.renderOption(result, index++, lang)),
+          ),
         );
-        return item;
       }),
     );
     if (this.active >= 0) this.input.setAttribute('aria-activedescendant', `${this.id}-opt-${this.active}`);
+  }
+
+  private renderOption(result: SearchResult, i: number, lang: Lang): HTMLLIElement {
+    const label = primaryLabel(result.id, result.labels ?? []);
+    const lines = resultLines(result, lang);
+    const via = result.via ? t(lang, 'searchVia', { form: result.via.form }) : null;
+    return h(
+      'li',
+      {
+        id: `${this.id}-opt-${i}`,
+        role: 'option',
+        class: `search-result${i === this.active ? ' active' : ''}`,
+        'aria-selected': String(i === this.active),
+        'data-id': result.id,
+        'data-match': result.match ?? null,
+        onmousedown: (e: Event) => {
+          e.preventDefault();
+          this.pick(result);
+        },
+      },
+      h(
+        'div',
+        { class: 'result-line' },
+        swatch(labelColor(label)),
+        h('span', { class: 'result-name' }, marked(lines.name, lines.nameHighlights)),
+        lines.other ? h('span', { class: 'result-other' }, marked(lines.other, lines.otherHighlights)) : null,
+        result.tag ? h('span', { class: 'result-tag', title: t(lang, 'searchTagTitle', { tag: result.tag }) }, result.tag) : null,
+      ),
+      lines.detail ? h('div', { class: 'result-snippet' }, marked(lines.detail, lines.detailHighlights)) : null,
+      via ? h('div', { class: 'result-via' }, via) : null,
+    );
   }
 }

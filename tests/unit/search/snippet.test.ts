@@ -34,6 +34,16 @@ describe('cutSnippet', () => {
     }
   });
 
+  it('starts a short text nearer its match when the match stands far in', () => {
+    const text = '通过数字技术的应用发展创新性的预防犯罪方法，为儿童和青年开办媒体和信息素养课程，以此作为一项初级预防措施，并利用人工智能增进儿童的安全；';
+    const at = text.indexOf('人工智能');
+    const { snippet, highlights } = cutSnippet(text, [[at, at + 4]]);
+    expect(snippet.startsWith('…')).toBe(true);
+    expect(snippet.endsWith('安全；')).toBe(true);
+    expect(highlights[0]![0]).toBeLessThanOrEqual(21);
+    expect(snippet.slice(highlights[0]![0], highlights[0]![1])).toBe('人工智能');
+  });
+
   it('gives the start of the text when there is no span', () => {
     const { snippet, highlights } = cutSnippet('a'.repeat(500), [], 50);
     expect(snippet).toBe(`${'a'.repeat(50)}…`);
