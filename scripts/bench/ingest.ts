@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../server/config.ts';
 import { ingestReport, loadGazetteer, validateGraph, type Gazetteer } from '../../server/ingest/index.ts';
-import type { GraphJson } from '../../server/model.ts';
+import type { GraphJson } from '../../server/contract/model.ts';
 import { generateReport, type SynthReport } from '../synth/generate.ts';
 import { round } from './machine.ts';
 

@@ -11,7 +11,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { loadReports } from '../../server/db/load.ts';
 import { REPORTS_KEY, planLoad, toDbProperties } from '../../server/db/load-plan.ts';
 import { applySchema } from '../../server/db/schema.ts';
-import type { GraphJson } from '../../server/model.ts';
+import type { GraphJson } from '../../server/contract/model.ts';
 import { round } from './machine.ts';
 
 export interface LoadFigures {

@@ -9,7 +9,7 @@
  * uniform random graph. Deterministic from `seed`; validateGraph passes on it.
  */
 import { createRandom, type Random } from '../synth/random.ts';
-import type { GraphJson, GraphNode, GraphRelationship, NodeLabel, Properties, RelationshipType } from '../../server/model.ts';
+import type { GraphJson, GraphNode, GraphRelationship, NodeLabel, Properties, RelationshipType } from '../../server/contract/model.ts';
 
 export interface SyntheticGraphSize {
   nodes: number;

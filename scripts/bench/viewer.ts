@@ -23,7 +23,7 @@ import { createApp } from '../../server/api/app.ts';
 import { loadConfig, PROJECT_ROOT } from '../../server/config.ts';
 import { corpusFiles, ingestFiles } from '../../server/db/corpus.ts';
 import { loadReports } from '../../server/db/load.ts';
-import type { GraphJson } from '../../server/model.ts';
+import type { GraphJson } from '../../server/contract/model.ts';
 import { syntheticGraph } from './viewer-graph.ts';
 import { measurePage, type PageFigures } from './viewer-page.ts';
 

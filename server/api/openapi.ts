@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { RouteSpec } from './http/route.ts';
-import { ErrorResponse } from './schemas.ts';
+import { ErrorResponse } from '../contract/api.ts';
 
 type JsonSchema = Record<string, unknown>;
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../config.ts';
 import { uniqueReportId } from '../ingest/extract/ids.ts';
 import { decodeReport, ingestReport, loadGazetteer, validateGraph, type Gazetteer } from '../ingest/index.ts';
-import type { GraphJson } from '../model.ts';
+import type { GraphJson } from '../contract/model.ts';
 
 export const CORPUS_DIR = path.join(PROJECT_ROOT, 'data', 'reports');
 export const GAZETTEER_DIR = path.join(PROJECT_ROOT, 'data', 'gazetteer');

@@ -16,7 +16,7 @@
  */
 import neo4j, { type Integer } from 'neo4j-driver';
 import { mergeGraphs } from '../ingest/mergeGraphs.ts';
-import { NODE_LABELS, RELATIONSHIP_TYPES, type GraphJson, type NodeLabel, type Properties, type PropertyValue, type RelationshipType } from '../model.ts';
+import { NODE_LABELS, RELATIONSHIP_TYPES, type GraphJson, type NodeLabel, type Properties, type PropertyValue, type RelationshipType } from '../contract/model.ts';
 
 export const REPORTS_KEY = '_reports';
 export const CONTRIB_KEY = '_contrib';

@@ -26,8 +26,8 @@
  * (checked in load-plan.ts); every value travels as a parameter.
  */
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
-import type { GraphJson, NodeLabel, Properties, RelationshipType } from '../model.ts';
-import { NODE_LABELS, RELATIONSHIP_TYPES } from '../model.ts';
+import type { GraphJson, NodeLabel, Properties, RelationshipType } from '../contract/model.ts';
+import { NODE_LABELS, RELATIONSHIP_TYPES } from '../contract/model.ts';
 import {
   LoadInputError,
   NO_CONTRIBUTIONS,

@@ -3,7 +3,7 @@
  * report's recommendations (tests/fixtures/*.annotation.json).
  */
 import { z } from 'zod';
-import type { GraphJson } from '../model.ts';
+import type { GraphJson } from '../contract/model.ts';
 
 export const annotationSchema = z.object({
   report: z.string(),

@@ -3,7 +3,7 @@
  * the warnings a reader should see (names not placed, letters out of order).
  * Pure: the gazetteer comes in as data (see gazetteer/load.ts for the I/O).
  */
-import type { GraphJson } from '../model.ts';
+import type { GraphJson } from '../contract/model.ts';
 import { buildSurfaceForms } from './gazetteer/surfaceForms.ts';
 import type { Gazetteer } from './gazetteer/types.ts';
 import { buildMatcher, type SurfaceForm } from './match/matcher.ts';

@@ -3,7 +3,7 @@
  * agenda item) appear once; their alias lists are united. Co-occurrence
  * counts add up per pair across reports.
  */
-import type { GraphJson, GraphNode, GraphRelationship, PropertyValue } from '../model.ts';
+import type { GraphJson, GraphNode, GraphRelationship, PropertyValue } from '../contract/model.ts';
 
 const UNITED_LISTS = ['aliases', 'listedIn'];
 

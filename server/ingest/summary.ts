@@ -1,5 +1,5 @@
 /** The CLI's summary of a graph: counts per label and per relationship type. */
-import type { GraphJson } from '../model.ts';
+import type { GraphJson } from '../contract/model.ts';
 
 function countBy(items: readonly string[]): [string, number][] {
   const counts = new Map<string, number>();

@@ -14,7 +14,7 @@ import {
   type GraphRelationship,
   type NodeLabel,
   type PropertyValue,
-} from '../model.ts';
+} from '../contract/model.ts';
 
 /** Which labels each relationship type may join (MODEL.md § Relationship types). */
 const ENDPOINTS: Record<GraphRelationship['type'], [NodeLabel[], NodeLabel[]]> = {

@@ -11,7 +11,7 @@ import type { Driver } from 'neo4j-driver';
 import { PROJECT_ROOT } from '../../server/config.ts';
 import { ingestFiles } from '../../server/db/corpus.ts';
 import { loadReport, type LoadSummary } from '../../server/db/load.ts';
-import type { GraphJson } from '../../server/model.ts';
+import type { GraphJson } from '../../server/contract/model.ts';
 
 export const SEED_REPORT_FILE = path.join(PROJECT_ROOT, 'data', 'reports', 'lac-rpm-2025.zh.txt');
 export const SEED_REPORT_ID = 'report:lac-rpm-2025';

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateReport, type SynthReport } from '../../scripts/synth/generate.ts';
 import type { Gazetteer } from '../../server/ingest/gazetteer/types.ts';
 import { ingestReport, validateGraph } from '../../server/ingest/index.ts';
-import type { GraphJson } from '../../server/model.ts';
+import type { GraphJson } from '../../server/contract/model.ts';
 import { realGazetteer } from './ingest/helpers.ts';
 
 let gazetteer: Gazetteer;

@@ -1,5 +1,6 @@
 import { MultiDirectedGraph } from 'graphology';
-import { ID_PREFIX_LABELS, NODE_LABELS } from '../../../server/model.ts';
+import type { JsonProperties, NodeAttributes, SerializedEdge } from '../../../server/contract/graph.ts';
+import { ID_PREFIX_LABELS, NODE_LABELS } from '../../../server/contract/model.ts';
 import { fullName, shortName, type Nameable } from '../i18n/names.ts';
 import { labelColor, typeColor } from './palette.ts';
 
@@ -19,7 +20,7 @@ export interface NodeAttrs {
   name_zh: string;
   name_en: string;
   degree: number;
-  props: Record<string, unknown>;
+  props: JsonProperties;
 }
 
 /** Attributes of an edge in the viewer's graph. */
@@ -33,22 +34,23 @@ export interface EdgeAttrs {
   curved: boolean;
   arrow: boolean;
   dashed: boolean;
-  props: Record<string, unknown>;
+  props: JsonProperties;
 }
 
 export type ViewerGraph = MultiDirectedGraph<NodeAttrs, EdgeAttrs>;
 
-/** graphology's serialized form, as the API sends it. */
-export interface SerializedGraph {
-  nodes: { key: string; attributes?: Record<string, unknown> }[];
-  edges: { key?: string; source: string; target: string; attributes?: Record<string, unknown>; undirected?: boolean }[];
-  attributes?: Record<string, unknown>;
-  options?: Record<string, unknown>;
+/**
+ * What the viewer draws from: the nodes and edges of a graph in graphology's
+ * serialized form. Every graph the API sends (SerializedGraph in
+ * server/contract/graph.ts) is one; the viewer makes others (a citation trace),
+ * whose nodes need no display name.
+ */
+export interface GraphData {
+  nodes: { key: string; attributes: Pick<NodeAttributes, 'labels' | 'properties'> }[];
+  edges: SerializedEdge[];
 }
 
 const KNOWN_LABELS = new Set<string>(NODE_LABELS);
-/** Attribute keys that describe a node for the viewer rather than hold its data. */
-const META_KEYS = new Set(['labels', 'label', 'x', 'y', 'size', 'color', 'properties', 'id', 'key']);
 
 /** The primary label of a node: the first known label, else what the id prefix says. */
 export function primaryLabel(id: string, labels: readonly string[]): string {
@@ -58,36 +60,8 @@ export function primaryLabel(id: string, labels: readonly string[]): string {
   return ID_PREFIX_LABELS[id.split(':')[0] ?? ''] ?? 'Unknown';
 }
 
-/** A node as the API describes it, whatever the exact attribute layout: `{labels, properties}` or flat properties. */
-export function normalizeNode(key: string, attributes: Record<string, unknown> = {}): Nameable & { labels: string[] } {
-  let labels: string[] = [];
-  if (Array.isArray(attributes.labels)) labels = attributes.labels.filter((l): l is string => typeof l === 'string');
-  else if (typeof attributes.label === 'string' && KNOWN_LABELS.has(attributes.label)) labels = [attributes.label];
-  let props: Record<string, unknown>;
-  if (attributes.properties && typeof attributes.properties === 'object' && !Array.isArray(attributes.properties)) {
-    props = { ...(attributes.properties as Record<string, unknown>) };
-  } else {
-    props = Object.fromEntries(Object.entries(attributes).filter(([k]) => !META_KEYS.has(k)));
-  }
-  const label = primaryLabel(key, labels);
-  if (labels.length === 0) labels = [label];
-  return { id: key, label, labels, props };
-}
-
-/** An edge's relationship type and properties, from `{type, properties}` or flat attributes. */
-export function normalizeEdge(attributes: Record<string, unknown> = {}): { type: string; props: Record<string, unknown> } {
-  const type = [attributes.type, attributes.relType, attributes.label].find((v): v is string => typeof v === 'string') ?? 'RELATED';
-  let props: Record<string, unknown>;
-  if (attributes.properties && typeof attributes.properties === 'object' && !Array.isArray(attributes.properties)) {
-    props = { ...(attributes.properties as Record<string, unknown>) };
-  } else {
-    props = Object.fromEntries(Object.entries(attributes).filter(([k]) => !['type', 'relType', 'label', 'size', 'color', 'properties', 'weight'].includes(k)));
-  }
-  return { type, props };
-}
-
 /** Co-occurrence counts weigh an edge; every other relationship weighs 1. */
-export function edgeWeight(type: string, props: Record<string, unknown>): number {
+export function edgeWeight(type: string, props: JsonProperties): number {
   if (type === 'CO_OCCURS') {
     const count = Number(props.count);
     if (Number.isFinite(count) && count > 0) return count;
@@ -144,13 +118,7 @@ export function initialPosition(id: string, label: string, spread = 100, bySecto
   return { x: Math.cos(angle) * radius, y: Math.sin(angle) * radius };
 }
 
-/** A key for an edge the API sent without one: stable across requests. */
-export function syntheticEdgeKey(type: string, source: string, target: string, props: Record<string, unknown>): string {
-  const provenance = ['paragraph', 'kind', 'unit', 'role', 'report'].map((k) => String(props[k] ?? '')).join('|');
-  return `${type}:${source}->${target}:${hash(provenance).toString(36)}`;
-}
-
-export function nodeAttributes(node: Nameable & { labels: string[] }, position: { x: number; y: number }): NodeAttrs {
+export function nodeAttributes(node: Nameable & { labels: string[]; props: JsonProperties }, position: { x: number; y: number }): NodeAttrs {
   return {
     x: position.x,
     y: position.y,
@@ -167,7 +135,7 @@ export function nodeAttributes(node: Nameable & { labels: string[] }, position: 
   };
 }
 
-export function edgeAttributes(type: string, props: Record<string, unknown>): EdgeAttrs {
+export function edgeAttributes(type: string, props: JsonProperties): EdgeAttrs {
   const weight = edgeWeight(type, props);
   const stated = type === 'LINKED_TO';
   return {
@@ -196,14 +164,15 @@ export interface MergeResult {
  * position (the layout is never reset by new data); new nodes start near
  * `anchor` when one is given, so an expansion grows out of the node expanded.
  */
-export function mergeGraph(graph: ViewerGraph, data: SerializedGraph, anchor?: string): MergeResult {
+export function mergeGraph(graph: ViewerGraph, data: GraphData, anchor?: string): MergeResult {
   const addedNodes: string[] = [];
   const addedEdges: string[] = [];
   const anchorAttrs = anchor && graph.hasNode(anchor) ? graph.getNodeAttributes(anchor) : undefined;
-  const bySector = graph.order + (data.nodes?.length ?? 0) > 60;
-  for (const raw of data.nodes ?? []) {
+  const bySector = graph.order + data.nodes.length > 60;
+  for (const raw of data.nodes) {
     if (graph.hasNode(raw.key)) continue;
-    const node = normalizeNode(raw.key, raw.attributes);
+    const label = primaryLabel(raw.key, raw.attributes.labels);
+    const node = { id: raw.key, label, labels: raw.attributes.labels.length > 0 ? raw.attributes.labels : [label], props: raw.attributes.properties };
     let position = initialPosition(node.id, node.label, 100, bySector);
     if (anchorAttrs) {
       const h = hash(node.id);
@@ -214,20 +183,17 @@ export function mergeGraph(graph: ViewerGraph, data: SerializedGraph, anchor?: s
     graph.addNode(node.id, nodeAttributes(node, position));
     addedNodes.push(node.id);
   }
-  for (const raw of data.edges ?? []) {
-    if (!graph.hasNode(raw.source) || !graph.hasNode(raw.target)) continue;
-    const { type, props } = normalizeEdge(raw.attributes);
-    const key = raw.key ?? syntheticEdgeKey(type, raw.source, raw.target, props);
-    if (graph.hasEdge(key)) continue;
-    graph.addDirectedEdgeWithKey(key, raw.source, raw.target, edgeAttributes(type, props));
-    addedEdges.push(key);
+  for (const raw of data.edges) {
+    if (!graph.hasNode(raw.source) || !graph.hasNode(raw.target) || graph.hasEdge(raw.key)) continue;
+    graph.addDirectedEdgeWithKey(raw.key, raw.source, raw.target, edgeAttributes(raw.attributes.type, raw.attributes.properties));
+    addedEdges.push(raw.key);
   }
   if (addedNodes.length > 0 || addedEdges.length > 0) applyDegreeSizes(graph);
   return { addedNodes, addedEdges };
 }
 
 /** A fresh viewer graph from what the API sent. */
-export function buildGraph(data: SerializedGraph): ViewerGraph {
+export function buildGraph(data: GraphData): ViewerGraph {
   const graph = createViewerGraph();
   mergeGraph(graph, data);
   applyDegreeSizes(graph);

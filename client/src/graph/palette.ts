@@ -1,4 +1,4 @@
-import type { NodeLabel, RelationshipType } from '../../../server/model.ts';
+import type { NodeLabel, RelationshipType } from '../../../server/contract/model.ts';
 
 /**
  * Colours by node label: a qualitative palette (Tableau 10 family) with the

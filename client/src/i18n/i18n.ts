@@ -1,4 +1,4 @@
-import type { NodeLabel, RelationshipType } from '../../../server/model.ts';
+import type { NodeLabel, RelationshipType } from '../../../server/contract/model.ts';
 import { LABEL_NAMES, MESSAGES, PROPERTY_NAMES, TYPE_NAMES, type Lang, type MessageKey } from './strings.ts';
 
 export type { Lang, MessageKey } from './strings.ts';

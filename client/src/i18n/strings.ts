@@ -1,4 +1,4 @@
-import type { NodeLabel, RelationshipType } from '../../../server/model.ts';
+import type { NodeLabel, RelationshipType } from '../../../server/contract/model.ts';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];

@@ -1,10 +1,12 @@
+import type { NodeDetailsResponse, RelatedNode, RelationshipGroup } from '../../../server/contract/api.ts';
 import { ApiError } from '../api/client.ts';
-import { highlightSegments, normalizeDetails, type NodeDetails, type Provenance, type RelatedEntity, type RelationshipGroup } from '../api/details.ts';
 import type { AppContext, DetailsHost } from '../app/context.ts';
+import { primaryLabel } from '../graph/build.ts';
 import { labelColor } from '../graph/palette.ts';
 import { labelName, propertyName, typeName, type Lang } from '../i18n/i18n.ts';
 import { fullName, recommendationRef } from '../i18n/names.ts';
 import { h, replace, swatch } from '../util/dom.ts';
+import { highlightSegments } from './highlight.ts';
 
 /** Properties shown elsewhere in the panel (title, text block) or of no use to a reader. */
 const HIDDEN_PROPERTIES = new Set(['text', 'line', 'name', 'id']);
@@ -21,16 +23,17 @@ export function highlightedText(text: string, spans: [number, number][]): HTMLEl
 }
 
 /** How a related entity is named in a chip: paragraph and recommendation numbers, agenda item numbers, else its name. */
-export function entityName(entity: RelatedEntity, lang: Lang): string {
+export function entityName(entity: RelatedNode, lang: Lang): string {
   const last = entity.id.split(':').pop() ?? entity.id;
-  switch (entity.label) {
+  const label = primaryLabel(entity.id, entity.labels);
+  switch (label) {
     case 'Recommendation':
       return recommendationRef(entity.id);
     case 'Paragraph':
       return lang === 'zh' ? `第 ${last} 段` : `¶ ${last}`;
     case 'AgendaItem':
     case 'Workshop': {
-      const prefix = entity.label === 'AgendaItem' ? (lang === 'zh' ? `议程项目 ${last}` : `Item ${last}`) : lang === 'zh' ? `讲习班 ${last}` : `Workshop ${last}`;
+      const prefix = label === 'AgendaItem' ? (lang === 'zh' ? `议程项目 ${last}` : `Item ${last}`) : lang === 'zh' ? `讲习班 ${last}` : `Workshop ${last}`;
       const title = lang === 'en' ? entity.name_en : entity.name_zh ?? entity.name;
       return title ? `${prefix}${lang === 'zh' ? '：' : ': '}${title}` : prefix;
     }
@@ -61,8 +64,8 @@ function propertyOrder(key: string): number {
 }
 
 /** Facts grouped by the paragraph they come from, spans merged, so each paragraph is shown once. */
-export function provenanceByParagraph(groups: RelationshipGroup[]): { key: string; paragraph: number | null; text: string; spans: [number, number][]; facts: { type: string; other: RelatedEntity }[] }[] {
-  const byKey = new Map<string, { key: string; paragraph: number | null; text: string; spans: [number, number][]; facts: { type: string; other: RelatedEntity }[] }>();
+export function provenanceByParagraph(groups: readonly RelationshipGroup[]): { key: string; paragraph: number | null; text: string; spans: [number, number][]; facts: { type: string; other: RelatedNode }[] }[] {
+  const byKey = new Map<string, { key: string; paragraph: number | null; text: string; spans: [number, number][]; facts: { type: string; other: RelatedNode }[] }>();
   for (const group of groups) {
     for (const item of group.items) {
       for (const p of item.provenance) {
@@ -89,7 +92,7 @@ export function provenanceByParagraph(groups: RelationshipGroup[]): { key: strin
 export class DetailsPanel implements DetailsHost {
   readonly element: HTMLElement;
   private readonly body: HTMLElement;
-  private current: { kind: 'node'; id: string; details: NodeDetails | null; error: string | null } | { kind: 'content'; title: string; content: Node } | null = null;
+  private current: { kind: 'node'; id: string; details: NodeDetailsResponse | null; error: string | null } | { kind: 'content'; title: string; content: Node } | null = null;
   private seq = 0;
 
   constructor(private readonly ctx: AppContext) {
@@ -103,9 +106,9 @@ export class DetailsPanel implements DetailsHost {
     this.current = { kind: 'node', id, details: null, error: null };
     this.render();
     try {
-      const body = await this.ctx.api.node(id);
+      const details = await this.ctx.api.node(id);
       if (seq !== this.seq) return;
-      this.current = { kind: 'node', id, details: normalizeDetails(body), error: null };
+      this.current = { kind: 'node', id, details, error: null };
     } catch (error) {
       if (seq !== this.seq) return;
       this.current = { kind: 'node', id, details: null, error: error instanceof ApiError ? error.message : String(error) };
@@ -165,23 +168,24 @@ export class DetailsPanel implements DetailsHost {
     } }, '×');
   }
 
-  private renderDetails(d: NodeDetails): Node[] {
+  private renderDetails(d: NodeDetailsResponse): Node[] {
     const ctx = this.ctx;
     const lang = ctx.lang();
     const other: Lang = lang === 'zh' ? 'en' : 'zh';
-    const nameable = { id: d.id, label: d.label, props: d.props };
+    const label = primaryLabel(d.id, d.labels);
+    const nameable = { id: d.id, label, props: d.properties };
     const title = fullName(nameable, lang);
     const subtitle = fullName(nameable, other);
     const out: Node[] = [];
     out.push(this.closeButton());
-    out.push(h('div', { class: 'details-label' }, swatch(labelColor(d.label)), labelName(lang, d.label)));
+    out.push(h('div', { class: 'details-label' }, swatch(labelColor(label)), labelName(lang, label)));
     out.push(h('h2', { id: 'details-title', class: 'details-heading' }, title));
     if (subtitle && subtitle !== title) out.push(h('p', { class: 'details-subtitle', lang: other === 'zh' ? 'zh-CN' : 'en' }, subtitle));
     out.push(h('p', { class: 'details-id' }, h('code', {}, d.id)));
 
     const actions = h('div', { class: 'details-actions' },
       h('button', { type: 'button', class: 'button small', onclick: () => void ctx.expand(d.id) }, ctx.t('detailsExpand')),
-      d.label === 'Instrument' || d.label === 'Recommendation'
+      label === 'Instrument' || label === 'Recommendation'
         ? h('button', { type: 'button', class: 'button small', onclick: () => ctx.switchView('citations', { trace: d.id }) }, ctx.t('detailsTracePick'))
         : null,
       h('button', { type: 'button', class: 'button small', onclick: () => ctx.switchView('path', { from: d.id }) }, ctx.t('detailsPathFrom')),
@@ -189,13 +193,13 @@ export class DetailsPanel implements DetailsHost {
     );
     out.push(actions);
 
-    if (typeof d.props.text === 'string' && d.props.text) {
-      out.push(h('section', { class: 'details-section' }, h('h3', {}, propertyName(lang, 'text')), h('p', { class: 'para-text' }, d.props.text)));
+    if (typeof d.properties.text === 'string' && d.properties.text) {
+      out.push(h('section', { class: 'details-section' }, h('h3', {}, propertyName(lang, 'text')), h('p', { class: 'para-text' }, d.properties.text)));
     }
 
     // An instrument: the recommendations citing it, with their text and the cited words marked.
-    if (d.label === 'Instrument') {
-      const citing = d.groups.filter((g) => g.type === 'CITES' && g.direction === 'in').flatMap((g) => g.items);
+    if (label === 'Instrument') {
+      const citing = d.relationships.filter((g) => g.type === 'CITES' && g.direction === 'in').flatMap((g) => g.items);
       if (citing.length > 0) {
         out.push(
           h('section', { class: 'details-section cited-by', 'data-testid': 'cited-by' },
@@ -221,8 +225,8 @@ export class DetailsPanel implements DetailsHost {
     return out;
   }
 
-  private renderProperties(d: NodeDetails, lang: Lang): HTMLElement {
-    const rows = Object.entries(d.props)
+  private renderProperties(d: NodeDetailsResponse, lang: Lang): HTMLElement {
+    const rows = Object.entries(d.properties)
       .filter(([key, value]) => !HIDDEN_PROPERTIES.has(key) && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0))
       .sort(([a], [b]) => propertyOrder(a) - propertyOrder(b) || a.localeCompare(b));
     return h('section', { class: 'details-section' },
@@ -231,12 +235,12 @@ export class DetailsPanel implements DetailsHost {
     );
   }
 
-  private renderRelated(d: NodeDetails, lang: Lang): HTMLElement {
+  private renderRelated(d: NodeDetailsResponse, lang: Lang): HTMLElement {
     const ctx = this.ctx;
-    if (d.groups.length === 0) {
+    if (d.relationships.length === 0) {
       return h('section', { class: 'details-section' }, h('h3', {}, ctx.t('detailsRelated')), h('p', { class: 'empty-hint' }, ctx.t('detailsNoRelations')));
     }
-    const groups = [...d.groups].sort((a, b) => b.count - a.count);
+    const groups = [...d.relationships].sort((a, b) => b.count - a.count);
     return h('section', { class: 'details-section related', 'data-testid': 'related' },
       h('h3', {}, ctx.t('detailsRelated')),
       groups.map((group, i) => {
@@ -245,23 +249,25 @@ export class DetailsPanel implements DetailsHost {
         return h('details', { class: 'rel-group', open: i < 4, 'data-type': group.type },
           h('summary', {}, h('span', { class: 'rel-type' }, `${arrow} ${typeName(lang, group.type)}`), h('span', { class: 'count' }, group.count)),
           h('div', { class: 'chips' }, items.map((item) => {
-            const para = item.provenance[0]?.paragraph ?? (typeof item.props.paragraph === 'number' ? item.props.paragraph : null);
+            const para = item.provenance[0]?.paragraph ?? (typeof item.properties.paragraph === 'number' ? item.properties.paragraph : null);
+            const otherLabel = primaryLabel(item.other.id, item.other.labels);
             return h('button', {
               type: 'button',
               class: 'chip',
-              title: `${labelName(lang, item.other.label)} · ${item.other.id}`,
+              title: `${labelName(lang, otherLabel)} · ${item.other.id}`,
               'data-id': item.other.id,
               onclick: () => ctx.openNode(item.other.id, { focus: true }),
-            }, swatch(labelColor(item.other.label)), entityName(item.other, lang), para !== null ? h('span', { class: 'chip-para' }, `¶${para}`) : null);
+            }, swatch(labelColor(otherLabel)), entityName(item.other, lang), para !== null ? h('span', { class: 'chip-para' }, `¶${para}`) : null);
           }), group.count > items.length ? h('span', { class: 'more' }, `+${group.count - items.length}`) : null),
         );
       }),
     );
   }
 
-  private renderProvenance(d: NodeDetails, lang: Lang): HTMLElement | null {
+  private renderProvenance(d: NodeDetailsResponse, lang: Lang): HTMLElement | null {
     const ctx = this.ctx;
-    const entries = provenanceByParagraph(d.groups.filter((g) => !(d.label === 'Instrument' && g.type === 'CITES')));
+    const isInstrument = primaryLabel(d.id, d.labels) === 'Instrument';
+    const entries = provenanceByParagraph(d.relationships.filter((g) => !(isInstrument && g.type === 'CITES')));
     if (entries.length === 0) return null;
     const shown = entries.slice(0, PROVENANCE_LIMIT);
     return h('section', { class: 'details-section provenance', 'data-testid': 'provenance' },
@@ -280,4 +286,3 @@ export class DetailsPanel implements DetailsHost {
   }
 }
 
-export type { Provenance };

@@ -1,7 +1,7 @@
 import { countByLabelAndType, type ViewerGraph } from '../graph/build.ts';
 import { labelColor, typeColor } from '../graph/palette.ts';
 import { labelName, typeName } from '../i18n/i18n.ts';
-import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../server/model.ts';
+import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../server/contract/model.ts';
 import type { AppContext } from '../app/context.ts';
 import { h, replace, swatch } from '../util/dom.ts';
 

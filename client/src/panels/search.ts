@@ -1,10 +1,11 @@
-import type { Api, SearchResult } from '../api/client.ts';
-import { highlightSegments } from '../api/details.ts';
+import type { SearchResult } from '../../../server/contract/api.ts';
+import type { NodeLabel } from '../../../server/contract/model.ts';
+import type { Api } from '../api/client.ts';
+import { highlightSegments } from './highlight.ts';
 import { primaryLabel } from '../graph/build.ts';
 import { labelColor } from '../graph/palette.ts';
 import { t, type Lang } from '../i18n/i18n.ts';
 import { LABEL_GROUP_NAMES } from '../i18n/strings.ts';
-import type { NodeLabel } from '../../../server/model.ts';
 import { debounce, h, replace, swatch } from '../util/dom.ts';
 import { displayOrder, groupByKind, resultLines, resultName } from './searchModel.ts';
 
@@ -179,7 +180,7 @@ export class SearchBox {
   }
 
   private renderOption(result: SearchResult, i: number, lang: Lang): HTMLLIElement {
-    const label = primaryLabel(result.id, result.labels ?? []);
+    const label = primaryLabel(result.id, result.labels);
     const lines = resultLines(result, lang);
     const via = result.via ? t(lang, 'searchVia', { form: result.via.form }) : null;
     return h(

@@ -5,7 +5,7 @@
  * (then the name is highlighted) or something else — an alias, a window of a
  * paragraph — shown on a second line with the match highlighted.
  */
-import type { SearchResult } from '../api/client.ts';
+import type { SearchResult } from '../../../server/contract/api.ts';
 import { primaryLabel } from '../graph/build.ts';
 import type { Lang } from '../i18n/i18n.ts';
 import { fullName } from '../i18n/names.ts';
@@ -19,7 +19,7 @@ export interface ResultGroup {
 export function groupByKind(results: readonly SearchResult[]): ResultGroup[] {
   const groups = new Map<string, ResultGroup>();
   for (const r of results) {
-    const label = primaryLabel(r.id, r.labels ?? []);
+    const label = primaryLabel(r.id, r.labels);
     let g = groups.get(label);
     if (!g) groups.set(label, (g = { label, results: [] }));
     g.results.push(r);
@@ -34,7 +34,7 @@ export function displayOrder(results: readonly SearchResult[]): SearchResult[] {
 
 /** The name of a search result in a language, falling back on the other; paragraphs and recommendations by number. */
 export function resultName(result: SearchResult, lang: Lang): string {
-  const label = primaryLabel(result.id, result.labels ?? []);
+  const label = primaryLabel(result.id, result.labels);
   if (label === 'Paragraph' || label === 'Recommendation') return fullName({ id: result.id, label, props: {} }, lang);
   const preferred = lang === 'en' ? result.name_en : result.name_zh;
   const other = lang === 'en' ? result.name_zh : result.name_en;

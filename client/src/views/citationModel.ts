@@ -1,66 +1,9 @@
-import type { SerializedGraph } from '../graph/build.ts';
-import { recommendationRef } from '../i18n/names.ts';
-import { spanPairs } from '../api/details.ts';
+import type { CitationRowJson } from '../../../server/contract/api.ts';
+import type { JsonProperties } from '../../../server/contract/graph.ts';
+import type { GraphData } from '../graph/build.ts';
 
-/** One recommendation citing one instrument, as `/api/citations` lists it. */
-export interface CitationRow {
-  rec: string;
-  /** "24(c)" */
-  ref: string;
-  paragraph: number | null;
-  recText: string;
-  instrument: string;
-  instrumentName_zh: string | null;
-  instrumentName_en: string | null;
-  instrumentShort_zh: string | null;
-  instrumentShort_en: string | null;
-  evidence: string | null;
-  spans: [number, number][];
-}
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-
-function pick(row: Obj, ...keys: string[]): unknown {
-  for (const key of keys) {
-    const path = key.split('.');
-    let value: unknown = row;
-    for (const part of path) value = isObj(value) ? value[part] : undefined;
-    if (value !== undefined && value !== null) return value;
-  }
-  return undefined;
-}
-
-/** The citation table from `/api/citations`, whether a bare list or wrapped (`rows`, `citations`), flat or nested. */
-export function normalizeCitations(body: unknown): CitationRow[] {
-  const list = Array.isArray(body) ? body : isObj(body) ? ((body.rows ?? body.citations ?? body.results ?? []) as unknown[]) : [];
-  const rows: CitationRow[] = [];
-  for (const raw of Array.isArray(list) ? list : []) {
-    if (!isObj(raw)) continue;
-    const recValue = pick(raw, 'recommendation.id', 'recommendationId', 'recommendation', 'rec.id', 'rec', 'recId', 'from');
-    const instValue = pick(raw, 'instrument.id', 'instrumentId', 'instrument', 'to');
-    const rec = str(recValue);
-    const instrument = str(instValue);
-    if (!rec || !instrument) continue;
-    const paragraph = pick(raw, 'paragraph', 'recommendation.paragraph', 'rec.paragraph');
-    rows.push({
-      rec,
-      ref: str(pick(raw, 'ref', 'label', 'recommendation.ref')) ?? recommendationRef(rec, { paragraph, letter: pick(raw, 'letter', 'recommendation.letter') }),
-      paragraph: typeof paragraph === 'number' ? paragraph : typeof paragraph === 'string' && /^\d+$/.test(paragraph) ? Number(paragraph) : (Number(/:(\d+)\(/.exec(rec)?.[1]) || null),
-      recText: str(pick(raw, 'text', 'recommendationText', 'recommendation_text', 'recommendation.text', 'rec.text')) ?? '',
-      instrument,
-      instrumentName_zh: str(pick(raw, 'instrument_name_zh', 'instrumentName_zh', 'name_zh', 'instrument.name_zh')),
-      instrumentName_en: str(pick(raw, 'instrument_name_en', 'instrumentName_en', 'name_en', 'instrument.name_en')),
-      // `instrument_name` is the name the report uses: for a Chinese report, the short Chinese title.
-      instrumentShort_zh: str(pick(raw, 'instrument_short_zh', 'instrumentShort_zh', 'short_zh', 'instrument.short_zh', 'instrument_name')),
-      instrumentShort_en: str(pick(raw, 'instrument_short_en', 'instrumentShort_en', 'short_en', 'instrument.short_en')),
-      evidence: str(pick(raw, 'evidence', 'cites.evidence')),
-      spans: spanPairs(pick(raw, 'spans', 'cites.spans')),
-    });
-  }
-  return rows;
-}
+/** One recommendation citing one instrument, as `/api/citations` lists it (Citation in the OpenAPI document). */
+export type CitationRow = CitationRowJson;
 
 export interface Trace {
   subject: string;
@@ -99,13 +42,13 @@ export function traceCitations(rows: readonly CitationRow[], subject: string, su
   if (isInstrument) {
     const instruments = family([subject], supplements);
     const direct = rows.filter((r) => instruments.has(r.instrument));
-    const recs = new Set(direct.map((r) => r.rec));
-    const indirect = rows.filter((r) => recs.has(r.rec) && !instruments.has(r.instrument));
+    const recs = new Set(direct.map((r) => r.recommendation));
+    const indirect = rows.filter((r) => recs.has(r.recommendation) && !instruments.has(r.instrument));
     return { subject, kind: 'instrument', instruments: [...instruments], direct, indirect };
   }
-  const direct = rows.filter((r) => r.rec === subject);
+  const direct = rows.filter((r) => r.recommendation === subject);
   const instruments = family(direct.map((r) => r.instrument), supplements);
-  const indirect = rows.filter((r) => instruments.has(r.instrument) && r.rec !== subject);
+  const indirect = rows.filter((r) => instruments.has(r.instrument) && r.recommendation !== subject);
   return { subject, kind: 'recommendation', instruments: [...instruments], direct, indirect };
 }
 
@@ -119,26 +62,27 @@ export function allCitations(rows: readonly CitationRow[], supplements: Suppleme
  * by CITES, instruments joined by SUPPLEMENTS. `instrumentProps` names the
  * instruments no row names (an uncited protocol).
  */
-export function traceGraph(trace: Trace, supplements: Supplements = [], instrumentProps: ReadonlyMap<string, Record<string, unknown>> = new Map()): SerializedGraph {
-  const nodes = new Map<string, { key: string; attributes: Obj }>();
-  const edges = new Map<string, SerializedGraph['edges'][number]>();
+export function traceGraph(trace: Trace, supplements: Supplements = [], instrumentProps: ReadonlyMap<string, JsonProperties> = new Map()): GraphData {
+  const nodes = new Map<string, GraphData['nodes'][number]>();
+  const edges = new Map<string, GraphData['edges'][number]>();
   const addInstrument = (id: string, row?: CitationRow) => {
     if (nodes.has(id)) return;
     const props = instrumentProps.get(id) ?? (row ? {
-      name_zh: row.instrumentName_zh,
-      name_en: row.instrumentName_en,
-      short_zh: row.instrumentShort_zh,
-      short_en: row.instrumentShort_en,
+      name_zh: row.instrument_name_zh,
+      name_en: row.instrument_name_en,
+      // `instrument_name` is the name the report uses: for a Chinese report, the short Chinese title.
+      short_zh: row.instrument_name,
+      short_en: row.instrument_short_en,
     } : {});
     nodes.set(id, { key: id, attributes: { labels: ['Instrument'], properties: props } });
   };
   for (const row of [...trace.direct, ...trace.indirect]) {
-    if (!nodes.has(row.rec)) {
-      nodes.set(row.rec, { key: row.rec, attributes: { labels: ['Recommendation'], properties: { paragraph: row.paragraph, text: row.recText } } });
+    if (!nodes.has(row.recommendation)) {
+      nodes.set(row.recommendation, { key: row.recommendation, attributes: { labels: ['Recommendation'], properties: { paragraph: row.paragraph, text: row.text } } });
     }
     addInstrument(row.instrument, row);
-    const key = `CITES:${row.rec}->${row.instrument}`;
-    edges.set(key, { key, source: row.rec, target: row.instrument, attributes: { type: 'CITES', properties: { evidence: row.evidence, paragraph: row.paragraph } } });
+    const key = `CITES:${row.recommendation}->${row.instrument}`;
+    edges.set(key, { key, source: row.recommendation, target: row.instrument, attributes: { type: 'CITES', properties: { evidence: row.evidence, paragraph: row.paragraph } } });
   }
   for (const id of trace.instruments) addInstrument(id);
   for (const [a, b] of supplements) {
@@ -173,7 +117,7 @@ export function citationMatrix(rows: readonly CitationRow[]): CitationMatrix {
   const counts = rowKeys.map(() => columns.map(() => 0));
   const seen = new Set<string>();
   for (const r of rows) {
-    const key = `${r.rec}|${r.instrument}`;
+    const key = `${r.recommendation}|${r.instrument}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const i = rowKeys.indexOf(r.paragraph ?? 0);

@@ -1,3 +1,4 @@
+import type { JsonProperties } from '../../../server/contract/graph.ts';
 import type { AppContext, AppState, ViewController } from '../app/context.ts';
 import { buildGraph } from '../graph/build.ts';
 import { heatColor, labelColor } from '../graph/palette.ts';
@@ -7,15 +8,16 @@ import { fullName, shortName, truncate } from '../i18n/names.ts';
 import { highlightedText } from '../panels/details.ts';
 import { h, replace, swatch } from '../util/dom.ts';
 import { errorMessage } from '../util/errors.ts';
-import { allCitations, citationMatrix, matrixCsv, normalizeCitations, traceCitations, traceGraph, type CitationRow, type Supplements, type Trace } from './citationModel.ts';
+import { allCitations, citationMatrix, matrixCsv, traceCitations, traceGraph, type CitationRow, type Supplements, type Trace } from './citationModel.ts';
 
 function instrumentName(row: CitationRow | undefined, id: string, lang: Lang, short = true, props?: Record<string, unknown>): string {
   if (props) return short ? shortName({ id, label: 'Instrument', props }, lang, 40) : fullName({ id, label: 'Instrument', props }, lang);
   if (!row) return id;
+  // `instrument_name` is the name the report uses: for a Chinese report, the short Chinese title.
   const names = short
-    ? [lang === 'en' ? row.instrumentShort_en : row.instrumentShort_zh, lang === 'en' ? row.instrumentName_en : row.instrumentName_zh]
-    : [lang === 'en' ? row.instrumentName_en : row.instrumentName_zh];
-  return names.find(Boolean) ?? row.instrumentName_zh ?? row.instrumentName_en ?? id;
+    ? [lang === 'en' ? row.instrument_short_en : row.instrument_name, lang === 'en' ? row.instrument_name_en : row.instrument_name_zh]
+    : [lang === 'en' ? row.instrument_name_en : row.instrument_name_zh];
+  return names.find(Boolean) ?? row.instrument_name_zh ?? row.instrument_name_en ?? id;
 }
 
 /**
@@ -27,7 +29,7 @@ export class CitationsView implements ViewController {
   readonly id = 'citations' as const;
   private rows: CitationRow[] = [];
   private supplements: Supplements = [];
-  private instrumentProps = new Map<string, Record<string, unknown>>();
+  private instrumentProps = new Map<string, JsonProperties>();
   private loaded = false;
   private top: HTMLElement | null = null;
   private bottom: HTMLElement | null = null;
@@ -43,7 +45,7 @@ export class CitationsView implements ViewController {
       this.ctx.setStatus(this.ctx.t('loading'));
       try {
         const [citations, explore] = await Promise.all([this.ctx.api.citations(), this.ctx.exploreGraph().catch(() => null)]);
-        this.rows = normalizeCitations(citations);
+        this.rows = citations.rows;
         if (explore) {
           // Protocols and the convention they supplement, and the names of instruments no recommendation cites.
           const pairs: [string, string][] = [];
@@ -81,7 +83,7 @@ export class CitationsView implements ViewController {
 
   onNodeClick(node: string): boolean {
     // A click on an instrument or recommendation re-centres the trace on it, and opens its details.
-    if (this.rows.some((r) => r.rec === node || r.instrument === node) || this.instrumentProps.has(node)) {
+    if (this.rows.some((r) => r.recommendation === node || r.instrument === node) || this.instrumentProps.has(node)) {
       this.ctx.store.set({ trace: node });
       this.ctx.openNode(node);
       return true;
@@ -117,7 +119,7 @@ export class CitationsView implements ViewController {
     const recs = new Map<string, CitationRow[]>();
     for (const row of this.rows) {
       instruments.set(row.instrument, [...(instruments.get(row.instrument) ?? []), row]);
-      recs.set(row.rec, [...(recs.get(row.rec) ?? []), row]);
+      recs.set(row.recommendation, [...(recs.get(row.recommendation) ?? []), row]);
     }
     this.select = h('select', { id: 'trace-pick', 'data-testid': 'trace-pick', onchange: (e: Event) => ctx.store.set({ trace: (e.target as HTMLSelectElement).value || null }) },
       h('option', { value: '' }, ctx.t('citationsPickPlaceholder')),
@@ -166,14 +168,14 @@ export class CitationsView implements ViewController {
             h('th', { scope: 'col' }, ctx.t('citationsText')),
           )),
           h('tbody', {}, rows.map(({ row, ring }) => {
-            const start = row.recText && row.evidence ? row.recText.indexOf(row.evidence) : -1;
-            const spans: [number, number][] = row.spans.length > 0 ? row.spans : start >= 0 ? [[start, start + row.evidence!.length]] : [];
+            const start = row.text && row.evidence ? row.text.indexOf(row.evidence) : -1;
+            const spans: [number, number][] = start >= 0 ? [[start, start + row.evidence!.length]] : [];
             return h('tr', { class: ring === 'indirect' ? 'ring-2' : '' },
               h('td', { class: 'cite-cell' },
-                h('button', { type: 'button', class: 'chip', onclick: () => this.pick(row.rec) }, swatch(labelColor('Recommendation')), row.ref),
+                h('button', { type: 'button', class: 'chip', onclick: () => this.pick(row.recommendation) }, swatch(labelColor('Recommendation')), row.label),
                 h('span', { class: 'cite-arrow', 'aria-label': ctx.t('citationsDirectionCites') }, '→'),
                 h('button', { type: 'button', class: 'chip', title: this.nameOf(row.instrument, lang, false), onclick: () => this.pick(row.instrument) }, swatch(labelColor('Instrument')), this.nameOf(row.instrument, lang))),
-              h('td', { class: 'text-cell' }, row.recText ? highlightedText(row.recText, spans) : row.evidence ?? ''),
+              h('td', { class: 'text-cell' }, row.text ? highlightedText(row.text, spans) : row.evidence ?? ''),
             );
           })),
         ));

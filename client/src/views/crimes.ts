@@ -1,8 +1,8 @@
-import { findTermSpans, normalizeDetails } from '../api/details.ts';
 import type { AppContext, ViewController } from '../app/context.ts';
 import { buildGraph, type ViewerGraph } from '../graph/build.ts';
 import { typeColor } from '../graph/palette.ts';
 import { highlightedText } from '../panels/details.ts';
+import { findTermSpans } from '../panels/highlight.ts';
 import { h, replace, swatch } from '../util/dom.ts';
 import { errorMessage } from '../util/errors.ts';
 
@@ -114,10 +114,10 @@ export class CrimesView implements ViewController {
 
     await Promise.all(paragraphIds.map(async (id, i) => {
       try {
-        const details = normalizeDetails(await ctx.api.node(id));
+        const details = await ctx.api.node(id);
         if (seq !== this.seq) return;
-        const text = typeof details.props.text === 'string' ? details.props.text : '';
-        const number = details.props.number ?? id.split(':').pop();
+        const text = typeof details.properties.text === 'string' ? details.properties.text : '';
+        const number = details.properties.number ?? id.split(':').pop();
         const item = list.children[i];
         if (item) replace(item, h('div', { class: 'prov-head' }, h('span', { class: 'para-no' }, `¶ ${String(number)}`)), highlightedText(text, findTermSpans(text, terms)));
       } catch (error) {

@@ -1,4 +1,6 @@
-import { ApiError, type CypherResult, type SavedQuery } from '../api/client.ts';
+import type { CypherResponse, SavedQueryJson } from '../../../server/contract/api.ts';
+import type { Json } from '../../../server/contract/graph.ts';
+import { ApiError } from '../api/client.ts';
 import type { AppContext, AppState, ViewController } from '../app/context.ts';
 import { buildGraph } from '../graph/build.ts';
 import { labelColor } from '../graph/palette.ts';
@@ -38,9 +40,9 @@ export class CypherView implements ViewController {
   private paramsInput: HTMLTextAreaElement;
   private bar: HTMLElement;
   private results: HTMLElement;
-  private saved: SavedQuery[] = [];
+  private saved: SavedQueryJson[] = [];
   private history: string[] = readHistory(storage());
-  private result: CypherResult | null = null;
+  private result: CypherResponse | null = null;
   private elapsed = 0;
   private running = false;
   private seq = 0;
@@ -112,13 +114,13 @@ export class CypherView implements ViewController {
     if (!this.editor || this.running) return;
     const query = this.editor.getValue().trim();
     if (!query) return;
-    let params: Record<string, unknown> = {};
+    let params: Record<string, Json> = {};
     const rawParams = this.paramsInput.value.trim();
     if (rawParams) {
       try {
         const parsed: unknown = JSON.parse(rawParams);
         if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
-        params = parsed as Record<string, unknown>;
+        params = parsed as Record<string, Json>;
       } catch {
         this.showError(this.ctx.t('cypherParamsInvalid'));
         return;
@@ -135,11 +137,10 @@ export class CypherView implements ViewController {
     this.pending = query;
     this.ctx.store.set({ query });
     this.pending = null;
-    const started = performance.now();
     try {
       const result = await this.ctx.api.cypher(query, params);
       if (seq !== this.seq) return;
-      this.elapsed = typeof result.summary.elapsedMs === 'number' ? result.summary.elapsedMs : Math.round(performance.now() - started);
+      this.elapsed = result.summary.elapsedMs;
       this.result = result;
       this.draw();
     } catch (error) {
@@ -174,7 +175,7 @@ export class CypherView implements ViewController {
     const graph = buildGraph(result.graph);
     this.ctx.showGraph(graph);
     const notes = cappedNotes(result.summary);
-    const notifications = Array.isArray(result.summary.notifications) ? (result.summary.notifications as { title?: string }[]).map((n) => n.title).filter(Boolean) : [];
+    const notifications = result.summary.notifications.map((n) => n.title).filter(Boolean);
     this.summary.textContent = [
       this.ctx.t('cypherRows', { rows: result.rows.length, ms: this.elapsed }),
       graph.order === 0 ? this.ctx.t('cypherGraphEmpty') : this.ctx.t('statusNodes', { nodes: graph.order, edges: graph.size }),
@@ -188,30 +189,11 @@ export class CypherView implements ViewController {
     const chosen = this.saved.find((q) => q.name === this.savedSelect.value);
     this.savedSelect.value = '';
     if (!chosen || !this.editor) return;
-    if (chosen.query) {
-      this.editor.setValue(chosen.query);
-      const defaults = Object.fromEntries(chosen.parameters.filter((p) => p.default !== undefined).map((p) => [p.name, p.default]));
-      this.paramsInput.value = Object.keys(defaults).length > 0 ? JSON.stringify(defaults) : '';
-      void this.run();
-    } else {
-      void this.runSaved(chosen);
-    }
-  }
-
-  /** A saved query whose text the API did not send: run it by name. */
-  private async runSaved(query: SavedQuery): Promise<void> {
-    const seq = ++this.seq;
-    this.showError(null);
-    const started = performance.now();
-    try {
-      const result = await this.ctx.api.runSaved(query.name);
-      if (seq !== this.seq) return;
-      this.elapsed = Math.round(performance.now() - started);
-      this.result = result;
-      this.draw();
-    } catch (error) {
-      if (seq === this.seq) this.showError(this.describeError(error));
-    }
+    // The query's text goes into the editor and its parameters' defaults into the parameters box, to read and change before the next run.
+    this.editor.setValue(chosen.cypher);
+    const defaults = Object.fromEntries(chosen.params.map((p) => [p.name, p.default]));
+    this.paramsInput.value = Object.keys(defaults).length > 0 ? JSON.stringify(defaults) : '';
+    void this.run();
   }
 
   private pickHistory(): void {
@@ -265,7 +247,7 @@ export class CypherView implements ViewController {
     replace(
       this.savedSelect,
       h('option', { value: '' }, `${ctx.t('cypherSavedPick')}${this.saved.length ? ` (${this.saved.length})` : ''}`),
-      this.saved.map((q) => h('option', { value: q.name, title: q.description ?? '' }, ctx.lang() === 'en' ? q.title_en : q.title_zh)),
+      this.saved.map((q) => h('option', { value: q.name, title: q.description }, ctx.lang() === 'en' ? q.title_en : q.title_zh)),
     );
     this.savedSelect.disabled = this.saved.length === 0;
     replace(

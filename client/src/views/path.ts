@@ -91,8 +91,9 @@ export class PathView implements ViewController {
       const added = mergeGraph(graph, result.graph, from);
       if (added.addedNodes.length > 0) this.ctx.showGraph(graph, { layout: false });
       this.ctx.canvas.graphChanged();
-      this.result = { nodes: result.nodes, error: result.nodes.length === 0 ? this.ctx.t('pathNone', { max: this.maxLength }) : null };
-      this.ctx.canvas.setPath(result.nodes.length > 0 ? result.nodes : null);
+      const nodes = result.path.map((step) => step.id);
+      this.result = { nodes, error: nodes.length === 0 ? this.ctx.t('pathNone', { max: this.maxLength }) : null };
+      this.ctx.canvas.setPath(nodes.length > 0 ? nodes : null);
       this.ctx.setStatus('');
     } catch (error) {
       if (seq !== this.seq) return;

@@ -8,9 +8,10 @@
  */
 import neo4j, { type Driver, type Node, type Record as Neo4jRecord } from 'neo4j-driver';
 import { isConnectionError, toNeo4jParams } from '../../db/queries/run.ts';
-import { GraphCollector, type SerializedGraph } from '../../db/queries/serialized-graph.ts';
-import { ValueConverter, nodeToJson, type Json } from '../../db/queries/values.ts';
+import { GraphCollector } from '../../db/queries/serialized-graph.ts';
+import { ValueConverter, nodeToJson } from '../../db/queries/values.ts';
 import { checkPlan, checkText } from './guard.ts';
+import type { Json, SerializedGraph } from '../../contract/graph.ts';
 
 export interface ConsoleLimits {
   timeoutMs: number;

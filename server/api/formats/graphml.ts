@@ -3,7 +3,7 @@
  * and element kind, typed from the values (boolean, long, double, else string).
  */
 import { flatValue } from './flatten.ts';
-import type { Json } from '../../db/queries/values.ts';
+import type { Json } from '../../contract/graph.ts';
 
 export interface GraphmlNode {
   id: string;

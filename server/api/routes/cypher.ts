@@ -5,7 +5,7 @@ import type { ConsoleLimits } from '../cypher/console.ts';
 import { ALLOWED_PROCEDURES } from '../cypher/guard.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
-import { CypherRequest, CypherResponse, SavedQueriesResponse, SavedQueryPath, SavedQueryRequest } from '../schemas.ts';
+import { CypherRequest, CypherResponse, SavedQueriesResponse, SavedQueryPath, SavedQueryRequest } from '../../contract/api.ts';
 
 export interface CypherRouteOptions {
   limiter: RequestHandler | undefined;

@@ -6,13 +6,14 @@ import { stringify } from 'csv-stringify/sync';
 import { citations, CITATION_COLUMNS } from '../../db/queries/citations.ts';
 import { openGraphStream, type ExportNode, type GraphStream } from '../../db/queries/export.ts';
 import { displayName } from '../../db/queries/labels.ts';
-import type { Json } from '../../db/queries/values.ts';
+
 import type { ApiContext } from '../context.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { flatProperties, flatValue } from '../formats/flatten.ts';
 import { writeGraphml } from '../formats/graphml.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
-import { CitationsQuery, CitationsResponse, ExportQuery, GraphJsonResponse } from '../schemas.ts';
+import { CitationsQuery, CitationsResponse, ExportQuery, GraphJsonResponse } from '../../contract/api.ts';
+import type { Json } from '../../contract/graph.ts';
 
 const UTF8_BOM = '\uFEFF';
 

@@ -6,7 +6,7 @@ import { subgraph } from '../../db/queries/subgraph.ts';
 import type { ApiContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
-import { GraphQuery, NeighborsQuery, NodeDetailsQuery, NodeDetailsResponse, NodeIdPath, SerializedGraph, StatsResponse } from '../schemas.ts';
+import { GraphQuery, NeighborsQuery, NodeDetailsQuery, NodeDetailsResponse, NodeIdPath, SerializedGraph, StatsResponse } from '../../contract/api.ts';
 
 const notFoundResponse = { description: 'No node has that id.' };
 

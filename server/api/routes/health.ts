@@ -1,7 +1,7 @@
 import { serverInfo } from '../../db/queries/server-info.ts';
 import type { ApiContext } from '../context.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
-import { HealthResponse } from '../schemas.ts';
+import { HealthResponse } from '../../contract/api.ts';
 
 /** The server-side timeout of serverInfo cannot fire in a hung database: health waits no longer than this. */
 const HEALTH_DEADLINE_MS = 3000;

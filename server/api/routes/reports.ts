@@ -6,7 +6,7 @@ import { decodeReport, ingestReport, loadGazetteer, ReportFormatError, validateG
 import type { ApiContext } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
-import { ReportUploadJson, ReportUploadQuery, ReportUploadResponse } from '../schemas.ts';
+import { ReportUploadJson, ReportUploadQuery, ReportUploadResponse } from '../../contract/api.ts';
 
 const TEXT_TYPES = ['text/plain', 'text/markdown', 'application/octet-stream'];
 

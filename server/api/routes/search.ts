@@ -3,7 +3,7 @@ import { search } from '../../db/queries/search.ts';
 import type { ApiContext } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
-import { PathQuery, PathResponse, SearchQuery, SearchResponse } from '../schemas.ts';
+import { PathQuery, PathResponse, SearchQuery, SearchResponse } from '../../contract/api.ts';
 import type { RequestHandler } from 'express';
 
 /** Full-text search and shortest paths. */

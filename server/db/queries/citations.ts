@@ -2,24 +2,9 @@
 import type { Driver } from 'neo4j-driver';
 import { readQuery, type ReadOptions } from './run.ts';
 import { scalarToJson } from './values.ts';
+import type { CitationRowJson } from '../../contract/api.ts';
 
-export interface CitationRow {
-  recommendation: string;
-  /** 24(c) */
-  label: string;
-  report: string | null;
-  paragraph: number | null;
-  letter: string | null;
-  instrument: string;
-  instrument_name: string | null;
-  instrument_name_zh: string | null;
-  instrument_name_en: string | null;
-  instrument_short_en: string | null;
-  evidence: string | null;
-  text: string;
-}
-
-export const CITATION_COLUMNS: readonly (keyof CitationRow)[] = [
+export const CITATION_COLUMNS: readonly (keyof CitationRowJson)[] = [
   'recommendation',
   'label',
   'report',
@@ -45,7 +30,7 @@ const RETURN = `RETURN r.id AS recommendation, r.report AS report, r.paragraph A
 ORDER BY instrument, report, paragraph, letter`;
 
 /** The rows, or undefined when `instrument` names no Instrument. */
-export async function citations(driver: Driver, options: CitationOptions = {}): Promise<CitationRow[] | undefined> {
+export async function citations(driver: Driver, options: CitationOptions = {}): Promise<CitationRowJson[] | undefined> {
   const params = { instrument: options.instrument ?? null, report: options.report ?? null };
   if (options.instrument !== undefined) {
     const exists = await readQuery(driver, 'MATCH (i:Instrument {id: $instrument}) RETURN count(i) AS n', params, options);
@@ -57,7 +42,7 @@ export async function citations(driver: Driver, options: CitationOptions = {}): 
       : 'MATCH (r:Recommendation)-[c:CITES]->(i:Instrument)';
   const result = await readQuery(driver, `${match} WHERE $report IS NULL OR r.report = $report ${RETURN}`, params, options);
   return result.records.map((record) => {
-    const row = Object.fromEntries(record.keys.map((k) => [k, scalarToJson(record.get(k))])) as unknown as CitationRow;
+    const row = Object.fromEntries(record.keys.map((k) => [k, scalarToJson(record.get(k))])) as unknown as CitationRowJson;
     row.label = row.paragraph !== null && row.letter !== null ? `${row.paragraph}(${row.letter})` : row.recommendation;
     row.text = row.text ?? '';
     return row;

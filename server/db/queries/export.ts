@@ -4,7 +4,8 @@
  */
 import neo4j, { type Driver, type Node } from 'neo4j-driver';
 import { isConnectionError } from './run.ts';
-import { propertiesToJson, type Json } from './values.ts';
+import { propertiesToJson } from './values.ts';
+import type { Json } from '../../contract/graph.ts';
 
 export interface ExportNode {
   id: string;

@@ -3,7 +3,7 @@
  * a look-up names the label: the id's prefix says which (MODEL.md § Node labels).
  * Labels reach Cypher text only from MODEL's fixed list, never from a request.
  */
-import { ID_PREFIX_LABELS, NODE_LABELS, type NodeLabel } from '../../model.ts';
+import { ID_PREFIX_LABELS, NODE_LABELS, type NodeLabel } from '../../contract/model.ts';
 
 const KNOWN = new Set<string>(NODE_LABELS);
 

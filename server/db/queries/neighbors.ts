@@ -4,11 +4,12 @@
  * One query per step, then one for the nodes and their relationships.
  */
 import type { Driver } from 'neo4j-driver';
-import type { NodeLabel, RelationshipType } from '../../model.ts';
+import type { NodeLabel, RelationshipType } from '../../contract/model.ts';
 import { labelExpression, matchNodeById } from './labels.ts';
 import { readQuery, type ReadOptions } from './run.ts';
-import { GraphCollector, type SerializedGraph } from './serialized-graph.ts';
+import { GraphCollector } from './serialized-graph.ts';
 import { readGraphAmong, relTypeExpression } from './subgraph.ts';
+import type { SerializedGraph } from '../../contract/graph.ts';
 
 export interface NeighborOptions extends ReadOptions {
   depth: number;

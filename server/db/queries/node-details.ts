@@ -13,50 +13,9 @@
 import type { Driver, Node } from 'neo4j-driver';
 import { displayName, matchNodeById } from './labels.ts';
 import { readQuery, type ReadOptions } from './run.ts';
-import { nodeToJson, propertiesToJson, type Json, type NodeJson } from './values.ts';
-
-export interface RelatedNode {
-  id: string;
-  labels: string[];
-  name: string;
-  name_zh: string | null;
-  name_en: string | null;
-  /** The text of a paragraph or recommendation at the other end. */
-  text: string | null;
-}
-
-export interface Provenance {
-  report: string | null;
-  /** The paragraph number. */
-  paragraph: number | null;
-  /** The id of the text the spans point into: a paragraph or a recommendation. */
-  paragraphId: string | null;
-  /** 24(c) for a recommendation, ¶24 for a paragraph. */
-  label: string | null;
-  text: string;
-  spans: [number, number][];
-  evidence: string | null;
-}
-
-export interface RelationshipItem {
-  id: string;
-  other: RelatedNode;
-  properties: Record<string, Json>;
-  provenance: Provenance[];
-}
-
-export interface RelationshipGroup {
-  type: string;
-  direction: 'out' | 'in';
-  /** How many relationships of this type and direction the node has; `items` may hold fewer. */
-  count: number;
-  items: RelationshipItem[];
-}
-
-export interface NodeDetails extends NodeJson {
-  name: string;
-  relationships: RelationshipGroup[];
-}
+import { nodeToJson, propertiesToJson } from './values.ts';
+import type { NodeDetailsResponse, ProvenanceJson, RelationshipGroup, RelationshipItem } from '../../contract/api.ts';
+import type { NodeJson } from '../../contract/graph.ts';
 
 export interface NodeDetailsOptions extends ReadOptions {
   /** Most items per group (default 100). */
@@ -73,7 +32,7 @@ interface RawItem {
 
 const TEXT_LABELS = new Set(['Paragraph', 'Recommendation']);
 
-export async function nodeDetails(driver: Driver, id: string, options: NodeDetailsOptions = {}): Promise<NodeDetails | undefined> {
+export async function nodeDetails(driver: Driver, id: string, options: NodeDetailsOptions = {}): Promise<NodeDetailsResponse | undefined> {
   const perGroup = options.perGroup ?? 100;
   const result = await readQuery(
     driver,
@@ -126,7 +85,7 @@ export async function nodeDetails(driver: Driver, id: string, options: NodeDetai
       const props = propertiesToJson(item.r.properties);
       const other = nodeToJson(item.m);
       const start = item.out ? node : other;
-      const provenance: Provenance[] = [];
+      const provenance: ProvenanceJson[] = [];
       const spans = spanPairs(props.spans);
       const evidence = typeof props.evidence === 'string' ? props.evidence : null;
       let unit: TextUnit | undefined;
@@ -229,7 +188,7 @@ async function fetchTexts(
   return { byId, byParagraph };
 }
 
-function provenanceFor(unit: TextUnit, spans: [number, number][], evidence: string | null): Provenance {
+function provenanceFor(unit: TextUnit, spans: [number, number][], evidence: string | null): ProvenanceJson {
   let pairs = spans.filter(([s, e]) => s >= 0 && e > s && e <= unit.text.length);
   if (pairs.length === 0 && evidence) {
     const at = unit.text.indexOf(evidence);

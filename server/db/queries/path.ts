@@ -1,20 +1,16 @@
 /** The shortest path between two nodes, as an ordered list and as a graph. */
 import type { Driver, Node, Path } from 'neo4j-driver';
-import type { RelationshipType } from '../../model.ts';
+import type { RelationshipType } from '../../contract/model.ts';
 import { displayName, matchNodeById } from './labels.ts';
 import { readQuery, type ReadOptions } from './run.ts';
-import { GraphCollector, type SerializedGraph } from './serialized-graph.ts';
+import { GraphCollector } from './serialized-graph.ts';
 import { relTypeExpression } from './subgraph.ts';
-import { ValueConverter, nodeToJson, type RelationshipJson } from './values.ts';
-
-export interface PathStep {
-  id: string;
-  labels: string[];
-  name: string;
-}
+import { ValueConverter, nodeToJson } from './values.ts';
+import type { PathResponse } from '../../contract/api.ts';
+import type { RelationshipJson, SerializedGraph } from '../../contract/graph.ts';
 
 export type PathResult =
-  | { status: 'found'; length: number; path: PathStep[]; relationships: RelationshipJson[]; graph: SerializedGraph }
+  | { status: 'found'; length: number; path: PathResponse['path']; relationships: RelationshipJson[]; graph: SerializedGraph }
   | { status: 'none' }
   | { status: 'missing'; missing: string[] };
 

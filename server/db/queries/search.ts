@@ -15,7 +15,8 @@
  * docs/API.md ("How search ranks") describes the result for a reader.
  */
 import type { Driver } from 'neo4j-driver';
-import type { NodeLabel } from '../../model.ts';
+import type { SearchResult } from '../../contract/api.ts';
+import type { NodeLabel } from '../../contract/model.ts';
 import { buildLuceneQuery, NAME_FIELDS, TEXT_FIELDS } from '../../search/lucene.ts';
 import { makeNeedle, type Needle, type Via } from '../../search/needle.ts';
 import { rankCandidates, TIER_BASE, type Candidate, type Hit, type Tier } from '../../search/rank.ts';
@@ -30,27 +31,6 @@ import { scalarToJson } from './values.ts';
 
 /** Longest query searched (the API refuses longer ones: 400). */
 export const MAX_QUERY_LENGTH = 200;
-
-export interface SearchResult {
-  id: string;
-  labels: string[];
-  name: string;
-  name_en: string | null;
-  name_zh: string | null;
-  /** Tier base (id 7, reference 6, exact 5, prefix 4, name 3, text 2, partial 1) plus the place within the tier, in [0, 1). */
-  score: number;
-  /** Why it was found: the tier. */
-  match: Tier;
-  /** The words matched: a name or alias, or a window of the text around the match ("…" where cut). */
-  snippet?: string;
-  /** [start, end) offsets (UTF-16 code units) of the match in `snippet`. */
-  highlights?: [number, number][];
-  /** The report a paragraph or recommendation (or a report, or its meeting) belongs to, and its tag (LAC-15). */
-  report?: string;
-  tag?: string;
-  /** Found through a translation: the topic or entity whose other-language form matched, and that form. */
-  via?: Via;
-}
 
 export interface SearchOptions extends ReadOptions {
   labels?: readonly NodeLabel[] | undefined;

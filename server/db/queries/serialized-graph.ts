@@ -6,26 +6,7 @@
  * cap leaves out is counted and `attributes.truncated` says whether anything was.
  */
 import { displayName } from './labels.ts';
-import type { Json, NodeJson, RelationshipJson } from './values.ts';
-
-export interface SerializedNode {
-  key: string;
-  attributes: { labels: string[]; name: string; properties: Record<string, Json> };
-}
-
-export interface SerializedEdge {
-  key: string;
-  source: string;
-  target: string;
-  attributes: { type: string; properties: Record<string, Json> };
-}
-
-export interface SerializedGraph {
-  options: { type: 'directed'; multi: true; allowSelfLoops: true };
-  attributes: Record<string, Json>;
-  nodes: SerializedNode[];
-  edges: SerializedEdge[];
-}
+import type { Json, NodeJson, RelationshipJson, SerializedEdge, SerializedGraph, SerializedNode } from '../../contract/graph.ts';
 
 export interface GraphCaps {
   maxNodes?: number;

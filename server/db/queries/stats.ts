@@ -1,22 +1,10 @@
 /** Counts per label and relationship type (from Neo4j's count store), and the loaded reports. */
 import type { Driver, Node } from 'neo4j-driver';
-import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../model.ts';
+import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../contract/model.ts';
 import { labelText } from './labels.ts';
 import { readQuery, type ReadOptions } from './run.ts';
-import { nodeToJson, scalarToJson, type Json } from './values.ts';
-
-export interface ReportSummary {
-  id: string;
-  properties: Record<string, Json>;
-}
-
-export interface Stats {
-  nodes: number;
-  relationships: number;
-  labels: Record<string, number>;
-  relationshipTypes: Record<string, number>;
-  reports: ReportSummary[];
-}
+import { nodeToJson, scalarToJson } from './values.ts';
+import type { StatsResponse } from '../../contract/api.ts';
 
 const COUNTS = [
   'MATCH (n) RETURN "total" AS kind, "nodes" AS name, count(n) AS n',
@@ -25,12 +13,12 @@ const COUNTS = [
   ...RELATIONSHIP_TYPES.map((t) => `MATCH ()-[r:\`${t}\`]->() RETURN "type" AS kind, "${t}" AS name, count(r) AS n`),
 ].join('\nUNION ALL\n');
 
-export async function graphStats(driver: Driver, options: ReadOptions = {}): Promise<Stats> {
+export async function graphStats(driver: Driver, options: ReadOptions = {}): Promise<StatsResponse> {
   const [counts, reports] = await Promise.all([
     readQuery(driver, COUNTS, {}, options),
     readQuery(driver, 'MATCH (r:Report) RETURN r ORDER BY r.id', {}, options),
   ]);
-  const stats: Stats = { nodes: 0, relationships: 0, labels: {}, relationshipTypes: {}, reports: [] };
+  const stats: StatsResponse = { nodes: 0, relationships: 0, labels: {}, relationshipTypes: {}, reports: [] };
   for (const record of counts.records) {
     const kind = record.get('kind') as string;
     const name = record.get('name') as string;

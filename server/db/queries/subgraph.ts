@@ -4,11 +4,12 @@
  * node and relationship with `_reports`).
  */
 import type { Driver, Node } from 'neo4j-driver';
-import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../../model.ts';
+import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../../contract/model.ts';
 import { labelExpression } from './labels.ts';
 import { readQuery, type ReadOptions } from './run.ts';
-import { GraphCollector, type SerializedGraph } from './serialized-graph.ts';
+import { GraphCollector } from './serialized-graph.ts';
 import { nodeToJson, propertiesToJson } from './values.ts';
+import type { SerializedGraph } from '../../contract/graph.ts';
 
 /** The viewer's default: the entity graph without the paragraphs. */
 export const DEFAULT_GRAPH_LABELS: readonly NodeLabel[] = NODE_LABELS.filter((l) => l !== 'Paragraph');

@@ -9,27 +9,7 @@
  * Properties whose names start with `_` are the loader's bookkeeping and are left out.
  */
 import neo4j, { type Node, type Path, type Relationship } from 'neo4j-driver';
-
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-export interface NodeJson {
-  id: string;
-  labels: string[];
-  properties: Record<string, Json>;
-}
-
-export interface RelationshipJson {
-  id: string;
-  type: string;
-  start: string;
-  end: string;
-  properties: Record<string, Json>;
-}
-
-export interface PathJson {
-  nodes: NodeJson[];
-  relationships: RelationshipJson[];
-}
+import type { Json, NodeJson, PathJson, RelationshipJson } from '../../contract/graph.ts';
 
 /** A scalar or list property value as JSON (no nodes here). */
 export function scalarToJson(value: unknown): Json {

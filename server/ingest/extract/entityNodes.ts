@@ -1,5 +1,5 @@
 /** Graph nodes for gazetteer entities; `name` is the display name in the report's language. */
-import type { GraphNode } from '../../model.ts';
+import type { GraphNode } from '../../contract/model.ts';
 import { stateId } from '../gazetteer/surfaceForms.ts';
 import type { CrimeTypeEntry, Gazetteer, InstrumentEntry, OrganizationEntry, StateEntry } from '../gazetteer/types.ts';
 import type { Language } from '../parse/types.ts';

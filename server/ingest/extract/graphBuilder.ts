@@ -1,5 +1,5 @@
 /** Collects nodes and relationships, keeping each node once and each relationship once. */
-import type { GraphJson, GraphNode, GraphRelationship, Properties } from '../../model.ts';
+import type { GraphJson, GraphNode, GraphRelationship, Properties } from '../../contract/model.ts';
 
 export interface GraphBuilder {
   addNode(node: GraphNode): void;

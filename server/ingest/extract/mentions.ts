@@ -3,7 +3,7 @@
  * ADDRESSES (crime types) from recommendations. Each carries the words as
  * written and their spans in the node's text.
  */
-import type { Properties } from '../../model.ts';
+import type { Properties } from '../../contract/model.ts';
 import type { Match, Matcher } from '../match/matcher.ts';
 import type { GraphBuilder } from './graphBuilder.ts';
 import { rel } from './graphBuilder.ts';

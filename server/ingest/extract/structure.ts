@@ -2,7 +2,7 @@
  * The report's own structure as nodes: Report, Meeting, Theme/AgendaItem/Workshop,
  * Paragraph and Recommendation, with IN_REPORT, REPORT_OF, PART_OF and UNDER.
  */
-import type { GraphNode } from '../../model.ts';
+import type { GraphNode } from '../../contract/model.ts';
 import type { ReportStructure } from '../parse/types.ts';
 import type { GraphBuilder } from './graphBuilder.ts';
 import { rel } from './graphBuilder.ts';

@@ -20,7 +20,7 @@ import {
   SearchResponse,
   SerializedGraph,
   StatsResponse,
-} from '../../../server/api/schemas.ts';
+} from '../../../server/contract/api.ts';
 import { testDriver } from '../../setup/neo4j.ts';
 import { loadSeed, seedGraph, SEED_REPORT_ID } from '../../setup/seed.ts';
 import { apiApp } from './helpers.ts';

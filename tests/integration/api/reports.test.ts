@@ -9,7 +9,7 @@ import type { Express } from 'express';
 import type { Driver } from 'neo4j-driver';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ReportUploadResponse } from '../../../server/api/schemas.ts';
+import { ReportUploadResponse } from '../../../server/contract/api.ts';
 import { PROJECT_ROOT } from '../../../server/config.ts';
 import { testDriver } from '../../setup/neo4j.ts';
 import { loadSeed, SEED_REPORT_FILE, SEED_REPORT_ID } from '../../setup/seed.ts';

@@ -5,7 +5,7 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../../server/config.ts';
 import { findFreePort } from '../../../server/db/local/ports.ts';
-import type { GraphJson } from '../../../server/model.ts';
+import type { GraphJson } from '../../../server/contract/model.ts';
 import { testDriver, testNeo4j } from '../../setup/neo4j.ts';
 import { clearDatabase, seedGraph } from '../../setup/seed.ts';
 import { spawnServer, waitFor } from '../../setup/spawn-server.ts';

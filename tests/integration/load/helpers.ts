@@ -1,7 +1,7 @@
 /** What the load tests compare: the whole database, and graph.json, in one plain shape. */
 import type { Driver } from 'neo4j-driver';
 import { fromDbValue } from '../../../server/db/load-plan.ts';
-import type { GraphJson, PropertyValue } from '../../../server/model.ts';
+import type { GraphJson, PropertyValue } from '../../../server/contract/model.ts';
 
 export interface SnapshotNode {
   id: string;

@@ -5,7 +5,7 @@ import { PROJECT_ROOT } from '../../../server/config.ts';
 import { ingestFiles } from '../../../server/db/corpus.ts';
 import { LoadInputError, loadReport, loadedReports, unloadReport, type BatchInfo, type LoadProgress } from '../../../server/db/load.ts';
 import { mergeGraphs } from '../../../server/ingest/index.ts';
-import type { GraphJson } from '../../../server/model.ts';
+import type { GraphJson } from '../../../server/contract/model.ts';
 import { testDriver } from '../../setup/neo4j.ts';
 import { clearDatabase, loadSeed, SEED_REPORT_FILE, SEED_REPORT_ID, seedGraph } from '../../setup/seed.ts';
 import { databaseCounts, graphCounts, graphSnapshot, snapshot } from './helpers.ts';

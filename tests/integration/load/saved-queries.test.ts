@@ -6,7 +6,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromDbValue } from '../../../server/db/load-plan.ts';
 import { coerceSavedQueryParams, listSavedQueries, type SavedQuery } from '../../../server/db/saved-queries.ts';
-import type { GraphJson, GraphRelationship } from '../../../server/model.ts';
+import type { GraphJson, GraphRelationship } from '../../../server/contract/model.ts';
 import { testDriver } from '../../setup/neo4j.ts';
 import { loadSeed, seedGraph } from '../../setup/seed.ts';
 

@@ -1,7 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applySchema, FULLTEXT_INDEXES, parseSchema, readSchema } from '../../../server/db/schema.ts';
-import { NODE_LABELS, type GraphJson, type GraphNode } from '../../../server/model.ts';
+import { NODE_LABELS, type GraphJson, type GraphNode } from '../../../server/contract/model.ts';
 import { testDriver } from '../../setup/neo4j.ts';
 import { loadSeed, seedGraph } from '../../setup/seed.ts';
 

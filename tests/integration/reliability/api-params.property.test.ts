@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import type { Driver } from 'neo4j-driver';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorResponse } from '../../../server/api/schemas.ts';
+import { ErrorResponse } from '../../../server/contract/api.ts';
 import { testDriver } from '../../setup/neo4j.ts';
 import { loadSeed } from '../../setup/seed.ts';
 import { apiApp, assertNoLeak } from '../api/helpers.ts';

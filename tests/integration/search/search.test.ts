@@ -12,7 +12,7 @@ import type { Express } from 'express';
 import type { Driver } from 'neo4j-driver';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SearchResponse } from '../../../server/api/schemas.ts';
+import { SearchResponse } from '../../../server/contract/api.ts';
 import { tokenize } from '../../../server/search/tokens.ts';
 import { PROJECT_ROOT } from '../../../server/config.ts';
 import { testDriver } from '../../setup/neo4j.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Api, ApiError, normalizePath, normalizeSavedQuery, unwrapGraph } from '../../../client/src/api/client.ts';
+import { Api, ApiError } from '../../../client/src/api/client.ts';
 
 /** A fetch that answers from a table of paths: the tiny local mock the unit tests use. */
 function mockFetch(routes: Record<string, { status?: number; body: unknown }>): typeof fetch {
@@ -34,37 +34,17 @@ describe('the API client', () => {
     await expect(api.stats()).rejects.toMatchObject({ status: 0, code: 'network' });
   });
 
-  it('fills the Cypher result\'s missing parts', async () => {
-    const api = new Api('', (async () => new Response(JSON.stringify({ columns: ['n'], rows: [[1]] }))) as typeof fetch);
-    expect(await api.cypher('RETURN 1 AS n')).toEqual({ columns: ['n'], rows: [[1]], graph: { nodes: [], edges: [] }, summary: {} });
-  });
-});
-
-describe('response shapes', () => {
-  it('unwraps a graph sent bare or under `graph`', () => {
-    const g = { nodes: [{ key: 'a' }], edges: [] };
-    expect(unwrapGraph(g)).toEqual(g);
-    expect(unwrapGraph({ graph: g, path: ['a'] })).toEqual(g);
-    expect(unwrapGraph(undefined)).toEqual({ nodes: [], edges: [] });
-  });
-
-  it('reads the path as ids from strings or node objects', () => {
-    expect(normalizePath({ path: ['a', 'b'], graph: { nodes: [], edges: [] } }).nodes).toEqual(['a', 'b']);
-    expect(normalizePath({ nodes: [{ id: 'a' }, { id: 'b' }] }).nodes).toEqual(['a', 'b']);
-    expect(normalizePath({ path: { nodes: [{ id: 'x' }] } }).nodes).toEqual(['x']);
-    expect(normalizePath({}).nodes).toEqual([]);
-  });
-
-  it('reads saved queries with both titles, their parameters and text', () => {
-    expect(normalizeSavedQuery({ name: 'citation-matrix', title_en: 'Instruments cited by recommendations', title_zh: '建议引用的文书', description: 'd', params: [{ name: 'report', type: 'string', default: '' }], cypher: 'MATCH (n) RETURN n' })).toEqual({
-      name: 'citation-matrix',
-      title: 'Instruments cited by recommendations',
-      title_en: 'Instruments cited by recommendations',
-      title_zh: '建议引用的文书',
-      description: 'd',
-      query: 'MATCH (n) RETURN n',
-      parameters: [{ name: 'report', type: 'string', default: '' }],
-    });
-    expect(normalizeSavedQuery({})).toBeNull();
+  it('sends a Cypher query and its parameters as the contract\'s request body', async () => {
+    const sent: { url: string; init: RequestInit | undefined }[] = [];
+    const answer = { columns: ['n'], rows: [{ n: 1 }], graph: { options: { type: 'directed', multi: true, allowSelfLoops: true }, attributes: {}, nodes: [], edges: [] }, summary: {} };
+    const api = new Api('', (async (input: RequestInfo | URL, init?: RequestInit) => {
+      sent.push({ url: String(input), init });
+      return new Response(JSON.stringify(answer));
+    }) as typeof fetch);
+    expect(await api.cypher('RETURN $x AS n', { x: 1 })).toEqual(answer);
+    expect(sent[0]!.url).toBe('/api/cypher');
+    expect(sent[0]!.init?.method).toBe('POST');
+    expect(JSON.parse(String(sent[0]!.init?.body))).toEqual({ query: 'RETURN $x AS n', params: { x: 1 } });
+    expect(sent[0]!.init?.headers).toMatchObject({ 'Content-Type': 'application/json' });
   });
 });

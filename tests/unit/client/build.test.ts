@@ -11,23 +11,24 @@ import {
   MIN_NODE_SIZE,
   MIN_NODE_SIZE_SMALL_GRAPH,
   nodeSize,
-  normalizeEdge,
-  normalizeNode,
   primaryLabel,
-  syntheticEdgeKey,
-  type SerializedGraph,
 } from '../../../client/src/graph/build.ts';
+import type { SerializedGraph } from '../../../server/contract/graph.ts';
 import { LABEL_COLORS } from '../../../client/src/graph/palette.ts';
 
+/** A node as the API sends it (the viewer names it from its properties, not from `name`). */
+const node = (key: string, labels: string[], properties: SerializedGraph['nodes'][number]['attributes']['properties']) => ({ key, attributes: { labels, name: key, properties } });
 /** A slice of the seed as the API serializes it (graphology's form). */
 const seedSlice: SerializedGraph = {
+  options: { type: 'directed', multi: true, allowSelfLoops: true },
+  attributes: {},
   nodes: [
-    { key: 'instrument:untoc', attributes: { labels: ['Instrument'], properties: { name: '打击有组织犯罪公约', name_zh: '联合国打击跨国有组织犯罪公约', name_en: 'United Nations Convention against Transnational Organized Crime', short_zh: '打击有组织犯罪公约', short_en: 'Organized Crime Convention', kind: 'treaty', year: 2000 } } },
-    { key: 'rec:lac-rpm-2025:24(c)', attributes: { labels: ['Recommendation'], properties: { report: 'report:lac-rpm-2025', paragraph: 24, letter: 'c', text: '加强国内法律框架，以履行《打击有组织犯罪公约》规定的义务；' } } },
-    { key: 'crime:organized-crime', attributes: { labels: ['CrimeType'], properties: { name_zh: '有组织犯罪', name_en: 'organized crime' } } },
-    { key: 'crime:crimes-affecting-environment', attributes: { labels: ['CrimeType'], properties: { name_zh: '影响环境的犯罪', name_en: 'crimes that affect the environment' } } },
-    { key: 'crime:corruption', attributes: { labels: ['CrimeType'], name_zh: '腐败', name_en: 'corruption' } },
-    { key: 'state:ARG', attributes: { labels: ['State'], properties: { name_zh: '阿根廷', name_en: 'Argentina', iso3: 'ARG' } } },
+    node('instrument:untoc', ['Instrument'], { name: '打击有组织犯罪公约', name_zh: '联合国打击跨国有组织犯罪公约', name_en: 'United Nations Convention against Transnational Organized Crime', short_zh: '打击有组织犯罪公约', short_en: 'Organized Crime Convention', kind: 'treaty', year: 2000 }),
+    node('rec:lac-rpm-2025:24(c)', ['Recommendation'], { report: 'report:lac-rpm-2025', paragraph: 24, letter: 'c', text: '加强国内法律框架，以履行《打击有组织犯罪公约》规定的义务；' }),
+    node('crime:organized-crime', ['CrimeType'], { name_zh: '有组织犯罪', name_en: 'organized crime' }),
+    node('crime:crimes-affecting-environment', ['CrimeType'], { name_zh: '影响环境的犯罪', name_en: 'crimes that affect the environment' }),
+    node('crime:corruption', ['CrimeType'], { name_zh: '腐败', name_en: 'corruption' }),
+    node('state:ARG', ['State'], { name_zh: '阿根廷', name_en: 'Argentina', iso3: 'ARG' }),
   ],
   edges: [
     { key: 'r1', source: 'rec:lac-rpm-2025:24(c)', target: 'instrument:untoc', attributes: { type: 'CITES', properties: { paragraph: 24, evidence: '打击有组织犯罪公约', spans: [13, 22] } } },
@@ -42,23 +43,12 @@ const seedSlice: SerializedGraph = {
   ],
 };
 
-describe('normalizing what the API sends', () => {
-  it('reads labels and properties from {labels, properties} or from flat attributes', () => {
-    expect(normalizeNode('state:ARG', { labels: ['State'], properties: { name_en: 'Argentina' } })).toMatchObject({ label: 'State', props: { name_en: 'Argentina' } });
-    expect(normalizeNode('state:ARG', { labels: ['State'], name_en: 'Argentina', x: 3 })).toMatchObject({ label: 'State', props: { name_en: 'Argentina' } });
-    expect(normalizeNode('state:ARG', { labels: ['State'], name_en: 'Argentina', x: 3 }).props).not.toHaveProperty('x');
-  });
-
-  it('falls back on the id prefix when no label is sent', () => {
+describe('primary label', () => {
+  it('takes the first label of the model, else what the id prefix says', () => {
     expect(primaryLabel('crime:corruption', [])).toBe('CrimeType');
     expect(primaryLabel('rec:lac-rpm-2025:24(c)', [])).toBe('Recommendation');
     expect(primaryLabel('doc:A/CONF.241/PM.1', [])).toBe('Document');
     expect(primaryLabel('x:y', ['Entity', 'State'])).toBe('State');
-  });
-
-  it('reads the relationship type from type or label', () => {
-    expect(normalizeEdge({ type: 'CITES', properties: { paragraph: 24 } })).toEqual({ type: 'CITES', props: { paragraph: 24 } });
-    expect(normalizeEdge({ label: 'MENTIONS', count: 2 })).toEqual({ type: 'MENTIONS', props: { count: 2 } });
   });
 });
 
@@ -107,7 +97,7 @@ describe('buildGraph', () => {
     graph.forEachNode((node, a) => expect(a.size).toBeLessThanOrEqual(hub));
     // A small graph (a trace, a query result) draws its least-connected nodes a little bigger.
     expect(graph.getNodeAttribute('state:ARG', 'size')).toBe(MIN_NODE_SIZE_SMALL_GRAPH);
-    const big = buildGraph({ nodes: Array.from({ length: 80 }, (_, i) => ({ key: `state:S${i}`, attributes: { labels: ['State'] } })), edges: [{ source: 'state:S0', target: 'state:S1', attributes: { type: 'SPOKE_ON' } }] });
+    const big = buildGraph({ nodes: Array.from({ length: 80 }, (_, i) => ({ key: `state:S${i}`, attributes: { labels: ['State'], properties: {} } })), edges: [{ key: 'e', source: 'state:S0', target: 'state:S1', attributes: { type: 'SPOKE_ON', properties: {} } }] });
     expect(big.getNodeAttribute('state:S5', 'size')).toBe(MIN_NODE_SIZE);
     expect(big.getNodeAttribute('state:S0', 'size')).toBe(MAX_NODE_SIZE);
   });
@@ -116,7 +106,7 @@ describe('buildGraph', () => {
     const r3 = graph.getEdgeAttributes('r3');
     expect(r3).toMatchObject({ type: 'LINKED_TO', curved: true, arrow: true, dashed: false });
     expect(graph.getEdgeAttribute('r2', 'size')).toBeGreaterThan(graph.getEdgeAttribute('r5', 'size'));
-    const contested = buildGraph({ nodes: seedSlice.nodes, edges: [{ source: 'crime:corruption', target: 'crime:organized-crime', attributes: { type: 'LINKED_TO', properties: { kind: 'contested' } } }] });
+    const contested = buildGraph({ nodes: seedSlice.nodes, edges: [{ key: 'c', source: 'crime:corruption', target: 'crime:organized-crime', attributes: { type: 'LINKED_TO', properties: { kind: 'contested' } } }] });
     expect(contested.getEdgeAttributes(contested.edges()[0]!).dashed).toBe(true);
   });
 
@@ -150,12 +140,6 @@ describe('mergeGraph (expanding a node)', () => {
     expect(Math.hypot(added.x - 500, added.y + 500)).toBeLessThan(20);
     // Merging the same data again adds nothing.
     expect(mergeGraph(graph, seedSlice)).toEqual({ addedNodes: [], addedEdges: [] });
-  });
-
-  it('gives key-less edges stable keys, distinct for distinct provenance', () => {
-    const a = syntheticEdgeKey('LINKED_TO', 's', 't', { kind: 'nexus', paragraph: 24 });
-    expect(syntheticEdgeKey('LINKED_TO', 's', 't', { paragraph: 24, kind: 'nexus' })).toBe(a);
-    expect(syntheticEdgeKey('LINKED_TO', 's', 't', { kind: 'form-of', paragraph: 66 })).not.toBe(a);
   });
 
   it('re-sizes by degree after a merge', () => {

@@ -1,36 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { allCitations, citationMatrix, matrixCsv, normalizeCitations, toCsv, traceCitations, traceGraph } from '../../../client/src/views/citationModel.ts';
+import { allCitations, citationMatrix, matrixCsv, toCsv, traceCitations, traceGraph, type CitationRow } from '../../../client/src/views/citationModel.ts';
 
-const body = {
-  rows: [
-    // The API's row (Citation in the OpenAPI document).
-    { recommendation: 'rec:r:24(c)', label: '24(c)', report: 'report:r', paragraph: 24, letter: 'c', instrument: 'instrument:untoc', instrument_name: '打击有组织犯罪公约', instrument_name_zh: '联合国打击跨国有组织犯罪公约', instrument_name_en: 'United Nations Convention against Transnational Organized Crime', instrument_short_en: 'Organized Crime Convention', evidence: '打击有组织犯罪公约', text: '履行《打击有组织犯罪公约》' },
-    { recommendation: { id: 'rec:r:24(k)', paragraph: 24 }, instrument: { id: 'instrument:cyber', name_en: 'Cybercrime Convention' } },
-    { recommendation: 'rec:r:66(c)', paragraph: 66, instrument: 'instrument:cop-12-4' },
-    { recommendation: 'rec:r:66(c)', paragraph: 66, instrument: 'instrument:untoc' },
-    { nothing: true },
-  ],
+/** A citation row as the API sends it (Citation in the OpenAPI document). */
+const row = (recommendation: string, instrument: string, more: Partial<CitationRow> = {}): CitationRow => {
+  const [, paragraph, letter] = /:(\d+)\((\w+)\)$/.exec(recommendation)!;
+  return {
+    recommendation,
+    label: `${paragraph}(${letter})`,
+    report: 'report:r',
+    paragraph: Number(paragraph),
+    letter: letter!,
+    instrument,
+    instrument_name: null,
+    instrument_name_zh: null,
+    instrument_name_en: null,
+    instrument_short_en: null,
+    evidence: null,
+    text: '',
+    ...more,
+  };
 };
+const rows: CitationRow[] = [
+  row('rec:r:24(c)', 'instrument:untoc', { instrument_name: '打击有组织犯罪公约', instrument_name_zh: '联合国打击跨国有组织犯罪公约', instrument_name_en: 'United Nations Convention against Transnational Organized Crime', instrument_short_en: 'Organized Crime Convention', evidence: '打击有组织犯罪公约', text: '履行《打击有组织犯罪公约》' }),
+  row('rec:r:24(k)', 'instrument:cyber', { instrument_name_en: 'Cybercrime Convention' }),
+  row('rec:r:66(c)', 'instrument:cop-12-4'),
+  row('rec:r:66(c)', 'instrument:untoc'),
+];
 const supplements = [['instrument:cop-12-4', 'instrument:untoc'], ['instrument:tip-protocol', 'instrument:untoc']] as const;
 
-describe('citation rows', () => {
-  it('reads flat and nested rows and skips what it cannot place', () => {
-    const rows = normalizeCitations(body);
-    expect(rows).toHaveLength(4);
-    expect(rows[0]).toMatchObject({ rec: 'rec:r:24(c)', ref: '24(c)', paragraph: 24, instrument: 'instrument:untoc', instrumentShort_en: 'Organized Crime Convention', instrumentShort_zh: '打击有组织犯罪公约', instrumentName_zh: '联合国打击跨国有组织犯罪公约', evidence: '打击有组织犯罪公约', recText: '履行《打击有组织犯罪公约》' });
-    expect(rows[1]).toMatchObject({ rec: 'rec:r:24(k)', ref: '24(k)', instrument: 'instrument:cyber', instrumentName_en: 'Cybercrime Convention' });
-    expect(normalizeCitations(body.rows)).toHaveLength(4);
-  });
-});
-
 describe('citation trace both ways', () => {
-  const rows = normalizeCitations(body);
-
   it('from an instrument: who cites it or its protocols, then what else they cite', () => {
     const trace = traceCitations(rows, 'instrument:untoc', supplements);
     expect(trace.kind).toBe('instrument');
     expect(trace.instruments.sort()).toEqual(['instrument:cop-12-4', 'instrument:tip-protocol', 'instrument:untoc']);
-    expect(trace.direct.map((r) => `${r.ref}>${r.instrument}`).sort()).toEqual(['24(c)>instrument:untoc', '66(c)>instrument:cop-12-4', '66(c)>instrument:untoc']);
+    expect(trace.direct.map((r) => `${r.label}>${r.instrument}`).sort()).toEqual(['24(c)>instrument:untoc', '66(c)>instrument:cop-12-4', '66(c)>instrument:untoc']);
     expect(trace.indirect).toEqual([]);
   });
 
@@ -38,20 +41,20 @@ describe('citation trace both ways', () => {
     const trace = traceCitations(rows, 'rec:r:24(c)');
     expect(trace.kind).toBe('recommendation');
     expect(trace.direct.map((r) => r.instrument)).toEqual(['instrument:untoc']);
-    expect(trace.indirect.map((r) => r.rec)).toEqual(['rec:r:66(c)']);
+    expect(trace.indirect.map((r) => r.recommendation)).toEqual(['rec:r:66(c)']);
   });
 
   it('draws recommendations and instruments joined by CITES and SUPPLEMENTS', () => {
     const graph = traceGraph(traceCitations(rows, 'instrument:untoc', supplements), supplements, new Map([['instrument:tip-protocol', { short_en: 'Trafficking in Persons Protocol' }]]));
     expect(graph.nodes.map((n) => n.key).sort()).toEqual(['instrument:cop-12-4', 'instrument:tip-protocol', 'instrument:untoc', 'rec:r:24(c)', 'rec:r:66(c)']);
-    expect(graph.edges.filter((e) => (e.attributes as { type: string }).type === 'SUPPLEMENTS')).toHaveLength(2);
-    expect(graph.edges.filter((e) => (e.attributes as { type: string }).type === 'CITES')).toHaveLength(3);
+    expect(graph.edges.filter((e) => e.attributes.type === 'SUPPLEMENTS')).toHaveLength(2);
+    expect(graph.edges.filter((e) => e.attributes.type === 'CITES')).toHaveLength(3);
     expect(traceGraph(allCitations(rows)).nodes).toHaveLength(6);
   });
 });
 
 describe('citation matrix', () => {
-  const matrix = citationMatrix(normalizeCitations(body));
+  const matrix = citationMatrix(rows);
 
   it('counts recommendations per paragraph and instrument, most cited instrument first', () => {
     expect(matrix.rows).toEqual([24, 66]);

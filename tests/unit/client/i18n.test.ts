@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../server/model.ts';
+import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../server/contract/model.ts';
 import { labelName, t, typeName } from '../../../client/src/i18n/i18n.ts';
 import { fullName, recommendationRef, shortName, truncate } from '../../../client/src/i18n/names.ts';
 import { LABEL_NAMES, MESSAGES, TYPE_NAMES } from '../../../client/src/i18n/strings.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { SearchResult } from '../../../client/src/api/client.ts';
+import type { SearchResult } from '../../../server/contract/api.ts';
 import { displayOrder, groupByKind, resultLines, resultName } from '../../../client/src/panels/searchModel.ts';
 
-const r = (id: string, label: string, extra: Partial<SearchResult> = {}): SearchResult => ({ id, labels: [label], name: id, ...extra });
+const r = (id: string, label: string, extra: Partial<SearchResult> = {}): SearchResult => ({ id, labels: [label], name: id, name_en: null, name_zh: null, score: 2, match: 'text', ...extra });
 
 describe('the search dropdown', () => {
   const results = [

@@ -24,9 +24,9 @@ const graphState = (s: Partial<GraphState> = {}): GraphState => ({ ...CUSTOM_GRA
 const graph = buildGraph({
   nodes: ['a', 'b', 'c', 'd'].map((k) => ({ key: `state:${k}`, attributes: { labels: [k === 'd' ? 'CrimeType' : 'State'], properties: { name_zh: `${k}国`, name_en: `Land ${k}` } } })),
   edges: [
-    { key: 'ab', source: 'state:a', target: 'state:b', attributes: { type: 'SPOKE_ON' } },
-    { key: 'bc', source: 'state:b', target: 'state:c', attributes: { type: 'ATTENDED' } },
-    { key: 'cd', source: 'state:c', target: 'state:d', attributes: { type: 'ADDRESSES' } },
+    { key: 'ab', source: 'state:a', target: 'state:b', attributes: { type: 'SPOKE_ON', properties: {} } },
+    { key: 'bc', source: 'state:b', target: 'state:c', attributes: { type: 'ATTENDED', properties: {} } },
+    { key: 'cd', source: 'state:c', target: 'state:d', attributes: { type: 'ADDRESSES', properties: {} } },
   ],
 });
 

@@ -15,7 +15,7 @@ import {
   withoutContribution,
 } from '../../../server/db/load-plan.ts';
 import { mergeGraphs } from '../../../server/ingest/index.ts';
-import type { GraphJson, Properties } from '../../../server/model.ts';
+import type { GraphJson, Properties } from '../../../server/contract/model.ts';
 
 const A = 'report:a';
 const B = 'report:b';

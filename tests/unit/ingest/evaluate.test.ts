@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { GraphJson } from '../../../server/model.ts';
+import type { GraphJson } from '../../../server/contract/model.ts';
 import { annotationSchema, evaluateAgainstAnnotation } from '../../../server/ingest/evaluate.ts';
 import { ingestReport } from '../../../server/ingest/ingestReport.ts';
 import { realGazetteer, repoPath, seedText } from './helpers.ts';

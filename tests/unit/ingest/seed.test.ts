@@ -1,6 +1,6 @@
 /** What a careful reader finds in the seed report, pinned. */
 import { describe, expect, it } from 'vitest';
-import type { GraphJson } from '../../../server/model.ts';
+import type { GraphJson } from '../../../server/contract/model.ts';
 import { ingestReport } from '../../../server/ingest/ingestReport.ts';
 import { parseReport } from '../../../server/ingest/parse/parseReport.ts';
 import { reportTag } from '../../../server/ingest/extract/structure.ts';

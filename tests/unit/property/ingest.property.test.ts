@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ingestReport, ReportFormatError, validateGraph } from '../../../server/ingest/index.ts';
-import type { GraphJson } from '../../../server/model.ts';
+import type { GraphJson } from '../../../server/contract/model.ts';
 import { englishText, realGazetteer, seedText } from '../ingest/helpers.ts';
 
 const gazetteer = await realGazetteer();

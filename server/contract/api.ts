@@ -1,15 +1,17 @@
 /**
  * The API's shapes, as zod schemas: request schemas validate (and coerce) what comes
  * in; response schemas document what goes out (and the tests hold responses to
- * them). openapi.ts turns both into the OpenAPI document.
+ * them). server/api/openapi.ts turns both into the OpenAPI document. The type beside
+ * each schema is the same shape for TypeScript: the server's queries return it and the
+ * viewer reads it (`import type`, so zod stays out of the viewer's bundle).
  */
 import { z } from 'zod';
-import { NODE_LABELS, RELATIONSHIP_TYPES } from '../model.ts';
+import type { Json, SerializedGraph as SerializedGraphType } from './graph.ts';
+import { NODE_LABELS, RELATIONSHIP_TYPES } from './model.ts';
 
 // ── Shared values ──
 
-type JsonLike = string | number | boolean | null | JsonLike[] | { [key: string]: JsonLike };
-export const JsonValue: z.ZodType<JsonLike> = z
+export const JsonValue: z.ZodType<Json> = z
   .lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValue), z.record(z.string(), JsonValue)]))
   .meta({ id: 'JsonValue', description: 'Any JSON value.' });
 export const Properties = z.record(z.string(), JsonValue).meta({
@@ -26,6 +28,8 @@ export const ErrorResponse = z
     }),
   })
   .meta({ id: 'Error', description: 'Every error: a code, a message and sometimes details. Never a stack trace.' });
+/** The body of every error answer. */
+export type ErrorResponse = z.output<typeof ErrorResponse>;
 
 export const NodeJson = z
   .strictObject({
@@ -127,12 +131,16 @@ export const CypherRequest = z
     params: z.record(z.string(), JsonValue).default({}).meta({ description: 'Query parameters ($name); whole numbers are sent as integers.' }),
   })
   .meta({ id: 'CypherRequest' });
+/** What a client sends to POST /api/cypher (`params` may be left out). */
+export type CypherRequest = z.input<typeof CypherRequest>;
 
 export const SavedQueryPath = z.object({ name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/).max(100).meta({ description: 'The saved query’s name (its file name).', example: 'citation-matrix' }) });
 export const SavedQueryRequest = z
   .strictObject({ params: z.record(z.string(), JsonValue).default({}).meta({ description: 'Values for the query’s declared parameters; the rest take their defaults.' }) })
   .default({ params: {} })
   .meta({ id: 'SavedQueryRequest' });
+/** What a client sends to POST /api/queries/:name. */
+export type SavedQueryRequest = z.input<typeof SavedQueryRequest>;
 
 export const CitationsQuery = z.object({
   instrument: nodeIdParam.optional().meta({ description: 'Only citations of this instrument.', example: 'instrument:untoc' }),
@@ -172,6 +180,7 @@ export const HealthResponse = z
     neo4j: z.strictObject({ ok: z.boolean(), version: z.string().optional(), edition: z.string().optional(), reason: z.string().optional() }),
   })
   .meta({ id: 'Health' });
+export type HealthResponse = z.output<typeof HealthResponse>;
 
 export const StatsResponse = z
   .strictObject({
@@ -182,8 +191,9 @@ export const StatsResponse = z
     reports: z.array(z.strictObject({ id: z.string(), properties: Properties })),
   })
   .meta({ id: 'Stats' });
+export type StatsResponse = z.output<typeof StatsResponse>;
 
-const RelatedNode = z.strictObject({
+export const RelatedNode = z.strictObject({
   id: z.string(),
   labels: z.array(z.string()),
   name: z.string(),
@@ -191,6 +201,8 @@ const RelatedNode = z.strictObject({
   name_en: z.string().nullable(),
   text: z.string().nullable().meta({ description: 'A recommendation’s text; the first 200 characters of a paragraph’s (its provenance holds it whole).' }),
 });
+/** A node at the other end of a relationship in a node's details. */
+export type RelatedNode = z.output<typeof RelatedNode>;
 
 export const ProvenanceJson = z
   .strictObject({
@@ -203,6 +215,8 @@ export const ProvenanceJson = z
     evidence: z.string().nullable(),
   })
   .meta({ id: 'Provenance' });
+/** Where a fact comes from: the text of a paragraph or recommendation and the spans `[start, end)` to highlight in it. */
+export type ProvenanceJson = z.output<typeof ProvenanceJson>;
 
 export const NodeDetailsResponse = z
   .strictObject({
@@ -220,6 +234,10 @@ export const NodeDetailsResponse = z
     ),
   })
   .meta({ id: 'NodeDetails' });
+export type NodeDetailsResponse = z.output<typeof NodeDetailsResponse>;
+/** The relationships of one type and direction in a node's details; `count` is their full number, `items` may list fewer. */
+export type RelationshipGroup = NodeDetailsResponse['relationships'][number];
+export type RelationshipItem = RelationshipGroup['items'][number];
 
 export const SearchResponse = z
   .strictObject({
@@ -247,6 +265,8 @@ export const SearchResponse = z
     ),
   })
   .meta({ id: 'SearchResults' });
+export type SearchResponse = z.output<typeof SearchResponse>;
+export type SearchResult = SearchResponse['results'][number];
 
 export const PathResponse = z
   .strictObject({
@@ -259,6 +279,7 @@ export const PathResponse = z
     graph: SerializedGraph,
   })
   .meta({ id: 'PathResult' });
+export type PathResponse = z.output<typeof PathResponse>;
 
 export const SavedQueryJson = z
   .strictObject({
@@ -270,8 +291,10 @@ export const SavedQueryJson = z
     cypher: z.string(),
   })
   .meta({ id: 'SavedQuery' });
+export type SavedQueryJson = z.output<typeof SavedQueryJson>;
 
 export const SavedQueriesResponse = z.strictObject({ queries: z.array(SavedQueryJson) }).meta({ id: 'SavedQueries' });
+export type SavedQueriesResponse = z.output<typeof SavedQueriesResponse>;
 
 export const CypherResponse = z
   .strictObject({
@@ -294,6 +317,8 @@ export const CypherResponse = z
     }),
   })
   .meta({ id: 'CypherResult' });
+export type CypherResponse = z.output<typeof CypherResponse>;
+export type CypherSummary = CypherResponse['summary'];
 
 export const CitationRowJson = z
   .strictObject({
@@ -311,10 +336,12 @@ export const CitationRowJson = z
     text: z.string(),
   })
   .meta({ id: 'Citation' });
+export type CitationRowJson = z.output<typeof CitationRowJson>;
 
 export const CitationsResponse = z
   .strictObject({ instrument: z.string().nullable(), report: z.string().nullable(), count: z.number().int(), rows: z.array(CitationRowJson) })
   .meta({ id: 'Citations' });
+export type CitationsResponse = z.output<typeof CitationsResponse>;
 
 export const GraphJsonResponse = z
   .strictObject({
@@ -323,6 +350,7 @@ export const GraphJsonResponse = z
     relationships: z.array(z.strictObject({ type: z.string(), start: z.string(), end: z.string(), properties: Properties })),
   })
   .meta({ id: 'GraphJson', description: 'graph.json (docs/MODEL.md § graph.json).' });
+export type GraphJsonResponse = z.output<typeof GraphJsonResponse>;
 
 export const ReportUploadResponse = z
   .strictObject({
@@ -334,3 +362,9 @@ export const ReportUploadResponse = z
     ms: z.number().int(),
   })
   .meta({ id: 'ReportLoaded' });
+export type ReportUploadResponse = z.output<typeof ReportUploadResponse>;
+
+/** The schema's graph and graph.ts's type (graphology's SerializedGraph) are one shape: a change to either fails the typecheck. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type SerializedGraphMatchesGraphology = Assert<Same<z.output<typeof SerializedGraph>, SerializedGraphType>>;
