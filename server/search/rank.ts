@@ -53,18 +53,35 @@ interface Form {
   tokens: Token[];
 }
 
-/** Tokenises each distinct string once per ranking. */
-class TokenCache {
+/**
+ * Tokens of the texts and names searches meet, least recently used dropped first once
+ * they hold more than `maxTokens` tokens (about 100 bytes each): the same paragraphs
+ * come back search after search, and tokenising them is most of ranking's work.
+ */
+export class TokenCache {
   private readonly map = new Map<string, Token[]>();
+  private size = 0;
+  constructor(private readonly maxTokens = 200_000) {}
   get(text: string): Token[] {
     let t = this.map.get(text);
-    if (!t) {
-      t = tokenize(text);
+    if (t) {
+      this.map.delete(text);
       this.map.set(text, t);
+      return t;
+    }
+    t = tokenize(text);
+    this.map.set(text, t);
+    this.size += t.length + 1;
+    for (const [key, value] of this.map) {
+      if (this.size <= this.maxTokens || key === text) break;
+      this.map.delete(key);
+      this.size -= value.length + 1;
     }
     return t;
   }
 }
+
+const sharedCache = new TokenCache();
 
 function namesOf(c: Candidate, cache: TokenCache): Form[] {
   const forms: Form[] = [];
@@ -157,9 +174,9 @@ function scoreText(text: string, tokens: readonly Token[], needle: Needle): Scor
 /**
  * Rank candidates against needles (the query first, then its translations):
  * best first; candidates no needle reaches are left out. Ties: score, then id.
+ * Tokens come from `cache` (by default one shared by every search of the process).
  */
-export function rankCandidates(candidates: readonly Candidate[], needles: readonly Needle[]): Hit[] {
-  const cache = new TokenCache();
+export function rankCandidates(candidates: readonly Candidate[], needles: readonly Needle[], cache: TokenCache = sharedCache): Hit[] {
   const hits: Hit[] = [];
   for (const c of candidates) {
     const forms = namesOf(c, cache);

@@ -6,8 +6,6 @@
  * run of other letters and digits is a word. Each token keeps the span of the
  * original text it came from, so a match maps back to exact offsets.
  */
-import { foldText } from '../ingest/match/fold.ts';
-
 export interface Token {
   /** The folded token: one CJK character, or a word of letters and digits. */
   text: string;
@@ -48,53 +46,119 @@ export function pluralStem(word: string): string {
   return word;
 }
 
+/** Title brackets and quotes: no identity, dropped (as server/ingest/match/fold.ts drops them). */
+const DROPPED = /[《》〈〉「」『』“”"‘’]/;
+/** What fold.ts counts as CJK when deciding whether a space is layout (dropped) or a word boundary. */
+const LAYOUT_CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F\u201C\u201D\u2018\u2019\u300A\u300B]/;
+const HYPHENS = /[‐‑‒–—―]/;
+
+/** Full-width ASCII (ＵＮＯＤＣ) as its ASCII twin and the ideographic space as a space: one UTF-16 unit for one. */
+function premap(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c === 0x3000) return ' ';
+  return c >= 0xff01 && c <= 0xff5e ? String.fromCharCode(c - 0xfee0) : ch;
+}
+
+function isSpace(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return c === 32 || c === 10 || c === 9 || c === 13 || (c > 127 && /\s/.test(ch));
+}
+
+/** One character folded: lower case, NFKC, hyphens as "-", accents and other combining marks dropped. */
+function foldChar(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : ch;
+  if (c >= 0x4e00 && c <= 0x9fff) return ch;
+  if (HYPHENS.test(ch)) return '-';
+  const f = ch.normalize('NFKC').toLowerCase();
+  const d = f.normalize('NFD');
+  const bare = d.replace(/\p{M}/gu, '');
+  return bare === d ? f : bare.normalize('NFC');
+}
+
+/** 0: between words; 1: part of a word; 2: a CJK character, a token of its own. */
+function charKind(c: string): 0 | 1 | 2 {
+  const code = c.charCodeAt(0);
+  if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) ? 1 : 0;
+  if (code >= 0x4e00 && code <= 0x9fff) return 2;
+  if (CJK_CHAR.test(c)) return 2;
+  return WORD_CHAR.test(c) ? 1 : 0;
+}
+
+/** The next character after `from` that is neither a space nor dropped, premapped ('' at the end). */
+function nextVisible(text: string, from: number): string {
+  for (let j = from; j < text.length; ) {
+    const cp = text.codePointAt(j)!;
+    const len = cp > 0xffff ? 2 : 1;
+    const ch = premap(text.slice(j, j + len));
+    if (!isSpace(ch) && !DROPPED.test(ch)) return ch;
+    j += len;
+  }
+  return '';
+}
+
 /**
  * The tokens of a text, in order, with their spans in `text` (UTF-16 offsets).
- * Folding follows server/ingest/match/fold.ts (so search and extraction agree on
- * what "the same words" are), plus removal of combining marks.
+ * Folding follows server/ingest/match/fold.ts — NFKC, lower case, hyphen variants as
+ * "-", title brackets and quotes dropped, whitespace next to CJK dropped (layout),
+ * other whitespace one space — so search and extraction agree on what "the same
+ * words" are; full-width ASCII counts as ASCII, and accents are dropped. One pass,
+ * without building the folded string (tests/unit/search/tokens.test.ts holds it to
+ * a tokeniser over fold.ts's foldText).
  */
 export function tokenize(text: string): Token[] {
-  // Full-width ASCII (ＵＮＯＤＣ) and the ideographic space as their ASCII twins first, one UTF-16 unit for one, so
-  // offsets stay those of `text`: foldText counts full-width letters as CJK and would drop the space before them.
-  const { folded, origin, originEnd } = foldText(text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0))));
   const tokens: Token[] = [];
+  let word = '';
+  let wordStart = 0;
+  let wordEnd = 0;
   let gap = '';
-  let i = 0;
-  const push = (chars: string, from: number, to: number): void => {
-    const t = chars.normalize('NFD').replace(/\p{M}/gu, '');
-    if (t === '') return;
-    const cjk = CJK_CHAR.test(t);
+  /** The last folded character written: the space rule looks at it. */
+  let prevOut = '';
+  const push = (t: string, start: number, end: number): void => {
+    const cjk = t.length <= 2 && charKind(t) === 2;
     const alpha = !cjk && /\p{L}/u.test(t);
-    tokens.push({
-      text: t,
-      stem: cjk ? t : pluralStem(t),
-      cjk,
-      alpha,
-      breakBefore: tokens.length > 0 && !JOINER.test(gap),
-      start: origin[from]!,
-      end: originEnd[to - 1]!,
-    });
+    tokens.push({ text: t, stem: alpha ? pluralStem(t) : t, cjk, alpha, breakBefore: tokens.length > 0 && !JOINER.test(gap), start, end });
     gap = '';
   };
-  while (i < folded.length) {
-    const cp = folded.codePointAt(i)!;
-    const ch = String.fromCodePoint(cp);
-    if (CJK_CHAR.test(ch)) {
-      push(ch, i, i + ch.length);
-      i += ch.length;
-    } else if (WORD_CHAR.test(ch)) {
-      let j = i;
-      while (j < folded.length) {
-        const c = String.fromCodePoint(folded.codePointAt(j)!);
-        if (!WORD_CHAR.test(c) || CJK_CHAR.test(c)) break;
-        j += c.length;
-      }
-      push(folded.slice(i, j), i, j);
-      i = j;
-    } else {
-      gap += ch;
-      i += ch.length;
+  const flush = (): void => {
+    if (word !== '') push(word, wordStart, wordEnd);
+    word = '';
+  };
+  for (let i = 0; i < text.length; ) {
+    const len = text.codePointAt(i)! > 0xffff ? 2 : 1;
+    const ch = premap(len === 1 ? text[i]! : text.slice(i, i + 2));
+    if (DROPPED.test(ch)) {
+      i += len;
+      continue;
     }
+    if (isSpace(ch)) {
+      const next = prevOut === '' || prevOut === ' ' || LAYOUT_CJK.test(prevOut) ? '' : nextVisible(text, i + len);
+      if (next !== '' && !LAYOUT_CJK.test(next)) {
+        flush();
+        gap += ' ';
+        prevOut = ' ';
+      }
+      i += len;
+      continue;
+    }
+    const f = foldChar(ch);
+    for (const c of f) {
+      const kind = charKind(c);
+      if (kind === 2) {
+        flush();
+        push(c, i, i + len);
+      } else if (kind === 1) {
+        if (word === '') wordStart = i;
+        word += c;
+        wordEnd = i + len;
+      } else {
+        flush();
+        gap += c;
+      }
+    }
+    if (f !== '') prevOut = f.slice(-1);
+    i += len;
   }
+  flush();
   return tokens;
 }

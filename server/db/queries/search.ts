@@ -39,6 +39,9 @@ export interface SearchOptions extends ReadOptions {
 
 /** Labels whose nodes carry aliases in both languages (their other-language forms are searched too). */
 const ALIASED = new Set(['State', 'Organization', 'Person', 'CrimeType', 'Instrument']);
+/** Candidates fetched per index for names and for text (Lucene's best first; ranking then reorders them). */
+const NAME_CANDIDATES = 40;
+const TEXT_CANDIDATES = 80;
 /** Most other-language forms searched for one query. */
 const MAX_TRANSLATIONS = 8;
 
@@ -124,9 +127,9 @@ async function fetchCandidates(driver: Driver, needles: readonly Needle[], label
   const widen = labels ? 5 : 1;
   for (const kind of ['cjk', 'en'] as const) {
     const names = buildLuceneQuery(needles, kind, NAME_FIELDS[kind], partial);
-    if (names) calls.push({ index: FULLTEXT_INDEXES[kind], query: names.query, limit: 50 * widen });
+    if (names) calls.push({ index: FULLTEXT_INDEXES[kind], query: names.query, limit: NAME_CANDIDATES * widen });
     const text = buildLuceneQuery(needles, kind, TEXT_FIELDS, partial);
-    if (text) calls.push({ index: FULLTEXT_INDEXES[kind], query: text.query, limit: 150 * widen });
+    if (text) calls.push({ index: FULLTEXT_INDEXES[kind], query: text.query, limit: TEXT_CANDIDATES * widen });
   }
   if (calls.length === 0) return [];
   const params: Record<string, unknown> = { labels };

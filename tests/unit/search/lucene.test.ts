@@ -86,7 +86,7 @@ describe('buildLuceneQuery', () => {
     const next = random(16);
     const translations = Array.from({ length: 8 }, (_, k) => topicNeedle(`${'生成性人工智能加密资产'.slice(k % 4)} artificial intelligence ${k}`));
     const alphabets = ['人工智能墨西哥加密货币有组织犯罪的和、，。', 'abcdefghij klmnop qrstuv wxyz ', '0123456789 ()/.-', '+-&|!(){}[]^"~*?:\\/ AND OR NOT'];
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 120; i++) {
       const pool = alphabets.filter(() => next() < 0.7).join('') || alphabets[0]!;
       const length = 1 + Math.floor(next() * 200);
       const q = Array.from({ length }, () => pool[Math.floor(next() * pool.length)]).join('');
@@ -99,7 +99,7 @@ describe('buildLuceneQuery', () => {
       }
     }
     expect(MAX_TERMS).toBeLessThan(1024);
-  });
+  }, 60_000);
 
   it('cuts a long Chinese run into at most three phrases of nine characters', () => {
     const q = build('一些发言者遗憾地表示有组织犯罪团体在不断提高自身能力而各国政府则在吃力地追赶和摧毁这些团体为犯罪目的使用人工智能包括生成性人工智能是有组织犯罪集团有能力', 'cjk', ['text'])!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeNeedle } from '../../../server/search/needle.ts';
-import { rankCandidates, type Candidate } from '../../../server/search/rank.ts';
+import { rankCandidates, TokenCache, type Candidate } from '../../../server/search/rank.ts';
 
 const entity = (id: string, label: string, name_zh: string, name_en: string, aliases: string[] = [], degree = 5): Candidate => ({
   id,
@@ -104,5 +104,16 @@ describe('rankCandidates', () => {
     const hits = rank('墨西哥', [para('para:b', '墨西哥'), para('para:a', '墨西哥')]);
     expect(hits.map((h) => h.candidate.id)).toEqual(['para:a', 'para:b']);
     for (const h of hits) expect(Math.floor(h.score)).toBe(2);
+  });
+});
+
+describe('TokenCache', () => {
+  it('gives the same tokens again, and drops the least recently used past its size', () => {
+    const cache = new TokenCache(10);
+    const a = cache.get('墨西哥和巴西');
+    expect(cache.get('墨西哥和巴西')).toBe(a);
+    cache.get('一二三四五六'); // 6 + 1 tokens: the first (6 + 1) is dropped
+    expect(cache.get('墨西哥和巴西')).not.toBe(a);
+    expect(cache.get('墨西哥和巴西')).toEqual(a);
   });
 });
