@@ -14,7 +14,7 @@
  */
 import { findPartial, findPhrase, spansOf } from './match.ts';
 import type { Needle } from './needle.ts';
-import { cutSnippet } from './snippet.ts';
+import { cutSnippet, type Snippet } from './snippet.ts';
 import { tokenize, type Token } from './tokens.ts';
 
 export type Tier = 'id' | 'reference' | 'exact' | 'prefix' | 'name' | 'text' | 'partial';
@@ -39,12 +39,24 @@ export interface Hit {
   candidate: Candidate;
   tier: Tier;
   score: number;
-  /** The words matched: the name or alias, or a window of the text. */
-  snippet?: string;
-  /** [start, end) offsets into `snippet`. */
-  highlights?: [number, number][];
-  /** The needle that matched, when it is not the query itself. */
+  /** Where the match is: the name or alias, or the whole text (`cut`: show a window of it, hitSnippet). */
+  matched?: Matched;
+  /** The needle that matched (its `via` says when it is not the query itself). */
   needle: Needle;
+}
+
+export interface Matched {
+  text: string;
+  /** [start, end) offsets into `text`. */
+  spans: [number, number][];
+  cut: boolean;
+}
+
+/** What a hit shows: the name or alias matched whole, or a window of the text around the match (snippet.ts). */
+export function hitSnippet(hit: Hit): Snippet | undefined {
+  const m = hit.matched;
+  if (!m) return undefined;
+  return m.cut ? cutSnippet(m.text, m.spans) : { snippet: m.text, highlights: m.spans };
 }
 
 interface Form {
@@ -104,8 +116,7 @@ const connectedness = (degree: number): number => Math.min(1, Math.log10(1 + deg
 interface Scored {
   tier: Tier;
   inTier: number;
-  snippet?: string;
-  highlights?: [number, number][];
+  matched?: Matched;
 }
 
 function better(a: Scored | undefined, b: Scored): boolean {
@@ -125,8 +136,7 @@ function scoreNames(c: Candidate, forms: readonly Form[], needle: Needle): Score
       const s: Scored = {
         tier,
         inTier: clamp(0.6 * coverage + 0.25 * connectedness(c.degree) + 0.15 * direct),
-        snippet: form.value,
-        highlights: spansOf(form.tokens, [[m.from, m.to]]),
+        matched: { text: form.value, spans: spansOf(form.tokens, [[m.from, m.to]]), cut: false },
       };
       if (better(best, s)) best = s;
       continue;
@@ -137,8 +147,7 @@ function scoreNames(c: Candidate, forms: readonly Form[], needle: Needle): Score
       const s: Scored = {
         tier: 'partial',
         inTier: clamp(0.5 * (p.matched / p.total) + 0.2 + 0.2 * (p.matched / Math.max(p.total, form.tokens.length)) + 0.1 * connectedness(c.degree)),
-        snippet: form.value,
-        highlights: spansOf(form.tokens, p.ranges),
+        matched: { text: form.value, spans: spansOf(form.tokens, p.ranges), cut: false },
       };
       if (better(best, s)) best = s;
     }
@@ -156,19 +165,20 @@ function scoreText(text: string, tokens: readonly Token[], needle: Needle): Scor
       found.map((m) => [m.from, m.to]),
     );
     const matchedTokens = found.length * needle.tokens.length;
-    const { snippet, highlights } = cutSnippet(text, spans);
     return {
       tier: 'text',
       inTier: clamp(0.45 * (found.length / (found.length + 1)) + 0.35 * Math.min(1, (8 * matchedTokens) / tokens.length) + 0.2 * direct),
-      snippet,
-      highlights,
+      matched: { text, spans, cut: true },
     };
   }
   if (needle.via) return undefined;
   const p = findPartial(needle.units, tokens);
   if (!p) return undefined;
-  const { snippet, highlights } = cutSnippet(text, spansOf(tokens, p.ranges));
-  return { tier: 'partial', inTier: clamp(0.5 * (p.matched / p.total) + 0.2 * Math.min(1, (4 * p.matched) / tokens.length)), snippet, highlights };
+  return {
+    tier: 'partial',
+    inTier: clamp(0.5 * (p.matched / p.total) + 0.2 * Math.min(1, (4 * p.matched) / tokens.length)),
+    matched: { text, spans: spansOf(tokens, p.ranges), cut: true },
+  };
 }
 
 /**
@@ -191,8 +201,7 @@ export function rankCandidates(candidates: readonly Candidate[], needles: readon
     }
     if (!best) continue;
     const hit: Hit = { candidate: c, tier: best.tier, score: Math.round((TIER_BASE[best.tier] + best.inTier) * 1000) / 1000, needle: best.needle };
-    if (best.snippet !== undefined) hit.snippet = best.snippet;
-    if (best.highlights) hit.highlights = best.highlights;
+    if (best.matched) hit.matched = best.matched;
     hits.push(hit);
   }
   return hits.sort((a, b) => b.score - a.score || (a.candidate.id < b.candidate.id ? -1 : a.candidate.id > b.candidate.id ? 1 : 0));

@@ -13,24 +13,10 @@ export interface Snippet {
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-/** Grapheme boundaries of `text` (UTF-16 offsets, 0 and text.length included). */
-function boundaries(text: string): number[] {
-  const out: number[] = [];
-  for (const s of segmenter.segment(text)) out.push(s.index);
-  out.push(text.length);
-  return out;
-}
-
-/** The greatest boundary ≤ offset. */
-function floorBoundary(bounds: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = bounds.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (bounds[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return bounds[lo]!;
+/** The greatest grapheme boundary ≤ offset (the start of the cluster the offset falls in; text.length past the end). */
+function floorBoundary(segments: Intl.Segments, length: number, offset: number): number {
+  if (offset >= length) return length;
+  return segments.containing(offset)?.index ?? offset;
 }
 
 /**
@@ -46,11 +32,11 @@ export function cutSnippet(text: string, spans: readonly [number, number][], wid
   const lead = first ? Math.min(20, Math.floor(width / 3), Math.max(0, Math.floor((width - (first[1] - first[0])) / 2))) : 0;
   // A short text stays whole unless its match stands far in (a list shows a snippet's first lines only).
   if (text.length <= width && (!first || first[0] <= 2 * lead)) return { snippet: text, highlights: spans.map(([s, e]) => [s, e] as [number, number]) };
-  const bounds = boundaries(text);
+  const segments = segmenter.segment(text);
   let start = first ? Math.max(0, first[0] - lead) : 0;
   if (text.length > width && start + width > text.length) start = text.length - width;
-  start = floorBoundary(bounds, start);
-  let end = floorBoundary(bounds, Math.min(text.length, start + width));
+  start = floorBoundary(segments, text.length, start);
+  let end = floorBoundary(segments, text.length, Math.min(text.length, start + width));
   if (end <= start) end = Math.min(text.length, start + width);
   const before = start > 0 ? '…' : '';
   const after = end < text.length ? '…' : '';

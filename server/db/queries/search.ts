@@ -6,8 +6,9 @@
  *    are looked up directly, one result per report, ahead of everything else.
  * 2. The full-text indexes of cypher/schema.cypher fetch candidates for the query
  *    and for the other-language forms it stands for: the topics list
- *    (data/topics.json) and, in a second round, the aliases of the entities the
- *    query names exactly (server/search/lucene.ts: bounded, never Lucene syntax).
+ *    (data/topics.json) and the names of the entities the query names exactly (from
+ *    the gazetteer; in a second round, from the graph's aliases for entities the
+ *    gazetteer does not know) (server/search/lucene.ts: bounded, never Lucene syntax).
  * 3. The candidates are ranked in TypeScript (server/search/rank.ts) by the same
  *    rules in Chinese and English: exact name or alias, name prefix, name containing
  *    the query, the phrase in running text, partial overlap.
@@ -17,13 +18,16 @@
 import type { Driver } from 'neo4j-driver';
 import type { SearchResult } from '../../contract/api.ts';
 import type { NodeLabel } from '../../contract/model.ts';
+import { loadGazetteer } from '../../ingest/gazetteer/load.ts';
+import { entitiesNamed, indexEntityNames, type EntityNames } from '../../search/entityNames.ts';
 import { buildLuceneQuery, NAME_FIELDS, TEXT_FIELDS } from '../../search/lucene.ts';
 import { makeNeedle, type Needle, type Via } from '../../search/needle.ts';
-import { rankCandidates, TIER_BASE, type Candidate, type Hit, type Tier } from '../../search/rank.ts';
+import { hitSnippet, rankCandidates, TIER_BASE, type Candidate, type Hit, type Tier } from '../../search/rank.ts';
 import { parseReference, type Reference } from '../../search/reference.ts';
 import { cutSnippet } from '../../search/snippet.ts';
 import { loadTopics, tokenKey, topicsNamed } from '../../search/topics.ts';
 import { isCjkChar } from '../../search/tokens.ts';
+import { GAZETTEER_DIR } from '../corpus.ts';
 import { FULLTEXT_INDEXES } from '../schema.ts';
 import { displayName, labelForId, matchNodeById } from './labels.ts';
 import { readQuery, type ReadOptions } from './run.ts';
@@ -39,9 +43,9 @@ export interface SearchOptions extends ReadOptions {
 
 /** Labels whose nodes carry aliases in both languages (their other-language forms are searched too). */
 const ALIASED = new Set(['State', 'Organization', 'Person', 'CrimeType', 'Instrument']);
-/** Candidates fetched per index for names and for text (Lucene's best first; ranking then reorders them). */
-const NAME_CANDIDATES = 40;
-const TEXT_CANDIDATES = 80;
+/** Candidates fetched per index for names and for text, per result asked for, and at least (Lucene's best first; ranking then reorders them). */
+const NAME_CANDIDATES = { perResult: 2, least: 20 };
+const TEXT_CANDIDATES = { perResult: 4, least: 40 };
 /** Most other-language forms searched for one query. */
 const MAX_TRANSLATIONS = 8;
 
@@ -60,24 +64,32 @@ export async function search(driver: Driver, q: string, options: SearchOptions):
 
   const primary = makeNeedle(query, true);
   const topicNeedles = translations(primary, topicsNamed(primary.tokens, loadTopics()).flatMap((t) => t.forms.map((f) => ({ text: f.text, via: { kind: 'topic' as const, from: t.id, form: f.text } }))));
+  // The entities the query names exactly: their names in the other language find text in that language.
+  const named = entitiesNamed(primary.tokens, await gazetteerNames());
+  const nameNeedles = translations(
+    primary,
+    named.flatMap((e) => e.names.map((form) => ({ text: form, via: { kind: 'alias' as const, from: e.id, form } }))),
+    [primary, ...topicNeedles],
+  );
   const reference = parseReference(query);
 
+  let needles: Needle[] = [primary, ...topicNeedles, ...nameNeedles];
   const [exact, referenced, firstRound] = await Promise.all([
     labelForId(query) ? lookupId(driver, query, options) : Promise.resolve([]),
     reference ? lookupReference(driver, reference, options) : Promise.resolve([]),
-    fetchCandidates(driver, [primary, ...topicNeedles], labels, options),
+    fetchCandidates(driver, needles, labels, options),
   ]);
   for (const r of exact) keep(r);
   for (const r of referenced) keep(r);
 
-  let needles: Needle[] = [primary, ...topicNeedles];
   let candidates = firstRound;
   let hits = rankCandidates(candidates, needles);
-  // The entities the query names exactly: their other-language names find text in that language.
+  // Entities named exactly that the gazetteer does not know (people read from the text): a second round for their aliases.
+  const translated = new Set(named.map((e) => e.id));
   const aliasNeedles = translations(
     primary,
     hits
-      .filter((h) => h.tier === 'exact' && !h.needle.via && h.candidate.labels.some((l) => ALIASED.has(l)))
+      .filter((h) => h.tier === 'exact' && !h.needle.via && !translated.has(h.candidate.id) && h.candidate.labels.some((l) => ALIASED.has(l)))
       .flatMap((h) => formsOf(h.candidate).map((form) => ({ text: form, via: { kind: 'alias' as const, from: h.candidate.id, form } }))),
     needles,
   );
@@ -90,6 +102,17 @@ export async function search(driver: Driver, q: string, options: SearchOptions):
   }
   for (const hit of hits) keep(toResult(hit));
   return [...out.values()].slice(0, options.limit);
+}
+
+let gazetteerIndex: Promise<EntityNames> | undefined;
+
+/**
+ * The gazetteer's names by entity (data/gazetteer, read once). A gazetteer that cannot be
+ * read gives none: search then translates from the graph's aliases in a second round.
+ */
+function gazetteerNames(): Promise<EntityNames> {
+  gazetteerIndex ??= loadGazetteer(GAZETTEER_DIR).then(indexEntityNames, () => ({ idsByKey: new Map(), namesById: new Map() }));
+  return gazetteerIndex;
 }
 
 /** Every name and alias of a node (strings of its name properties). */
@@ -121,15 +144,17 @@ function translations(primary: Needle, forms: { text: string; via: Via }[], exis
 }
 
 /** Candidates for needles from both full-text indexes, names and text asked for apart (so text hits never crowd out names). */
-async function fetchCandidates(driver: Driver, needles: readonly Needle[], labels: string[] | null, options: ReadOptions): Promise<Candidate[]> {
+async function fetchCandidates(driver: Driver, needles: readonly Needle[], labels: string[] | null, options: ReadOptions & { limit: number }): Promise<Candidate[]> {
   const partial = needles[0] && !needles[0].via ? needles[0].units : [];
   const calls: { index: string; query: string; limit: number }[] = [];
   const widen = labels ? 5 : 1;
+  const nameLimit = Math.max(NAME_CANDIDATES.least, NAME_CANDIDATES.perResult * options.limit) * widen;
+  const textLimit = Math.max(TEXT_CANDIDATES.least, TEXT_CANDIDATES.perResult * options.limit) * widen;
   for (const kind of ['cjk', 'en'] as const) {
     const names = buildLuceneQuery(needles, kind, NAME_FIELDS[kind], partial);
-    if (names) calls.push({ index: FULLTEXT_INDEXES[kind], query: names.query, limit: NAME_CANDIDATES * widen });
+    if (names) calls.push({ index: FULLTEXT_INDEXES[kind], query: names.query, limit: nameLimit });
     const text = buildLuceneQuery(needles, kind, TEXT_FIELDS, partial);
-    if (text) calls.push({ index: FULLTEXT_INDEXES[kind], query: text.query, limit: TEXT_CANDIDATES * widen });
+    if (text) calls.push({ index: FULLTEXT_INDEXES[kind], query: text.query, limit: textLimit });
   }
   if (calls.length === 0) return [];
   const params: Record<string, unknown> = { labels };
@@ -245,8 +270,11 @@ function baseResult(c: Candidate, score: number, match: Tier): SearchResult {
 
 function toResult(hit: Hit): SearchResult {
   const result = baseResult(hit.candidate, hit.score, hit.tier);
-  if (hit.snippet !== undefined) result.snippet = hit.snippet;
-  if (hit.highlights) result.highlights = hit.highlights;
+  const shown = hitSnippet(hit);
+  if (shown) {
+    result.snippet = shown.snippet;
+    result.highlights = shown.highlights;
+  }
   if (hit.needle.via) result.via = hit.needle.via;
   return result;
 }

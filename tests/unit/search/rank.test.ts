@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeNeedle } from '../../../server/search/needle.ts';
-import { rankCandidates, TokenCache, type Candidate } from '../../../server/search/rank.ts';
+import { hitSnippet, rankCandidates, TokenCache, type Candidate } from '../../../server/search/rank.ts';
 
 const entity = (id: string, label: string, name_zh: string, name_en: string, aliases: string[] = [], degree = 5): Candidate => ({
   id,
@@ -81,10 +81,11 @@ describe('rankCandidates', () => {
     const text = `${'前言。'.repeat(80)}一些发言者强调了合乎道德地使用人工智能的重要性。`;
     const [hit] = rank('人工智能', [para('para:9', text)]);
     expect(hit!.tier).toBe('text');
-    expect(hit!.snippet!.length).toBeLessThan(text.length);
-    expect(hit!.highlights!.map(([s, e]) => hit!.snippet!.slice(s, e))).toEqual(['人工智能']);
-    const [name] = rank('mexico', STATES);
-    expect(name!.highlights!.map(([s, e]) => name!.snippet!.slice(s, e))).toEqual(['Mexico']);
+    const shown = hitSnippet(hit!)!;
+    expect(shown.snippet.length).toBeLessThan(text.length);
+    expect(shown.highlights.map(([s, e]) => shown.snippet.slice(s, e))).toEqual(['人工智能']);
+    const name = hitSnippet(rank('mexico', STATES)[0]!)!;
+    expect(name.highlights.map(([s, e]) => name.snippet.slice(s, e))).toEqual(['Mexico']);
   });
 
   it('finds text through a translation, below the same match found as typed', () => {
