@@ -10,7 +10,7 @@
  * `entity_text_cjk` (cjk analyzer: overlapping CJK bigrams, Latin words) and
  * `entity_text_en` (standard analyzer: words, and every CJK character a word).
  */
-import { isCjkChar, type Token } from './tokens.ts';
+import type { Token } from './tokens.ts';
 import type { Needle } from './needle.ts';
 import type { Unit } from './match.ts';
 
@@ -150,10 +150,4 @@ export function buildLuceneQuery(needles: readonly Needle[], index: IndexKind, f
   }
   if (clauses.length === 0) return undefined;
   return { query: clauses.join(' OR '), terms };
-}
-
-/** True when `text` has a CJK character (used to pick the language of a result's other name). */
-export function hasCjk(text: string): boolean {
-  for (const ch of text) if (isCjkChar(ch)) return true;
-  return false;
 }

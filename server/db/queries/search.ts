@@ -33,9 +33,6 @@ import { displayName, labelForId, matchNodeById } from './labels.ts';
 import { readQuery, type ReadOptions } from './run.ts';
 import { scalarToJson } from './values.ts';
 
-/** Longest query searched (the API refuses longer ones: 400). */
-export const MAX_QUERY_LENGTH = 200;
-
 export interface SearchOptions extends ReadOptions {
   labels?: readonly NodeLabel[] | undefined;
   limit: number;
@@ -51,7 +48,11 @@ const MAX_TRANSLATIONS = 8;
 
 const PROJECTION = `node {.name, .name_zh, .name_en, .short_zh, .short_en, .aliases, .title_zh, .title_en, .symbol, .iso3, .tag, .text, .report, .number, .paragraph, .letter}`;
 
-/** Search `q` (at most MAX_QUERY_LENGTH characters; blank finds nothing) over the graph. */
+/**
+ * Search `q` over the graph: results best first, at most `options.limit`, only of
+ * `options.labels` when given. Any text is safe (the API bounds it to 200 characters;
+ * blank finds nothing). Throws only what the database throws (unreachable, timeout).
+ */
 export async function search(driver: Driver, q: string, options: SearchOptions): Promise<SearchResult[]> {
   const query = q.trim();
   if (query === '') return [];
