@@ -1,14 +1,17 @@
 /**
- * npm run ingest -- <report file>… [--out graph.json] [--gazetteer dir] [--evaluate annotation.json]
+ * npm run ingest -- <report file>… [--out graph.json] [--text dir] [--gazetteer dir] [--evaluate annotation.json]
  *
- * Reads each report (UTF-8), builds one graph for all of them, validates it
- * against MODEL.md and writes graph.json atomically; prints counts and the
- * text it could not place. Bad input: one line on stderr, exit 1, no file.
+ * Reads each report (PDF, Word .docx or text, recognised by content), builds one graph
+ * for all of them, validates it against MODEL.md and writes graph.json atomically;
+ * prints counts and the text it could not place. `--text dir` also writes, per report,
+ * the text as extracted (<file>.extracted.txt: the lines the graph's `line` counts for a PDF
+ * or Word file) and as the parser read it (<file>.read.txt: normalised, laid out again).
+ * Bad input: one line on stderr, exit 1, no file.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command } from 'commander';
-import { decodeReport, ingestReport, loadGazetteer, mergeGraphs, ReportFormatError, validateGraph } from '../server/ingest/index.ts';
+import { ingestDocument, loadGazetteer, mergeGraphs, validateGraph } from '../server/ingest/index.ts';
 import { uniqueReportId } from '../server/ingest/extract/ids.ts';
 import { annotationSchema, evaluateAgainstAnnotation } from '../server/ingest/evaluate.ts';
 import { formatSummary } from '../server/ingest/summary.ts';
@@ -19,14 +22,16 @@ interface Options {
   gazetteer: string;
   reportId?: string;
   evaluate?: string;
+  text?: string;
 }
 
 async function main(argv: string[]): Promise<void> {
   const program = new Command()
     .name('ingest')
     .description('Turn UN Crime Congress meeting reports into graph.json (see docs/MODEL.md)')
-    .argument('<reports...>', 'report text files (UTF-8, Chinese or English)')
+    .argument('<reports...>', 'report files: PDF, Word (.docx) or text (UTF-8, UTF-16), Chinese or English')
     .option('--out <file>', 'where to write graph.json', 'graph.json')
+    .option('--text <dir>', 'also write each report\'s extracted text and the text the parser read into <dir>')
     .option('--gazetteer <dir>', 'gazetteer directory', path.join('data', 'gazetteer'))
     .option('--report-id <id>', 'report id (only with a single report), e.g. report:lac-rpm-2025')
     .option('--evaluate <annotation>', 'print precision and recall of CITES/ADDRESSES against a hand annotation')
@@ -47,12 +52,19 @@ async function main(argv: string[]): Promise<void> {
     } catch (err) {
       throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
-    const text = decodeReport(bytes, file);
     const reportId = opts.reportId ?? uniqueReportId(file, reportIds);
     reportIds.add(reportId);
-    const result = ingestReport(text, { source: file, gazetteer, reportId });
+    const result = await ingestDocument(bytes, { source: file, gazetteer, reportId });
     graphs.push(result.graph);
     warnings.push(...result.warnings);
+    if (result.footnotes.length > 0) console.log(`${file}: ${result.footnotes.length} footnote${result.footnotes.length > 1 ? 's' : ''} set apart from the text`);
+    if (opts.text) {
+      await mkdir(opts.text, { recursive: true });
+      const base = path.join(opts.text, path.basename(file));
+      await writeFile(`${base}.extracted.txt`, `${result.extracted}\n`);
+      await writeFile(`${base}.read.txt`, `${result.text}\n`);
+      console.log(`${file}: read as ${result.format}; its text is in ${base}.extracted.txt and ${base}.read.txt`);
+    }
   }
   const graph = mergeGraphs(graphs);
   const problems = validateGraph(graph);
@@ -76,7 +88,7 @@ async function main(argv: string[]): Promise<void> {
 class UsageError extends Error {}
 
 main(process.argv).catch((err: unknown) => {
-  const message = err instanceof ReportFormatError || err instanceof UsageError || err instanceof Error ? err.message : String(err);
+  const message = err instanceof Error ? err.message : String(err);
   console.error(`ingest: ${message.split('\n')[0]}`);
   process.exitCode = 1;
 });

@@ -28,6 +28,8 @@ export interface IngestOptions {
   source?: string;
   reportId?: string;
   gazetteer: Gazetteer;
+  /** The number each line of the text carries (the source's line, after layout recovery); default 1, 2, 3, … */
+  lineNumbers?: readonly number[];
 }
 
 export interface IngestResult {
@@ -48,7 +50,7 @@ function gazetteerForms(g: Gazetteer): SurfaceForm[] {
 }
 
 export function ingestReport(text: string, opts: IngestOptions): IngestResult {
-  const structure = parseReport(text, opts.source);
+  const structure = parseReport(text, opts.source, opts.lineNumbers);
   const reportId = opts.reportId ?? (opts.source ? reportIdFromSource(opts.source) : `report:${structure.meeting.startDate}`);
   const key = reportKey(reportId);
   const g = opts.gazetteer;

@@ -1,9 +1,11 @@
 /**
  * The one place search cuts text for display: a window of a paragraph around its
- * first match, never splitting a user-perceived character (grapheme cluster,
- * Intl.Segmenter), with "…" where text was left out, and the match spans moved
- * into the window's coordinates.
+ * first match, never splitting a user-perceived character (grapheme cluster: the
+ * start through Intl.Segmenter, the end through the shared truncateGraphemes),
+ * with "…" where text was left out, and the match spans moved into the window's
+ * coordinates.
  */
+import { ELLIPSIS, truncateGraphemes } from '../contract/truncate.ts';
 
 export interface Snippet {
   snippet: string;
@@ -20,8 +22,8 @@ function floorBoundary(segments: Intl.Segments, length: number, offset: number):
 }
 
 /**
- * A window of at most about `width` characters of `text` (UTF-16 units, plus the "…"
- * marks), starting a little before the first span so the match has some context
+ * A window of at most `width` grapheme clusters of `text` (the closing "…" included,
+ * an opening one besides), starting a little before the first span so the match has some context
  * (a text shorter than `width` is kept whole when its first match is near the
  * start). Spans outside the window are dropped, spans cut by it are clipped. With no
  * span, the start of the text.
@@ -36,10 +38,10 @@ export function cutSnippet(text: string, spans: readonly [number, number][], wid
   let start = first ? Math.max(0, first[0] - lead) : 0;
   if (text.length > width && start + width > text.length) start = text.length - width;
   start = floorBoundary(segments, text.length, start);
-  let end = floorBoundary(segments, text.length, Math.min(text.length, start + width));
-  if (end <= start) end = Math.min(text.length, start + width);
-  const before = start > 0 ? '…' : '';
-  const after = end < text.length ? '…' : '';
+  const rest = text.slice(start);
+  const shown = truncateGraphemes(rest, width);
+  const end = start + (shown === rest ? rest.length : shown.length - ELLIPSIS.length);
+  const before = start > 0 ? ELLIPSIS : '';
   const shift = before.length - start;
   const highlights: [number, number][] = [];
   for (const [s, e] of spans) {
@@ -47,5 +49,5 @@ export function cutSnippet(text: string, spans: readonly [number, number][], wid
     const ce = Math.min(e, end);
     if (ce > cs) highlights.push([cs + shift, ce + shift]);
   }
-  return { snippet: `${before}${text.slice(start, end)}${after}`, highlights };
+  return { snippet: `${before}${shown}`, highlights };
 }

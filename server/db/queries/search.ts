@@ -18,6 +18,7 @@
 import type { Driver } from 'neo4j-driver';
 import type { SearchResult } from '../../contract/api.ts';
 import type { NodeLabel } from '../../contract/model.ts';
+import { normalizeText } from '../../ingest/document/normalize.ts';
 import { loadGazetteer } from '../../ingest/gazetteer/load.ts';
 import { entitiesNamed, indexEntityNames, type EntityNames } from '../../search/entityNames.ts';
 import { buildLuceneQuery, NAME_FIELDS, TEXT_FIELDS } from '../../search/lucene.ts';
@@ -54,7 +55,8 @@ const PROJECTION = `node {.name, .name_zh, .name_en, .short_zh, .short_en, .alia
  * blank finds nothing). Throws only what the database throws (unreachable, timeout).
  */
 export async function search(driver: Driver, q: string, options: SearchOptions): Promise<SearchResult[]> {
-  const query = q.trim();
+  // What is typed is normalised as report text is at the door (apostrophes, full-width forms, invisible characters).
+  const query = normalizeText(q).trim();
   if (query === '') return [];
   const labels = options.labels?.length ? [...options.labels] : null;
   const out = new Map<string, SearchResult>();

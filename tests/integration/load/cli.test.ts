@@ -1,6 +1,9 @@
 /** `npm run load` and `npm start` as a user runs them, against the run's Neo4j. */
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../../server/config.ts';
@@ -65,8 +68,23 @@ describe('npm run load', () => {
     expect(await snapshot(driver)).toEqual(before);
   });
 
+  it('loads a report from its PDF, and from the graph.json npm run ingest wrote, in place of its text', async () => {
+    const before = await snapshot(driver);
+    const pdf = await load([path.join('tests', 'fixtures', 'lac-rpm-2025.zh.pdf')]);
+    expect(pdf.stderr).toContain('report:lac-rpm-2025: relationships 1053/1053');
+    expect(pdf.code).toBe(0);
+    expect(pdf.stdout).toMatch(/ingested tests\/fixtures\/lac-rpm-2025\.zh\.pdf → report:lac-rpm-2025: 288 nodes, 1053 relationships/);
+    const dir = mkdtempSync(path.join(tmpdir(), 'load-json-'));
+    const json = path.join(dir, 'graph.json');
+    await promisify(execFile)(path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'), [path.join(PROJECT_ROOT, 'scripts/ingest.ts'), path.join('data', 'reports', 'lac-rpm-2025.zh.txt'), '--out', json], { cwd: PROJECT_ROOT });
+    const fromJson = await load([json]);
+    expect(fromJson.code).toBe(0);
+    expect(await snapshot(driver)).toEqual(before);
+  });
+
   it.each([
     [['no-such-report.txt'], /^load: cannot read no-such-report\.txt: ENOENT$/],
+    [['tests/fixtures/documents/scanned.pdf'], /^load: tests\/fixtures\/documents\/scanned\.pdf: no text layer: this PDF is an image; run OCR first$/],
     [['README.md'], /^load: README\.md, line 1: .*does not look like a meeting report$/],
     [['--batch-size', 'many'], /^load: .*--batch-size.*a whole number of at least 1$/],
     [['--frobnicate'], /^load: unknown option '--frobnicate'$/],

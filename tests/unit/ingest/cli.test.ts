@@ -38,6 +38,21 @@ describe('npm run ingest', { timeout: 30_000 }, () => {
     expect(validateGraph(graph)).toEqual([]);
   });
 
+  it('reads a PDF as its text reads, and writes the text it extracted and the text it read', { timeout: 120_000 }, async () => {
+    const out = path.join(dir, 'pdf.json');
+    const texts = path.join(dir, 'texts');
+    const r = await ingest(['tests/fixtures/documents/asia-pacific-rpm-fixture.en.pdf', '--out', out, '--text', texts]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/1 footnote set apart from the text/);
+    expect(r.stdout).toMatch(/text not placed: none/);
+    const graph = JSON.parse(readFileSync(out, 'utf8'));
+    expect(graph.reports).toEqual(['report:asia-pacific-rpm-fixture']);
+    // Extracted: the page's lines, masthead included (the reader already set running headers and footers aside).
+    expect(readFileSync(path.join(texts, 'asia-pacific-rpm-fixture.en.pdf.extracted.txt'), 'utf8')).toMatch(/^United Nations\tA\/CONF\.241\/RPM\.1\/1\nGeneral Assembly$/m);
+    expect(readFileSync(path.join(texts, 'asia-pacific-rpm-fixture.en.pdf.read.txt'), 'utf8')).toMatch(/^Fifteenth United Nations Congress/);
+  });
+
   it('prints precision and recall against an annotation', async () => {
     const r = await ingest(['data/reports/lac-rpm-2025.zh.txt', '--out', path.join(dir, 'eval.json'), '--evaluate', 'tests/fixtures/lac-rpm-2025.annotation.json']);
     expect(r.code).toBe(0);
@@ -53,11 +68,15 @@ describe('npm run ingest', { timeout: 30_000 }, () => {
     expect(r.stdout).toMatch(/text not placed \(1\):\n.*unmatched speaker name in paragraph 3: "Atlantis"/);
   });
 
-  it('refuses bad input with one line, a non-zero exit and no output file', async () => {
+  it('refuses bad input with one line, a non-zero exit and no output file', { timeout: 180_000 }, async () => {
     const cases: [string, Uint8Array | string, RegExp][] = [
       ['empty.txt', '', /empty\.txt, line 1: the file is empty/],
       ['binary.txt', new Uint8Array([0x52, 0x0a, 0xc3, 0x28, 0x0a]), /binary\.txt, line 2: the file is not valid UTF-8/],
       ['notes.txt', 'Shopping list\n\nmilk\n', /notes\.txt, line 1: no chapter heading/],
+      ['scan.pdf', readFileSync(repoPath('tests/fixtures/documents/scanned.pdf')), /scan\.pdf: no text layer: this PDF is an image; run OCR first/],
+      ['locked.pdf', readFileSync(repoPath('tests/fixtures/documents/encrypted.pdf')), /locked\.pdf: this PDF is protected by a password/],
+      ['minutes.docx', readFileSync(repoPath('tests/fixtures/documents/minutes.docx')), /minutes\.docx, line 1: no chapter heading/],
+      ['old.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), /old\.doc: this is an older Word \(\.doc\)/],
     ];
     for (const [name, content, message] of cases) {
       const file = path.join(dir, name);

@@ -46,7 +46,7 @@ describe('cutSnippet', () => {
 
   it('gives the start of the text when there is no span', () => {
     const { snippet, highlights } = cutSnippet('a'.repeat(500), [], 50);
-    expect(snippet).toBe(`${'a'.repeat(50)}…`);
+    expect(snippet).toBe(`${'a'.repeat(49)}…`);
     expect(highlights).toEqual([]);
   });
 });
