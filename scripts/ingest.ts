@@ -1,5 +1,5 @@
 /**
- * npm run ingest -- <report file>… [--out graph.json] [--text dir] [--gazetteer dir] [--evaluate annotation.json]
+ * npm run ingest -- <report file>… [--out graph.json] [--text dir] [--gazetteer dir] [--evaluate gold.json]
  *
  * Reads each report (PDF, Word .docx or text, recognised by content), builds one graph
  * for all of them, validates it against MODEL.md and writes graph.json atomically;
@@ -13,8 +13,8 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { ingestDocument, loadGazetteer, mergeGraphs, validateGraph } from '../server/ingest/index.ts';
 import { uniqueReportId } from '../server/ingest/extract/ids.ts';
-import { annotationSchema, evaluateAgainstAnnotation } from '../server/ingest/evaluate.ts';
-import { formatSummary } from '../server/ingest/summary.ts';
+import { formatScore, goldSchema, scoreGraph, type Gold } from '../server/ingest/score.ts';
+import { formatSummary, formatUnreviewed } from '../server/ingest/summary.ts';
 import { writeGraphAtomically } from '../server/ingest/writeGraph.ts';
 
 interface Options {
@@ -34,17 +34,27 @@ async function main(argv: string[]): Promise<void> {
     .option('--text <dir>', 'also write each report\'s extracted text and the text the parser read into <dir>')
     .option('--gazetteer <dir>', 'gazetteer directory', path.join('data', 'gazetteer'))
     .option('--report-id <id>', 'report id (only with a single report), e.g. report:lac-rpm-2025')
-    .option('--evaluate <annotation>', 'print precision and recall of CITES/ADDRESSES against a hand annotation')
+    .option('--evaluate <gold>', "score the graph against a reader's annotation (the evaluation kit's gold.json format) and print the table")
     .showHelpAfterError();
   program.parse(argv);
   const files = program.args;
   const opts = program.opts<Options>();
   if (opts.reportId && files.length > 1) throw new UsageError('--report-id applies to a single report');
 
+  // The annotation is read first, so a bad one stops the run before anything is written.
+  let gold: Gold | null = null;
+  if (opts.evaluate) {
+    try {
+      gold = goldSchema.parse(JSON.parse(await readFile(opts.evaluate, 'utf8')));
+    } catch (err) {
+      throw new UsageError(`cannot read the annotation ${opts.evaluate}: ${(err as Error).message.split('\n')[0]}`);
+    }
+  }
   const gazetteer = await loadGazetteer(opts.gazetteer);
   const graphs = [];
   const warnings: string[] = [];
   const reportIds = new Set<string>();
+  const unreviewed: Parameters<typeof formatUnreviewed>[0][number][] = [];
   for (const file of files) {
     let bytes: Buffer;
     try {
@@ -57,6 +67,7 @@ async function main(argv: string[]): Promise<void> {
     const result = await ingestDocument(bytes, { source: file, gazetteer, reportId });
     graphs.push(result.graph);
     warnings.push(...result.warnings);
+    unreviewed.push(...result.unreviewed.map((e) => ({ ...e, source: file })));
     if (result.footnotes.length > 0) console.log(`${file}: ${result.footnotes.length} footnote${result.footnotes.length > 1 ? 's' : ''} set apart from the text`);
     if (opts.text) {
       await mkdir(opts.text, { recursive: true });
@@ -71,17 +82,12 @@ async function main(argv: string[]): Promise<void> {
   if (problems.length > 0) throw new Error(`the graph does not validate against MODEL.md: ${problems[0]} (and ${problems.length - 1} more)`);
   await writeGraphAtomically(graph, opts.out);
   console.log(formatSummary(graph, warnings));
+  console.log(formatUnreviewed(unreviewed));
   console.log(`wrote ${opts.out}`);
 
-  if (opts.evaluate) {
-    const annotation = annotationSchema.parse(JSON.parse(await readFile(opts.evaluate, 'utf8')));
-    const e = evaluateAgainstAnnotation(graph, annotation);
-    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  if (gold) {
     console.log(`against ${opts.evaluate}:`);
-    for (const [name, s] of [['CITES', e.cites], ['ADDRESSES', e.addresses], ['overall', e.overall]] as const) {
-      console.log(`  ${name.padEnd(10)} precision ${pct(s.precision)}  recall ${pct(s.recall)}  (tp ${s.truePositives}, fp ${s.falsePositives}, fn ${s.falseNegatives})`);
-    }
-    for (const d of e.disagreements) console.log(`  ${d}`);
+    console.log(formatScore(scoreGraph(graph, gold)));
   }
 }
 

@@ -19,7 +19,7 @@ import type { Footnote } from './document/types.ts';
 import type { DocumentFormat } from './document/sniff.ts';
 import { ReportFormatError, ReportInvalidError } from './errors.ts';
 import type { Gazetteer } from './gazetteer/types.ts';
-import { ingestReport } from './ingestReport.ts';
+import { ingestReport, type IngestResult } from './ingestReport.ts';
 import { validateGraph } from './validateGraph.ts';
 
 export interface DocumentIngestOptions {
@@ -40,6 +40,8 @@ export interface DocumentIngestResult {
   footnotes: Footnote[];
   /** Page furniture and masthead lines taken out. */
   removed: string[];
+  /** Entities the report names that the gazetteer lacks, created with `reviewed: false` (see docs/GAZETTEER.md). */
+  unreviewed: IngestResult['unreviewed'];
 }
 
 /** Ingest a document's bytes (PDF, Word .docx, or text). */
@@ -76,5 +78,5 @@ function ingestRead(doc: ReadDocument, opts: DocumentIngestOptions): DocumentIng
   const problems = validateGraph(result.graph);
   if (problems.length > 0) throw new ReportInvalidError(opts.source, problems);
   const warnings = [...doc.warnings.map((w) => `${opts.source}: ${w}`), ...result.warnings];
-  return { graph: result.graph, warnings, format: doc.format, text: doc.text, extracted: doc.extracted, footnotes: doc.footnotes, removed: doc.removed };
+  return { graph: result.graph, warnings, format: doc.format, text: doc.text, extracted: doc.extracted, footnotes: doc.footnotes, removed: doc.removed, unreviewed: result.unreviewed };
 }

@@ -5,6 +5,7 @@
  */
 import { normalizeText } from '../document/normalize.ts';
 import type { SurfaceForm } from '../match/matcher.ts';
+import { crimeObjectForms } from './crimeObjects.ts';
 import type { Gazetteer } from './types.ts';
 
 export function stateId(iso3: string): string {
@@ -18,7 +19,7 @@ export function buildSurfaceForms(g: Gazetteer): SurfaceForm[] {
   };
   for (const s of g.states) add(stateId(s.iso3), 'State', [s.name_zh, s.name_en, ...s.aliases]);
   for (const o of g.organizations) add(o.id, 'Organization', [o.name_zh, o.name_en, o.short_zh, o.short_en, ...o.aliases]);
-  for (const c of g.crimeTypes) add(c.id, 'CrimeType', [c.name_zh, c.name_en, ...c.aliases]);
+  for (const c of g.crimeTypes) add(c.id, 'CrimeType', [c.name_zh, c.name_en, ...c.aliases, ...crimeObjectForms(c)]);
   for (const i of g.instruments) {
     add(i.id, 'Instrument', [i.name_zh, i.name_en, i.short_zh, i.short_en, ...i.aliases]);
   }

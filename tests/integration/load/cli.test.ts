@@ -53,10 +53,10 @@ describe('npm run load', () => {
   it('with no argument loads the bundled corpus, with progress and a summary', async () => {
     await clearDatabase(driver);
     const run = await load([]);
-    expect(run.stderr).toContain('report:lac-rpm-2025: relationships 1053/1053');
+    expect(run.stderr).toContain('report:lac-rpm-2025: relationships 1059/1059');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/report:lac-rpm-2025: 288 nodes, 1053 relationships \(288 nodes and 1053 relationships created\) in [\d.]+ s, \d+ relationships\/s/);
-    expect(run.stdout).toMatch(/loaded 1 report: 288 nodes, 1053 relationships; load [\d.]+ s/);
+    expect(run.stdout).toMatch(/report:lac-rpm-2025: 302 nodes, 1059 relationships \(302 nodes and 1059 relationships created\) in [\d.]+ s, \d+ relationships\/s/);
+    expect(run.stdout).toMatch(/loaded 1 report: 302 nodes, 1059 relationships; load [\d.]+ s/);
     expect(await databaseCounts(driver)).toEqual(graphCounts(seed));
   });
 
@@ -64,7 +64,7 @@ describe('npm run load', () => {
     const before = await snapshot(driver);
     const run = await load([path.join('data', 'reports', 'lac-rpm-2025.zh.txt'), '--batch-size', '100']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/replaced: 288 nodes and 1053 relationships out, 288 and 1053 in/);
+    expect(run.stdout).toMatch(/replaced: 302 nodes and 1059 relationships out, 302 and 1059 in/);
     expect(await snapshot(driver)).toEqual(before);
   });
 

@@ -53,10 +53,19 @@ describe('npm run ingest', { timeout: 30_000 }, () => {
     expect(readFileSync(path.join(texts, 'asia-pacific-rpm-fixture.en.pdf.read.txt'), 'utf8')).toMatch(/^Fifteenth United Nations Congress/);
   });
 
-  it('prints precision and recall against an annotation', async () => {
-    const r = await ingest(['data/reports/lac-rpm-2025.zh.txt', '--out', path.join(dir, 'eval.json'), '--evaluate', 'tests/fixtures/lac-rpm-2025.annotation.json']);
+  it("prints the scorer's table against a reader's annotation", async () => {
+    const r = await ingest(['data/reports/lac-rpm-2025.zh.txt', '--out', path.join(dir, 'eval.json'), '--evaluate', 'tests/fixtures/lac-rpm-2025.gold.json']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/overall\s+precision 100\.0%\s+recall 100\.0%/);
+    expect(r.stdout).toMatch(/^CITES \(rec -> instrument\) +1\.00 {2}P 1\.00 R 1\.00/m);
+    expect(r.stdout).toMatch(/^min F1 (?:0\.9[5-9]|1\.00) \(/m);
+  });
+
+  it('refuses an unreadable annotation before writing anything', async () => {
+    const out = path.join(dir, 'no-gold.json');
+    const r = await ingest(['data/reports/lac-rpm-2025.zh.txt', '--out', out, '--evaluate', 'tests/fixtures/lac-rpm-2025.zh.txt']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^ingest: cannot read the annotation tests\/fixtures\/lac-rpm-2025\.zh\.txt: /);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('lists what it could not place', async () => {
@@ -66,6 +75,18 @@ describe('npm run ingest', { timeout: 30_000 }, () => {
     const r = await ingest([file, '--out', path.join(dir, 'atlantis.json')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/text not placed \(1\):\n.*unmatched speaker name in paragraph 3: "Atlantis"/);
+  });
+
+  it('prints the entities it created that the gazetteer lacks, for review', async () => {
+    const report = readFileSync(repoPath('tests/fixtures/asia-pacific-rpm-fixture.en.txt'), 'utf8').replace(
+      'CEDAW Committee of Trinidad and Tobago and',
+      'CEDAW Committee of Trinidad and Tobago, the Pacific Crime Observatory (PCO) and',
+    );
+    const file = path.join(dir, 'pco.en.txt');
+    writeFileSync(file, report);
+    const r = await ingest([file, '--out', path.join(dir, 'pco.json')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^unreviewed entities \(1; see docs\/GAZETTEER\.md to review and add them\):\n {2}org:pacific-crime-observatory {2}Organization \(organization\) {2}"Pacific Crime Observatory" also "PCO", "Pacific Crime Observatory \(PCO\)" {2}.*pco\.en\.txt, paragraph 5, line \d+$/m);
   });
 
   it('refuses bad input with one line, a non-zero exit and no output file', { timeout: 180_000 }, async () => {
