@@ -107,12 +107,15 @@ export const NodeDetailsQuery = z.object({
   limit: int(1, 5000).default(100).meta({ description: 'Most relationships listed per group (each group says its full count).' }),
 });
 
+/** Longest search query, in UTF-16 code units (JavaScript's string length, as the viewer's input counts). */
+export const SEARCH_QUERY_MAX = 200;
+
 export const SearchQuery = z.object({
   q: z
     .string()
     .trim()
     .min(1, 'empty: type a name, words, or a reference such as 24(c)')
-    .max(200, 'longer than 200 characters: search for a shorter passage')
+    .max(SEARCH_QUERY_MAX, `longer than ${SEARCH_QUERY_MAX} characters: search for a shorter passage`)
     .meta({ description: 'What to find, Chinese or English, up to 200 characters: a name, words, a passage, or a reference (24(c), ¶24, 第24段, A/CONF.241/RPM.2/1). Searched as text: no character has a query-syntax meaning.', example: '贩运' }),
   labels: labelsParam('Only nodes with these labels.'),
   limit: int(1, 100).default(10),

@@ -184,27 +184,6 @@ describe('the viewer on the seed', () => {
     await page.close();
   });
 
-  it('search: groups results by kind, highlights the words matched, tags text with its report; a reference opens its node', async () => {
-    const page = await openPage();
-    const box = page.getByTestId('search');
-    await box.fill('人工智能');
-    const first = page.locator('.search-result').first();
-    await expect.poll(() => first.getAttribute('data-match'), { timeout: 10_000 }).toBe('text');
-    const groups = await page.locator('.search-group').evaluateAll((els) => els.map((e) => e.getAttribute('data-label')));
-    expect(new Set(groups).size).toBe(groups.length); // one group per kind
-    expect(groups).not.toContain('State'); // never 智利 for one shared character
-    expect(await first.locator('.result-snippet mark').first().textContent()).toBe('人工智能');
-    expect(await first.locator('.result-tag').textContent()).toBe('LAC-15');
-    expect(await page.locator('.search-results [role="group"] [role="option"]').count()).toBe(await page.locator('.search-result').count());
-    await shot(page, 'search');
-
-    await box.fill('24(c)');
-    await expect.poll(() => first.getAttribute('data-id'), { timeout: 10_000 }).toBe('rec:lac-rpm-2025:24(c)');
-    await box.press('Enter');
-    await expect.poll(() => page.getByTestId('details').getAttribute('data-node'), { timeout: 10_000 }).toBe('rec:lac-rpm-2025:24(c)');
-    await page.close();
-  });
-
   it('highlights a hovered neighbourhood, selects on click, keeps positions when the legend filters, expands on double-click', async () => {
     const page = await openPage();
     await settle(page);

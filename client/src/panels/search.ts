@@ -1,4 +1,4 @@
-import type { SearchResult } from '../../../server/contract/api.ts';
+import { SEARCH_QUERY_MAX, type SearchResult } from '../../../server/contract/api.ts';
 import type { NodeLabel } from '../../../server/contract/model.ts';
 import type { Api } from '../api/client.ts';
 import { highlightSegments } from './highlight.ts';
@@ -51,6 +51,10 @@ export class SearchBox {
   private seq = 0;
   private readonly id = `search-${++instances}`;
   private pendingEnter = false;
+  /** The query the list shows the answer to (null: none yet). */
+  private answered: string | null = null;
+  /** The last lookup failed (network, server): the list says so instead of "no match". */
+  private failed = false;
 
   constructor(private readonly options: SearchBoxOptions) {
     this.input = h('input', {
@@ -62,6 +66,8 @@ export class SearchBox {
       'aria-controls': `${this.id}-list`,
       autocomplete: 'off',
       spellcheck: 'false',
+      // The API's limit: a longer paste is cut here rather than refused there.
+      maxlength: String(SEARCH_QUERY_MAX),
       'data-testid': options.testId ?? null,
     });
     this.list = h('ul', { class: 'search-results', role: 'listbox', id: `${this.id}-list`, hidden: true });
@@ -69,9 +75,13 @@ export class SearchBox {
     const lookup = debounce((q: string) => void this.lookup(q), 160);
     this.input.addEventListener('input', () => lookup(this.input.value));
     this.input.addEventListener('keydown', (e) => this.onKey(e));
-    this.input.addEventListener('blur', () => setTimeout(() => this.close(), 150));
+    // Close a moment after the box loses focus (so a click on an option lands first), unless it comes back.
+    let closing: ReturnType<typeof setTimeout> | undefined;
+    this.input.addEventListener('blur', () => (closing = setTimeout(() => this.close(), 150)));
     this.input.addEventListener('focus', () => {
-      if (this.results.length > 0 && this.input.value.trim()) this.open();
+      clearTimeout(closing);
+      // Reopen on what was answered, "no match" included (reworded if the language changed meanwhile).
+      if (this.answered !== null && this.answered === this.input.value.trim()) this.open();
     });
     this.render();
   }
@@ -91,6 +101,7 @@ export class SearchBox {
     this.controller?.abort();
     if (!query) {
       this.results = [];
+      this.answered = null;
       this.close();
       return;
     }
@@ -100,6 +111,8 @@ export class SearchBox {
       const results = await this.options.api.search(query, RESULT_LIMIT, this.options.labels, this.controller.signal);
       if (seq !== this.seq) return;
       this.results = displayOrder(results);
+      this.failed = false;
+      this.answered = query;
       this.active = this.results.length > 0 ? 0 : -1;
       this.open();
       if (this.pendingEnter) {
@@ -110,6 +123,8 @@ export class SearchBox {
       if ((error as Error).name === 'AbortError') return;
       if (seq !== this.seq) return;
       this.results = [];
+      this.failed = true;
+      this.answered = query;
       this.open();
     }
   }
@@ -155,8 +170,10 @@ export class SearchBox {
 
   private renderList(): void {
     const lang = this.options.lang();
+    this.list.dataset.query = this.answered ?? '';
     if (this.results.length === 0) {
-      replace(this.list, h('li', { class: 'search-empty', role: 'option', 'aria-disabled': 'true' }, this.options.noResults()));
+      const [cls, text] = this.failed ? ['search-empty search-failed', t(lang, 'searchFailed')] : ['search-empty', this.options.noResults()];
+      replace(this.list, h('li', { class: cls, role: 'option', 'aria-disabled': 'true' }, text));
       return;
     }
     let index = 0;
