@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ingestDocument } from '../../../server/ingest/ingestDocument.ts';
+import { goldSchema, scoreGraph } from '../../../server/ingest/score.ts';
 import { realGazetteer, repoPath } from '../ingest/helpers.ts';
 import { fixture, graphDifferences, ingestFixture, provenanceProblems } from './helpers.ts';
 
@@ -62,6 +63,14 @@ describe('the development reports in every format', () => {
       // pdftotext itself joins a word broken at a line-end hyphen and drops the hyphen; where the
       // report never writes that word elsewhere, nothing can tell the hyphen was there.
       expect(differences.filter((d) => !/recordkeeping/.test(d))).toEqual([]);
+      // And so the reader's annotation scores every form alike, within 0.01 on every line of the scorer.
+      const gold = goldSchema.parse(JSON.parse(readFileSync(repoPath(`tests/fixtures/dev/${name}.gold.json`), 'utf8')));
+      const reference = scoreGraph(txt.graph, gold).lines;
+      for (const form of [...others.map((o) => o.graph), pt.graph]) {
+        const lines = scoreGraph(form, gold).lines;
+        expect(lines.map((l) => l.metric)).toEqual(reference.map((l) => l.metric));
+        lines.forEach((line, i) => expect(Math.abs(line.f1 - reference[i]!.f1), line.metric).toBeLessThanOrEqual(0.01));
+      }
     }, SLOW);
   }
 });
