@@ -1,6 +1,7 @@
 /**
  * References as analysts type them, read from a search query: a recommendation
- * (24(c), 24 (c), 24c, rec. 24(c), 建议24(c), 第24(c)段), a paragraph (¶24, para 24,
+ * (24(c), 24 (c), 24c, rec. 24(c), 建议24(c), 第24(c)段, 第24段(c)分段, paragraph 24,
+ * subparagraph (c)), a paragraph (¶24, para 24,
  * paragraph 24, para. 24, 第24段, 24段, a bare 24), a document symbol
  * (A/CONF.241/RPM.2/1, any case, spaces ignored), an agenda item (agenda item 3,
  * item 3, 议程项目3) or a workshop (workshop 1, 讲习班1), each optionally with the
@@ -9,7 +10,7 @@
  * roman numerals for sub-items ((ii), (iv)).
  *
  * Source of the forms: how UN reports cite their own paragraphs ("paragraph 24 (c)"
- * in English, "第24(c)段" in Chinese, UN Editorial Manual) and document symbols
+ * in English, "第24(c)段" and "第24段(c)分段" in Chinese, UN Editorial Manual) and document symbols
  * (ST/LIB/SER.B/5/Rev.5, United Nations Document Series Symbols).
  */
 
@@ -32,6 +33,11 @@ const RECOMMENDATION = [
   new RegExp(String.raw`^${REC_PREFIX}${NUMBER}\s*\(\s*${LETTER}\s*\)\s*段?$`, 'iu'),
   new RegExp(String.raw`^${REC_PREFIX}${NUMBER}\s*${LETTER}$`, 'iu'),
   new RegExp(String.raw`^${PARA_PREFIX}\s*${NUMBER}\s*\(\s*${LETTER}\s*\)\s*段?$`, 'iu'),
+  // Chinese texts also cite a subparagraph after its paragraph: 第66段(e)分段, 第66段(e)项, 66段(e).
+  new RegExp(String.raw`^第?\s*${NUMBER}\s*段\s*\(\s*${LETTER}\s*\)\s*(?:分段|项)?$`, 'iu'),
+  // English: paragraph 66, subparagraph (e); subparagraph 66(e).
+  new RegExp(String.raw`^(?:${PARA_PREFIX}\s*)?${NUMBER}\s*,?\s*sub-?paragraph\s*\(\s*${LETTER}\s*\)$`, 'iu'),
+  new RegExp(String.raw`^sub-?paragraph\s*${NUMBER}\s*\(\s*${LETTER}\s*\)$`, 'iu'),
 ];
 const PARAGRAPH = [new RegExp(String.raw`^${PARA_PREFIX}\s*${NUMBER}\s*段?$`, 'iu'), new RegExp(String.raw`^${NUMBER}\s*段?$`, 'u')];
 const AGENDA_ITEM = /^(?:agenda\s+item|item|议程项目)\s*(\d{1,2})$/iu;
