@@ -107,8 +107,16 @@ export const NodeDetailsQuery = z.object({
   limit: int(1, 5000).default(100).meta({ description: 'Most relationships listed per group (each group says its full count).' }),
 });
 
+/** Longest search query, in UTF-16 code units (JavaScript's string length, as the viewer's input counts). */
+export const SEARCH_QUERY_MAX = 200;
+
 export const SearchQuery = z.object({
-  q: z.string().trim().min(1).max(200).meta({ description: 'What to find, Chinese or English. Searched as text: Lucene syntax is escaped.', example: '贩运' }),
+  q: z
+    .string()
+    .trim()
+    .min(1, 'empty: type a name, words, or a reference such as 24(c)')
+    .max(SEARCH_QUERY_MAX, `longer than ${SEARCH_QUERY_MAX} characters: search for a shorter passage`)
+    .meta({ description: 'What to find, Chinese or English, up to 200 characters: a name, words, a passage, or a reference (24(c), ¶24, 第24段, A/CONF.241/RPM.2/1). Searched as text: no character has a query-syntax meaning.', example: '贩运' }),
   labels: labelsParam('Only nodes with these labels.'),
   limit: int(1, 100).default(10),
 });
@@ -243,8 +251,19 @@ export const SearchResponse = z
         name: z.string(),
         name_en: z.string().nullable(),
         name_zh: z.string().nullable(),
-        score: z.number(),
-        snippet: z.string().optional(),
+        score: z.number().meta({ description: 'The tier’s base (id 7, reference 6, exact 5, prefix 4, name 3, text 2, partial 1) plus the place within the tier, in [0, 1).' }),
+        match: z.enum(['id', 'reference', 'exact', 'prefix', 'name', 'text', 'partial']).meta({ description: 'Why it was found (docs/API.md, How search ranks).' }),
+        snippet: z.string().optional().meta({ description: 'The words matched: the name or alias, or a window of the text around the match (… where cut); the start of the text for a reference.' }),
+        highlights: z
+          .array(z.tuple([z.number().int(), z.number().int()]))
+          .optional()
+          .meta({ description: '[start, end) offsets of the match in `snippet`, in UTF-16 code units (JavaScript string indexes), end exclusive.' }),
+        report: z.string().optional().meta({ description: 'The report a paragraph or recommendation belongs to (or the report itself).' }),
+        tag: z.string().optional().meta({ description: 'That report’s tag (LAC-15).' }),
+        via: z
+          .strictObject({ kind: z.enum(['topic', 'alias']), from: z.string(), form: z.string() })
+          .optional()
+          .meta({ description: 'Found through a translation: the topic (data/topics.json) or entity whose other-language form matched, and that form.' }),
       }),
     ),
   })

@@ -15,9 +15,12 @@ const en = {
   'view.crimes': 'Crime links',
   'view.path': 'Shortest path',
   'view.cypher': 'Cypher console',
-  searchLabel: 'Search entities',
-  searchPlaceholder: 'Search states, crimes, instruments… (Chinese or English)',
+  searchLabel: 'Search the reports',
+  searchPlaceholder: 'Search names, words, 24(c), ¶24… (Chinese or English)',
   searchNoResults: 'No match',
+  searchFailed: 'Search failed: try again',
+  searchVia: 'found as “{form}”',
+  searchTagTitle: 'In the report {tag}',
   legendTitle: 'Legend',
   legendNodes: 'Node labels',
   legendEdges: 'Relationship types',
@@ -143,9 +146,12 @@ const zh: Record<MessageKey, string> = {
   'view.crimes': '犯罪关联',
   'view.path': '最短路径',
   'view.cypher': 'Cypher 控制台',
-  searchLabel: '搜索实体',
-  searchPlaceholder: '搜索国家、犯罪、文书……（中文或英文）',
+  searchLabel: '搜索报告',
+  searchPlaceholder: '搜索名称、词语、24(c)、第24段……（中文或英文）',
   searchNoResults: '无匹配结果',
+  searchFailed: '搜索失败，请重试',
+  searchVia: '按“{form}”找到',
+  searchTagTitle: '见于报告 {tag}',
   legendTitle: '图例',
   legendNodes: '节点类别',
   legendEdges: '关系类型',
@@ -274,6 +280,23 @@ export const LABEL_NAMES: Record<NodeLabel, Record<Lang, string>> = {
   CrimeType: { zh: '犯罪类型', en: 'Crime type' },
   Instrument: { zh: '法律文书', en: 'Instrument' },
   Document: { zh: '文件', en: 'Document' },
+};
+
+/** Headings of the search dropdown's groups: each label's name as a heading over several items. */
+export const LABEL_GROUP_NAMES: Record<NodeLabel, Record<Lang, string>> = {
+  Report: { zh: '报告', en: 'Reports' },
+  Meeting: { zh: '会议', en: 'Meetings' },
+  Paragraph: { zh: '段落', en: 'Paragraphs' },
+  Recommendation: { zh: '建议', en: 'Recommendations' },
+  Theme: { zh: '主题', en: 'Themes' },
+  AgendaItem: { zh: '议程项目', en: 'Agenda items' },
+  Workshop: { zh: '讲习班', en: 'Workshops' },
+  State: { zh: '国家', en: 'States' },
+  Organization: { zh: '组织', en: 'Organizations' },
+  Person: { zh: '人员', en: 'People' },
+  CrimeType: { zh: '犯罪类型', en: 'Crime types' },
+  Instrument: { zh: '法律文书', en: 'Instruments' },
+  Document: { zh: '文件', en: 'Documents' },
 };
 
 export const TYPE_NAMES: Record<RelationshipType, Record<Lang, string>> = {

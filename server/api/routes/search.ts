@@ -13,8 +13,9 @@ export function searchRoutes({ driver, database }: ApiContext, limiter: RequestH
       method: 'get',
       path: '/api/search',
       operationId: 'search',
-      summary: 'Full-text search over names, aliases, titles and text, Chinese and English',
-      description: 'Names and aliases rank above running text; an id typed as such (state:ARG) comes first. Lucene syntax in `q` is searched for as text, never an error.',
+      summary: 'Search names, aliases, titles and text in Chinese and English, and references (24(c), ¶24, 第24段, document symbols)',
+      description:
+        'Results in tiers, best first: an id typed as such (state:ARG), a reference (one result per report, tagged), an exact name or alias, a name prefix, a name containing the query, the phrase in running text, partial overlap; the same rules in Chinese and English. English finds Chinese text (and the reverse) through entity aliases and the topics list (data/topics.json). Every character of `q` is text (no query syntax); any `q` up to 200 characters answers 200. See docs/API.md, How search ranks.',
       tags: ['search'],
       query: SearchQuery,
       rateLimited: true,
