@@ -40,7 +40,6 @@ export interface Lexicon {
   recommendationsChapter: RegExp;
   attendanceSection: RegExp;
   themeSection: RegExp;
-  blockHeading: RegExp;
   recommendationsIntro: RegExp;
   agendaIntro: RegExp;
   speakerCues: SpeakerCue[];
@@ -78,8 +77,6 @@ export const CHINESE: Lexicon = {
   recommendationsChapter: /建议/,
   attendanceSection: /出席情况/,
   themeSection: /主题[：:]\s*(?<title>.+)$/,
-  blockHeading:
-    /^(?<agendaTitle>.+?)\s*[（(]\s*议程项目\s*(?<agenda>\d+)\s*[）)]\s*[；;]\s*(?<workshopTitle>.+?)\s*[（(]\s*讲习班\s*(?<workshop>\d+)\s*[）)]\s*[；;。]?$/,
   recommendationsIntro: /(?:提出|提出了|通过了)(?:下列|以下)建议[：:]$/,
   agendaIntro: /议程.*[：:]$/,
   speakerCues: [
@@ -153,8 +150,6 @@ export const ENGLISH: Lexicon = {
   recommendationsChapter: /recommendations/i,
   attendanceSection: /attendance/i,
   themeSection: /theme[^:]*:\s*(?<title>.+)$/i,
-  blockHeading:
-    /^(?<agendaTitle>.+?)\s*\(agenda item (?<agenda>\d+)\)\s*;\s*(?<workshopTitle>.+?)\s*\(workshop (?<workshop>\d+)\)\s*[;.]?$/i,
   recommendationsIntro: /following recommendations[^:]*:$/i,
   agendaIntro: /agenda[^:]*:$/i,
   speakerCues: [
