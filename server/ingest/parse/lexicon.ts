@@ -90,7 +90,10 @@ export const CHINESE: Lexicon = {
     { pattern: /(?:^|(?<=。))(?!下列)(?<list>[^。：:\n]+?)(?:执行主任|总干事|秘书长|所长|主任|院长|负责人)(?:也)?作了发言(?<end>。)/dg, role: 'head', kind: 'organization' },
   ],
   attendanceCues: [
-    { pattern: /(?:^|(?<=。))(?<intro>[^。：:]*?(?:下列|以下)[^。：:]*?派(?:代表|观察员))出席了会议[：:](?<list>[^。]*)(?<end>。)?/dg, role: 'by-intro' },
+    // Any sentence whose words before the colon say who attended: "下列国家派代表出席了会议：",
+    // "非委员会成员的下列联合国会员国派观察员出席了会议：", "派观察员出席会议的政府间组织有：",
+    // "出席会议的非政府组织如下：".
+    { pattern: /(?:^|(?<=[。；]))(?<intro>[^。：:；]*?出席[^。：:；]*)[：:](?<list>[^。]*)(?<end>。)?/dg, role: 'by-intro' },
     // "巴勒斯坦国作为非会员观察员国也派观察员出席了会议": the appositive (作为…) and 也 are not part of the list.
     { pattern: /(?:^|(?<=。))(?!下列|以下)(?<list>[^。：:\n]+?)(?:作为[^。：:\n]*?)?(?:也)?派观察员出席了会议(?<end>。)/dg, role: 'observer' },
     { pattern: /(?:^|(?<=。))(?!下列|以下)(?<list>[^。：:\n]+?)(?:作为[^。：:\n]*?)?(?:也)?派代表出席了会议(?<end>。)/dg, role: 'member' },
@@ -101,7 +104,8 @@ export const CHINESE: Lexicon = {
     [/专门机构/, 'specialized-agency'],
     [/研究所|方案网/, 'institute'],
     [/实体|联合国系统/, 'un-entity'],
-    [/观察员国|派观察员/, 'observer'],
+    // "派观察员", "作为观察员", "非委员会成员的…会员国", "不是…成员": observers, not members (非洲 is Africa).
+    [/观察员|非(?!洲)[^。：:]{0,12}成员|不是[^。：:]{0,12}成员/, 'observer'],
     [/成员国|会员国|国家/, 'member'],
   ],
   bureauLine: /^(?<role>副主席|主席|报告员)\s*[：:]\s*(?<rest>.+)$/,
@@ -166,9 +170,12 @@ export const ENGLISH: Lexicon = {
     { pattern: /The (?:Executive Director|Director-General|Director|Secretary-General|Head) of (?:the )?(?<list>[^.:]+?) (?:also )?made a statement(?<end>\.)/dgi, role: 'head', kind: 'organization' },
   ],
   attendanceCues: [
-    { pattern: /(?<intro>The following [^:.]*?(?:were represented|attended)[^:.]*):\s*(?<list>[^.]*)(?<end>\.)?/dgi, role: 'by-intro' },
-    // "The meeting was attended by representatives of the following States members of …:"
-    { pattern: /(?<intro>[^.:]*?\battended by (?:the )?(?:representatives|observers|delegations) (?:of|for|from) the following [^:.]*):\s*(?<list>[^.]*)(?<end>\.)?/dgi, role: 'by-intro' },
+    // Any sentence whose words before the colon say who attended or was represented:
+    // "The following States were represented by observers:", "Representatives of the following
+    // States members of … attended the meeting:", "The meeting was attended by representatives
+    // of the following …:", "Intergovernmental organizations represented by observers were:",
+    // "Non-governmental organizations were represented by observers as follows:".
+    { pattern: /(?:^|(?<=[.;]\s))(?<intro>[^.:;]*?\b(?:represented|attended|attending)\b[^.:;]*):\s*(?<list>[^.]*)(?<end>\.)?/dgi, role: 'by-intro' },
     // "The Holy See, a non-member observer State, was also represented by an observer.": the appositive is not part of the list.
     { pattern: /(?:^|(?<=\.\s))(?!The following)(?<list>[^.:]+?)(?:, (?:an?|the) [^,.:]+,)? (?:was|were) (?:also )?represented by (?:an )?observers?(?<end>\.)/dgi, role: 'observer' },
   ],
@@ -178,7 +185,8 @@ export const ENGLISH: Lexicon = {
     [/specialized agencies/i, 'specialized-agency'],
     [/institutes|programme network/i, 'institute'],
     [/United Nations (?:entities|system|bodies)/i, 'un-entity'],
-    [/by observers|observers (?:of|for|from) the following/i, 'observer'],
+    // "by observers", "Observers for the following States", "States … that are not members of the Commission", "as observers".
+    [/\bobservers?\b|\bnot (?:a )?members?\b|\bnon-members?\b/i, 'observer'],
     [/States|countries/i, 'member'],
   ],
   bureauLine: /^(?<role>Vice-Chairs?|Vice-Chairpersons?|Chair|Chairperson|Rapporteur)\s*:\s*(?<rest>.+)$/i,
