@@ -65,6 +65,29 @@ export interface Lexicon {
 // A personal name in Latin script, as both languages print it.
 const NAME = String.raw`[\p{Lu}][\p{L}.'’\-]*(?:\s+[\p{L}.'’\-]+)*?`;
 
+/** What a speaker did, in English: "made a statement", "also made statements", "addressed the meeting", "took the floor". */
+const EN_SPOKE = String.raw`(?:also )?(?:made (?:a )?statements?|addressed the meeting|took the floor|spoke)`;
+
+/**
+ * A sentence or clause with the speakers as its subject: `<lead> X, Y and Z also made statements`
+ * (ending at the full stop, or at the comma of "…, as did …").
+ */
+function enSubjectCue(lead: string): RegExp {
+  return new RegExp(String.raw`${lead} (?<list>[^.:]+?),? ${EN_SPOKE}(?<end>[.,;])`, 'dgi');
+}
+
+/** What a speaker did, in Chinese: "作了发言", "也发了言", "也在会上发言", "致辞". */
+const ZH_SPOKE = String.raw`(?:也)?(?:在会上)?(?:作了发言|发了言|发言|讲了话|致辞)`;
+
+/**
+ * A clause with the speakers as its subject: `X、Y和Z<role>也作了发言`, starting at a sentence
+ * or clause start (after 。，；) and ending at 。，； — the list never runs over another
+ * clause's verb, so "A的观察员也作了发言，B的观察员也作了发言。" gives two lists.
+ */
+function zhSubjectCue(role: string): RegExp {
+  return new RegExp(String.raw`(?:^|(?<=[。，；]))(?!下列)(?<list>(?:(?!作了发言|发了言)[^。：:\n])+?)${role}${ZH_SPOKE}(?<end>[。，；])`, 'dg');
+}
+
 export const CHINESE: Lexicon = {
   language: 'zh',
   tocHeading: /^目\s*录$/,
@@ -84,10 +107,11 @@ export const CHINESE: Lexicon = {
     { pattern: /下列(?:观察员国|国家)的观察员(?:也)?作了发言[：:](?<list>[^。]*)(?<end>。)?/dg, role: 'observer', kind: 'state' },
     { pattern: /下列(?:政府间|非政府)?组织的观察员(?:也)?作了发言[：:](?<list>[^。]*)(?<end>。)?/dg, role: 'observer', kind: 'organization' },
     { pattern: /下列(?:政府间|非政府)?组织的代表(?:也)?作了发言[：:](?<list>[^。]*)(?<end>。)?/dg, role: 'representative', kind: 'organization' },
-    { pattern: /(?:^|(?<=。))(?!下列)(?<list>[^。：:\n]+?)的观察员(?:也)?作了发言(?<end>。)/dg, role: 'observer', kind: 'any' },
-    { pattern: /(?:^|(?<=。))(?!下列)(?<list>[^。：:\n]+?)的代表(?:也)?作了发言(?<end>。)/dg, role: 'representative', kind: 'any' },
-    { pattern: /(?:^|(?<=。))(?!下列)(?<list>[^。：:\n]+?)(?:主席|会长)(?:也)?作了发言(?<end>。)/dg, role: 'president', kind: 'organization' },
-    { pattern: /(?:^|(?<=。))(?!下列)(?<list>[^。：:\n]+?)(?:执行主任|总干事|秘书长|所长|主任|院长|负责人)(?:也)?作了发言(?<end>。)/dg, role: 'head', kind: 'organization' },
+    // Subject first, one clause each: "X的观察员也作了发言。", "中国和日本的观察员也作了发言，Y的观察员也发了言。"
+    { pattern: zhSubjectCue('的观察员'), role: 'observer', kind: 'any' },
+    { pattern: zhSubjectCue('的代表'), role: 'representative', kind: 'any' },
+    { pattern: zhSubjectCue('(?:主席|会长)'), role: 'president', kind: 'organization' },
+    { pattern: zhSubjectCue('(?:执行主任|总干事|秘书长|所长|主任|院长|负责人)'), role: 'head', kind: 'organization' },
   ],
   attendanceCues: [
     // Any sentence whose words before the colon say who attended: "下列国家派代表出席了会议：",
@@ -162,12 +186,16 @@ export const ENGLISH: Lexicon = {
     { pattern: /Statements were (?:also )?made by the observers for the following (?:[\w-]+ )?organizations[^:.]*:\s*(?<list>[^.]*)(?<end>\.)?/dgi, role: 'observer', kind: 'organization' },
     { pattern: /Statements were (?:also )?made by the representatives of the following (?:[\w-]+ )?organizations[^:.]*:\s*(?<list>[^.]*)(?<end>\.)?/dgi, role: 'representative', kind: 'organization' },
     { pattern: /(?:Statements were|A statement was) (?:also )?made by the observers? for (?!the following)(?<list>[^.:]+?)(?<end>\.)/dgi, role: 'observer', kind: 'any' },
-    { pattern: /The observers? for (?<list>[^.:]+?) (?:also )?made (?:a )?statements?(?<end>\.)/dgi, role: 'observer', kind: 'any' },
+    { pattern: enSubjectCue('The observers? for'), role: 'observer', kind: 'any' },
     { pattern: /(?:Statements were|A statement was) (?:also )?made by the representatives? of (?!the following)(?<list>[^.:]+?)(?<end>\.)/dgi, role: 'representative', kind: 'any' },
+    { pattern: enSubjectCue('The representatives? of'), role: 'representative', kind: 'any' },
+    // "…, as did the observers for X, Y and Z."
+    { pattern: /,? as did the observers? for (?<list>[^.:]+?)(?<end>\.)/dgi, role: 'observer', kind: 'any' },
+    { pattern: /,? as did the representatives? of (?<list>[^.:]+?)(?<end>\.)/dgi, role: 'representative', kind: 'any' },
     { pattern: /A statement was (?:also )?made by the (?:President|Chair|Chairperson) of (?:the )?(?<list>[^.:]+?)(?<end>\.)/dgi, role: 'president', kind: 'organization' },
-    { pattern: /The (?:President|Chair|Chairperson) of (?:the )?(?<list>[^.:]+?) (?:also )?made a statement(?<end>\.)/dgi, role: 'president', kind: 'organization' },
+    { pattern: enSubjectCue('The (?:President|Chair|Chairperson) of(?: the)?'), role: 'president', kind: 'organization' },
     { pattern: /A statement was (?:also )?made by the (?:Executive Director|Director-General|Director|Secretary-General|Head) of (?:the )?(?<list>[^.:]+?)(?<end>\.)/dgi, role: 'head', kind: 'organization' },
-    { pattern: /The (?:Executive Director|Director-General|Director|Secretary-General|Head) of (?:the )?(?<list>[^.:]+?) (?:also )?made a statement(?<end>\.)/dgi, role: 'head', kind: 'organization' },
+    { pattern: enSubjectCue('The (?:Executive Director|Director-General|Director|Secretary-General|Head) of(?: the)?'), role: 'head', kind: 'organization' },
   ],
   attendanceCues: [
     // Any sentence whose words before the colon say who attended or was represented:
