@@ -20,6 +20,7 @@ const paragraph = (number: number, text: string): Paragraph => ({
   subheading: null,
   block: null,
   embeddedList: [],
+  footnotes: [],
 });
 
 const read = (texts: string[], lex: typeof ENGLISH) => findAttendanceLists(texts.map((t, i) => paragraph(i + 1, t)), lex).map((l) => [l.role, l.text]);

@@ -19,6 +19,7 @@ const paragraph = (text: string): Paragraph => ({
   subheading: null,
   block: 0,
   embeddedList: [],
+  footnotes: [],
 });
 
 const read = (text: string, lex: typeof ENGLISH) => findSpeakerLists([paragraph(text)], lex).map((l) => [l.role, l.kind, l.text]);
