@@ -189,8 +189,18 @@ export function buildVocabulary(s: ReportStructure, units: readonly TextUnit[], 
       const shortTarget = shortMatches.length === 1 && shortMatches[0]!.text.length === d.short.length ? shortMatches[0]!.target : null;
       const longTarget = d.longMatch?.target ?? null;
       if (longTarget && shortTarget) {
-        // Both already known: two unreviewed entities of one kind are one; otherwise nothing to learn.
-        if (longTarget.id !== shortTarget.id && unreviewedIds.has(longTarget.id) && unreviewedIds.has(shortTarget.id)) registry.merge(longTarget.id, shortTarget.id);
+        // Both already known: two unreviewed entities of one kind are one; an unreviewed one
+        // (a short title in 《》 taken for an instrument by its form) defined as the short form of
+        // a reviewed one is that one; two reviewed entities teach nothing.
+        if (longTarget.id !== shortTarget.id && longTarget.label === shortTarget.label) {
+          const [longNew, shortNew] = [unreviewedIds.has(longTarget.id), unreviewedIds.has(shortTarget.id)];
+          if (longNew && shortNew) registry.merge(longTarget.id, shortTarget.id);
+          else if (longNew !== shortNew) {
+            const [keep, drop] = shortNew ? [longTarget, shortTarget] : [shortTarget, longTarget];
+            for (const form of registry.absorb(drop.id)?.forms ?? []) addAlias(keep, form);
+            unreviewedIds.delete(drop.id);
+          }
+        }
         continue;
       }
       if (shortMatches.length > 0 && !shortTarget) continue; // the brackets name something else (a State, a person's affiliation)

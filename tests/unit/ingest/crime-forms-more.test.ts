@@ -23,3 +23,15 @@ describe('crimes named by their actors or victims', () => {
     expect(crimes('起诉外国恐怖主义战斗人员，防止贩运儿童和网上诱骗儿童。')).toEqual(['crime:foreign-terrorist-fighters', 'crime:trafficking-in-persons', 'crime:grooming']);
   });
 });
+
+describe('crimes of the sea, of gambling and of waste (UNODC and Basel Convention terms)', () => {
+  it('in English', () => {
+    expect(crimes('Recognize fisheries crime as a serious crime and dismantle illegal online gambling operations.')).toEqual(['crime:fisheries-crime', 'crime:illegal-gambling']);
+    expect(crimes('Prevent the illegal transboundary movement of hazardous wastes.')).toEqual(['crime:waste-trafficking']);
+  });
+
+  it('in Chinese', () => {
+    expect(crimes('将渔业犯罪列为洗钱的上游犯罪，调查非法网络赌博。')).toEqual(['crime:fisheries-crime', 'crime:money-laundering', 'crime:illegal-gambling']);
+    expect(crimes('防止危险废料的非法越境转移。')).toEqual(['crime:waste-trafficking']);
+  });
+});
