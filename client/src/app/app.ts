@@ -1,14 +1,14 @@
 import { Api } from '../api/client.ts';
 import { errorMessage } from '../util/errors.ts';
 import { buildGraph, createViewerGraph, mergeGraph, type ViewerGraph } from '../graph/build.ts';
-import { GraphCanvas } from '../graph/canvas.ts';
+import { GraphCanvas, HOME_CAMERA } from '../graph/canvas.ts';
 import { exportPngBlob, saveBlob } from '../graph/exportPng.ts';
 import { otherLang, t as translate, type Lang, type MessageKey } from '../i18n/i18n.ts';
 import { DetailsPanel } from '../panels/details.ts';
 import { Legend } from '../panels/legend.ts';
 import { SearchBox } from '../panels/search.ts';
 import { Store } from '../state/store.ts';
-import { parseUrlState, serializeUrlState, VIEWS, type UrlState, type View } from '../state/url.ts';
+import { normalizeCamera, parseUrlState, serializeUrlState, VIEWS, type UrlState, type View } from '../state/url.ts';
 import { h, replace } from '../util/dom.ts';
 import { CitationsView } from '../views/citations.ts';
 import { CrimesView } from '../views/crimes.ts';
@@ -37,7 +37,7 @@ export class App implements AppContext {
   private readonly el: Record<string, HTMLElement> = {};
   /** Timings since navigation start (ms): the explore graph's data arrived, then was first drawn. */
   readonly metrics: { graphDataMs: number | null; firstGraphRenderMs: number | null; layoutRuns: number } = { graphDataMs: null, firstGraphRenderMs: null, layoutRuns: 0 };
-  private statusText = '';
+  private statusText: string | (() => string) = '';
   private statusKind: 'info' | 'error' = 'info';
   private viewSeq = 0;
 
@@ -59,6 +59,10 @@ export class App implements AppContext {
       onStageClick: () => {
         this.canvas.select(null);
         if (this.store.get().node) this.store.set({ node: null });
+      },
+      onCameraChange: (camera) => {
+        const atHome = Math.abs(camera.x - HOME_CAMERA.x) < 1e-4 && Math.abs(camera.y - HOME_CAMERA.y) < 1e-4 && Math.abs(camera.ratio - HOME_CAMERA.ratio) < 1e-4;
+        this.store.set({ camera: atHome ? null : normalizeCamera(camera) });
       },
       onLayoutChange: (running) => {
         if (running && !this.store.get().layoutRunning) this.metrics.layoutRuns++;
@@ -119,7 +123,10 @@ export class App implements AppContext {
         document.body.dataset.graphRendered = 'true';
       });
     }
+    const changed = this.canvas.getGraph() !== graph;
     this.canvas.setGraph(graph);
+    // A new picture starts where the link says, else showing the whole graph.
+    if (changed) this.canvas.setCamera(this.store.get().camera);
     const { hiddenLabels, hiddenTypes } = this.store.get();
     this.canvas.setFilters(hiddenLabels, hiddenTypes);
     this.legend.setGraph(graph);
@@ -168,17 +175,18 @@ export class App implements AppContext {
       this.updateCounts();
       const name = (this.lang() === 'en' ? graph.getNodeAttribute(id, 'name_en') : graph.getNodeAttribute(id, 'name_zh')) ?? id;
       this.setStatus(addedNodes.length + addedEdges.length > 0 ? this.t('statusExpanded', { nodes: addedNodes.length, edges: addedEdges.length, name }) : this.t('statusExpandedNone', { name }));
-      if (addedNodes.length > 0) this.canvas.startLayout(1500);
+      if (addedNodes.length > 0) this.canvas.startLayout({ iterations: 150 });
     } catch (error) {
-      this.setStatus(this.t('statusError', { message: errorMessage(error) }), 'error');
+      this.setStatus(() => this.t('statusError', { message: errorMessage(error, this.lang()) }), 'error');
     }
   }
 
   switchView(view: View, patch: Partial<AppState> = {}): void {
-    this.store.set({ ...patch, view });
+    // Another view is another picture: its camera starts at the whole graph.
+    this.store.set({ camera: null, ...patch, view });
   }
 
-  setStatus(text: string, kind: 'info' | 'error' = 'info'): void {
+  setStatus(text: string | (() => string), kind: 'info' | 'error' = 'info'): void {
     this.statusText = text;
     this.statusKind = kind;
     this.renderStatus();
@@ -215,7 +223,7 @@ export class App implements AppContext {
     try {
       await controller.activate(this.el.viewTop!, this.el.viewBottom!);
     } catch (error) {
-      if (seq === this.viewSeq) this.setStatus(this.t('statusError', { message: errorMessage(error) }), 'error');
+      if (seq === this.viewSeq) this.setStatus(() => this.t('statusError', { message: errorMessage(error, this.lang()) }), 'error');
     }
     this.el.viewTop!.hidden = this.el.viewTop!.childElementCount === 0;
     this.el.viewBottom!.hidden = this.el.viewBottom!.childElementCount === 0;
@@ -244,6 +252,12 @@ export class App implements AppContext {
       this.legend.render();
     }
     if (state.layoutRunning !== previous.layoutRunning) this.renderLayoutControls();
+    if (state.camera !== previous.camera) {
+      // Back and forward: the URL's camera; a change the canvas itself reported is already there.
+      const now = this.canvas.getCamera();
+      const wanted = state.camera ?? HOME_CAMERA;
+      if (Math.abs(now.x - wanted.x) > 1e-3 || Math.abs(now.y - wanted.y) > 1e-3 || Math.abs(now.ratio - wanted.ratio) > 1e-3) this.canvas.setCamera(state.camera);
+    }
     if (state.node !== previous.node && state.node && this.details.currentNode() !== state.node) {
       this.canvas.select(state.node);
       this.details.showNode(state.node);
@@ -264,7 +278,7 @@ export class App implements AppContext {
       const blob = await exportPngBlob(this.canvas.sigma);
       saveBlob(blob, `congress-graph-${this.store.get().view}.png`);
     } catch (error) {
-      this.setStatus(this.t('statusError', { message: errorMessage(error) }), 'error');
+      this.setStatus(() => this.t('statusError', { message: errorMessage(error, this.lang()) }), 'error');
     } finally {
       button.disabled = false;
     }
@@ -372,7 +386,7 @@ export class App implements AppContext {
   }
 
   private renderStatus(): void {
-    this.el.status!.textContent = this.statusText;
+    this.el.status!.textContent = typeof this.statusText === 'function' ? this.statusText() : this.statusText;
     this.el.status!.className = `status ${this.statusKind}`;
   }
 }

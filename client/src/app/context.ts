@@ -27,7 +27,8 @@ export interface AppContext {
   /** Adds a node's neighbours to the explore graph (double-click). */
   expand(id: string): Promise<void>;
   switchView(view: View, patch?: Partial<AppState>): void;
-  setStatus(text: string, kind?: 'info' | 'error'): void;
+  /** The status line; a function is worded again after a language switch. */
+  setStatus(text: string | (() => string), kind?: 'info' | 'error'): void;
   /** The panel to the right, for views that show an edge's paragraphs rather than a node. */
   details: DetailsHost;
 }

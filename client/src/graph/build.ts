@@ -192,10 +192,20 @@ export function mergeGraph(graph: ViewerGraph, data: GraphData, anchor?: string)
   return { addedNodes, addedEdges };
 }
 
-/** A fresh viewer graph from what the API sent. */
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * A fresh viewer graph from what the API sent. Nodes go in by id and edges by
+ * their ends and type, whatever order the database returned them in: the layout
+ * visits them in graph order, so equal data must make an equal graph for a link
+ * to reopen the same picture (relationship keys are element ids, which a reload
+ * of the database changes, so they only break ties).
+ */
 export function buildGraph(data: GraphData): ViewerGraph {
   const graph = createViewerGraph();
-  mergeGraph(graph, data);
+  const nodes = [...data.nodes].sort((a, b) => byKey(a.key, b.key));
+  const edges = [...data.edges].sort((a, b) => byKey(a.source, b.source) || byKey(a.target, b.target) || byKey(a.attributes.type, b.attributes.type) || byKey(a.key, b.key));
+  mergeGraph(graph, { nodes, edges });
   applyDegreeSizes(graph);
   return graph;
 }

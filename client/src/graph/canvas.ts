@@ -27,7 +27,12 @@ export interface CanvasHandlers {
   onEdgeClick?: (edge: string) => void;
   onStageClick?: () => void;
   onLayoutChange?: (running: boolean) => void;
+  /** The reader moved the camera (pan, zoom, the buttons); called once it rests. */
+  onCameraChange?: (camera: { x: number; y: number; ratio: number }) => void;
 }
+
+/** The camera that shows the whole graph (sigma's default state). */
+export const HOME_CAMERA = { x: 0.5, y: 0.5, ratio: 1 } as const;
 
 /**
  * The one sigma v4 renderer of the page and the graph it shows. Views hand it
@@ -147,8 +152,9 @@ export class GraphCanvas {
   }
 
   // ── layout ──────────────────────────────────────────────────────────────
-  startLayout(duration?: number): void {
-    this.layout.start(duration);
+  /** A reproducible layout run (a fixed number of iterations, then overlaps spread); see Layout.start. */
+  startLayout(options?: { iterations?: number; duration?: number }): void {
+    this.layout.start(options);
   }
   stopLayout(): void {
     this.layout.stop(true);
@@ -245,7 +251,20 @@ export class GraphCanvas {
   }
 
   fit(): void {
-    void this.sigma.getCamera().animate({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }, { duration: 300 });
+    void this.sigma.getCamera().animate({ ...HOME_CAMERA, angle: 0 }, { duration: 300 });
+  }
+
+  /** Where the camera looks (sigma's state: x, y in the framed graph's 0–1 space, ratio 1 = the whole graph). */
+  getCamera(): { x: number; y: number; ratio: number } {
+    const { x, y, ratio } = this.sigma.getCamera().getState();
+    return { x, y, ratio };
+  }
+
+  /** Puts the camera there at once (a link's camera, a new view); null: the whole graph. */
+  setCamera(camera: { x: number; y: number; ratio: number } | null): void {
+    this.applyingCamera = true;
+    this.sigma.getCamera().setState({ ...(camera ?? HOME_CAMERA), angle: 0 });
+    this.applyingCamera = false;
   }
 
   zoom(direction: 1 | -1): void {
@@ -281,8 +300,19 @@ export class GraphCanvas {
     return new Layout(graph, { onChange: (running) => this.handlers.onLayoutChange?.(running) });
   }
 
+  private applyingCamera = false;
+  private cameraTimer: ReturnType<typeof setTimeout> | null = null;
+
   private bindEvents(): void {
     const s = this.sigma;
+    s.getCamera().on('updated', () => {
+      if (this.applyingCamera) return;
+      if (this.cameraTimer) clearTimeout(this.cameraTimer);
+      this.cameraTimer = setTimeout(() => {
+        this.cameraTimer = null;
+        this.handlers.onCameraChange?.(this.getCamera());
+      }, 250);
+    });
     s.on('enterNode', ({ node }) => {
       this.highlight(node);
       this.container.style.cursor = 'pointer';

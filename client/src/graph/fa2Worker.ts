@@ -27,6 +27,10 @@ export class FA2Worker {
   private received = 0;
   private acceptAfter = 0;
   private respawn: ReturnType<typeof setTimeout> | null = null;
+  /** Iterations since the last start, and how many that run may do (Infinity: until stopped). */
+  private iterations = 0;
+  private maxIterations = Infinity;
+  private onDone: (() => void) | null = null;
   private readonly settings: Record<string, unknown>;
   private readonly onStructureChange = (): void => {
     // New or dropped nodes or edges: the worker's arrays no longer match the graph; rebuild on the next turn.
@@ -52,10 +56,20 @@ export class FA2Worker {
     return this.running;
   }
 
-  start(): void {
+  /**
+   * Starts from the graph's current positions. With `iterations`, the run stops by
+   * itself after exactly that many ForceAtlas2 iterations, writes the final
+   * positions into the graph and calls `onDone`: ForceAtlas2 is deterministic, so
+   * the same graph from the same starting positions ends in the same picture
+   * whatever the machine's speed.
+   */
+  start(iterations = Infinity, onDone: (() => void) | null = null): void {
     if (this.killed) throw new Error('FA2Worker: started after kill()');
     if (this.running) return;
     this.running = true;
+    this.iterations = 0;
+    this.maxIterations = iterations;
+    this.onDone = onDone;
     this.post(true);
   }
 
@@ -105,6 +119,15 @@ export class FA2Worker {
     this.received += 1;
     if (!this.running || this.received <= this.acceptAfter || !this.matrices) return;
     this.matrices.nodes = new Float32Array(event.data.nodes);
+    this.iterations += 1;
+    if (this.iterations >= this.maxIterations) {
+      fa2Helpers.assignLayoutChanges(this.graph, this.matrices.nodes, null);
+      this.running = false;
+      const done = this.onDone;
+      this.onDone = null;
+      done?.();
+      return;
+    }
     const now = performance.now();
     if (now - this.lastApplied >= this.applyEveryMs) {
       this.lastApplied = now;

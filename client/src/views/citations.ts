@@ -60,7 +60,7 @@ export class CitationsView implements ViewController {
         this.loaded = true;
         this.ctx.setStatus('');
       } catch (error) {
-        this.ctx.setStatus(this.ctx.t('statusError', { message: errorMessage(error) }), 'error');
+        this.ctx.setStatus(() => this.ctx.t('statusError', { message: errorMessage(error, this.ctx.lang()) }), 'error');
       }
     }
     if (this.ctx.store.get().view !== 'citations') return;

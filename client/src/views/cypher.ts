@@ -1,12 +1,11 @@
 import type { CypherResponse, SavedQueryJson } from '../../../server/contract/api.ts';
 import type { Json } from '../../../server/contract/graph.ts';
-import { ApiError } from '../api/client.ts';
 import type { AppContext, AppState, ViewController } from '../app/context.ts';
 import { buildGraph } from '../graph/build.ts';
 import { labelColor } from '../graph/palette.ts';
 import { clearHistory, pushHistory, readHistory, writeHistory } from '../state/history.ts';
 import { h, replace, swatch } from '../util/dom.ts';
-import { errorMessage } from '../util/errors.ts';
+import { describeError } from '../i18n/errors.ts';
 import type { CypherEditorHandle } from './cypherEditor.ts';
 import { cappedNotes, describeValue, rowValues, type CellValue } from './cypherModel.ts';
 
@@ -47,6 +46,7 @@ export class CypherView implements ViewController {
   private running = false;
   private seq = 0;
   private pending: string | null = null;
+  private lastError: unknown = null;
 
   constructor(private readonly ctx: AppContext) {
     this.editorHost = h('div', { class: 'cypher-editor', 'data-testid': 'cypher-editor' });
@@ -145,9 +145,11 @@ export class CypherView implements ViewController {
       this.draw();
     } catch (error) {
       if (seq !== this.seq) return;
+      // The failed query's answer is no answer: the previous result's graph, legend and table go.
       this.result = null;
       this.summary.textContent = '';
-      this.showError(this.describeError(error));
+      this.showError(error);
+      this.ctx.showGraph(buildGraph({ nodes: [], edges: [] }), { layout: false });
       this.renderTable();
     } finally {
       this.running = false;
@@ -155,18 +157,26 @@ export class CypherView implements ViewController {
     }
   }
 
-  private describeError(error: unknown): string {
-    if (error instanceof ApiError) {
-      const position = (error.details as { position?: { line?: number; column?: number } } | undefined)?.position;
-      const where = position?.line ? ` (${this.ctx.lang() === 'zh' ? `第 ${position.line} 行，第 ${position.column} 列` : `line ${position.line}, column ${position.column}`})` : '';
-      return `${error.status ? `${error.status} · ` : ''}${error.message}${where}`;
-    }
-    return errorMessage(error);
+  /** Shows an error in the interface's language (worded again after a language switch); null hides it. */
+  private showError(error: unknown): void {
+    this.lastError = error;
+    this.renderError();
   }
 
-  private showError(message: string | null): void {
-    this.error.hidden = message === null;
-    this.error.textContent = message ?? '';
+  private renderError(): void {
+    const error = this.lastError;
+    this.error.hidden = error === null;
+    if (error === null) {
+      replace(this.error);
+      return;
+    }
+    const lang = this.ctx.lang();
+    const text = typeof error === 'string' ? { message: error } : describeError(error, lang);
+    replace(
+      this.error,
+      h('span', { class: 'error-message' }, text.where ? (lang === 'zh' ? `${text.message}（${text.where}）` : `${text.message} (${text.where})`) : text.message),
+      'original' in text && text.original ? h('span', { class: 'error-original', lang: 'en' }, text.original) : null,
+    );
   }
 
   private draw(): void {

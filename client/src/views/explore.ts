@@ -20,7 +20,7 @@ export class ExploreView implements ViewController {
       const node = this.ctx.store.get().node;
       if (node && graph.hasNode(node)) this.ctx.canvas.select(node, true);
     } catch (error) {
-      this.ctx.setStatus(this.ctx.t('statusError', { message: errorMessage(error) }), 'error');
+      this.ctx.setStatus(() => this.ctx.t('statusError', { message: errorMessage(error, this.ctx.lang()) }), 'error');
     }
   }
 

@@ -37,7 +37,7 @@ export class PathView implements ViewController {
     try {
       this.graph = await this.ctx.exploreGraph();
     } catch (error) {
-      this.ctx.setStatus(this.ctx.t('statusError', { message: errorMessage(error) }), 'error');
+      this.ctx.setStatus(() => this.ctx.t('statusError', { message: errorMessage(error, this.ctx.lang()) }), 'error');
       return;
     }
     if (this.ctx.store.get().view !== 'path') return;
@@ -97,7 +97,7 @@ export class PathView implements ViewController {
       this.ctx.setStatus('');
     } catch (error) {
       if (seq !== this.seq) return;
-      this.result = { nodes: [], error: error instanceof Error && 'status' in error && (error as { status: number }).status === 404 ? this.ctx.t('pathNone', { max: this.maxLength }) : errorMessage(error) };
+      this.result = { nodes: [], error: error instanceof Error && 'status' in error && (error as { status: number }).status === 404 ? this.ctx.t('pathNone', { max: this.maxLength }) : errorMessage(error, this.ctx.lang()) };
       this.ctx.canvas.setPath(null);
       this.ctx.setStatus('');
     }
