@@ -370,7 +370,13 @@ describe('the viewer on the seed', () => {
     const error = page.getByTestId('cypher-error');
     await error.waitFor({ state: 'visible', timeout: 15_000 });
     expectedFailure = null;
-    expect(await error.textContent()).toMatch(/400/);
+    // Worded by the viewer in the interface's language, no raw status.
+    expect(await error.locator('.error-message').textContent()).toContain('只读');
+    expect(await error.textContent()).not.toMatch(/400 ·/);
+    // The previous result's graph, legend and table are gone.
+    expect(await page.evaluate(() => window.congressGraph.canvas.sigma.getGraph().order)).toBe(0);
+    expect(await page.getByTestId('legend').locator('[data-legend-kind]').count()).toBe(0);
+    expect(await page.getByTestId('results-table').count()).toBe(0);
     const session = driver.session();
     try {
       const count = await session.run('MATCH (n:Intruder) RETURN count(n) AS n');

@@ -4,7 +4,10 @@ import type { AppContext, DetailsHost } from '../app/context.ts';
 import { primaryLabel } from '../graph/build.ts';
 import { labelColor } from '../graph/palette.ts';
 import { labelName, propertyName, type Lang } from '../i18n/i18n.ts';
-import { fullName, recommendationRef } from '../i18n/names.ts';
+import { fullName, recommendationRef, shortName } from '../i18n/names.ts';
+import type { CitationData } from '../views/citationData.ts';
+import { citationCounts, supplementing } from '../views/citationModel.ts';
+import { countWords } from '../views/countWords.ts';
 import { relationName } from '../i18n/relations.ts';
 import { isEnumerated, valueName } from '../i18n/values.ts';
 import { errorMessage } from '../util/errors.ts';
@@ -98,7 +101,7 @@ export function provenanceByParagraph(groups: readonly RelationshipGroup[]): { k
 export class DetailsPanel implements DetailsHost {
   readonly element: HTMLElement;
   private readonly body: HTMLElement;
-  private current: { kind: 'node'; id: string; details: NodeDetailsResponse | null; error: unknown } | { kind: 'content'; title: string; content: Node } | null = null;
+  private current: { kind: 'node'; id: string; details: NodeDetailsResponse | null; error: unknown; citations?: CitationData | null } | { kind: 'content'; title: string; content: Node } | null = null;
   private seq = 0;
 
   constructor(private readonly ctx: AppContext) {
@@ -112,9 +115,10 @@ export class DetailsPanel implements DetailsHost {
     this.current = { kind: 'node', id, details: null, error: null };
     this.render();
     try {
-      const details = await this.ctx.api.node(id);
+      // An instrument's citations are counted directly and through the instruments supplementing it, from the shared table.
+      const [details, citations] = await Promise.all([this.ctx.api.node(id), primaryLabel(id, []) === 'Instrument' ? this.ctx.citationData().catch(() => null) : null]);
       if (seq !== this.seq) return;
-      this.current = { kind: 'node', id, details, error: null };
+      this.current = { kind: 'node', id, details, error: null, citations };
     } catch (error) {
       if (seq !== this.seq) return;
       this.current = { kind: 'node', id, details: null, error };
@@ -161,7 +165,7 @@ export class DetailsPanel implements DetailsHost {
       this.element.dataset.state = 'loading';
       return;
     }
-    replace(this.body, ...this.renderDetails(current.details));
+    replace(this.body, ...this.renderDetails(current.details, current.citations ?? null));
     this.element.dataset.state = 'node';
     this.element.dataset.node = current.id;
   }
@@ -174,7 +178,7 @@ export class DetailsPanel implements DetailsHost {
     } }, '×');
   }
 
-  private renderDetails(d: NodeDetailsResponse): Node[] {
+  private renderDetails(d: NodeDetailsResponse, citations: CitationData | null): Node[] {
     const ctx = this.ctx;
     const lang = ctx.lang();
     const other: Lang = lang === 'zh' ? 'en' : 'zh';
@@ -203,22 +207,44 @@ export class DetailsPanel implements DetailsHost {
       out.push(h('section', { class: 'details-section' }, h('h3', {}, propertyName(lang, 'text')), h('p', { class: 'para-text' }, d.properties.text)));
     }
 
-    // An instrument: the recommendations citing it, with their text and the cited words marked.
+    // An instrument: the recommendations citing it, with their text and the cited words marked; then
+    // those citing an instrument that supplements it (a protocol, a COP resolution), each saying which.
     if (label === 'Instrument') {
       const citing = d.relationships.filter((g) => g.type === 'CITES' && g.direction === 'in').flatMap((g) => g.items);
-      if (citing.length > 0) {
+      const counts = citations ? citationCounts(citations.rows, citations.supplements, d.id) : null;
+      const nameOf = (id: string) => {
+        const props = citations?.instrumentProps.get(id);
+        return props ? shortName({ id, label: 'Instrument', props }, lang, 40) : id;
+      };
+      const others = citations ? supplementing(d.id, citations.supplements) : new Set<string>();
+      const direct = new Set(citing.map((i) => i.other.id));
+      const via = citations ? citations.rows.filter((r) => others.has(r.instrument) && !direct.has(r.recommendation)) : [];
+      if (citing.length > 0 || via.length > 0) {
+        const countText = counts ? countWords(counts, nameOf, (k, v) => ctx.t(k, v)) : String(citing.length);
         out.push(
           h('section', { class: 'details-section cited-by', 'data-testid': 'cited-by' },
-            h('h3', {}, ctx.t('detailsCitedBy'), h('span', { class: 'count' }, citing.length)),
+            h('h3', {}, ctx.t('detailsCitedBy'), h('span', { class: 'count', 'data-testid': 'cited-by-count' }, countText)),
             h('ul', { class: 'cited-list' }, citing.map((item) => {
               const p = item.provenance[0];
               const text = item.other.text ?? p?.text ?? '';
               const spans = p && (p.text === text || !p.text) ? p.spans : [];
-              return h('li', {},
+              return h('li', { 'data-how': 'direct' },
                 h('button', { type: 'button', class: 'chip chip-rec', onclick: () => ctx.openNode(item.other.id, { focus: true }) }, swatch(labelColor('Recommendation')), recommendationRef(item.other.id)),
+                h('span', { class: 'how-tag' }, ctx.t('citationsDirect')),
                 text ? highlightedText(text, spans) : null,
               );
             })),
+            via.length > 0 ? h('h4', { class: 'sub-head' }, ctx.t('detailsCitedVia')) : null,
+            via.length > 0
+              ? h('ul', { class: 'cited-list via' }, via.map((row) => {
+                  const start = row.text && row.evidence ? row.text.indexOf(row.evidence) : -1;
+                  return h('li', { 'data-how': 'via' },
+                    h('button', { type: 'button', class: 'chip chip-rec', onclick: () => ctx.openNode(row.recommendation, { focus: true }) }, swatch(labelColor('Recommendation')), row.label),
+                    h('span', { class: 'how-tag' }, ctx.t('citationsVia', { name: nameOf(row.instrument) })),
+                    row.text ? highlightedText(row.text, start >= 0 ? [[start, start + row.evidence!.length]] : []) : null,
+                  );
+                }))
+              : null,
           ),
         );
       }

@@ -260,9 +260,24 @@ describe('GET /api/path', () => {
     expect(path.path.at(-1)!.id).toBe('instrument:untoc');
     expect(path.length).toBe(path.path.length - 1);
     expect(path.relationships).toHaveLength(path.length!);
+    // Each step's relationship joins that step's two nodes, stored one way or the other.
+    path.relationships.forEach((r, i) => expect([r.start, r.end].sort()).toEqual([path.path[i]!.id, path.path[i + 1]!.id].sort()));
+    // The other shortest paths: as long, distinct, the first is `path`; the graph holds them all.
+    expect(path.alternatives.length).toBeGreaterThan(1);
+    expect(path.alternatives[0]!.path).toEqual(path.path);
+    for (const alt of path.alternatives) expect(alt.relationships).toHaveLength(path.length!);
+    expect(new Set(path.alternatives.map((a) => a.path.map((n) => n.id).join('>'))).size).toBe(path.alternatives.length);
     const graph = MultiDirectedGraph.from(path.graph);
-    expect(graph.order).toBe(path.path.length);
-    expect(graph.size).toBe(path.length);
+    expect(graph.order).toBe(new Set(path.alternatives.flatMap((a) => a.path.map((n) => n.id))).size);
+    expect(graph.size).toBe(new Set(path.alternatives.flatMap((a) => a.relationships.map((r) => r.id))).size);
+  });
+
+  it('follows only the types asked for, and gives the same first path every time', async () => {
+    const url = `/api/path?from=${enc('state:ARG')}&to=${enc('instrument:untoc')}`;
+    const [a, b] = await Promise.all([request(app).get(url).expect(200), request(app).get(url).expect(200)]);
+    expect(a.body.path).toEqual(b.body.path);
+    const noParagraphs = PathResponse.parse((await request(app).get(`${url}&types=SPOKE_ON,CITES,UNDER,ADDRESSES,CO_OCCURS,LINKED_TO,ATTENDED,SUPPLEMENTS,IN_REPORT,REPORT_OF`).expect(200)).body);
+    for (const alt of noParagraphs.alternatives) for (const r of alt.relationships) expect(['PART_OF', 'MENTIONS']).not.toContain(r.type);
   });
 
   it('says found: false when no path is short enough', async () => {
