@@ -14,6 +14,7 @@ import { evaluationQuery, parseConsoleInput } from './cypherCommands.ts';
 import { cappedNotes, describeValue, rowValues, type CellValue } from './cypherModel.ts';
 import { coerceParam, entityParam, paramsFromUrl, paramsToUrl, paramText, savedDefaults, type ConsoleParams } from './cypherParams.ts';
 import { pageOf, resultCsv, resultJson } from './cypherResults.ts';
+import { truncateGraphemes } from '../../../server/contract/truncate.ts';
 
 const DEFAULT_QUERY = `MATCH (r:Recommendation)-[c:CITES]->(i:Instrument)
 RETURN r, c, i`;
@@ -406,7 +407,7 @@ export class CypherView implements ViewController {
     replace(
       this.historySelect,
       h('option', { value: '' }, `${ctx.t('cypherHistoryPick')}${this.history.length ? ` (${this.history.length})` : ''}`),
-      this.history.map((q) => h('option', { value: q }, q.replace(/\s+/g, ' ').slice(0, 90))),
+      this.history.map((q) => h('option', { value: q }, truncateGraphemes(q.replace(/\s+/g, ' '), 90))),
       this.history.length > 0 ? h('option', { value: '__clear__' }, `✕ ${ctx.t('cypherHistoryClear')}`) : null,
     );
   }
