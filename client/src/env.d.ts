@@ -47,3 +47,9 @@ declare module 'graphology-layout-forceatlas2/defaults.js' {
   const defaults: Record<string, unknown>;
   export default defaults;
 }
+
+/** graphology-gexf's writer module (CommonJS, no type declarations of its own; see its common/types.d.ts). */
+declare module 'graphology-gexf/common/writer.js' {
+  const write: (graph: unknown, options?: Record<string, unknown>) => string;
+  export default write;
+}

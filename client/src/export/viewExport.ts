@@ -1,12 +1,16 @@
 import { MultiDirectedGraph } from 'graphology';
-import gexfModule from 'graphology-gexf/browser/index.js';
+// The writer alone: the package's browser entry also loads its parser, which needs a DOMParser at import.
+import gexfWriterModule from 'graphology-gexf/common/writer.js';
 import type { Json } from '../../../server/contract/graph.ts';
 import type { EdgeAttrs, NodeAttrs, ViewerGraph } from '../graph/build.ts';
+import { rgb } from '../../../server/contract/display.ts';
+import { flatValue } from '../../../server/contract/flatten.ts';
+import { xmlSafe } from '../../../server/contract/xml.ts';
 import { labelName, typeName, type Lang } from '../i18n/i18n.ts';
 import { toCsv } from '../views/citationModel.ts';
 import { cjsDefault } from '../util/cjs.ts';
 
-const gexf = cjsDefault<typeof gexfModule>(gexfModule);
+const writeGexf = cjsDefault<(graph: unknown, options: Record<string, unknown>) => string>(gexfWriterModule);
 
 /** Which items of the graph on screen an export holds: those the legend shows, and (optionally) only those in the camera's frame. */
 export interface ViewSelection {
@@ -37,23 +41,11 @@ export function viewSubgraph(graph: ViewerGraph, selection: ViewSelection): View
   return out;
 }
 
-// XML 1.0 allows tab, LF, CR and characters from U+0020 on (https://www.w3.org/TR/xml/#charsets): others cannot be written at all.
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const xmlSafe = (text: string): string => text.replace(NOT_XML, '\uFFFD');
-
-/** A property value for a one-value cell or attribute: lists joined with " | " (as the server's exports do), maps as JSON. */
-export function flatValue(value: Json | undefined): string | number | boolean | null {
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (Array.isArray(value)) return value.map((v) => (v !== null && typeof v === 'object' ? JSON.stringify(v) : String(v))).join(' | ');
-  return JSON.stringify(value);
-}
 
 function attributes(props: Record<string, Json>): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {};
   for (const [key, value] of Object.entries(props)) {
-    const flat = flatValue(value);
+    const flat = flatValue(value ?? null);
     if (flat === null) continue;
     out[key] = typeof flat === 'string' ? xmlSafe(flat) : flat;
   }
@@ -68,18 +60,18 @@ function attributes(props: Record<string, Json>): Record<string, string | number
  * namespace http://gexf.net/1.3/viz; text made XML 1.0-safe.
  */
 export function viewGexf(graph: ViewerGraph, lang: Lang): string {
-  return gexf.write(graph, {
+  return writeGexf(graph, {
     version: '1.3',
     pretty: true,
     formatNode: (key: string, a: NodeAttrs) => ({
       label: xmlSafe(lang === 'en' ? a.name_en : a.name_zh),
-      viz: { color: a.color, size: a.size, x: a.x, y: a.y },
+      viz: { color: rgb(a.color), size: a.size, x: a.x, y: a.y },
       attributes: { id: key, nodeLabel: a.nodeLabel, labels: a.labels.join(' | '), name_zh: xmlSafe(a.name_zh), name_en: xmlSafe(a.name_en), ...attributes(a.props) },
     }),
     formatEdge: (_key: string, a: EdgeAttrs) => ({
       label: a.type,
       weight: a.weight,
-      viz: { color: a.color, thickness: a.size },
+      viz: { color: rgb(a.color), thickness: a.size },
       attributes: { type: a.type, ...attributes(a.props) },
     }),
   });
@@ -129,7 +121,7 @@ export function relationshipsTable(graph: ViewerGraph, lang: Lang): (string | nu
 }
 
 function cell(value: Json | undefined): string | number | null {
-  const flat = flatValue(value);
+  const flat = flatValue(value ?? null);
   return typeof flat === 'boolean' ? String(flat) : flat;
 }
 
