@@ -475,7 +475,9 @@ export class App implements AppContext {
     el.subtitle!.textContent = this.t('appSubtitle');
     document.title = `${this.t('appTitle')} · ${this.t(`view.${this.store.get().view}`)}`;
     el.langToggle!.textContent = this.t('langToggle');
-    el.langToggle!.setAttribute('aria-label', this.t('langToggleLabel'));
+    // The accessible name starts with the visible text (WCAG 2.5.3, "label in name").
+    el.langToggle!.setAttribute('aria-label', `${this.t('langToggle')}: ${this.t('langToggleLabel')}`);
+    el.langToggle!.setAttribute('lang', this.lang() === 'zh' ? 'en' : 'zh-CN');
     el.langToggle!.title = this.t('langToggleLabel');
     el.skip!.textContent = this.t('skipToGraph');
     this.renderExportMenu();

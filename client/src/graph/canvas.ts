@@ -3,7 +3,7 @@ import { extremityArrow, layerDashed, layerPlain, pathCurved, pathLine, pathLoop
 import type { Lang } from '../i18n/strings.ts';
 import type { EdgeAttrs, NodeAttrs, ViewerGraph } from './build.ts';
 import { ItemFlag } from './itemFlag.ts';
-import { placeLabels, type LabelCandidate, type LabelSide } from './labelPlacement.ts';
+import { labelBox, placeLabels, type Box, type LabelCandidate, type LabelSide } from './labelPlacement.ts';
 import { Layout } from './layout.ts';
 import {
   ALL_LABELS_MAX_ORDER,
@@ -116,6 +116,8 @@ export class GraphCanvas {
         enableCameraRotation: false,
         enableCameraMouseRotation: false,
         doubleClickZoomingRatio: 1.8,
+        // The canvas may be hidden (the console's table-only mode): sigma then waits instead of throwing.
+        allowInvalidContainer: true,
         minCameraRatio: 0.05,
         maxCameraRatio: 8,
       },
@@ -385,6 +387,7 @@ export class GraphCanvas {
     const active = graph.order > 0 && graph.order <= PLACED_LABELS_MAX_ORDER && !this.layout.isMoving();
     this.sigma.setGraphState({ placedLabels: active });
     if (!active) {
+      this.labelBoxes = new Map();
       this.applyLabelStates(new Map());
       return;
     }
@@ -406,8 +409,21 @@ export class GraphCanvas {
     });
     const placed = placeLabels(candidates, { width: this.container.clientWidth, height: this.container.clientHeight });
     const states = new Map<string, LabelState>();
-    for (const [node, side] of placed) states.set(node, side ?? 'none');
+    const boxes = new Map<string, Box>();
+    for (const c of candidates) {
+      const side = placed.get(c.node);
+      states.set(c.node, side ?? 'none');
+      if (side) boxes.set(c.node, labelBox(c, side));
+    }
+    this.labelBoxes = boxes;
     this.applyLabelStates(states);
+  }
+
+  private labelBoxes = new Map<string, Box>();
+
+  /** The boxes (viewport CSS pixels) of the labels drawn, by node: what the end-to-end tests hold to "no overlap, none cut". */
+  placedLabelBoxes(): Record<string, Box> {
+    return this.sigma.getGraphState().placedLabels ? Object.fromEntries(this.labelBoxes) : {};
   }
 
   private applyLabelStates(states: Map<string, LabelState>): void {

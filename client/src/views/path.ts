@@ -27,6 +27,7 @@ export class PathView implements ViewController {
   private graph: ViewerGraph | null = null;
   private names = new Map<string, { label: string; name: string }>();
   private seq = 0;
+  private skipOpen = false;
 
   constructor(private readonly ctx: AppContext) {
     const box = (which: 'from' | 'to') =>
@@ -149,7 +150,7 @@ export class PathView implements ViewController {
     const { pathSkip, pathIndex } = ctx.store.get();
     const max = h('select', { id: 'path-max', onchange: (e: Event) => (this.maxLength = Number((e.target as HTMLSelectElement).value)) },
       [2, 3, 4, 5, 6, 8, 10].map((n) => h('option', { value: n, selected: n === this.maxLength }, n)));
-    const skip = h('details', { class: 'path-skip', 'data-testid': 'path-skip' },
+    const skip = h('details', { class: 'path-skip', 'data-testid': 'path-skip', open: this.skipOpen, ontoggle: (e: Event) => (this.skipOpen = (e.target as HTMLDetailsElement).open) },
       h('summary', {}, ctx.t('pathSkip'), pathSkip.length > 0 ? h('span', { class: 'count' }, ctx.t('pathSkipCount', { n: pathSkip.length })) : null),
       h('div', { class: 'skip-list' }, RELATIONSHIP_TYPES.map((type) =>
         h('label', { class: 'skip-item' },

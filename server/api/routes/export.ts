@@ -53,7 +53,7 @@ export function exportRoutes({ driver, config, log, database }: ApiContext): Rou
       operationId: 'export',
       summary: 'The whole graph (or one report’s part): graph.json, GEXF, GraphML or CSV',
       description:
-        'json is graph.json’s shape (docs/MODEL.md) and streams; csv is one table (`table=relationships`, the default, or `nodes`) and streams; gexf and graphml are built in memory (refused above GRAPH_MAX_NODES nodes). List properties are joined with " | " in GEXF, GraphML and CSV.',
+        'json is graph.json’s shape (docs/MODEL.md) and streams; csv is one table and streams: `table=relationships` (the default; type, start, start_name, end, end_name, then a column per property) or `nodes` (id, labels, name, name_zh, name_en, then a column per property); gexf (GEXF 1.3, each node’s viz:color and viz:size and each edge’s viz:color as the viewer draws them) and graphml are built in memory (refused above GRAPH_MAX_NODES nodes). List properties are joined with " | " in GEXF, GraphML and CSV.',
       tags: ['export'],
       query: ExportQuery,
       responses: {

@@ -5,7 +5,7 @@ import { displayName, matchNodeById } from './labels.ts';
 import { readQuery, type ReadOptions } from './run.ts';
 import { GraphCollector } from './serialized-graph.ts';
 import { relTypeExpression } from './subgraph.ts';
-import { ValueConverter, nodeToJson } from './values.ts';
+import { ValueConverter, nodeKey, nodeToJson } from './values.ts';
 import type { PathResponse } from '../../contract/api.ts';
 import type { RelationshipJson, SerializedGraph } from '../../contract/graph.ts';
 
@@ -34,7 +34,8 @@ export interface PathOptions extends ReadOptions {
  * The shortest paths between two nodes (relationships followed either way, of the
  * given types only, at most `maxLength` steps): up to MAX_ALTERNATIVES of them, in
  * the order of their nodes' ids so the same question always gives the same first
- * path; `graph` holds every node and relationship of them all.
+ * path, one per sequence of nodes and relationship types (two SPOKE_ON from two
+ * paragraphs make one path to read); `graph` holds every node and relationship of them all.
  */
 export async function shortestPath(driver: Driver, from: string, to: string, options: PathOptions): Promise<PathResult> {
   const types = options.types?.length ? `:${relTypeExpression(options.types)}` : '';
@@ -45,22 +46,29 @@ export async function shortestPath(driver: Driver, from: string, to: string, opt
      CALL { ${matchNodeById(to, 'b', 'to')} }
      MATCH p = allShortestPaths((a)-[${types}*..${maxLength}]-(b))
      WITH p LIMIT ${ALTERNATIVES_READ}
-     WITH p, [n IN nodes(p) | coalesce(n.id, elementId(n))] AS ids
-     ORDER BY ids
-     RETURN p LIMIT ${MAX_ALTERNATIVES}`,
+     WITH p, [n IN nodes(p) | coalesce(n.id, elementId(n))] AS ids, [r IN relationships(p) | type(r)] AS types
+     ORDER BY ids, types
+     RETURN p LIMIT ${ALTERNATIVES_READ}`,
     { from, to },
     options,
   );
-  const paths = found.records.map((r) => r.get('p') as Path);
+  // Paths through the same nodes over relationships of the same types read the same: one of them stands for all.
+  const seen = new Set<string>();
+  const paths = found.records.map((r) => r.get('p') as Path).filter((p) => {
+    const key = [nodeKey(p.start), ...p.segments.flatMap((s) => [s.relationship.type, nodeKey(s.end)])].join('>');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   if (paths.length === 0) {
     const [fromExists, toExists] = await Promise.all([nodeExists(driver, from, options), nodeExists(driver, to, options)]);
     const missing = [...(fromExists ? [] : [from]), ...(toExists ? [] : [to])];
     return missing.length > 0 ? { status: 'missing', missing } : { status: 'none' };
   }
   const converter = new ValueConverter();
-  for (const path of paths) converter.collect(path);
+  for (const path of paths.slice(0, MAX_ALTERNATIVES)) converter.collect(path);
   const graph = new GraphCollector();
-  const alternatives = paths.map((path): PathSteps => {
+  const alternatives = paths.slice(0, MAX_ALTERNATIVES).map((path): PathSteps => {
     const nodes: Node[] = [path.start, ...path.segments.map((s) => s.end)];
     const relationships = path.segments.map((s) => converter.relationshipToJson(s.relationship));
     for (const n of nodes) graph.addNode(nodeToJson(n));

@@ -267,8 +267,9 @@ describe('GET /api/path', () => {
     expect(path.alternatives.length).toBeGreaterThan(1);
     expect(path.alternatives[0]!.path).toEqual(path.path);
     for (const alt of path.alternatives) expect(alt.relationships).toHaveLength(path.length!);
-    // Distinct paths: through other nodes, or the same nodes over other relationships (another fact).
-    expect(new Set(path.alternatives.map((a) => a.relationships.map((r) => r.id).join('>'))).size).toBe(path.alternatives.length);
+    // Distinct paths to read: through other nodes, or the same nodes over other types of relationship.
+    const reading = (a: (typeof path.alternatives)[number]) => a.path.map((n, i) => `${n.id}${a.relationships[i] ? `>${a.relationships[i]!.type}` : ''}`).join('>');
+    expect(new Set(path.alternatives.map(reading)).size).toBe(path.alternatives.length);
     const graph = MultiDirectedGraph.from(path.graph);
     expect(graph.order).toBe(new Set(path.alternatives.flatMap((a) => a.path.map((n) => n.id))).size);
     expect(graph.size).toBe(new Set(path.alternatives.flatMap((a) => a.relationships.map((r) => r.id))).size);
