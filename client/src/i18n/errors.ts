@@ -19,6 +19,7 @@ export const ERROR_MESSAGES: Readonly<Record<string, Record<Lang, string>>> = {
   result_too_large: { zh: '结果太大，无法返回：请返回更少或更小的值。', en: 'The result is too large to send: return fewer or smaller values.' },
   report_format: { zh: '上传的文件不是可读的报告，未加载任何内容。', en: 'The uploaded file is not a readable report; nothing was loaded.' },
   report_invalid: { zh: '上传的报告无法构成有效的图谱，未加载任何内容。', en: 'The uploaded report does not make a valid graph; nothing was loaded.' },
+  unsupported_format: { zh: '上传的文件不是 PDF、Word（.docx）或文本文件，未加载任何内容。', en: 'The uploaded file is not a PDF, Word (.docx) or text file; nothing was loaded.' },
   unsupported_media_type: { zh: '不支持该文件类型。', en: 'This kind of file is not supported.' },
   unauthorized: { zh: '需要管理员令牌。', en: 'An administrator token is needed.' },
   uploads_disabled: { zh: '此服务器未开放上传。', en: 'Uploads are not enabled on this server.' },
