@@ -59,12 +59,15 @@ export function autoStopAfter(order: number): number {
 }
 
 /**
- * How often the running layout writes positions into the graph (ms): every
- * iteration for a small graph (smooth), a few times a second for a large one,
- * where each write restyles and redraws every node (see FA2Worker).
+ * How often the running layout writes positions into the graph (ms): about 25
+ * times a second for a small graph (smooth enough to watch), a few times a second
+ * for a large one. Each write restyles and redraws every node (see FA2Worker), and
+ * the worker waits for the page between iterations: writing on every iteration made
+ * a 200-node layout crawl at 5-10 iterations a second on a busy machine without a
+ * GPU, two minutes before the picture stood still.
  */
 export function positionWriteInterval(order: number): number {
-  if (order <= AUTO_SPREAD_MAX_ORDER) return 0;
+  if (order <= AUTO_SPREAD_MAX_ORDER) return 40;
   return order <= 20_000 ? 100 : 250;
 }
 

@@ -136,9 +136,12 @@ export class CitationsView implements ViewController {
       h('button', { type: 'button', role: 'tab', class: `subtab${this.tab === tab ? ' active' : ''}`, 'aria-selected': String(this.tab === tab), 'data-testid': `citations-tab-${tab}`, onclick: () => { this.tab = tab; this.render(); } }, label, count !== undefined ? h('span', { class: 'count' }, count) : null);
     const rows = this.trace();
     replace(this.bottom, h('div', { class: 'tabbed' },
-      h('div', { class: 'subtabs', role: 'tablist' },
-        tabButton('table', ctx.t('citationsTable'), rows && rows.kind === 'instrument' ? countWords(citationCounts(this.rows, this.supplements, rows.subject), (id) => this.nameOf(id, lang), (k, v) => ctx.t(k, v)) : rows ? rows.direct.length + rows.indirect.length : this.rows.length),
-        tabButton('matrix', ctx.t('citationsMatrix')),
+      h('div', { class: 'subtabs' },
+        // A tablist holds its tabs only (WAI-ARIA): the download link stands beside it.
+        h('div', { class: 'subtab-list', role: 'tablist' },
+          tabButton('table', ctx.t('citationsTable'), rows && rows.kind === 'instrument' ? countWords(citationCounts(this.rows, this.supplements, rows.subject), (id) => this.nameOf(id, lang), (k, v) => ctx.t(k, v)) : rows ? rows.direct.length + rows.indirect.length : this.rows.length),
+          tabButton('matrix', ctx.t('citationsMatrix')),
+        ),
         h('span', { class: 'spacer' }),
         h('a', { class: 'button small', href: ctx.api.citationsCsvUrl(), download: 'citations.csv', 'data-testid': 'citations-csv' }, `⤓ ${ctx.t('citationsCsv')} (${ctx.t('citationsTable')})`),
       ),
@@ -155,7 +158,7 @@ export class CitationsView implements ViewController {
       : this.rows.map((row) => ({ row, ring: 'direct' as const }));
     const body = rows.length === 0
       ? h('p', { class: 'empty-hint' }, ctx.t('citationsNone'))
-      : h('div', { class: 'table-scroll' }, h('table', { class: 'data-table', 'data-testid': 'citation-table' },
+      : h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': ctx.t('citationsTable') }, h('table', { class: 'data-table', 'data-testid': 'citation-table' },
           h('thead', {}, h('tr', {},
             h('th', { scope: 'col' }, `${ctx.t('citationsRecommendation')} → ${ctx.t('citationsInstrument')}`),
             trace ? h('th', { scope: 'col' }, ctx.t('citationsHow')) : null,
@@ -209,7 +212,7 @@ export class CitationsView implements ViewController {
         h('p', { class: 'hint pane-title' }, ctx.t('citationsMatrixHint')),
         h('button', { type: 'button', class: 'button small', 'data-testid': 'matrix-csv', onclick: download }, `⤓ ${ctx.t('citationsCsv')} (${ctx.t('citationsMatrix')})`),
       ),
-      matrix.columns.length > 0 ? h('div', { class: 'table-scroll' }, table) : h('p', { class: 'empty-hint' }, ctx.t('citationsNone')),
+      matrix.columns.length > 0 ? h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': ctx.t('citationsMatrix') }, table) : h('p', { class: 'empty-hint' }, ctx.t('citationsNone')),
     );
   }
 

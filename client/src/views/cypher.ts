@@ -583,7 +583,7 @@ export class CypherView implements ViewController {
       ),
       result.rows.length === 0
         ? h('p', { class: 'empty-hint' }, ctx.t('cypherNoRows'))
-        : h('div', { class: 'table-scroll' },
+        : h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': ctx.t('cypherShowTable') },
             h('table', { class: 'data-table', 'data-testid': 'results-table' },
               h('thead', {}, h('tr', {}, h('th', { scope: 'col', class: 'row-no' }, '#'), result.columns.map((c) => h('th', { scope: 'col' }, c)))),
               h('tbody', {}, rows.map((row, i) => h('tr', {}, h('td', { class: 'row-no' }, from + i + 1), rowValues(row, result.columns).map((v) => h('td', {}, cell(describeValue(v, lang))))))),
