@@ -278,8 +278,11 @@ export const PathResponse = z
     found: z.boolean(),
     length: z.number().int().nullable(),
     path: z.array(z.strictObject({ id: z.string(), labels: z.array(z.string()), name: z.string() })).meta({ description: 'The nodes in order, from `from` to `to`; empty when there is no path.' }),
-    relationships: z.array(RelationshipJson),
-    graph: SerializedGraph,
+    relationships: z.array(RelationshipJson).meta({ description: 'The relationship of each step of `path`, with its stored `start` and `end` (a step may go against it).' }),
+    alternatives: z
+      .array(z.strictObject({ path: z.array(z.strictObject({ id: z.string(), labels: z.array(z.string()), name: z.string() })), relationships: z.array(RelationshipJson) }))
+      .meta({ description: 'Every shortest path (at most 10), in the order of their nodes’ ids; the first is `path`. Empty when there is none.' }),
+    graph: SerializedGraph.meta({ description: 'Every node and relationship of the shortest paths returned.' }),
   })
   .meta({ id: 'PathResult' });
 export type PathResponse = z.output<typeof PathResponse>;

@@ -79,8 +79,10 @@ export class Api {
     return body.results;
   }
 
-  path(from: string, to: string, maxLength = 6): Promise<PathResponse> {
+  /** The shortest paths; `types` keeps only those relationship types (none: every type). */
+  path(from: string, to: string, maxLength = 6, types: readonly string[] = []): Promise<PathResponse> {
     const query = new URLSearchParams({ from, to, maxLength: String(maxLength) });
+    if (types.length > 0) query.set('types', types.join(','));
     return this.request<PathResponse>(`/api/path?${query}`);
   }
 

@@ -3,8 +3,15 @@ import { ApiError } from '../../../server/contract/errors.ts';
 import type { AppContext, DetailsHost } from '../app/context.ts';
 import { primaryLabel } from '../graph/build.ts';
 import { labelColor } from '../graph/palette.ts';
-import { labelName, propertyName, typeName, type Lang } from '../i18n/i18n.ts';
-import { fullName, recommendationRef } from '../i18n/names.ts';
+import { labelName, propertyName, type Lang } from '../i18n/i18n.ts';
+import { fullName, recommendationRef, shortName } from '../i18n/names.ts';
+import type { CitationData } from '../views/citationData.ts';
+import { citationCounts, supplementing } from '../views/citationModel.ts';
+import { countWords } from '../views/countWords.ts';
+import { relationName } from '../i18n/relations.ts';
+import { isEnumerated, valueName } from '../i18n/values.ts';
+import { errorMessage } from '../util/errors.ts';
+import { relationSections } from './relationGroups.ts';
 import { h, replace, swatch } from '../util/dom.ts';
 import { footnotedSegments, nodeFootnotes } from './footnotes.ts';
 import { highlightSegments } from './highlight.ts';
@@ -47,14 +54,16 @@ export function entityName(entity: RelatedNode, lang: Lang): string {
 
 const ALIAS_LIMIT = 6;
 
-function formatValue(value: unknown, key = ''): string {
+/** A property value as a reader reads it: lists joined, booleans as marks, codes (kind, role, language) in words. */
+export function formatValue(value: unknown, key = '', lang: Lang = 'zh'): string {
   if (Array.isArray(value)) {
     const shown = key === 'aliases' ? value.slice(0, ALIAS_LIMIT) : value;
     const rest = value.length - shown.length;
-    return shown.map((v) => formatValue(v)).join(' · ') + (rest > 0 ? ` · +${rest}` : '');
+    return shown.map((v) => formatValue(v, key, lang)).join(' · ') + (rest > 0 ? ` · +${rest}` : '');
   }
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return value ? '✓' : '✗';
+  if (typeof value === 'string' && isEnumerated(key)) return valueName(lang, key, value);
   return String(value);
 }
 
@@ -65,8 +74,8 @@ function propertyOrder(key: string): number {
 }
 
 /** Facts grouped by the paragraph they come from, spans merged, so each paragraph is shown once. */
-export function provenanceByParagraph(groups: readonly RelationshipGroup[]): { key: string; paragraph: number | null; text: string; spans: [number, number][]; facts: { type: string; other: RelatedNode }[] }[] {
-  const byKey = new Map<string, { key: string; paragraph: number | null; text: string; spans: [number, number][]; facts: { type: string; other: RelatedNode }[] }>();
+export function provenanceByParagraph(groups: readonly RelationshipGroup[]): { key: string; paragraph: number | null; text: string; spans: [number, number][]; facts: { type: string; direction: 'out' | 'in'; other: RelatedNode }[] }[] {
+  const byKey = new Map<string, { key: string; paragraph: number | null; text: string; spans: [number, number][]; facts: { type: string; direction: 'out' | 'in'; other: RelatedNode }[] }>();
   for (const group of groups) {
     for (const item of group.items) {
       for (const p of item.provenance) {
@@ -78,7 +87,7 @@ export function provenanceByParagraph(groups: readonly RelationshipGroup[]): { k
           byKey.set(key, entry);
         }
         entry.spans.push(...p.spans);
-        if (!entry.facts.some((f) => f.type === group.type && f.other.id === item.other.id)) entry.facts.push({ type: group.type, other: item.other });
+        if (!entry.facts.some((f) => f.type === group.type && f.other.id === item.other.id)) entry.facts.push({ type: group.type, direction: group.direction, other: item.other });
       }
     }
   }
@@ -93,7 +102,7 @@ export function provenanceByParagraph(groups: readonly RelationshipGroup[]): { k
 export class DetailsPanel implements DetailsHost {
   readonly element: HTMLElement;
   private readonly body: HTMLElement;
-  private current: { kind: 'node'; id: string; details: NodeDetailsResponse | null; error: string | null } | { kind: 'content'; title: string; content: Node } | null = null;
+  private current: { kind: 'node'; id: string; details: NodeDetailsResponse | null; error: unknown; citations?: CitationData | null } | { kind: 'content'; title: string; content: Node } | null = null;
   private seq = 0;
 
   constructor(private readonly ctx: AppContext) {
@@ -107,12 +116,13 @@ export class DetailsPanel implements DetailsHost {
     this.current = { kind: 'node', id, details: null, error: null };
     this.render();
     try {
-      const details = await this.ctx.api.node(id);
+      // An instrument's citations are counted directly and through the instruments supplementing it, from the shared table.
+      const [details, citations] = await Promise.all([this.ctx.api.node(id), primaryLabel(id, []) === 'Instrument' ? this.ctx.citationData().catch(() => null) : null]);
       if (seq !== this.seq) return;
-      this.current = { kind: 'node', id, details, error: null };
+      this.current = { kind: 'node', id, details, error: null, citations };
     } catch (error) {
       if (seq !== this.seq) return;
-      this.current = { kind: 'node', id, details: null, error: error instanceof ApiError ? error.message : String(error) };
+      this.current = { kind: 'node', id, details: null, error };
     }
     this.render();
   }
@@ -147,7 +157,7 @@ export class DetailsPanel implements DetailsHost {
       return;
     }
     if (current.error) {
-      replace(this.body, this.closeButton(), h('h2', { id: 'details-title', class: 'details-heading' }, current.id), h('p', { class: 'error', role: 'alert' }, current.error));
+      replace(this.body, this.closeButton(), h('h2', { id: 'details-title', class: 'details-heading' }, current.id), h('p', { class: 'error', role: 'alert' }, errorMessage(current.error, ctx.lang())));
       this.element.dataset.state = 'error';
       return;
     }
@@ -156,7 +166,7 @@ export class DetailsPanel implements DetailsHost {
       this.element.dataset.state = 'loading';
       return;
     }
-    replace(this.body, ...this.renderDetails(current.details));
+    replace(this.body, ...this.renderDetails(current.details, current.citations ?? null));
     this.element.dataset.state = 'node';
     this.element.dataset.node = current.id;
   }
@@ -169,7 +179,7 @@ export class DetailsPanel implements DetailsHost {
     } }, '×');
   }
 
-  private renderDetails(d: NodeDetailsResponse): Node[] {
+  private renderDetails(d: NodeDetailsResponse, citations: CitationData | null): Node[] {
     const ctx = this.ctx;
     const lang = ctx.lang();
     const other: Lang = lang === 'zh' ? 'en' : 'zh';
@@ -209,22 +219,44 @@ export class DetailsPanel implements DetailsHost {
       );
     }
 
-    // An instrument: the recommendations citing it, with their text and the cited words marked.
+    // An instrument: the recommendations citing it, with their text and the cited words marked; then
+    // those citing an instrument that supplements it (a protocol, a COP resolution), each saying which.
     if (label === 'Instrument') {
       const citing = d.relationships.filter((g) => g.type === 'CITES' && g.direction === 'in').flatMap((g) => g.items);
-      if (citing.length > 0) {
+      const counts = citations ? citationCounts(citations.rows, citations.supplements, d.id) : null;
+      const nameOf = (id: string) => {
+        const props = citations?.instrumentProps.get(id);
+        return props ? shortName({ id, label: 'Instrument', props }, lang, 40) : id;
+      };
+      const others = citations ? supplementing(d.id, citations.supplements) : new Set<string>();
+      const direct = new Set(citing.map((i) => i.other.id));
+      const via = citations ? citations.rows.filter((r) => others.has(r.instrument) && !direct.has(r.recommendation)) : [];
+      if (citing.length > 0 || via.length > 0) {
+        const countText = counts ? countWords(counts, nameOf, (k, v) => ctx.t(k, v)) : String(citing.length);
         out.push(
           h('section', { class: 'details-section cited-by', 'data-testid': 'cited-by' },
-            h('h3', {}, ctx.t('detailsCitedBy'), h('span', { class: 'count' }, citing.length)),
+            h('h3', {}, ctx.t('detailsCitedBy'), h('span', { class: 'count', 'data-testid': 'cited-by-count' }, countText)),
             h('ul', { class: 'cited-list' }, citing.map((item) => {
               const p = item.provenance[0];
               const text = item.other.text ?? p?.text ?? '';
               const spans = p && (p.text === text || !p.text) ? p.spans : [];
-              return h('li', {},
+              return h('li', { 'data-how': 'direct' },
                 h('button', { type: 'button', class: 'chip chip-rec', onclick: () => ctx.openNode(item.other.id, { focus: true }) }, swatch(labelColor('Recommendation')), recommendationRef(item.other.id)),
+                h('span', { class: 'how-tag' }, ctx.t('citationsDirect')),
                 text ? highlightedText(text, spans) : null,
               );
             })),
+            via.length > 0 ? h('h4', { class: 'sub-head' }, ctx.t('detailsCitedVia')) : null,
+            via.length > 0
+              ? h('ul', { class: 'cited-list via' }, via.map((row) => {
+                  const start = row.text && row.evidence ? row.text.indexOf(row.evidence) : -1;
+                  return h('li', { 'data-how': 'via' },
+                    h('button', { type: 'button', class: 'chip chip-rec', onclick: () => ctx.openNode(row.recommendation, { focus: true }) }, swatch(labelColor('Recommendation')), row.label),
+                    h('span', { class: 'how-tag' }, ctx.t('citationsVia', { name: nameOf(row.instrument) })),
+                    row.text ? highlightedText(row.text, start >= 0 ? [[start, start + row.evidence!.length]] : []) : null,
+                  );
+                }))
+              : null,
           ),
         );
       }
@@ -243,7 +275,7 @@ export class DetailsPanel implements DetailsHost {
       .sort(([a], [b]) => propertyOrder(a) - propertyOrder(b) || a.localeCompare(b));
     return h('section', { class: 'details-section' },
       h('h3', {}, this.ctx.t('detailsProperties')),
-      h('dl', { class: 'props' }, rows.flatMap(([key, value]) => [h('dt', { title: key }, propertyName(lang, key)), h('dd', { title: Array.isArray(value) ? value.join('\n') : '' }, formatValue(value, key))])),
+      h('dl', { class: 'props' }, rows.flatMap(([key, value]) => [h('dt', { title: key }, propertyName(lang, key)), h('dd', { title: Array.isArray(value) ? value.join('\n') : '' }, formatValue(value, key, lang))])),
     );
   }
 
@@ -252,25 +284,26 @@ export class DetailsPanel implements DetailsHost {
     if (d.relationships.length === 0) {
       return h('section', { class: 'details-section' }, h('h3', {}, ctx.t('detailsRelated')), h('p', { class: 'empty-hint' }, ctx.t('detailsNoRelations')));
     }
-    const groups = [...d.relationships].sort((a, b) => b.count - a.count);
+    const sections = relationSections(d.relationships);
     return h('section', { class: 'details-section related', 'data-testid': 'related' },
       h('h3', {}, ctx.t('detailsRelated')),
-      groups.map((group, i) => {
-        const items = group.items.slice(0, GROUP_ITEM_LIMIT);
-        const arrow = group.direction === 'out' ? '→' : '←';
-        return h('details', { class: 'rel-group', open: i < 4, 'data-type': group.type },
-          h('summary', {}, h('span', { class: 'rel-type' }, `${arrow} ${typeName(lang, group.type)}`), h('span', { class: 'count' }, group.count)),
+      sections.map((section) => {
+        const items = section.items.slice(0, GROUP_ITEM_LIMIT);
+        return h('details', { class: `rel-group${section.stated ? ' stated' : ''}`, open: section.open, 'data-type': section.type, 'data-direction': section.direction },
+          h('summary', {}, h('span', { class: 'rel-type' }, relationName(lang, section.type, section.direction)), h('span', { class: 'count' }, section.count)),
           h('div', { class: 'chips' }, items.map((item) => {
             const para = item.provenance[0]?.paragraph ?? (typeof item.properties.paragraph === 'number' ? item.properties.paragraph : null);
             const otherLabel = primaryLabel(item.other.id, item.other.labels);
+            const name = entityName(item.other, lang);
+            const kind = typeof item.properties.kind === 'string' ? valueName(lang, 'kind', item.properties.kind) : null;
             return h('button', {
               type: 'button',
               class: 'chip',
-              title: `${labelName(lang, otherLabel)} · ${item.other.id}`,
+              title: `${name} · ${labelName(lang, otherLabel)} · ${item.other.id}`,
               'data-id': item.other.id,
               onclick: () => ctx.openNode(item.other.id, { focus: true }),
-            }, swatch(labelColor(otherLabel)), entityName(item.other, lang), para !== null ? h('span', { class: 'chip-para' }, `¶${para}`) : null);
-          }), group.count > items.length ? h('span', { class: 'more' }, `+${group.count - items.length}`) : null),
+            }, swatch(labelColor(otherLabel)), h('span', { class: 'chip-text' }, name), kind ? h('span', { class: `kind-tag kind-${String(item.properties.kind)}` }, kind) : null, para !== null ? h('span', { class: 'chip-para' }, `¶${para}`) : null);
+          }), section.count > items.length ? h('span', { class: 'more' }, `+${section.count - items.length}`) : null),
         );
       }),
     );
@@ -288,7 +321,7 @@ export class DetailsPanel implements DetailsHost {
         h('li', {},
           h('div', { class: 'prov-head' },
             entry.paragraph !== null ? h('span', { class: 'para-no' }, `¶ ${entry.paragraph}`) : null,
-            h('span', { class: 'prov-facts' }, entry.facts.slice(0, 4).map((f) => `${typeName(lang, f.type)} ${entityName(f.other, lang)}`).join(' · ')),
+            h('span', { class: 'prov-facts' }, entry.facts.slice(0, 4).map((f) => `${relationName(lang, f.type, f.direction)} ${entityName(f.other, lang)}`).join(' · ')),
           ),
           highlightedText(entry.text, entry.spans),
         ),

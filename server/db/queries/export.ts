@@ -3,14 +3,15 @@
  * one read transaction so a large graph is never held twice in memory.
  */
 import type { Driver, Node } from 'neo4j-driver';
+import { displayName } from './labels.ts';
 import { againIfDisconnected, openReadSession } from './run.ts';
 import { propertiesToJson } from './values.ts';
 import type { NodeJson, RelationshipJson } from '../../contract/graph.ts';
 
 /** A node as the export writes it (graph.json's node). */
 export type ExportNode = NodeJson;
-/** A relationship as the export writes it: graph.json's, its elementId left out. */
-export type ExportRelationship = Omit<RelationshipJson, 'id'>;
+/** A relationship as the export writes it: graph.json's, its elementId left out, with the ends' display names (displayName in labels.ts) to stand beside their ids. */
+export type ExportRelationship = Omit<RelationshipJson, 'id'> & { startName: string; endName: string };
 
 export interface ExportOptions {
   database?: string | undefined;
@@ -20,6 +21,9 @@ export interface ExportOptions {
 
 export interface GraphStream {
   reports: string[];
+  /** Every property name the nodes (or the relationships) exported hold, bookkeeping (`_…`) left out, sorted. */
+  nodeKeys(): Promise<string[]>;
+  relationshipKeys(): Promise<string[]>;
   nodes(): AsyncGenerator<ExportNode>;
   relationships(): AsyncGenerator<ExportRelationship>;
   close(): Promise<void>;
@@ -33,6 +37,9 @@ export async function openGraphStream(driver: Driver, options: ExportOptions = {
   return againIfDisconnected(() => open(driver, options));
 }
 
+/** The properties displayName reads (labels.ts), and only those: a paragraph's text stays in the database. */
+const NAME_KEYS = ['name', 'paragraph', 'letter', 'number', 'symbol', 'title_zh', 'title_en', 'name_zh', 'name_en'].map((k) => `.${k}`).join(', ');
+
 async function open(driver: Driver, options: ExportOptions): Promise<GraphStream> {
   const session = openReadSession(driver, options.database);
   const tx = session.beginTransaction({ timeout: options.timeoutMs ?? 120_000, metadata: { app: 'congress-graph', op: 'export' } });
@@ -43,8 +50,14 @@ async function open(driver: Driver, options: ExportOptions): Promise<GraphStream
   try {
     const report = options.report ?? null;
     const reports = await tx.run('MATCH (r:Report) WHERE $report IS NULL OR r.id = $report RETURN r.id AS id ORDER BY id', { report });
+    const keys = async (pattern: string): Promise<string[]> => {
+      const result = await tx.run(`${pattern} UNWIND keys(x) AS k WITH DISTINCT k WHERE NOT k STARTS WITH '_' RETURN k ORDER BY k`, { report });
+      return result.records.map((r) => String(r.get('k')));
+    };
     return {
       reports: reports.records.map((r) => String(r.get('id'))),
+      nodeKeys: () => keys('MATCH (x) WHERE $report IS NULL OR $report IN x._reports'),
+      relationshipKeys: () => keys('MATCH ()-[x]->() WHERE $report IS NULL OR $report IN x._reports'),
       async *nodes() {
         const result = tx.run('MATCH (n) WHERE $report IS NULL OR $report IN n._reports RETURN n', { report });
         for await (const record of result) {
@@ -56,15 +69,20 @@ async function open(driver: Driver, options: ExportOptions): Promise<GraphStream
       async *relationships() {
         const result = tx.run(
           `MATCH (a)-[r]->(b) WHERE $report IS NULL OR $report IN r._reports
-           RETURN type(r) AS type, coalesce(a.id, elementId(a)) AS start, coalesce(b.id, elementId(b)) AS end, properties(r) AS properties`,
+           RETURN type(r) AS type, coalesce(a.id, elementId(a)) AS start, coalesce(b.id, elementId(b)) AS end, properties(r) AS properties,
+                  labels(a) AS startLabels, a {${NAME_KEYS}} AS startNaming, labels(b) AS endLabels, b {${NAME_KEYS}} AS endNaming`,
           { report },
         );
         for await (const record of result) {
+          const start = record.get('start') as string;
+          const end = record.get('end') as string;
           yield {
             type: record.get('type') as string,
-            start: record.get('start') as string,
-            end: record.get('end') as string,
+            start,
+            end,
             properties: propertiesToJson(record.get('properties') as Record<string, unknown>),
+            startName: displayName(record.get('startLabels') as string[], propertiesToJson(record.get('startNaming') as Record<string, unknown>), start),
+            endName: displayName(record.get('endLabels') as string[], propertiesToJson(record.get('endNaming') as Record<string, unknown>), end),
           };
         }
       },
