@@ -9,6 +9,8 @@ import type { Lang } from './strings.ts';
  * something other than the API answered (a proxy's error page).
  */
 export const ERROR_MESSAGES: Readonly<Record<string, Record<Lang, string>>> = {
+  too_many_queries: { zh: '你已有多个控制台查询正在运行或等待，请等其中一个完成后再试。', en: 'You already have console queries running or waiting; wait for one to finish.' },
+  console_busy: { zh: '控制台的工作线程都在忙，请稍后重试。', en: 'Every console worker is busy; try again shortly.' },
   invalid_request: { zh: '请求无效：有参数不符合要求。', en: 'The request is not valid: a parameter is out of bounds or malformed.' },
   invalid_json: { zh: '请求正文不是有效的 JSON。', en: 'The request body is not valid JSON.' },
   bad_request: { zh: '服务器无法读取该请求。', en: 'The server could not read the request.' },
@@ -38,6 +40,9 @@ export const ERROR_MESSAGES: Readonly<Record<string, Record<Lang, string>>> = {
 
 /** Why the console refused a query (`details.reason` of `cypher_refused`, server/api/cypher/guard.ts RefusalReason). */
 export const REFUSAL_REASONS: Readonly<Record<string, Record<Lang, string>>> = {
+  too_deeply_nested: { zh: '表达式嵌套过深（超过 64 层）：Neo4j 无法及时停止解析这样的查询。', en: 'The expression is nested too deeply (more than 64 levels): Neo4j could not stop parsing it in time.' },
+  unbounded_expression: { zh: '表达式可能生成过多的值（range()、列表推导或 reduce() 没有足够小的上限），Neo4j 无法中途停止。', en: 'The expression could produce too many values (range(), a list comprehension or reduce() without small enough bounds), which Neo4j could not stop midway.' },
+  regex: { zh: '无法确认该正则表达式可以安全运行：请改用 CONTAINS、STARTS WITH 或全文索引。', en: 'The regular expression could not be shown safe to run: use CONTAINS, STARTS WITH or the full-text index instead.' },
   write: { zh: '控制台为只读：该查询会写入图谱（CREATE、MERGE、SET、DELETE、REMOVE……）。', en: 'The console is read-only: this query would write to the graph (CREATE, MERGE, SET, DELETE, REMOVE …).' },
   schema_command: { zh: '控制台不能执行模式命令（创建或删除索引、约束、数据库、用户……）。', en: 'Schema commands (CREATE/DROP INDEX, CONSTRAINT, DATABASE, USER …) are not available: the console is read-only.' },
   admin_command: { zh: '控制台不能执行管理命令（SHOW、TERMINATE、dbms.*……），只运行只读的图谱查询。', en: 'Administration commands (SHOW, TERMINATE, dbms.* …) are not available: the console runs read-only queries of the graph.' },
