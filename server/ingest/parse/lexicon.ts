@@ -140,7 +140,7 @@ export const CHINESE: Lexicon = {
   ],
   personWithAffiliation: new RegExp(String.raw`(?<name>${NAME})\s*[（(](?<aff>[^）)]+)[）)]`, 'dgu'),
   presiding: new RegExp(
-    String.raw`由\s*(?<name>${NAME})\s*[（(](?<aff>[^）)]+)[）)](?:\s*代表\s*(?<bname>${NAME})\s*[（(](?<baff>[^）)]+)[）)])?\s*(?<act>主持|宣布开幕|宣布闭幕)`,
+    String.raw`由\s*(?<name>${NAME})\s*[（(](?<aff>[^）)]+)[）)](?:\s*代表\s*(?:(?<bname>${NAME})\s*[（(](?<baff>[^）)]+)[）)]|(?:会议)?主席))?\s*(?<act>主持|宣布开幕|宣布闭幕)`,
     'dgu',
   ),
   presidingAct: (word) => (word === '宣布开幕' ? 'opened' : word === '宣布闭幕' ? 'closed' : 'presided'),
@@ -225,7 +225,7 @@ export const ENGLISH: Lexicon = {
   ],
   personWithAffiliation: new RegExp(String.raw`(?<name>${NAME})\s*\((?<aff>[^)]+)\)`, 'dgu'),
   presiding: new RegExp(
-    String.raw`(?<act>presided over|chaired|opened|closed|(?<=\band the \w+ )meetings?) by (?<name>${NAME})\s*\((?<aff>[^)]+)\)(?:,?\s*on behalf of (?<bname>${NAME})\s*\((?<baff>[^)]+)\))?`,
+    String.raw`(?<act>presided over|chaired|opened|closed|(?<=\band the \w+ )meetings?) by (?<name>${NAME})\s*\((?<aff>[^)]+)\)(?:,?\s*on behalf of (?:(?<bname>${NAME})\s*\((?<baff>[^)]+)\)|the (?:Chair|Chairperson|President)\b))?`,
     'dgu',
   ),
   presidingAct: (word) => (word === 'opened' ? 'opened' : word === 'closed' ? 'closed' : 'presided'),
