@@ -17,6 +17,15 @@
  *      shared ones (folded across reports like nodes) CREATE or MERGE likewise.
  * If anything fails, the transaction rolls back and the database is as it was.
  *
+ * A load of several transactions remembers, from one transaction to the next, the
+ * nodes and shared relationships it wrote (element id and contributions): a later
+ * transaction updates those by element id without reading them back, and creates
+ * what neither the database held when the load began nor an earlier transaction
+ * wrote. A first import of a large corpus so writes without a single read, like a
+ * minimal loader. Once a transaction has taken a report out (a reload), shared
+ * items may have changed under that memory, and the load reads from the database
+ * again.
+ *
  * Why so: a per-report pass rescanned the whole graph for every report (quadratic
  * in the corpus) and recomputed shared entities (a State in every report) once per
  * report; one query per label or type plans in milliseconds where one query with a
@@ -152,12 +161,14 @@ export async function loadReports(driver: Driver, graphs: readonly GraphJson[], 
     cursor.relsTotal += counts.relationships;
   }
   const total: LoadResult = { ...newCounters(), nodes: 0, relationships: 0, replacedReports: [] };
+  const memory: LoadMemory = { nodes: new Map(), rels: new Map(), stale: false };
   const session = driver.session({ defaultAccessMode: neo4j.session.WRITE, ...(options.database ? { database: options.database } : {}) });
   try {
     for (const chunk of chunks) {
       const before = { ...cursor };
-      // A retried transaction starts its progress and batch numbers over.
-      const done = await session.executeWrite((tx) => writeLoad(tx, chunk, Object.assign(cursor, before), options), { metadata: { app: 'congress-graph', op: 'load', report: name } });
+      // A retried transaction starts its progress and batch numbers over, and what it learnt counts only once it committed.
+      const done = await session.executeWrite((tx) => writeLoad(tx, chunk, Object.assign(cursor, before), options, memory), { metadata: { app: 'congress-graph', op: 'load', report: name } });
+      remember(memory, done.learnt);
       for (const key of ['nodesCreated', 'nodesDeleted', 'relationshipsCreated', 'relationshipsDeleted', 'propertiesSet'] as const) total[key] += done[key];
       total.replaced ||= done.replaced;
       total.replacedReports.push(...done.replacedReports);
@@ -277,7 +288,53 @@ interface OwnRelItem {
 
 type LoadResult = Counters & Pick<LoadSummary, 'nodes' | 'relationships' | 'replacedReports'>;
 
-async function writeLoad(tx: ManagedTransaction, plans: readonly LoadPlan[], cursor: Cursor, options: LoadOptions): Promise<LoadResult> {
+/** A node or shared relationship a transaction of this load wrote: where it is and what it now holds. */
+interface Written {
+  eid: string;
+  contributions: Contributions;
+}
+
+/** What the transactions of one load learnt, for the next ones (see the module comment). */
+interface LoadMemory {
+  /** What the database held when the load began (read by its first transaction, after any removal). */
+  start?: { others: boolean; labels: Set<string>; types: Set<string> };
+  nodes: Map<string, Written>;
+  /** Shared relationships, by sharedKey. */
+  rels: Map<string, Written>;
+  /** A transaction took a report out: read from the database from then on. */
+  stale: boolean;
+}
+
+/** What one transaction learnt; applied to the memory once it committed. */
+interface Learnt {
+  start?: LoadMemory['start'];
+  nodes: Map<string, Written>;
+  rels: Map<string, Written>;
+  removed: boolean;
+}
+
+function remember(memory: LoadMemory, learnt: Learnt): void {
+  memory.start ??= learnt.start;
+  if (learnt.removed || memory.stale) {
+    memory.stale = true;
+    memory.nodes.clear();
+    memory.rels.clear();
+    return;
+  }
+  for (const [id, w] of learnt.nodes) memory.nodes.set(id, w);
+  for (const [key, w] of learnt.rels) memory.rels.set(key, w);
+}
+
+/** Which of MODEL's labels and shared relationship types have any node or relationship (count-store look-ups, one query). */
+async function labelsAndTypesInUse(tx: ManagedTransaction): Promise<{ labels: Set<string>; types: Set<string> }> {
+  const labels = NODE_LABELS.map((l) => `{k: '${l}', n: COUNT { MATCH (:${label(l)}) }}`);
+  const types = RELATIONSHIP_TYPES.map((t) => `{k: '${t}', n: COUNT { MATCH ()-[:${relType(t)}]->() }}`);
+  const result = await run(tx, `RETURN [x IN [${labels.join(', ')}] WHERE x.n > 0 | x.k] AS labels, [x IN [${types.join(', ')}] WHERE x.n > 0 | x.k] AS types`);
+  const record = result.records[0]!;
+  return { labels: new Set(record.get('labels') as string[]), types: new Set(record.get('types') as string[]) };
+}
+
+async function writeLoad(tx: ManagedTransaction, plans: readonly LoadPlan[], cursor: Cursor, options: LoadOptions, memory: LoadMemory): Promise<LoadResult & { learnt: Learnt }> {
   const c = newCounters();
   const name = cursor.report;
   const size = options.batchSize ?? DEFAULT_BATCH_SIZE;
@@ -294,15 +351,23 @@ async function writeLoad(tx: ManagedTransaction, plans: readonly LoadPlan[], cur
   c.replaced = replacedReports.length > 0;
   for (const plan of plans) if (traced.has(plan.report)) await removeReport(tx, plan.report, plan, c, cursor, options);
   if (c.replaced) options.onProgress?.({ report: name, phase: 'remove', done: 1, total: 1 });
+  const removed = plans.some((plan) => traced.has(plan.report));
   // With no report in the database (kept shared items included) there is nothing to merge with: no need to read before writing.
-  const others = (await run(tx, `MATCH (n) WHERE n.${R} IS NOT NULL RETURN 1 LIMIT 1`)).records.length > 0;
+  const othersNow = async (): Promise<boolean> => (await run(tx, `MATCH (n) WHERE n.${R} IS NOT NULL RETURN 1 LIMIT 1`)).records.length > 0;
+  const learnt: Learnt = { nodes: new Map(), rels: new Map(), removed };
+  // The load's first transaction notes what the database held before it wrote.
+  if (!memory.start) learnt.start = { others: await othersNow(), ...(await labelsAndTypesInUse(tx)) };
+  const start = memory.start ?? learnt.start!;
+  // Earlier transactions of this load are remembered unless a removal (then or now) may have changed what they wrote.
+  const useMemory = !memory.stale && !removed;
+  const others = useMemory ? start.others : await othersNow();
 
   const { nodes, ownRels, sharedRels } = foldPlans(plans);
   const elementIds = new Map<string, string>();
   for (const [l, items] of groupBy(nodes, (n) => n.labels[0]!)) {
-    const create = !(await holdsAny(tx, `(n:${label(l)})`));
+    const create = useMemory ? !start.labels.has(l) : !(await holdsAny(tx, `(n:${label(l)})`));
     for (const rows of batches(items, size)) {
-      await writeNodes(tx, label(l), rows, { others, create }, elementIds, c);
+      await writeNodes(tx, label(l), rows, { others, create, known: useMemory ? memory.nodes : EMPTY }, elementIds, learnt.nodes, c);
       await afterBatch(tx, cursor, options, 'nodes', l, rows.length);
       cursor.nodesDone += rows.length;
       options.onProgress?.({ report: name, phase: 'nodes', done: cursor.nodesDone, total: cursor.nodesTotal });
@@ -321,15 +386,17 @@ async function writeLoad(tx: ManagedTransaction, plans: readonly LoadPlan[], cur
     }
   }
   for (const [t, items] of groupBy(sharedRels, (r) => r.type)) {
-    const create = !(await holdsAny(tx, `()-[r:${relType(t)}]->()`));
+    const create = useMemory ? !start.types.has(t) : !(await holdsAny(tx, `()-[r:${relType(t)}]->()`));
     for (const rows of batches(items, size)) {
-      await writeSharedRelationships(tx, relType(t), rows, { others, create }, elementIds, c);
+      await writeSharedRelationships(tx, relType(t), rows, { others, create, known: useMemory ? memory.rels : EMPTY }, elementIds, learnt.rels, c);
       await afterBatch(tx, cursor, options, 'relationships', t, rows.length);
       progressRels(rows.length);
     }
   }
-  return { ...c, nodes: nodes.length, relationships: ownRels.length + sharedRels.length, replacedReports };
+  return { ...c, nodes: nodes.length, relationships: ownRels.length + sharedRels.length, replacedReports, learnt };
 }
+
+const EMPTY: ReadonlyMap<string, Written> = new Map();
 
 /** Every node and relationship of the load once, with what each report says of it, in load order. */
 function foldPlans(plans: readonly LoadPlan[]): { nodes: NodeItem[]; ownRels: OwnRelItem[]; sharedRels: SharedRelItem[] } {
@@ -398,25 +465,50 @@ const ENDS = 'UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a MATCH (b)
 /**
  * Nodes merge in TypeScript (load-plan.ts): read what the batch's nodes hold now
  * (when another report is loaded), add this load's contributions, write the fold.
+ * Nodes an earlier transaction of this load wrote (`known`) are updated by element id
+ * from what it wrote, without a read.
  */
 async function writeNodes(
   tx: ManagedTransaction,
   l: NodeLabel,
   rows: readonly NodeItem[],
-  mode: { others: boolean; create: boolean },
+  mode: { others: boolean; create: boolean; known: ReadonlyMap<string, Written> },
   elementIds: Map<string, string>,
+  written: Map<string, Written>,
   c: Counters,
 ): Promise<void> {
-  const have = new Map<string, Contributions>();
-  if (mode.others) {
-    const read = await run(tx, `UNWIND $ids AS id MATCH (n:${l} {id: id}) RETURN id, properties(n) AS props`, { ids: rows.map((r) => r.id) });
-    for (const r of read.records) have.set(String(r.get('id')), contributionsOf(r.get('props') as Record<string, unknown>));
+  const known = rows.filter((r) => mode.known.has(r.id));
+  const fresh = known.length === 0 ? rows : rows.filter((r) => !mode.known.has(r.id));
+  if (known.length > 0) {
+    const update = known.map((r) => {
+      const before = mode.known.get(r.id)!;
+      const contributions = folded(before.contributions, r);
+      written.set(r.id, { eid: before.eid, contributions });
+      elementIds.set(r.id, before.eid);
+      return { eid: before.eid, props: { ...dbPropertiesOf('node', contributions, `node ${r.id}`), id: r.id } };
+    });
+    const result = await run(tx, 'UNWIND $rows AS row MATCH (n) WHERE elementId(n) = row.eid SET n = row.props RETURN count(n) AS n', { rows: update });
+    if (Number(result.records[0]?.get('n') ?? 0) !== update.length) throw new Error(`${l}: ${update.length - Number(result.records[0]?.get('n') ?? 0)} node(s) an earlier transaction of this load wrote are gone`);
+    count(c, result);
   }
-  const written = rows.map((r) => ({ id: r.id, props: { ...dbPropertiesOf('node', folded(have.get(r.id) ?? NO_CONTRIBUTIONS, r), `node ${r.id}`), id: r.id } }));
-  const write = mode.create ? `CREATE (n:${l})` : `MERGE (n:${l} {id: row.id})`;
-  const result = await run(tx, `UNWIND $rows AS row ${write} SET n = row.props RETURN row.id AS id, elementId(n) AS eid`, { rows: written });
-  count(c, result);
-  for (const r of result.records) elementIds.set(String(r.get('id')), String(r.get('eid')));
+  if (fresh.length > 0) {
+    const have = new Map<string, Contributions>();
+    if (mode.others) {
+      const read = await run(tx, `UNWIND $ids AS id MATCH (n:${l} {id: id}) RETURN id, properties(n) AS props`, { ids: fresh.map((r) => r.id) });
+      for (const r of read.records) have.set(String(r.get('id')), contributionsOf(r.get('props') as Record<string, unknown>));
+    }
+    const contributions = new Map(fresh.map((r) => [r.id, folded(have.get(r.id) ?? NO_CONTRIBUTIONS, r)]));
+    const props = fresh.map((r) => ({ id: r.id, props: { ...dbPropertiesOf('node', contributions.get(r.id)!, `node ${r.id}`), id: r.id } }));
+    const write = mode.create ? `CREATE (n:${l})` : `MERGE (n:${l} {id: row.id})`;
+    const result = await run(tx, `UNWIND $rows AS row ${write} SET n = row.props RETURN row.id AS id, elementId(n) AS eid`, { rows: props });
+    count(c, result);
+    for (const r of result.records) {
+      const id = String(r.get('id'));
+      const eid = String(r.get('eid'));
+      elementIds.set(id, eid);
+      written.set(id, { eid, contributions: contributions.get(id)! });
+    }
+  }
   // A node of more than one label: the first is merged on, the others are added (rare; MODEL gives one).
   for (const extra of new Set(rows.flatMap((r) => r.labels.slice(1)))) {
     const eids = rows.filter((r) => r.labels.includes(extra)).map((r) => elementIds.get(r.id));
@@ -438,26 +530,50 @@ async function writeOwnRelationships(tx: ManagedTransaction, t: RelationshipType
   count(c, result);
 }
 
-/** Shared relationships (one per type and ends) fold across reports as nodes do. */
+/**
+ * Shared relationships (one per type and ends) fold across reports as nodes do;
+ * those an earlier transaction of this load wrote (`known`) are updated by element id.
+ */
 async function writeSharedRelationships(
   tx: ManagedTransaction,
   t: RelationshipType,
   rows: readonly SharedRelItem[],
-  mode: { others: boolean; create: boolean },
+  mode: { others: boolean; create: boolean; known: ReadonlyMap<string, Written> },
   elementIds: Map<string, string>,
+  written: Map<string, Written>,
   c: Counters,
 ): Promise<void> {
-  const keys = rows.map((r, i) => ({ i, ...ends(r, elementIds) }));
+  const keyOf = (r: SharedRelItem): string => sharedKey(r.type, r.start, r.end);
+  const known = rows.filter((r) => mode.known.has(keyOf(r)));
+  const fresh = known.length === 0 ? rows : rows.filter((r) => !mode.known.has(keyOf(r)));
+  if (known.length > 0) {
+    const update = known.map((r) => {
+      const before = mode.known.get(keyOf(r))!;
+      const contributions = folded(before.contributions, r);
+      written.set(keyOf(r), { eid: before.eid, contributions });
+      return { eid: before.eid, props: dbPropertiesOf(t, contributions, `${t} ${r.start} → ${r.end}`) };
+    });
+    const result = await run(tx, 'UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.eid SET r = row.props RETURN count(r) AS n', { rows: update });
+    checkWritten(result, update.length, t);
+    count(c, result);
+  }
+  if (fresh.length === 0) return;
+  const keys = fresh.map((r, i) => ({ i, ...ends(r, elementIds) }));
   const have = new Map<number, Contributions>();
   if (mode.others) {
     const read = await run(tx, `${ENDS} MATCH (a)-[r:${t}]->(b) RETURN row.i AS i, properties(r) AS props`, { rows: keys });
     for (const r of read.records) have.set(Number(r.get('i')), contributionsOf(r.get('props') as Record<string, unknown>));
   }
-  const written = rows.map((r, i) => ({ ...keys[i]!, props: dbPropertiesOf(t, folded(have.get(i) ?? NO_CONTRIBUTIONS, r), `${t} ${r.start} → ${r.end}`) }));
+  const contributions = fresh.map((r, i) => folded(have.get(i) ?? NO_CONTRIBUTIONS, r));
+  const props = fresh.map((r, i) => ({ ...keys[i]!, props: dbPropertiesOf(t, contributions[i]!, `${t} ${r.start} → ${r.end}`) }));
   const write = mode.create ? `CREATE (a)-[r:${t}]->(b)` : `MERGE (a)-[r:${t}]->(b)`;
-  const result = await run(tx, `${ENDS} ${write} SET r = row.props RETURN count(r) AS n`, { rows: written });
-  checkWritten(result, rows.length, t);
+  const result = await run(tx, `${ENDS} ${write} SET r = row.props RETURN row.i AS i, elementId(r) AS eid`, { rows: props });
+  if (result.records.length !== fresh.length) throw new Error(`wrote ${result.records.length} of ${fresh.length} relationships (${t})`);
   count(c, result);
+  for (const r of result.records) {
+    const i = Number(r.get('i'));
+    written.set(keyOf(fresh[i]!), { eid: String(r.get('eid')), contributions: contributions[i]! });
+  }
 }
 
 function checkWritten(result: QueryResult, expected: number, what: string): void {
