@@ -4,13 +4,12 @@
  * cypher/schema.cypher creates. What a user types is escaped: Lucene syntax in it is
  * searched for as text, never parsed, never an error.
  */
-import type { Driver, Node } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import type { NodeLabel } from '../../contract/model.ts';
 import { displayName, labelForId, matchNodeById } from './labels.ts';
 import { readQuery, type ReadOptions } from './run.ts';
-import { nodeToJson } from './values.ts';
+import { DISPLAY_FIELDS, projectedToJson, projectionCypher, type ProjectedNode } from './values.ts';
 import type { SearchResult } from '../../contract/api.ts';
-import type { NodeJson } from '../../contract/graph.ts';
 import { truncateGraphemes } from '../../contract/truncate.ts';
 
 export const FULLTEXT_INDEXES = ['entity_text_cjk', 'entity_text_en'] as const;
@@ -75,10 +74,10 @@ export async function search(driver: Driver, q: string, options: SearchOptions):
   // An id typed as such (state:ARG) comes first.
   const trimmed = q.trim();
   if (labelForId(trimmed)) {
-    const exact = await readQuery(driver, `CALL { ${matchNodeById(trimmed, 'n', 'id')} } RETURN n`, { id: trimmed }, options);
-    const node = exact.records[0]?.get('n') as Node | undefined;
+    const exact = await readQuery(driver, `CALL { ${matchNodeById(trimmed, 'n', 'id')} } RETURN ${HIT('n')} AS n`, { id: trimmed }, options);
+    const node = exact.records[0]?.get('n') as ProjectedNode | undefined;
     if (node && (!labels || node.labels.some((l) => (labels as string[]).includes(l)))) {
-      const r = toResult(nodeToJson(node), Number.MAX_SAFE_INTEGER);
+      const r = await toResult(driver, node, Number.MAX_SAFE_INTEGER, options);
       results.set(r.id, r);
     }
   }
@@ -96,7 +95,8 @@ export async function search(driver: Driver, q: string, options: SearchOptions):
        }
        WITH node, max(score) AS score
        WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
-       RETURN node, score ORDER BY score DESC, node.id LIMIT $limit`,
+       WITH node, score ORDER BY score DESC, node.id LIMIT $limit
+       RETURN ${HIT('node')} AS node, score ORDER BY score DESC, node.key`,
       { cjk: FULLTEXT_INDEXES[0], en: FULLTEXT_INDEXES[1], query, fetch, labels, limit: options.limit },
       options,
     ));
@@ -106,13 +106,28 @@ export async function search(driver: Driver, q: string, options: SearchOptions):
     throw error;
   }
   for (const record of records) {
-    const r = toResult(nodeToJson(record.get('node') as Node), Number(record.get('score')));
+    const r = await toResult(driver, record.get('node') as ProjectedNode, Number(record.get('score')), options);
     if (!results.has(r.id)) results.set(r.id, r);
   }
   return [...results.values()].slice(0, options.limit);
 }
 
-function toResult(node: NodeJson, score: number): SearchResult {
+/**
+ * What a hit shows, read in the query: names, titles, place and the beginning of its
+ * text (SNIPPET graphemes fit in TEXT_PREFIX characters unless the text is made of
+ * long clusters, when the whole text is read to cut it right).
+ */
+const SNIPPET = 120;
+const TEXT_PREFIX = 2000;
+const HIT = (variable: string): string => projectionCypher(variable, DISPLAY_FIELDS, { textPrefix: TEXT_PREFIX });
+
+async function toResult(driver: Driver, hit: ProjectedNode, score: number, options: ReadOptions): Promise<SearchResult> {
+  const node = projectedToJson(hit);
+  if (hit.textCut === true && typeof node.properties.text === 'string' && truncateGraphemes(node.properties.text, SNIPPET) === node.properties.text) {
+    const full = await readQuery(driver, 'MATCH (n) WHERE elementId(n) = $eid RETURN n.text AS text', { eid: hit.eid }, options);
+    const text = full.records[0]?.get('text');
+    if (typeof text === 'string') node.properties.text = text;
+  }
   const p = node.properties;
   const result: SearchResult = {
     id: node.id,
@@ -122,6 +137,6 @@ function toResult(node: NodeJson, score: number): SearchResult {
     name_zh: typeof p.name_zh === 'string' ? p.name_zh : typeof p.title_zh === 'string' ? p.title_zh : null,
     score: score === Number.MAX_SAFE_INTEGER ? 1e6 : Math.round(score * 1000) / 1000,
   };
-  if (typeof p.text === 'string') result.snippet = truncateGraphemes(p.text, 120);
+  if (typeof p.text === 'string') result.snippet = truncateGraphemes(p.text, SNIPPET);
   return result;
 }
