@@ -17,7 +17,7 @@ import { startBenchDatabase } from './neo4j.ts';
 import { startBenchServer } from './server.ts';
 import { ratiosObject, type RatioKey } from './ratios.ts';
 import { formatTable, TARGETS } from './table.ts';
-import { benchViewer, COMPARED_SIZE } from './viewer.ts';
+import { benchViewer, COMPARED_SIZE, type WebglInfo } from './viewer.ts';
 
 export interface BenchResults {
   date: string;
@@ -28,6 +28,8 @@ export interface BenchResults {
   load?: LoadFigures;
   api?: ApiFigures;
   viewer?: Awaited<ReturnType<typeof benchViewer>>;
+  /** What drew the viewer: software (SwiftShader, the default) or hardware WebGL (--gpu), and the renderer's name. */
+  viewer_webgl?: WebglInfo;
   /**
    * Product ÷ reference, same run (issue 18): time ratios lower is better
    * (viewer_*), throughput ratios higher is better (load, api_*); null where not measured.
@@ -53,9 +55,10 @@ const program = new Command('bench')
   .option('--reports <n>', 'synthetic reports to ingest and load (default 200, quick 20)', positiveInt)
   .option('--duration <s>', 'seconds of load per API endpoint and side at 50 connections (default 21, quick 6)', positiveInt)
   .option('--no-viewer', 'skip the viewer (headless Chromium) phase')
+  .option('--gpu', 'draw the viewer with hardware WebGL (the machine\'s GPU) instead of SwiftShader')
   .parse();
 
-const opts = program.opts<{ out?: string; quick?: boolean; reports?: number; duration?: number; viewer: boolean }>();
+const opts = program.opts<{ out?: string; quick?: boolean; reports?: number; duration?: number; viewer: boolean; gpu?: boolean }>();
 const quick = opts.quick === true;
 const reports = opts.reports ?? (quick ? 20 : 200);
 const durationS = opts.duration ?? (quick ? 6 : 21);
@@ -100,7 +103,11 @@ try {
     }
   }
   // Last: it loads graphs of its own into the database.
-  if (opts.viewer) results.viewer = await phase('viewer', () => benchViewer({ driver: db.driver, quick, log, failures }));
+  if (opts.viewer) {
+    const info: { webgl?: WebglInfo } = {};
+    results.viewer = await phase('viewer', () => benchViewer({ driver: db.driver, quick, log, failures, webgl: opts.gpu ? 'hardware' : 'software', info }));
+    if (info.webgl) results.viewer_webgl = info.webgl;
+  }
 } finally {
   await db.close();
 }

@@ -67,6 +67,7 @@ export function formatTable(r: BenchResults): string {
     }
     rows.push(['server RSS', `${a.max_rss_mb} MB max`, '', '', `< ${TARGETS.max_rss_mb} MB`, verdict(a.max_rss_mb < TARGETS.max_rss_mb)]);
   }
+  if (r.viewer_webgl) info('viewer WebGL', `${r.viewer_webgl.mode}: ${r.viewer_webgl.renderer}`);
   for (const [size, v] of Object.entries(r.viewer ?? {})) {
     const ms = (x: number | null | undefined): string => (x === null || x === undefined ? 'no answer' : `${x} ms`);
     if (v.reference) {

@@ -70,7 +70,19 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * all, up to 829 ms) with it, 2 (the first frame's) without; a browser on a machine with a
  * GPU composites on the GPU, as this does in software.
  */
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** Software WebGL (the default: what a machine without a GPU, such as CI, has). */
+const SOFTWARE_WEBGL = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+/** Hardware WebGL (`npm run bench -- --gpu`): the GPU's driver through ANGLE, blocklist ignored (headless Chromium blocklists most GPUs). */
+const HARDWARE_WEBGL = ['--use-angle=default', '--ignore-gpu-blocklist', '--enable-gpu-rasterization'];
+
+export type WebglMode = 'software' | 'hardware';
+
+/** What drew the viewer's WebGL: the mode asked for and the renderer the browser reports (WEBGL_debug_renderer_info). */
+export interface WebglInfo {
+  mode: WebglMode;
+  renderer: string;
+}
 
 interface Case {
   key: string;
@@ -99,11 +111,24 @@ const LAYOUT_CAP_MS = 20_000;
  * One size failing (e.g. 50k never drawn) is recorded in `failures` as `viewer.<size>`
  * and the other sizes still run, so their figures are not lost with it.
  */
-export async function benchViewer(opts: { driver: Driver; quick: boolean; log: (line: string) => void; failures?: Record<string, string> }): Promise<Record<string, ViewerFigures>> {
+export async function benchViewer(opts: {
+  driver: Driver;
+  quick: boolean;
+  log: (line: string) => void;
+  failures?: Record<string, string>;
+  /** Default 'software' (SwiftShader). */
+  webgl?: WebglMode;
+  /** Filled with the renderer the browser used. */
+  info?: { webgl?: WebglInfo };
+}): Promise<Record<string, ViewerFigures>> {
   const { driver, quick, log } = opts;
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium fonts-noto-cjk (or set CHROMIUM_PATH)`);
   if ((await ensureBuilt({ quiet: true })) === 'built') log('viewer: built client/dist');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const mode = opts.webgl ?? 'software';
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...(mode === 'hardware' ? HARDWARE_WEBGL : SOFTWARE_WEBGL)] });
+  const renderer = await webglRenderer(browser);
+  log(`viewer: ${mode} WebGL, renderer ${renderer}`);
+  if (opts.info) opts.info.webgl = { mode, renderer };
   const results: Record<string, ViewerFigures> = {};
   try {
     for (const c of quick ? QUICK : FULL) {
@@ -145,6 +170,21 @@ export async function benchViewer(opts: { driver: Driver; quick: boolean; log: (
     await browser.close();
   }
   return results;
+}
+
+/** The WebGL renderer a blank page of this browser gets (unmasked where the browser tells it). */
+async function webglRenderer(browser: Browser): Promise<string> {
+  const page = await browser.newPage();
+  try {
+    return (await page.evaluate(`(function () {
+      var gl = document.createElement('canvas').getContext('webgl2') || document.createElement('canvas').getContext('webgl');
+      if (!gl) return 'no WebGL';
+      var ext = gl.getExtension('WEBGL_debug_renderer_info');
+      return String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    })()`)) as string;
+  } finally {
+    await page.close();
+  }
 }
 
 /** The app on a free loopback port, with the caps a large graph needs raised. */
