@@ -6,10 +6,11 @@ import { labelColor } from '../graph/palette.ts';
 import { labelName, propertyName, typeName, type Lang } from '../i18n/i18n.ts';
 import { fullName, recommendationRef } from '../i18n/names.ts';
 import { h, replace, swatch } from '../util/dom.ts';
+import { footnotedSegments, nodeFootnotes } from './footnotes.ts';
 import { highlightSegments } from './highlight.ts';
 
 /** Properties shown elsewhere in the panel (title, text block) or of no use to a reader. */
-const HIDDEN_PROPERTIES = new Set(['text', 'line', 'name', 'id']);
+const HIDDEN_PROPERTIES = new Set(['text', 'line', 'name', 'id', 'footnotes', 'footnoteAt']);
 const PROVENANCE_LIMIT = 12;
 const GROUP_ITEM_LIMIT = 40;
 
@@ -193,8 +194,19 @@ export class DetailsPanel implements DetailsHost {
     );
     out.push(actions);
 
+    // The text with its footnotes' marks raised where they stood, and the notes under it (a Report's notes alone).
+    const notes = nodeFootnotes(d.properties);
     if (typeof d.properties.text === 'string' && d.properties.text) {
-      out.push(h('section', { class: 'details-section' }, h('h3', {}, propertyName(lang, 'text')), h('p', { class: 'para-text' }, d.properties.text)));
+      const segments = footnotedSegments(d.properties.text, notes).map((s) => ('marker' in s ? h('sup', { class: 'footnote-mark', title: s.note }, s.marker) : s.text));
+      out.push(h('section', { class: 'details-section' }, h('h3', {}, propertyName(lang, 'text')), h('p', { class: 'para-text' }, segments)));
+    }
+    if (notes.length > 0) {
+      out.push(
+        h('section', { class: 'details-section details-footnotes' },
+          h('h3', {}, propertyName(lang, 'footnotes')),
+          h('ul', { class: 'footnote-list' }, notes.map((n) => h('li', {}, n.text))),
+        ),
+      );
     }
 
     // An instrument: the recommendations citing it, with their text and the cited words marked.
