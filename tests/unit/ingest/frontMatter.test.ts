@@ -35,7 +35,7 @@ describe('the front matter', () => {
   it('a report read from its PDF: Meeting and Report carry the meeting’s dates', async () => {
     const gazetteer = await realGazetteer();
     const { graph } = await ingestDocument(new Uint8Array(readFileSync(repoPath('tests/fixtures/lac-rpm-2025.zh.pdf'))), { source: 'lac-rpm-2025.zh.pdf', gazetteer });
-    for (const label of ['Meeting', 'Report']) {
+    for (const label of ['Meeting', 'Report'] as const) {
       const node = graph.nodes.find((n) => n.labels.includes(label))!;
       expect(node.properties, label).toMatchObject({ startDate: '2025-02-04', endDate: '2025-02-06' });
     }
