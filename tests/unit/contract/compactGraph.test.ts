@@ -23,7 +23,7 @@ const graphs: fc.Arbitrary<SerializedGraph> = fc
         nodes: fc.tuple(...keys.map((key) => fc.record({ labels: fc.subarray(LABELS, { maxLength: 2 }), name: fc.string({ unit: 'grapheme' }), properties }).map((a) => ({ key, attributes: a })))),
         edges:
           keys.length === 0
-            ? fc.constant([])
+            ? fc.constant([] as { n: number; source: string; target: string; type: string; properties: Record<string, Json> }[])
             : fc.uniqueArray(
                 fc.record({ n: fc.nat(), source: fc.constantFrom(...keys), target: fc.constantFrom(...keys), type: fc.constantFrom(...TYPES), properties }),
                 { maxLength: 60, selector: (e) => e.n },
@@ -80,7 +80,8 @@ describe('compact graph codec', () => {
     };
     const compact = encodeCompactGraph(graph);
     expect(compact.edges.keyPrefix).toBe('x');
-    expect(compact.edges.keys.every((k) => k.isWellFormed())).toBe(true);
+    // encodeURIComponent throws on a lone surrogate.
+    expect(() => compact.edges.keys.map(encodeURIComponent)).not.toThrow();
     expect(decodeCompactGraph(compact)).toEqual(graph);
   });
 
