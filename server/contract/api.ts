@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { Json, SerializedGraph as SerializedGraphType } from './graph.ts';
+import { COMPACT_GRAPH_FORMAT, type CompactGraph as CompactGraphType } from './compactGraph.ts';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from './model.ts';
 
 // ── Shared values ──
@@ -70,6 +71,28 @@ export const SerializedGraph = z
   })
   .meta({ id: 'SerializedGraph', description: 'A graph in graphology’s serialized form: `Graph.from(body)` imports it.' });
 
+const indexes = z.array(z.number().int().min(0));
+export const CompactGraph = z
+  .strictObject({
+    format: z.literal(COMPACT_GRAPH_FORMAT),
+    attributes: z.record(z.string(), JsonValue),
+    labelSets: z.array(z.array(z.string())).meta({ description: 'Each distinct list of labels once.' }),
+    types: z.array(z.string()).meta({ description: 'Each relationship type once.' }),
+    nodes: z.strictObject({ keys: z.array(z.string()), labelSet: indexes, names: z.array(z.string()), properties: z.array(Properties) }),
+    edges: z.strictObject({
+      keyPrefix: z.string().meta({ description: 'What every edge key starts with; `keys` hold the rest.' }),
+      keys: z.array(z.string()),
+      source: indexes.meta({ description: 'Index into nodes.keys.' }),
+      target: indexes.meta({ description: 'Index into nodes.keys.' }),
+      type: indexes.meta({ description: 'Index into types.' }),
+      properties: z.array(Properties),
+    }),
+  })
+  .meta({
+    id: 'CompactGraph',
+    description: 'The same graph in columns, each repeated string once (server/contract/compactGraph.ts decodes it into the serialized form); index i of every nodes column is node i, of every edges column edge i.',
+  });
+
 // ── Request pieces ──
 
 function csvList<T extends readonly [string, ...string[]]>(values: T, description: string) {
@@ -94,6 +117,7 @@ export const GraphQuery = z.object({
   types: typesParam('Relationship types to include (default: all).'),
   report: reportParam,
   limit: int(1, 1_000_000).optional().meta({ description: 'Most nodes to return (default and ceiling: the server’s GRAPH_MAX_NODES).' }),
+  format: z.enum(['graphology', 'compact']).default('graphology').meta({ description: 'graphology: the serialized form (`Graph.from(body)`); compact: the same graph in columns, about half the size (CompactGraph).' }),
 });
 
 export const NeighborsQuery = z.object({
@@ -374,3 +398,5 @@ export type ReportUploadResponse = z.output<typeof ReportUploadResponse>;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
 export type SerializedGraphMatchesGraphology = Assert<Same<z.output<typeof SerializedGraph>, SerializedGraphType>>;
+/** The compact graph's schema and compactGraph.ts's type are one shape. */
+export type CompactGraphMatchesCodec = Assert<Same<z.output<typeof CompactGraph>, CompactGraphType>>;

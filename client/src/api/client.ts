@@ -13,6 +13,7 @@ import type {
 } from '../../../server/contract/api.ts';
 import { ApiError } from '../../../server/contract/errors.ts';
 import type { SerializedGraph } from '../../../server/contract/graph.ts';
+import { decodeCompactGraph, isCompactGraph } from '../../../server/contract/compactGraph.ts';
 
 
 type Fetch = typeof fetch;
@@ -60,8 +61,10 @@ export class Api {
     if (params.labels?.length) query.set('labels', params.labels.join(','));
     if (params.types?.length) query.set('types', params.types.join(','));
     if (params.report) query.set('report', params.report);
-    const qs = query.toString();
-    return this.request<SerializedGraph>(`/api/graph${qs ? `?${qs}` : ''}`);
+    // The compact form: about half the bytes and far fewer objects to parse for a large graph.
+    // A server that answers in the serialized form anyway is taken as it is.
+    query.set('format', 'compact');
+    return this.request<unknown>(`/api/graph?${query}`).then((body) => (isCompactGraph(body) ? decodeCompactGraph(body) : (body as SerializedGraph)));
   }
 
   node(id: string): Promise<NodeDetailsResponse> {

@@ -10,10 +10,10 @@
  * paragraphs. Spans are pairs `[start, end)`; when a fact has evidence but no spans,
  * the evidence is found in the text.
  */
-import type { Driver, Node } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import { displayName, matchNodeById } from './labels.ts';
 import { readQuery, type ReadOptions } from './run.ts';
-import { nodeToJson, propertiesToJson } from './values.ts';
+import { DISPLAY_FIELDS, pairsToJson, pairsToRaw, projectedToJson, projectionCypher, publicPropertiesCypher, type ProjectedNode } from './values.ts';
 import type { NodeDetailsResponse, ProvenanceJson, RelationshipGroup, RelationshipItem } from '../../contract/api.ts';
 import type { NodeJson } from '../../contract/graph.ts';
 import { truncateGraphemes } from '../../contract/truncate.ts';
@@ -23,15 +23,20 @@ export interface NodeDetailsOptions extends ReadOptions {
   perGroup?: number;
 }
 
+type Pairs = [string, unknown][];
+
 interface RawItem {
-  r: { elementId: string; type: string; properties: Record<string, unknown> };
-  m: Node;
+  /** The relationship's elementId and its properties without the loader's bookkeeping. */
+  eid: string;
+  props: Pairs;
+  m: ProjectedNode;
   out: boolean;
-  startLabels: string[];
-  startId: string | null;
 }
 
 const TEXT_LABELS = new Set(['Paragraph', 'Recommendation']);
+
+/** What the answer reads of a node at the other end of a relationship, or of a text provenance points into. */
+const projectNode = (variable: string): string => projectionCypher(variable, DISPLAY_FIELDS);
 
 export async function nodeDetails(driver: Driver, id: string, options: NodeDetailsOptions = {}): Promise<NodeDetailsResponse | undefined> {
   const perGroup = options.perGroup ?? 100;
@@ -46,16 +51,17 @@ export async function nodeDetails(driver: Driver, id: string, options: NodeDetai
        WITH type(r) AS type, startNode(r) = n AS out, r
        WITH type, out, count(r) AS total, collect(r)[..$perGroup] AS rels
        ORDER BY type, out DESC
-       RETURN collect({type: type, out: out, count: total, items: [r IN rels | {r: r, m: CASE WHEN out THEN endNode(r) ELSE startNode(r) END, out: out}]}) AS groups
+       RETURN collect({type: type, out: out, count: total, items: [r IN rels | {eid: elementId(r), props: ${publicPropertiesCypher('r')}, m: CASE WHEN out THEN endNode(r) ELSE startNode(r) END, out: out}]}) AS groups
      }
-     RETURN n, groups`,
+     RETURN coalesce(n.id, elementId(n)) AS key, labels(n) AS labels, ${publicPropertiesCypher('n')} AS props,
+            [g IN groups | {type: g.type, out: g.out, count: g.count, items: [i IN g.items | {eid: i.eid, props: i.props, out: i.out, m: ${projectNode('i.m')}}]}] AS groups`,
     { id, perGroup },
     options,
   );
   const record = result.records[0];
   if (!record) return undefined;
-  const node = nodeToJson(record.get('n') as Node);
-  const rawGroups = record.get('groups') as { type: string; out: boolean; count: unknown; items: { r: RawItem['r'] & { startNodeElementId: string }; m: Node; out: boolean }[] }[];
+  const node: NodeJson = { id: record.get('key') as string, labels: record.get('labels') as string[], properties: pairsToJson(record.get('props') as Pairs) };
+  const rawGroups = record.get('groups') as { type: string; out: boolean; count: unknown; items: RawItem[] }[];
 
   // The texts provenance points into, fetched in one go.
   const unitIds = new Set<string>();
@@ -63,8 +69,8 @@ export async function nodeDetails(driver: Driver, id: string, options: NodeDetai
   const centerIsText = node.labels.some((l) => TEXT_LABELS.has(l));
   for (const g of rawGroups) {
     for (const item of g.items) {
-      const raw = item.r.properties;
-      const props = propertiesToJson(raw);
+      const raw = pairsToRaw(item.props);
+      const props = pairsToJson(item.props);
       const textAtStart = item.out ? centerIsText : item.m.labels.some((l) => TEXT_LABELS.has(l));
       if (typeof props.unit === 'string') unitIds.add(props.unit);
       else if (textAtStart) {
@@ -83,8 +89,8 @@ export async function nodeDetails(driver: Driver, id: string, options: NodeDetai
     direction: g.out ? 'out' : 'in',
     count: Number(g.count),
     items: g.items.map((item) => {
-      const props = propertiesToJson(item.r.properties);
-      const other = nodeToJson(item.m);
+      const props = pairsToJson(item.props);
+      const other = projectedToJson(item.m);
       const start = item.out ? node : other;
       const provenance: ProvenanceJson[] = [];
       const spans = spanPairs(props.spans);
@@ -101,7 +107,7 @@ export async function nodeDetails(driver: Driver, id: string, options: NodeDetai
         }
       }
       return {
-        id: item.r.elementId,
+        id: item.eid,
         other: {
           id: other.id,
           labels: other.labels,
@@ -177,12 +183,12 @@ async function fetchTexts(
        UNION
        UNWIND $refs AS ref MATCH (u:Paragraph {report: ref.report, number: ref.number}) RETURN u
      }
-     RETURN u`,
+     RETURN ${projectNode('u')} AS u`,
     { paraIds, recIds, refs: paragraphs },
     options,
   );
   for (const record of result.records) {
-    const unit = textUnitOf(nodeToJson(record.get('u') as Node));
+    const unit = textUnitOf(projectedToJson(record.get('u') as ProjectedNode));
     byId.set(unit.id, unit);
     if (unit.id.startsWith('para:') && unit.report !== null && unit.paragraph !== null) byParagraph.set(`${unit.report}#${unit.paragraph}`, unit);
   }

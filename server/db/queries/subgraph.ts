@@ -3,12 +3,12 @@
  * between them, optionally only what one report contributed (the loader tags every
  * node and relationship with `_reports`).
  */
-import type { Driver, Node } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../../contract/model.ts';
 import { labelExpression } from './labels.ts';
 import { readQuery, type ReadOptions } from './run.ts';
 import { GraphCollector } from './serialized-graph.ts';
-import { nodeToJson, propertiesToJson } from './values.ts';
+import { pairsToJson, publicPropertiesCypher } from './values.ts';
 import type { SerializedGraph } from '../../contract/graph.ts';
 
 /** The viewer's default: the entity graph without the paragraphs. */
@@ -67,17 +67,18 @@ export async function readGraphAmong(
     driver,
     `MATCH (a) WHERE elementId(a) IN $ids
      OPTIONAL MATCH (a)-[r${typeFilter}]->(b) WHERE elementId(b) IN $ids AND ($report IS NULL OR $report IN r._reports)
-     RETURN a AS n, coalesce(a.id, elementId(a)) AS start,
-            collect(CASE WHEN r IS NULL THEN null ELSE {id: elementId(r), type: type(r), end: coalesce(b.id, elementId(b)), properties: properties(r)} END) AS rels`,
+     RETURN coalesce(a.id, elementId(a)) AS start, labels(a) AS labels, ${publicPropertiesCypher('a')} AS props,
+            collect(CASE WHEN r IS NULL THEN null ELSE {id: elementId(r), type: type(r), end: coalesce(b.id, elementId(b)), properties: ${publicPropertiesCypher('r')}} END) AS rels`,
     { ids: [...ids], report: filter.report ?? null },
     options,
   );
   // Every node before any relationship: an edge needs both its ends in the graph.
-  for (const record of result.records) graph.addNode(nodeToJson(record.get('n') as Node));
+  // Properties come without the loader's bookkeeping (publicPropertiesCypher): a hub's list of reports is not shipped.
+  for (const record of result.records) graph.addNode({ id: record.get('start') as string, labels: record.get('labels') as string[], properties: pairsToJson(record.get('props') as [string, unknown][]) });
   for (const record of result.records) {
     const start = record.get('start') as string;
-    for (const rel of record.get('rels') as { id: string; type: string; end: string; properties: Record<string, unknown> }[]) {
-      graph.addEdge({ id: rel.id, type: rel.type, start, end: rel.end, properties: propertiesToJson(rel.properties) });
+    for (const rel of record.get('rels') as { id: string; type: string; end: string; properties: [string, unknown][] }[]) {
+      graph.addEdge({ id: rel.id, type: rel.type, start, end: rel.end, properties: pairsToJson(rel.properties) });
     }
   }
 }
