@@ -28,7 +28,10 @@ function floorBoundary(segments: Intl.Segments, length: number, offset: number):
  * start). Spans outside the window are dropped, spans cut by it are clipped. With no
  * span, the start of the text.
  */
-export function cutSnippet(text: string, spans: readonly [number, number][], width = 140): Snippet {
+/** A snippet's width in grapheme clusters, its closing "…" included (docs/API.md). */
+export const SNIPPET_WIDTH = 140;
+
+export function cutSnippet(text: string, spans: readonly [number, number][], width = SNIPPET_WIDTH): Snippet {
   const first = spans[0];
   // Context before the match: up to 20 characters, less when the match is long, so that it fits.
   const lead = first ? Math.min(20, Math.floor(width / 3), Math.max(0, Math.floor((width - (first[1] - first[0])) / 2))) : 0;

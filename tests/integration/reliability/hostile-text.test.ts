@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDriver } from '../../setup/neo4j.ts';
 import { loadSeed } from '../../setup/seed.ts';
 import { apiApp } from '../api/helpers.ts';
+import { SNIPPET_WIDTH } from '../../../server/search/snippet.ts';
 
 let driver: Driver;
 let app: Express;
@@ -25,8 +26,9 @@ const EVIDENCE_FORMULA = '@SUM(1+1)*cmd|\' /C calc\'!A0';
 const NAME_FORMULA = '\u3000-2+3+cmd|\' /C calc\'!A0';
 /** A paragraph with XML 1.0's forbidden characters: Word's line break (VT), a form feed, a bell, U+FFFF. */
 const XML_HOSTILE = 'first line\u000Bsecond line\u000Cnext page\u0007\uFFFF end';
-/** 10 + 109 clusters, then an emoji on the 120th: a UTF-16 cut at 120 halves it. */
-const SEARCH_TEXT = `zebrafish ${'犯'.repeat(109)}😀${'罪'.repeat(40)}`;
+/** 10 + (SNIPPET_WIDTH - 11) clusters, then an emoji on the last place before "…": a UTF-16 cut there halves it. */
+const SEARCH_FILL = SNIPPET_WIDTH - 11;
+const SEARCH_TEXT = `zebrafish ${'犯'.repeat(SEARCH_FILL)}😀${'罪'.repeat(40)}`;
 /** 199 units, then a CJK character outside the BMP on the 200th: a UTF-16 cut at 200 halves it. */
 const DETAILS_TEXT = `${'x'.repeat(199)}𠮷${'y'.repeat(40)}`;
 
@@ -139,7 +141,7 @@ describe('text cut for display', () => {
     const res = await request(app).get('/api/search?q=zebrafish').expect(200);
     const hit = (res.body.results as { snippet?: string }[]).find((r) => r.snippet?.startsWith('zebrafish'));
     expect(hit, JSON.stringify(res.body)).toBeDefined();
-    expect(hit!.snippet).toBe(`zebrafish ${'犯'.repeat(109)}…`);
+    expect(hit!.snippet).toBe(`zebrafish ${'犯'.repeat(SEARCH_FILL)}…`);
     for (const s of strings(res.body)) expect(LONE.test(s), s).toBe(false);
   });
 
