@@ -106,7 +106,7 @@ export async function benchLoad(driver: Driver, graphs: readonly GraphJson[], op
   await clearDatabase(driver);
   const sample = graphs.slice(0, opts.naiveReports);
   log(`load: naive path on ${sample.length} report(s)…`);
-  let started = performance.now();
+  const started = performance.now();
   const naiveRels = await naiveLoad(driver, sample);
   const naiveMs = performance.now() - started;
   log(`load: naive ${naiveRels} relationships in ${(naiveMs / 1000).toFixed(1)} s`);

@@ -28,7 +28,6 @@ import { createApp } from '../../server/api/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { corpusFiles, ingestFiles } from '../../server/db/corpus.ts';
 import { loadReports } from '../../server/db/load.ts';
-import type { GraphJson } from '../../server/contract/model.ts';
 import { median, ratio } from './ratios.ts';
 import { syntheticGraph } from './viewer-graph.ts';
 import { measurePage, measureReferencePage, type PageFigures, type ReferencePageFigures } from './viewer-page.ts';

@@ -119,7 +119,7 @@ export class App implements AppContext {
     new ResizeObserver(() => this.canvas.resize()).observe(this.el.canvas!);
     this.renderChrome();
     void this.activateView(initial.view);
-    if (initial.node) this.details.showNode(initial.node);
+    if (initial.node) void this.details.showNode(initial.node);
   }
 
   // ── AppContext ──────────────────────────────────────────────────────────
@@ -156,12 +156,12 @@ export class App implements AppContext {
   openNode(id: string, options: { focus?: boolean } = {}): void {
     this.canvas.select(id, options.focus ?? false);
     this.store.set({ node: id });
-    this.details.showNode(id);
+    void this.details.showNode(id);
   }
 
   openDetails(id: string): void {
     this.store.set({ node: id });
-    this.details.showNode(id);
+    void this.details.showNode(id);
   }
 
   exploreGraph(): Promise<ViewerGraph> {
@@ -291,7 +291,7 @@ export class App implements AppContext {
     }
     if (state.node !== previous.node && state.node && this.details.currentNode() !== state.node) {
       this.canvas.select(state.node);
-      this.details.showNode(state.node);
+      void this.details.showNode(state.node);
     }
     if (state.view !== previous.view) void this.activateView(state.view);
     else this.active?.onStateChange?.(state, previous);

@@ -1,5 +1,4 @@
 import type { NodeDetailsResponse, RelatedNode, RelationshipGroup } from '../../../server/contract/api.ts';
-import { ApiError } from '../../../server/contract/errors.ts';
 import type { AppContext, DetailsHost } from '../app/context.ts';
 import { primaryLabel } from '../graph/build.ts';
 import { labelColor } from '../graph/palette.ts';

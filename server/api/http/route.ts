@@ -5,7 +5,7 @@
  * OpenAPI document (openapi.ts), so the two cannot drift apart.
  */
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { ApiError } from '../errors.ts';
 
 export type HttpMethod = 'get' | 'post';

@@ -10,7 +10,7 @@
  * Properties whose names start with `_` are the loader's bookkeeping and are left out.
  */
 import neo4j, { type Node, type Path, type Relationship } from 'neo4j-driver';
-import type { Json, NodeJson, PathJson, RelationshipJson } from '../../contract/graph.ts';
+import type { Json, NodeJson, RelationshipJson } from '../../contract/graph.ts';
 
 /**
  * Plain JSON → what the driver sends, the one converter for query parameters and

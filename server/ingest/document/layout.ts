@@ -456,7 +456,7 @@ function continues(parts: Line[], next: Line, after: Line | undefined, opts: Uni
   const latinOn = (/^\p{Ll}/u.test(n) && !/[.!?]$/.test(p)) || (/[\p{Script=Latin}\d,;]$/u.test(p) && /^[([]/u.test(n) && !LETTER_MARK.test(n));
   // Words that go on across a blank line or a page: a sentence cut before a lower-case word, or after a comma.
   // Nor does a line end after an opening bracket or quote (line breaking never leaves one at a line's end).
-  if (latinOn || /[,，、]$/.test(p) || /[（(\[「『“《〈‘]$/.test(p) || (/[-–]$/.test(p) && /^\p{Ll}/u.test(n))) return true;
+  if (latinOn || /[,，、]$/.test(p) || /[（([「『“《〈‘]$/.test(p) || (/[-–]$/.test(p) && /^\p{Ll}/u.test(n))) return true;
   // A paragraph or list item never ends on a bare word: a line that does was cut, even before a gap or a page break.
   if (opts.mode === 'body' && (PARAGRAPH_MARK.test(parts[0]!.text) || LETTER_MARK.test(parts[0]!.text)) && /[\p{L}\p{N}]$/u.test(p)) return true;
   if (next.afterBlank) return false;

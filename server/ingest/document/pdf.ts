@@ -153,7 +153,7 @@ function lineOf(row: Glyphs[], spaces: Glyphs[], page: number): PdfLine {
       if (pendingColumn) text = text.trimEnd() + '\t';
       // Between Latin words a gap is a space even where the PDF wrote none; next to CJK only a written space counts.
       // Never inside brackets' edges: "( j)" is a glyph's side bearing, not a space.
-      else if ((spaced || (latin && gap > size * 0.2)) && !/[(\[（]$/.test(words) && !/^[)\]）,.;:]/.test(g.str.trimStart())) text = text.trimEnd() + ' ';
+      else if ((spaced || (latin && gap > size * 0.2)) && !/[([（]$/.test(words) && !/^[)\]）,.;:]/.test(g.str.trimStart())) text = text.trimEnd() + ' ';
     }
     pendingColumn = false;
     text += text === '' ? g.str : g.str.trimStart();

@@ -78,7 +78,7 @@ const BEFORE_NUMBER = new Set([
   ...['paragraph', 'paragraphs', 'article', 'articles', 'chapter', 'chapters', 'section', 'sections', 'annex', 'annexes', 'item', 'items', 'workshop', 'workshops', 'resolution', 'resolutions', 'decision', 'decisions', 'rule', 'rules', 'principle', 'principles', 'goal', 'goals', 'target', 'targets', 'indicator', 'page', 'pages', 'volume', 'table', 'figure', 'part', 'box', 'appendix', 'protocol', 'recommendation', 'recommendations', 'congress', 'conference', 'committee', 'commission', 'report', 'footnote', 'note', 'year', 'years'],
 ]);
 /** Characters of a document symbol or code run: a number inside one with a slash ("E/CN.15/2025/L.3") is part of it. */
-const SYMBOL_CHAR = /[A-Za-z0-9./()\-]/;
+const SYMBOL_CHAR = /[A-Za-z0-9./()-]/;
 
 interface Segment {
   /** Line indices of one page's text, in order (blank lines included, furniture not). */

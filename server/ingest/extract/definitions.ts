@@ -21,7 +21,7 @@ export interface Definition {
   longMatch: Match | null;
 }
 
-const ACRONYM = /^[\p{Lu}][\p{L}\d&.\-]{1,11}$/u;
+const ACRONYM = /^[\p{Lu}][\p{L}\d&.-]{1,11}$/u;
 const HEREINAFTER_EN = /^(?:hereinafter|hereafter)(?:\s+(?:referred\s+to\s+as|called))?\s+/i;
 const HEREINAFTER_ZH = /^(?:以下简称|以下称|下称|简称)(?:为)?/;
 const LINK_WORDS = new Set(['of', 'for', 'on', 'and', 'the', 'against', 'in', 'to', 'de', 'du', 'des', 'la', 'y', 'with', 'at']);
@@ -62,7 +62,7 @@ function capitalisedNameBefore(text: string, end: number, known: readonly Match[
       k--;
       continue;
     }
-    if (/^[\p{Lu}\d][\p{L}\d'’.\-]*$/u.test(w)) startWord = k;
+    if (/^[\p{Lu}\d][\p{L}\d'’.-]*$/u.test(w)) startWord = k;
     else if (!LINK_WORDS.has(w)) break;
     k--;
   }

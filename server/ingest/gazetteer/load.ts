@@ -14,13 +14,13 @@ export async function loadGazetteer(dir: string): Promise<Gazetteer> {
     try {
       raw = await readFile(filePath, 'utf8');
     } catch (err) {
-      throw new Error(`gazetteer file missing: ${filePath} (${(err as Error).message})`);
+      throw new Error(`gazetteer file missing: ${filePath} (${(err as Error).message})`, { cause: err });
     }
     let json: unknown;
     try {
       json = JSON.parse(raw);
     } catch (err) {
-      throw new Error(`gazetteer file is not JSON: ${filePath} (${(err as Error).message})`);
+      throw new Error(`gazetteer file is not JSON: ${filePath} (${(err as Error).message})`, { cause: err });
     }
     const parsed = z.array(schema as z.ZodType).safeParse(json);
     if (!parsed.success) {

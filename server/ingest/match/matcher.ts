@@ -36,7 +36,7 @@ export interface Matcher {
 
 const WORD_CHAR = /[a-z0-9]/;
 /** Acronyms ("APT", "CRC") match only in capitals: lower-cased they are ordinary words. */
-const ACRONYM = /^[A-Z][A-Z0-9&.\-]{1,7}$/;
+const ACRONYM = /^[A-Z][A-Z0-9&.-]{1,7}$/;
 
 /** A character trie over folded forms: `form` is set where a form ends. */
 interface TrieNode {

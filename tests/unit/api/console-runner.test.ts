@@ -8,7 +8,7 @@
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConsoleRunner, READ_GRACE_MS, type ConsoleRequest } from '../../../server/api/cypher/console-runner.ts';
-import { ApiError } from '../../../server/api/errors.ts';
+import { type ApiError } from '../../../server/api/errors.ts';
 
 const runners: ConsoleRunner[] = [];
 afterEach(async () => {
