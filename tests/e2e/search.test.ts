@@ -8,23 +8,18 @@
  * The screenshot lands in .data/screenshots/; with UPDATE_SCREENSHOTS=1 in
  * docs/screenshots/ for the README.
  */
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt } from '../../client/tools/ensure-built.ts';
-import { createApp } from '../../server/api/app.ts';
 import { PROJECT_ROOT } from '../../server/config.ts';
 import { SEARCH_QUERY_MAX } from '../../server/contract/api.ts';
 import { loadThreeReports } from '../integration/search/three-reports.ts';
-import { silentLogger, testConfig } from '../setup/config.ts';
 import { testDriver } from '../setup/neo4j.ts';
+import { startViewer } from '../setup/viewer.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(PROJECT_ROOT, 'docs', 'screenshots') : path.join(PROJECT_ROOT, '.data', 'screenshots');
 
 let driver: Driver;
@@ -79,19 +74,10 @@ async function dropdown(): Promise<{ label: string; title: string; options: { id
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium fonts-noto-cjk (or set CHROMIUM_PATH)`);
-  await Promise.all([ensureBuilt({ quiet: true }), mkdir(SCREENSHOTS, { recursive: true })]);
+  await mkdir(SCREENSHOTS, { recursive: true });
   driver = testDriver();
   await loadThreeReports(driver);
-  const app = createApp({ driver, config: testConfig(), log: silentLogger });
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-  });
+  ({ server, baseUrl, browser } = await startViewer(driver));
   context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
   page = await openPage();
 });

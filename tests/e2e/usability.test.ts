@@ -5,23 +5,18 @@
  * that look like the screen, 1024 px, and axe-core on every view. One browser;
  * several checks per page load where they belong together.
  */
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Driver } from 'neo4j-driver';
-import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt } from '../../client/tools/ensure-built.ts';
-import { createApp } from '../../server/api/app.ts';
-import { silentLogger, testConfig } from '../setup/config.ts';
 import { testDriver } from '../setup/neo4j.ts';
+import { startViewer } from '../setup/viewer.ts';
 import { loadSeed } from '../setup/seed.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 type Box = { x1: number; y1: number; x2: number; y2: number };
@@ -103,19 +98,9 @@ async function typeQuery(page: Page, text: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium fonts-noto-cjk (or set CHROMIUM_PATH)`);
-  await ensureBuilt({ quiet: true });
   driver = testDriver();
   await loadSeed(driver);
-  const app = createApp({ driver, config: testConfig(), log: silentLogger });
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-  });
+  ({ server, baseUrl, browser } = await startViewer(driver));
   context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, locale: 'zh-CN' });
 });
 

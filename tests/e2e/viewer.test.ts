@@ -5,26 +5,21 @@
  * Screenshots land in .data/screenshots/; with UPDATE_SCREENSHOTS=1 in docs/screenshots/
  * for the README (so an ordinary run leaves the tree clean).
  */
-import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import pixelmatch from 'pixelmatch';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt } from '../../client/tools/ensure-built.ts';
-import { createApp } from '../../server/api/app.ts';
 import { PROJECT_ROOT } from '../../server/config.ts';
 import { measurePage } from '../../scripts/bench/viewer-page.ts';
-import { silentLogger, testConfig } from '../setup/config.ts';
 import { testDriver } from '../setup/neo4j.ts';
+import { startViewer } from '../setup/viewer.ts';
 import { loadSeed } from '../setup/seed.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
 const STORED = path.join(PROJECT_ROOT, 'docs', 'screenshots');
 const SCREENSHOTS = UPDATE ? STORED : path.join(PROJECT_ROOT, '.data', 'screenshots');
@@ -148,19 +143,10 @@ async function shot(page: Page, name: string, mask: Locator[] = []): Promise<voi
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium fonts-noto-cjk (or set CHROMIUM_PATH)`);
-  await Promise.all([ensureBuilt({ quiet: true }), mkdir(SCREENSHOTS, { recursive: true })]);
+  await mkdir(SCREENSHOTS, { recursive: true });
   driver = testDriver();
   await loadSeed(driver);
-  const app = createApp({ driver, config: testConfig(), log: silentLogger });
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-  });
+  ({ server, baseUrl, browser } = await startViewer(driver));
   context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, acceptDownloads: true, locale: 'zh-CN' });
 });
 
