@@ -1,7 +1,7 @@
 // @title_en Who attended, by role
 // @title_zh 按身份分列的出席情况
 // @description The States and organizations that attended each meeting, grouped by the role they attended in (member, observer, United Nations entity, institute, non-governmental organization…).
-// @param meeting string "" Only this meeting (its id, e.g. "meeting:lac-rpm-2025"); empty for all
+// @param meeting string "" Only this meeting (its id, e.g. "meeting:A/CONF.241/RPM.2"); empty for all
 MATCH (p:State|Organization)-[a:ATTENDED]->(m:Meeting)
 WHERE $meeting = '' OR m.id = $meeting
 WITH m, a.role AS role, p ORDER BY p.name

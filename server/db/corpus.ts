@@ -31,6 +31,8 @@ export interface IngestedReport {
 export interface IngestFilesOptions {
   gazetteerDir?: string;
   gazetteer?: Gazetteer;
+  /** Report ids to give some of the files (by file as given), instead of the one their name derives. */
+  reportIds?: ReadonlyMap<string, string>;
 }
 
 /** Read, ingest and check each report file; every report gets its own id, as `npm run ingest` gives it. */
@@ -51,7 +53,7 @@ export async function ingestFiles(files: readonly string[], options: IngestFiles
     const source = sourceName(file);
     try {
       const text = decodeReport(bytes, source);
-      const reportId = uniqueReportId(source, taken);
+      const reportId = options.reportIds?.get(file) ?? uniqueReportId(source, taken);
       ({ graph, warnings } = ingestReport(text, { source, reportId, gazetteer }));
     } catch (error) {
       throw new CorpusError(firstLine(error));

@@ -16,6 +16,7 @@ import { addLinks } from './extract/links.ts';
 import { addMentions, matchUnit } from './extract/mentions.ts';
 import { addParticipation, addPeople } from './extract/participants.ts';
 import { personSurfaceForms, resolvePeople } from './extract/people.ts';
+import { meetingSymbol, withMeetingSymbol } from './extract/meetingSymbol.ts';
 import { addStructure } from './extract/structure.ts';
 import { addSupplements, supplementedClosure } from './extract/supplements.ts';
 import { reportNames } from './extract/translate.ts';
@@ -87,6 +88,8 @@ export function ingestReport(text: string, opts: IngestOptions): IngestResult {
   addCoOccurrences(units, reportId, graph);
   addLinks(units, structure.language, reportId, graph);
 
+  const symbol = meetingSymbol(structure, text);
+  if (!symbol.series) warnings.push(`${opts.source ?? 'report'}: the meeting's document symbol could not be told (no masthead symbol, no series of the meeting's own documents in the annex or the text): its reports in other languages will not be recognised as the same meeting`);
   warnings.push(...[...names.warnings, ...structural.warnings, ...participation.warnings].map((w) => `${opts.source ?? 'report'}: ${w}`));
-  return { graph: graph.build([ids.report(key)]), warnings };
+  return { graph: withMeetingSymbol(graph.build([ids.report(key)]), key, symbol), warnings };
 }

@@ -22,8 +22,12 @@ export interface BlockNodes {
  * (`report:xyz-rpm-2025` → `XYZ-15`), so the tag is never empty.
  */
 export function reportTag(regionCode: string | null, key: string, congress: number): string {
-  const code = regionCode ?? (key.split(/[-_.:]/)[0] ?? key).toUpperCase();
-  return `${code}-${congress}`;
+  return `${tagRegionCode(regionCode, key)}-${congress}`;
+}
+
+/** The region code of a report's tag: the gazetteer's, else the first word of the report key, upper-cased. */
+export function tagRegionCode(regionCode: string | null, key: string): string {
+  return regionCode ?? (key.split(/[-_.:]/)[0] ?? key).toUpperCase();
 }
 
 export function addStructure(s: ReportStructure, key: string, names: ReportNames, source: string | null, graph: GraphBuilder): { blocks: BlockNodes[]; warnings: string[] } {
@@ -33,6 +37,7 @@ export function addStructure(s: ReportStructure, key: string, names: ReportNames
   const venue = { zh: names.venue?.name_zh ?? null, en: names.venue?.name_en ?? null };
   venue[s.language] = s.meeting.venue;
   const tag = reportTag(names.region?.code ?? null, key, s.congress.number);
+  const regionCode = tagRegionCode(names.region?.code ?? null, key);
 
   graph.addNode({
     id: reportId,
@@ -48,6 +53,7 @@ export function addStructure(s: ReportStructure, key: string, names: ReportNames
       endDate: s.meeting.endDate,
       congress: s.congress.number,
       tag,
+      region_code: regionCode,
       source,
     },
   });
@@ -66,6 +72,7 @@ export function addStructure(s: ReportStructure, key: string, names: ReportNames
       endDate: s.meeting.endDate,
       congress: s.congress.number,
       tag,
+      region_code: regionCode,
       agenda: s.agenda ? s.agenda.items.map((i) => `${i.number}. ${i.text}`) : [],
     },
   });

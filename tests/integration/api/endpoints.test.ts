@@ -212,7 +212,7 @@ describe('GET /api/nodes/:id/neighbors', () => {
     const capped = await request(app).get(`/api/nodes/${enc('state:ARG')}/neighbors?depth=3&limit=20`).expect(200);
     expect(capped.body.nodes).toHaveLength(21);
     expect(capped.body.attributes.truncated).toBe(true);
-    const states = await request(app).get(`/api/nodes/${enc('meeting:lac-rpm-2025')}/neighbors?labels=State&types=ATTENDED`).expect(200);
+    const states = await request(app).get(`/api/nodes/${enc('meeting:A/CONF.241/RPM.2')}/neighbors?labels=State&types=ATTENDED`).expect(200);
     const attending = new Set((await seedGraph()).relationships.filter((r) => r.type === 'ATTENDED' && r.start.startsWith('state:')).map((r) => r.start));
     expect(states.body.nodes.length).toBe(1 + attending.size); // the meeting and every state that attended
   });
