@@ -6,6 +6,7 @@
 MATCH (a {id: $from}), (b {id: $to})
 WHERE a <> b
 MATCH p = shortestPath((a)-[*..10]-(b))
+WHERE $reports IS NULL OR all(r IN relationships(p) WHERE any(x IN r._reports WHERE x IN $reports))
 RETURN length(p) AS length,
        [n IN nodes(p) | n.id] AS nodes,
        [n IN nodes(p) | coalesce(n.name, n.id)] AS names,

@@ -5,7 +5,8 @@ import type { ConsoleLimits } from '../cypher/console.ts';
 import { ALLOWED_PROCEDURES } from '../cypher/guard.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
-import { CypherRequest, CypherResponse, SavedQueriesResponse, SavedQueryPath, SavedQueryRequest } from '../../contract/api.ts';
+import { CypherRequest, CypherResponse, SavedQueriesResponse, SavedQueryPath, SavedQueryRequest, SavedQueryRunQuery } from '../../contract/api.ts';
+import { resolveScope } from '../../db/queries/scope.ts';
 
 export interface CypherRouteOptions {
   limiter: RequestHandler | undefined;
@@ -16,7 +17,7 @@ export interface CypherRouteOptions {
 const CONSOLE_RULES = `Read-only, enforced twice: the query is first EXPLAINed and must plan as read-only (query type "r"), then runs in a READ transaction. Refused with 400 \`cypher_refused\` (details.reason says which rule): writes, schema commands, LOAD CSV, CALL … IN TRANSACTIONS, several statements, administration commands (SHOW …, TERMINATE …, dbms.*), USE, EXPLAIN/PROFILE, and procedures other than ${ALLOWED_PROCEDURES.join(', ')}. Limits: a transaction timeout (504 \`query_timeout\`), a row cap and a graph-size cap (reported in \`summary\` when hit).`;
 
 /** The Cypher console and the saved queries. */
-export function cypherRoutes({ config, cypherRunner }: ApiContext, options: CypherRouteOptions): RouteSpec[] {
+export function cypherRoutes({ driver, config, database, cypherRunner }: ApiContext, options: CypherRouteOptions): RouteSpec[] {
   const limits: ConsoleLimits = {
     timeoutMs: config.cypher.timeoutMs,
     maxRows: config.cypher.maxRows,
@@ -61,20 +62,23 @@ export function cypherRoutes({ config, cypherRunner }: ApiContext, options: Cyph
       path: '/api/queries/:name',
       operationId: 'runSavedQuery',
       summary: 'Run a saved query with parameters',
-      description: 'Parameters not given take the defaults the query declares. Runs under the console’s rules and limits.',
+      description:
+        'Parameters not given take the defaults the query declares. The corpus filter in the URL (`report`, `region`, `congress`) reaches the query as `$reports`, the ids of the reports in scope (null: all), which every saved query honours. Runs under the console’s rules and limits.',
       tags: ['cypher'],
       params: SavedQueryPath,
+      query: SavedQueryRunQuery,
       body: SavedQueryRequest,
       responses: {
         200: { description: 'The result.', schema: CypherResponse },
         404: { description: 'No saved query has that name.' },
         504: { description: 'The query ran past the time limit.' },
       },
-      handler: async ({ params, body }) => {
+      handler: async ({ params, query: filter, body }) => {
         const query = await savedQuery(params.name);
+        const scope = await resolveScope(driver, filter, { database });
         let coerced;
         try {
-          coerced = coerceSavedQueryParams(query, body.params);
+          coerced = coerceSavedQueryParams(query, body.params, scope.reports);
         } catch (error) {
           if (error instanceof SavedQueryParamError) throw new ApiError(400, 'invalid_request', error.message, error.issues.map((message) => ({ path: 'body.params', message })));
           throw error;

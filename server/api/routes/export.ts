@@ -6,6 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import { citations, CITATION_COLUMNS } from '../../db/queries/citations.ts';
 import { openGraphStream, type ExportNode, type GraphStream } from '../../db/queries/export.ts';
 import { displayName } from '../../db/queries/labels.ts';
+import { resolveScope } from '../../db/queries/scope.ts';
 
 import type { ApiContext } from '../context.ts';
 import { ApiError, notFound } from '../errors.ts';
@@ -36,7 +37,8 @@ export function exportRoutes({ driver, config, log, database }: ApiContext): Rou
         404: { description: '`instrument` names no instrument.' },
       },
       handler: async ({ query }, _req, res) => {
-        const rows = await citations(driver, { database, instrument: query.instrument, report: query.report });
+        const scope = await resolveScope(driver, query, { database });
+        const rows = await citations(driver, { database, instrument: query.instrument, scope });
         if (!rows) throw notFound(`No instrument has the id "${query.instrument}".`);
         if (query.format === 'csv') {
           res.attachment(`citations${query.instrument ? `-${fileSafe(query.instrument)}` : ''}.csv`);
@@ -44,16 +46,16 @@ export function exportRoutes({ driver, config, log, database }: ApiContext): Rou
           res.send(UTF8_BOM + stringify(rows, { header: true, columns: [...CITATION_COLUMNS] }));
           return undefined;
         }
-        return { instrument: query.instrument ?? null, report: query.report ?? null, count: rows.length, rows };
+        return { instrument: query.instrument ?? null, reports: scope.reports, count: rows.length, rows };
       },
     }),
     defineRoute({
       method: 'get',
       path: '/api/export',
       operationId: 'export',
-      summary: 'The whole graph (or one report’s part): graph.json, GEXF, GraphML or CSV',
+      summary: 'The whole graph (or the part of the reports in scope): graph.json, GEXF, GraphML or CSV',
       description:
-        'json is graph.json’s shape (docs/MODEL.md) and streams; csv is one table (`table=relationships`, the default, or `nodes`) and streams; gexf and graphml are built in memory (refused above GRAPH_MAX_NODES nodes). List properties are joined with " | " in GEXF, GraphML and CSV.',
+        'json is graph.json’s shape (docs/MODEL.md) and streams; the corpus filter (`report`, `region`, `congress`) keeps what the reports in scope brought; csv is one table (`table=relationships`, the default, or `nodes`) and streams; gexf and graphml are built in memory (refused above GRAPH_MAX_NODES nodes). List properties are joined with " | " in GEXF, GraphML and CSV.',
       tags: ['export'],
       query: ExportQuery,
       responses: {
@@ -69,8 +71,9 @@ export function exportRoutes({ driver, config, log, database }: ApiContext): Rou
         413: { description: 'The graph is too large for an in-memory format (gexf, graphml): use json or csv, or one report.' },
       },
       handler: async ({ query }, _req, res) => {
-        const stream = await openGraphStream(driver, { database, report: query.report });
-        const base = `congress-graph${query.report ? `-${fileSafe(query.report)}` : ''}`;
+        const scope = await resolveScope(driver, query, { database });
+        const stream = await openGraphStream(driver, { database, scope });
+        const base = `congress-graph${scope.reports?.length === 1 ? `-${fileSafe(scope.reports[0]!)}` : scope.reports ? '-filtered' : ''}`;
         try {
           if (query.format === 'json') {
             res.attachment(`${base}.json`);
@@ -149,7 +152,7 @@ async function streamJson(res: Response, stream: GraphStream): Promise<void> {
 }
 
 const NODE_COLUMNS = ['id', 'labels', 'name', 'name_zh', 'name_en', 'properties'];
-const REL_COLUMNS = ['type', 'start', 'end', 'report', 'paragraph', 'evidence', 'properties'];
+const REL_COLUMNS = ['type', 'start', 'end', 'tag', 'report', 'paragraph', 'evidence', 'properties'];
 
 async function streamCsv(res: Response, stream: GraphStream, table: 'nodes' | 'relationships'): Promise<void> {
   const columns = table === 'nodes' ? NODE_COLUMNS : REL_COLUMNS;
@@ -170,7 +173,7 @@ async function streamCsv(res: Response, stream: GraphStream, table: 'nodes' | 'r
   } else {
     for await (const rel of stream.relationships()) {
       const { report = null, paragraph = null, evidence = null, ...rest } = rel.properties;
-      rows.push([rel.type, rel.start, rel.end, flatValue(report), flatValue(paragraph), flatValue(evidence), JSON.stringify(rest)]);
+      rows.push([rel.type, rel.start, rel.end, typeof report === 'string' ? (stream.tags.get(report) ?? '') : '', flatValue(report), flatValue(paragraph), flatValue(evidence), JSON.stringify(rest)]);
       if (rows.length >= BATCH && !(await flush())) return;
     }
   }

@@ -4,9 +4,12 @@ import { GAZETTEER_DIR } from '../../db/corpus.ts';
 import { loadReport, LoadInputError } from '../../db/load.ts';
 import { decodeReport, ingestReport, loadGazetteer, ReportFormatError, validateGraph, type Gazetteer } from '../../ingest/index.ts';
 import type { ApiContext } from '../context.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, notFound } from '../errors.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
-import { ReportUploadJson, ReportUploadQuery, ReportUploadResponse } from '../../contract/api.ts';
+import { ReportIdPath, ReportRemovedResponse, ReportUploadJson, ReportUploadQuery, ReportUploadResponse } from '../../contract/api.ts';
+import { newEntities } from '../../db/queries/corpus.ts';
+import { removeReport } from '../../db/remove.ts';
+import { languageVersionId, loadedReportLanguages } from '../../db/report-ids.ts';
 
 const TEXT_TYPES = ['text/plain', 'text/markdown', 'application/octet-stream'];
 
@@ -21,12 +24,12 @@ function sameSecret(given: string, expected: string): boolean {
 export function requireAdmin(adminToken: string | undefined): RequestHandler {
   return (req, _res, next) => {
     if (!adminToken) {
-      next(new ApiError(403, 'uploads_disabled', 'Uploading reports is disabled on this server: it was started without ADMIN_TOKEN.'));
+      next(new ApiError(403, 'uploads_disabled', 'Adding and removing reports is disabled on this server: it was started without ADMIN_TOKEN.'));
       return;
     }
     const match = /^Bearer\s+(.+)$/i.exec(req.get('authorization') ?? '');
     if (!match || !sameSecret(match[1]!.trim(), adminToken)) {
-      next(new ApiError(401, 'unauthorized', 'Uploading reports needs `Authorization: Bearer <ADMIN_TOKEN>`.', undefined, { 'WWW-Authenticate': 'Bearer realm="congress-graph"' }));
+      next(new ApiError(401, 'unauthorized', 'Adding and removing reports needs `Authorization: Bearer <ADMIN_TOKEN>`.', undefined, { 'WWW-Authenticate': 'Bearer realm="congress-graph"' }));
       return;
     }
     next();
@@ -49,10 +52,10 @@ const textBody: RequestHandler = (req, _res, next) => {
   }
 };
 
-/** POST /api/reports: ingest a report's text and load it, all or nothing. */
+/** POST /api/reports: ingest a report's text and load it, all or nothing; DELETE /api/reports/:id: take it out again. */
 export function reportRoutes({ driver, config, database }: ApiContext): RouteSpec[] {
   let gazetteer: Promise<Gazetteer> | undefined;
-  // One upload at a time: two loads of one report must not interleave.
+  // One upload or removal at a time: two loads of one report must not interleave.
   let queue: Promise<unknown> = Promise.resolve();
   const serially = <T>(work: () => Promise<T>): Promise<T> => {
     const run = queue.then(work, work);
@@ -87,26 +90,61 @@ export function reportRoutes({ driver, config, database }: ApiContext): RouteSpe
           throw error;
         });
         const g = await gazetteer;
-        let result;
-        try {
-          result = ingestReport(body.text, { source: name, gazetteer: g, ...(body.reportId ? { reportId: body.reportId } : {}) });
-        } catch (error) {
-          if (error instanceof ReportFormatError) throw new ApiError(400, 'report_format', error.message, { line: error.line, source: error.source ?? name });
-          throw error;
-        }
-        const problems = validateGraph(result.graph);
-        if (problems.length > 0) {
-          throw new ApiError(400, 'report_invalid', `The report does not make a valid graph: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`, { problems: problems.slice(0, 20) });
-        }
-        const summary = await serially(async () => {
+        const ingest = (reportId: string | undefined) => {
+          let result;
           try {
-            return await loadReport(driver, result.graph, database ? { database } : {});
+            result = ingestReport(body.text, { source: name, gazetteer: g, ...(reportId ? { reportId } : {}) });
+          } catch (error) {
+            if (error instanceof ReportFormatError) throw new ApiError(400, 'report_format', error.message, { line: error.line, source: error.source ?? name });
+            throw error;
+          }
+          const problems = validateGraph(result.graph);
+          if (problems.length > 0) {
+            throw new ApiError(400, 'report_invalid', `The report does not make a valid graph: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`, { problems: problems.slice(0, 20) });
+          }
+          return result;
+        };
+        let result = ingest(body.reportId);
+        const { summary, tag, added } = await serially(async () => {
+          // The other language's report of a loaded meeting keeps apart instead of replacing it (unless an id was asked for).
+          if (!body.reportId) {
+            const id = languageVersionId(result.graph, await loadedReportLanguages(driver, { database }));
+            if (id) result = ingest(id);
+          }
+          let summary;
+          try {
+            summary = await loadReport(driver, result.graph, database ? { database } : {});
           } catch (error) {
             if (error instanceof LoadInputError) throw new ApiError(400, 'report_invalid', error.message);
             throw error;
           }
+          const report = result.graph.nodes.find((n) => n.id === summary.report);
+          return { summary, tag: typeof report?.properties.tag === 'string' ? report.properties.tag : null, added: await newEntities(driver, summary.report, { database }) };
         });
-        return { report: summary.report, replaced: summary.replaced, nodes: summary.nodes, relationships: summary.relationships, warnings: result.warnings, ms: summary.ms };
+        return { report: summary.report, tag, replaced: summary.replaced, nodes: summary.nodes, relationships: summary.relationships, warnings: result.warnings, newEntities: added, ms: summary.ms };
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/api/reports/:id',
+      operationId: 'removeReport',
+      summary: 'Take a report out of the corpus, atomically (admin)',
+      description:
+        'What only this report brought is deleted; what it shares with other reports (States, instruments, the meeting of its other language version, co-occurrence counts) is recomputed from theirs, in one transaction: the database is then what it would be had the report never been loaded. Needs `Authorization: Bearer <ADMIN_TOKEN>`.',
+      tags: ['admin'],
+      bearerAuth: true,
+      params: ReportIdPath,
+      before: [requireAdmin(config.adminToken)],
+      responses: {
+        200: { description: 'Removed.', schema: ReportRemovedResponse },
+        401: { description: 'No bearer token, or the wrong one.' },
+        403: { description: 'Uploads (and removals) are disabled (no ADMIN_TOKEN).' },
+        404: { description: 'No loaded report has that id; nothing was changed.' },
+      },
+      handler: async ({ params }) => {
+        const summary = await serially(() => removeReport(driver, params.id, { database }));
+        if (!summary) throw notFound(`No loaded report has the id "${params.id}".`);
+        return summary;
       },
     }),
   ];

@@ -4,6 +4,7 @@
  */
 import neo4j, { type Driver, type Node } from 'neo4j-driver';
 import { isConnectionError } from './run.ts';
+import { inScope, scopedProperties, WHOLE_CORPUS, type Scope } from './scope.ts';
 import { propertiesToJson } from './values.ts';
 import type { Json } from '../../contract/graph.ts';
 
@@ -22,12 +23,15 @@ export interface ExportRelationship {
 
 export interface ExportOptions {
   database?: string | undefined;
-  report?: string | undefined;
+  /** Only what the reports in scope brought (default: the whole corpus). */
+  scope?: Scope;
   timeoutMs?: number;
 }
 
 export interface GraphStream {
   reports: string[];
+  /** Each report's tag (LAC-15), for tables that name a fact's report. */
+  tags: Map<string, string>;
   nodes(): AsyncGenerator<ExportNode>;
   relationships(): AsyncGenerator<ExportRelationship>;
   close(): Promise<void>;
@@ -54,12 +58,14 @@ async function open(driver: Driver, options: ExportOptions): Promise<GraphStream
     await session.close();
   };
   try {
-    const report = options.report ?? null;
-    const reports = await tx.run('MATCH (r:Report) WHERE $report IS NULL OR r.id = $report RETURN r.id AS id ORDER BY id', { report });
+    const scope = options.scope ?? WHOLE_CORPUS;
+    const params = { reports: scope.reports };
+    const reports = await tx.run('MATCH (r:Report) WHERE $reports IS NULL OR r.id IN $reports RETURN r.id AS id, r.tag AS tag ORDER BY id', params);
     return {
       reports: reports.records.map((r) => String(r.get('id'))),
+      tags: new Map(reports.records.filter((r) => typeof r.get('tag') === 'string').map((r) => [String(r.get('id')), String(r.get('tag'))])),
       async *nodes() {
-        const result = tx.run('MATCH (n) WHERE $report IS NULL OR $report IN n._reports RETURN n', { report });
+        const result = tx.run(`MATCH (n) WHERE ${inScope('n')} RETURN n`, params);
         for await (const record of result) {
           const n = record.get('n') as Node;
           const id = typeof n.properties.id === 'string' ? n.properties.id : n.elementId;
@@ -68,16 +74,16 @@ async function open(driver: Driver, options: ExportOptions): Promise<GraphStream
       },
       async *relationships() {
         const result = tx.run(
-          `MATCH (a)-[r]->(b) WHERE $report IS NULL OR $report IN r._reports
+          `MATCH (a)-[r]->(b) WHERE ${inScope('r')}
            RETURN type(r) AS type, coalesce(a.id, elementId(a)) AS start, coalesce(b.id, elementId(b)) AS end, properties(r) AS properties`,
-          { report },
+          params,
         );
         for await (const record of result) {
           yield {
             type: record.get('type') as string,
             start: record.get('start') as string,
             end: record.get('end') as string,
-            properties: propertiesToJson(record.get('properties') as Record<string, unknown>),
+            properties: scopedProperties(record.get('type') as string, record.get('properties') as Record<string, unknown>, scope),
           };
         }
       },

@@ -13,13 +13,16 @@
 import type { Driver, Node } from 'neo4j-driver';
 import { displayName, matchNodeById } from './labels.ts';
 import { readQuery, type ReadOptions } from './run.ts';
-import { nodeToJson, propertiesToJson } from './values.ts';
+import { inScope, scopedProperties, WHOLE_CORPUS, type Scope } from './scope.ts';
+import { nodeToJson } from './values.ts';
 import type { NodeDetailsResponse, ProvenanceJson, RelationshipGroup, RelationshipItem } from '../../contract/api.ts';
 import type { NodeJson } from '../../contract/graph.ts';
 
 export interface NodeDetailsOptions extends ReadOptions {
   /** Most items per group (default 100). */
   perGroup?: number;
+  /** Only the facts of the reports in scope (default: the whole corpus). */
+  scope?: Scope;
 }
 
 interface RawItem {
@@ -34,6 +37,7 @@ const TEXT_LABELS = new Set(['Paragraph', 'Recommendation']);
 
 export async function nodeDetails(driver: Driver, id: string, options: NodeDetailsOptions = {}): Promise<NodeDetailsResponse | undefined> {
   const perGroup = options.perGroup ?? 100;
+  const scope = options.scope ?? WHOLE_CORPUS;
   const result = await readQuery(
     driver,
     // Relationships are collected as references (no property read) and cut per group
@@ -41,14 +45,24 @@ export async function nodeDetails(driver: Driver, id: string, options: NodeDetai
     `CALL { ${matchNodeById(id, 'n', 'id')} }
      CALL {
        WITH n
-       MATCH (n)-[r]-()
+       MATCH (n)-[r]-() WHERE ${inScope('r')}
        WITH type(r) AS type, startNode(r) = n AS out, r
        WITH type, out, count(r) AS total, collect(r)[..$perGroup] AS rels
        ORDER BY type, out DESC
        RETURN collect({type: type, out: out, count: total, items: [r IN rels | {r: r, m: CASE WHEN out THEN endNode(r) ELSE startNode(r) END, out: out}]}) AS groups
      }
-     RETURN n, groups`,
-    { id, perGroup },
+     CALL {
+       WITH n
+       CALL {
+         WITH n MATCH (v:Paragraph {ref: n.ref}) WHERE n:Paragraph AND v <> n RETURN v
+         UNION
+         WITH n MATCH (v:Recommendation {ref: n.ref}) WHERE n:Recommendation AND v <> n RETURN v
+       }
+       OPTIONAL MATCH (rv:Report {id: v.report})
+       RETURN collect({id: v.id, report: v.report, language: rv.language, text: v.text}) AS versions
+     }
+     RETURN n, groups, versions`,
+    { id, perGroup, reports: scope.reports },
     options,
   );
   const record = result.records[0];
@@ -63,7 +77,7 @@ export async function nodeDetails(driver: Driver, id: string, options: NodeDetai
   for (const g of rawGroups) {
     for (const item of g.items) {
       const raw = item.r.properties;
-      const props = propertiesToJson(raw);
+      const props = scopedProperties(item.r.type, raw, scope);
       const textAtStart = item.out ? centerIsText : item.m.labels.some((l) => TEXT_LABELS.has(l));
       if (typeof props.unit === 'string') unitIds.add(props.unit);
       else if (textAtStart) {
@@ -82,7 +96,7 @@ export async function nodeDetails(driver: Driver, id: string, options: NodeDetai
     direction: g.out ? 'out' : 'in',
     count: Number(g.count),
     items: g.items.map((item) => {
-      const props = propertiesToJson(item.r.properties);
+      const props = scopedProperties(item.r.type, item.r.properties, scope);
       const other = nodeToJson(item.m);
       const start = item.out ? node : other;
       const provenance: ProvenanceJson[] = [];
@@ -114,7 +128,10 @@ export async function nodeDetails(driver: Driver, id: string, options: NodeDetai
       };
     }).sort(byPlaceInText),
   }));
-  return { ...node, name: displayName(node.labels, node.properties, node.id), relationships: groups };
+  const versions = (record.get('versions') as { id: string; report: string | null; language: string | null; text: string | null }[])
+    .map((v) => ({ id: v.id, report: v.report, language: v.language, text: v.text ?? '' }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+  return { ...node, name: displayName(node.labels, node.properties, node.id), relationships: groups, versions };
 }
 
 interface TextUnit {

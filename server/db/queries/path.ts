@@ -4,6 +4,7 @@ import type { RelationshipType } from '../../contract/model.ts';
 import { displayName, matchNodeById } from './labels.ts';
 import { readQuery, type ReadOptions } from './run.ts';
 import { GraphCollector } from './serialized-graph.ts';
+import { inScope, type Scope } from './scope.ts';
 import { relTypeExpression } from './subgraph.ts';
 import { ValueConverter, nodeToJson } from './values.ts';
 import type { PathResponse } from '../../contract/api.ts';
@@ -17,6 +18,8 @@ export type PathResult =
 export interface PathOptions extends ReadOptions {
   maxLength: number;
   types?: readonly RelationshipType[] | undefined;
+  /** Only through what the reports in scope brought (default: the whole corpus). */
+  scope?: Scope;
 }
 
 export async function shortestPath(driver: Driver, from: string, to: string, options: PathOptions): Promise<PathResult> {
@@ -27,8 +30,9 @@ export async function shortestPath(driver: Driver, from: string, to: string, opt
     `CALL { ${matchNodeById(from, 'a', 'from')} }
      CALL { ${matchNodeById(to, 'b', 'to')} }
      MATCH p = shortestPath((a)-[${types}*..${maxLength}]-(b))
+     ${options.scope?.reports ? `WHERE all(r IN relationships(p) WHERE ${inScope('r')})` : ''}
      RETURN p`,
-    { from, to },
+    { from, to, reports: options.scope?.reports ?? null },
     options,
   );
   const path = found.records[0]?.get('p') as Path | undefined;

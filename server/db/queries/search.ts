@@ -8,6 +8,7 @@ import type { Driver, Node } from 'neo4j-driver';
 import type { NodeLabel } from '../../contract/model.ts';
 import { displayName, labelForId, matchNodeById } from './labels.ts';
 import { readQuery, type ReadOptions } from './run.ts';
+import { inScope, type Scope } from './scope.ts';
 import { nodeToJson } from './values.ts';
 import type { SearchResult } from '../../contract/api.ts';
 import type { NodeJson } from '../../contract/graph.ts';
@@ -17,6 +18,8 @@ export const FULLTEXT_INDEXES = ['entity_text_cjk', 'entity_text_en'] as const;
 export interface SearchOptions extends ReadOptions {
   labels?: readonly NodeLabel[] | undefined;
   limit: number;
+  /** Only what the reports in scope brought (default: the whole corpus). */
+  scope?: Scope;
 }
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
@@ -74,7 +77,7 @@ export async function search(driver: Driver, q: string, options: SearchOptions):
   // An id typed as such (state:ARG) comes first.
   const trimmed = q.trim();
   if (labelForId(trimmed)) {
-    const exact = await readQuery(driver, `CALL { ${matchNodeById(trimmed, 'n', 'id')} } RETURN n`, { id: trimmed }, options);
+    const exact = await readQuery(driver, `CALL { ${matchNodeById(trimmed, 'n', 'id')} } WITH n WHERE ${inScope('n')} RETURN n`, { id: trimmed, reports: options.scope?.reports ?? null }, options);
     const node = exact.records[0]?.get('n') as Node | undefined;
     if (node && (!labels || node.labels.some((l) => (labels as string[]).includes(l)))) {
       const r = toResult(nodeToJson(node), Number.MAX_SAFE_INTEGER);
@@ -94,9 +97,9 @@ export async function search(driver: Driver, q: string, options: SearchOptions):
          CALL db.index.fulltext.queryNodes($en, $query, {limit: $fetch}) YIELD node, score RETURN node, score
        }
        WITH node, max(score) AS score
-       WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
+       WHERE ($labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)) AND ${inScope('node')}
        RETURN node, score ORDER BY score DESC, node.id LIMIT $limit`,
-      { cjk: FULLTEXT_INDEXES[0], en: FULLTEXT_INDEXES[1], query, fetch, labels, limit: options.limit },
+      { cjk: FULLTEXT_INDEXES[0], en: FULLTEXT_INDEXES[1], query, fetch: options.scope?.reports ? Math.min(1000, fetch * 3) : fetch, labels, limit: options.limit, reports: options.scope?.reports ?? null },
       options,
     ));
   } catch (error) {

@@ -7,7 +7,9 @@ const row = (recommendation: string, instrument: string, more: Partial<CitationR
   return {
     recommendation,
     label: `${paragraph}(${letter})`,
+    tag: 'R-15',
     report: 'report:r',
+    language: 'zh',
     paragraph: Number(paragraph),
     letter: letter!,
     instrument,
