@@ -119,10 +119,10 @@ export function parseSavedQuery(name: string, text: string): SavedQuery {
   if (cypher === '') throw new SavedQueryFormatError(`${name}.cypher: no query after the header`);
 
   const used = parametersUsed(cypher);
-  const declared = new Set(params.map((p) => p.name));
+  const declared = new Set([...params.map((p) => p.name), REPORTS_PARAM]);
   const undeclared = [...used].filter((p) => !declared.has(p));
   if (undeclared.length > 0) throw new SavedQueryFormatError(`${name}.cypher: the query uses ${undeclared.map((p) => `$${p}`).join(', ')} but the header does not declare it`);
-  const unused = [...declared].filter((p) => !used.has(p));
+  const unused = [...declared].filter((p) => !used.has(p) && p !== REPORTS_PARAM);
   if (unused.length > 0) throw new SavedQueryFormatError(`${name}.cypher: the header declares ${unused.join(', ')} but the query never uses it`);
 
   return { name, title_en: fields.title_en!, title_zh: fields.title_zh!, description: fields.description!, params, cypher };

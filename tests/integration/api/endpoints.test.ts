@@ -349,8 +349,9 @@ describe('GET /api/citations', () => {
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toMatch(/attachment; filename="?citations\.csv/);
     const lines = res.text.replace(/^\uFEFF/, '').trim().split('\n');
-    expect(lines[0]).toBe('recommendation,label,report,paragraph,letter,instrument,instrument_name,instrument_name_zh,instrument_name_en,instrument_short_en,evidence,text');
-    expect(res.text).toContain('rec:lac-rpm-2025:24(c),24(c)');
+    expect(lines[0]).toBe('recommendation,label,tag,report,language,paragraph,letter,instrument,instrument_name,instrument_name_zh,instrument_name_en,instrument_short_en,evidence,text');
+    // Each row says which meeting's 24(c) it is.
+    expect(res.text).toContain('rec:lac-rpm-2025:24(c),24(c),LAC-15,report:lac-rpm-2025,zh,');
   });
 });
 
@@ -401,7 +402,8 @@ describe('GET /api/export', () => {
     const graph = await seedGraph();
     const rels = await request(app).get('/api/export?format=csv').expect(200);
     expect(rels.headers['content-type']).toMatch(/^text\/csv/);
-    expect(rels.text.replace(/^\uFEFF/, '').split('\n')[0]).toBe('type,start,end,report,paragraph,evidence,properties');
+    expect(rels.text.replace(/^\uFEFF/, '').split('\n')[0]).toBe('type,start,end,tag,report,paragraph,evidence,properties');
+    expect(rels.text).toMatch(/\nCITES,rec:lac-rpm-2025:24\(c\),instrument:untoc,LAC-15,report:lac-rpm-2025,24,/);
     const nodes = await request(app).get(`/api/export?format=csv&table=nodes&report=${enc(SEED_REPORT_ID)}`).expect(200);
     expect(nodes.text.replace(/^\uFEFF/, '').split('\n')[0]).toBe('id,labels,name,name_zh,name_en,properties');
     expect(nodes.text).toContain('state:ARG,State,阿根廷,阿根廷,Argentina');
