@@ -10,6 +10,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Property tests run hundreds of cases: on a busy 2-core machine a few take
+          // more than vitest's 5 s default. A deadline, not a performance check.
+          testTimeout: 30_000,
         },
       },
       {

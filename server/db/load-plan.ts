@@ -17,6 +17,7 @@
 import neo4j, { type Integer } from 'neo4j-driver';
 import { mergeGraphs } from '../ingest/mergeGraphs.ts';
 import { NODE_LABELS, RELATIONSHIP_TYPES, type GraphJson, type NodeLabel, type Properties, type PropertyValue, type RelationshipType } from '../contract/model.ts';
+import { truncateGraphemes } from '../contract/truncate.ts';
 
 export const REPORTS_KEY = '_reports';
 export const CONTRIB_KEY = '_contrib';
@@ -88,7 +89,7 @@ export function planLoad(input: GraphJson): LoadPlan {
   const labelsOf = new Map<string, NodeLabel[]>();
   const nodeGroups = new Map<string, NodeGroup>();
   for (const node of graph.nodes) {
-    if (typeof node.id !== 'string' || node.id === '') throw new LoadInputError(`a node has no id: ${JSON.stringify(node).slice(0, 100)}`);
+    if (typeof node.id !== 'string' || node.id === '') throw new LoadInputError(`a node has no id: ${truncateGraphemes(JSON.stringify(node), 100)}`);
     if (!Array.isArray(node.labels) || node.labels.length === 0) throw new LoadInputError(`node ${node.id} has no labels`);
     for (const label of node.labels) if (!LABELS.has(label)) throw new LoadInputError(`node ${node.id} has label ${JSON.stringify(label)}, which MODEL.md does not know`);
     const labels = [...new Set(node.labels)];
@@ -164,7 +165,7 @@ function toDbValue(value: unknown, where: string): DbValue {
     if (value.length === 0) return [] as string[];
     const kinds = new Set(value.map((v) => (v === null ? 'null' : typeof v)));
     if (kinds.size !== 1 || kinds.has('null') || kinds.has('object') || kinds.has('undefined')) {
-      throw new LoadInputError(`${where}: a list must hold values of one type (string, number or boolean) and no nulls; got ${JSON.stringify(value).slice(0, 80)}`);
+      throw new LoadInputError(`${where}: a list must hold values of one type (string, number or boolean) and no nulls; got ${truncateGraphemes(JSON.stringify(value), 80)}`);
     }
     if (kinds.has('number')) {
       const numbers = value as number[];
@@ -174,7 +175,7 @@ function toDbValue(value: unknown, where: string): DbValue {
     }
     return value as string[] | boolean[];
   }
-  throw new LoadInputError(`${where}: ${JSON.stringify(value).slice(0, 80)} is not a scalar or a list of scalars`);
+  throw new LoadInputError(`${where}: ${truncateGraphemes(JSON.stringify(value), 80)} is not a scalar or a list of scalars`);
 }
 
 /** Values read back from Neo4j (integers as neo4j Integers) as plain JSON values. */

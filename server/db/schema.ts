@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { PROJECT_ROOT } from '../config.ts';
+import { truncateGraphemes } from '../contract/truncate.ts';
 
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'cypher', 'schema.cypher');
 
@@ -31,7 +32,7 @@ export function parseSchema(text: string): SchemaStatement[] {
     .filter((s) => s !== '')
     .map((cypher) => {
       const m = /^CREATE\s+(?:(?:RANGE|TEXT|POINT|FULLTEXT|LOOKUP)\s+)?(CONSTRAINT|INDEX)\s+(\w+)\s+IF\s+NOT\s+EXISTS\b/i.exec(cypher);
-      if (!m) throw new Error(`schema statement is not "CREATE … CONSTRAINT|INDEX <name> IF NOT EXISTS …": ${cypher.slice(0, 80)}`);
+      if (!m) throw new Error(`schema statement is not "CREATE … CONSTRAINT|INDEX <name> IF NOT EXISTS …": ${truncateGraphemes(cypher, 80)}`);
       return { kind: m[1]!.toLowerCase() as 'constraint' | 'index', name: m[2]!, cypher };
     });
 }

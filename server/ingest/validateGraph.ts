@@ -15,6 +15,7 @@ import {
   type NodeLabel,
   type PropertyValue,
 } from '../contract/model.ts';
+import { truncateGraphemes } from '../contract/truncate.ts';
 
 /** Which labels each relationship type may join (MODEL.md § Relationship types). */
 const ENDPOINTS: Record<GraphRelationship['type'], [NodeLabel[], NodeLabel[]]> = {
@@ -50,7 +51,7 @@ export function validateGraph(graph: GraphJson): string[] {
   }
   for (const n of graph.nodes) {
     if (typeof n.id !== 'string' || n.id === '') {
-      errors.push(`node without an id: ${JSON.stringify(n).slice(0, 80)}`);
+      errors.push(`node without an id: ${truncateGraphemes(JSON.stringify(n), 80)}`);
       continue;
     }
     if (nodes.has(n.id)) errors.push(`duplicate node id ${n.id}`);

@@ -1,4 +1,5 @@
 import type { Lang } from './strings.ts';
+import { truncateGraphemes } from '../../../server/contract/truncate.ts';
 
 /** What the viewer knows of a node when naming it: its id, primary label and properties. */
 export interface Nameable {
@@ -79,10 +80,5 @@ export function shortName(node: Nameable, lang: Lang, max = lang === 'zh' ? 16 :
   } else {
     name = fullName(node, lang);
   }
-  return truncate(name, max);
-}
-
-export function truncate(text: string, max: number): string {
-  const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+  return truncateGraphemes(name, max);
 }

@@ -1,6 +1,8 @@
 import type { CitationRowJson } from '../../../server/contract/api.ts';
 import type { JsonProperties } from '../../../server/contract/graph.ts';
 import type { GraphData } from '../graph/build.ts';
+import { stringify } from 'csv-stringify/browser/esm/sync';
+import { CSV_OPTIONS } from '../../../server/contract/csv.ts';
 
 /** One recommendation citing one instrument, as `/api/citations` lists it (Citation in the OpenAPI document). */
 export type CitationRow = CitationRowJson;
@@ -135,13 +137,16 @@ export function citationMatrix(rows: readonly CitationRow[]): CitationMatrix {
   };
 }
 
-/** RFC 4180 CSV: fields quoted when they hold a comma, quote or line break. */
+/**
+ * A table as CSV (RFC 4180, CRLF records) by csv-stringify with the product's CSV
+ * options: quoted where needed, text cells a spreadsheet would take for a formula
+ * neutralised (server/contract/csv.ts). Null is an empty cell.
+ */
 export function toCsv(table: readonly (readonly (string | number | null)[])[]): string {
-  const field = (value: string | number | null) => {
-    const text = value === null ? '' : String(value);
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return table.map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+  return stringify(
+    table.map((row) => [...row]),
+    { ...CSV_OPTIONS, record_delimiter: 'windows' },
+  );
 }
 
 /** The heat-map as CSV: a header of instrument names, one line per paragraph. */

@@ -4,7 +4,8 @@ import { buildGraph } from '../graph/build.ts';
 import { heatColor, labelColor } from '../graph/palette.ts';
 import { saveBlob } from '../graph/exportPng.ts';
 import type { Lang } from '../i18n/i18n.ts';
-import { fullName, shortName, truncate } from '../i18n/names.ts';
+import { fullName, shortName } from '../i18n/names.ts';
+import { truncateGraphemes } from '../../../server/contract/truncate.ts';
 import { highlightedText } from '../panels/details.ts';
 import { h, replace, swatch } from '../util/dom.ts';
 import { errorMessage } from '../util/errors.ts';
@@ -194,7 +195,7 @@ export class CitationsView implements ViewController {
       h('thead', {}, h('tr', {},
         h('th', { scope: 'col' }, ctx.t('detailsParagraph')),
         matrix.columns.map((id) => h('th', { scope: 'col', class: `col-head${id === subject ? ' current' : ''}`, title: this.nameOf(id, lang, false) },
-          h('button', { type: 'button', class: 'link-button', onclick: () => this.pick(id) }, truncate(this.nameOf(id, lang), lang === 'zh' ? 12 : 28)))),
+          h('button', { type: 'button', class: 'link-button', onclick: () => this.pick(id) }, truncateGraphemes(this.nameOf(id, lang), lang === 'zh' ? 12 : 28)))),
         h('th', { scope: 'col' }, ctx.t('citationsTotal')),
       )),
       h('tbody', {}, matrix.rows.map((paragraph, i) => h('tr', {},

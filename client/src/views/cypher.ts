@@ -9,6 +9,7 @@ import { h, replace, swatch } from '../util/dom.ts';
 import { errorMessage } from '../util/errors.ts';
 import type { CypherEditorHandle } from './cypherEditor.ts';
 import { cappedNotes, describeValue, rowValues, type CellValue } from './cypherModel.ts';
+import { truncateGraphemes } from '../../../server/contract/truncate.ts';
 
 const DEFAULT_QUERY = `MATCH (r:Recommendation)-[c:CITES]->(i:Instrument)
 RETURN r, c, i`;
@@ -253,7 +254,7 @@ export class CypherView implements ViewController {
     replace(
       this.historySelect,
       h('option', { value: '' }, `${ctx.t('cypherHistoryPick')}${this.history.length ? ` (${this.history.length})` : ''}`),
-      this.history.map((q) => h('option', { value: q }, q.replace(/\s+/g, ' ').slice(0, 90))),
+      this.history.map((q) => h('option', { value: q }, truncateGraphemes(q.replace(/\s+/g, ' '), 90))),
       this.history.length > 0 ? h('option', { value: '__clear__' }, `✕ ${ctx.t('cypherHistoryClear')}`) : null,
     );
   }

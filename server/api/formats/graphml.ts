@@ -1,8 +1,11 @@
 /**
  * A GraphML writer (graphology-graphml only parses): one <key> per attribute name
  * and element kind, typed from the values (boolean, long, double, else string).
+ * Text is written through xml.ts, so the file is well-formed XML 1.0 whatever the
+ * values hold (ids through `xmlSafeGraph`, so they stay unique).
  */
 import { flatValue } from './flatten.ts';
+import { xmlAttribute, xmlSafeGraph, xmlText } from './xml.ts';
 import type { Json } from '../../contract/graph.ts';
 
 export interface GraphmlNode {
@@ -18,14 +21,6 @@ export interface GraphmlEdge {
 
 type KeyType = 'boolean' | 'long' | 'double' | 'string';
 
-// XML 1.0 allows tab, LF, CR and characters from U+0020 on; anything else cannot be written at all.
-// eslint-disable-next-line no-control-regex
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-export function xmlEscape(text: string): string {
-  return text.replace(INVALID_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 function typeOf(value: string | number | boolean): KeyType {
   if (typeof value === 'boolean') return 'boolean';
   if (typeof value === 'number') return Number.isInteger(value) ? 'long' : 'double';
@@ -38,7 +33,8 @@ function merge(a: KeyType | undefined, b: KeyType): KeyType {
   return 'string';
 }
 
-export function writeGraphml(nodes: readonly GraphmlNode[], edges: readonly GraphmlEdge[]): string {
+export function writeGraphml(unsafeNodes: readonly GraphmlNode[], unsafeEdges: readonly GraphmlEdge[]): string {
+  const { nodes, edges } = xmlSafeGraph(unsafeNodes, unsafeEdges);
   const keys = { node: new Map<string, KeyType>(), edge: new Map<string, KeyType>() };
   const flatNodes = nodes.map((n) => ({ ...n, flat: flatten(n.attributes, keys.node) }));
   const flatEdges = edges.map((e) => ({ ...e, flat: flatten(e.attributes, keys.edge) }));
@@ -51,16 +47,16 @@ export function writeGraphml(nodes: readonly GraphmlNode[], edges: readonly Grap
     for (const [name, type] of keys[kind]) {
       const id = `${kind[0]}${ids[kind].size}`;
       ids[kind].set(name, id);
-      out.push(`  <key id="${id}" for="${kind}" attr.name="${xmlEscape(name)}" attr.type="${type}"/>`);
+      out.push(`  <key id="${id}" for="${kind}" attr.name="${xmlAttribute(name)}" attr.type="${type}"/>`);
     }
   }
   out.push('  <graph id="G" edgedefault="directed">');
   const data = (kind: 'node' | 'edge', flat: Record<string, string | number | boolean>): string =>
     Object.entries(flat)
-      .map(([name, value]) => `<data key="${ids[kind].get(name)}">${xmlEscape(String(value))}</data>`)
+      .map(([name, value]) => `<data key="${ids[kind].get(name)}">${xmlText(String(value))}</data>`)
       .join('');
-  for (const n of flatNodes) out.push(`    <node id="${xmlEscape(n.id)}">${data('node', n.flat)}</node>`);
-  for (const e of flatEdges) out.push(`    <edge id="${xmlEscape(e.id)}" source="${xmlEscape(e.source)}" target="${xmlEscape(e.target)}">${data('edge', e.flat)}</edge>`);
+  for (const n of flatNodes) out.push(`    <node id="${xmlAttribute(n.id)}">${data('node', n.flat)}</node>`);
+  for (const e of flatEdges) out.push(`    <edge id="${xmlAttribute(e.id)}" source="${xmlAttribute(e.source)}" target="${xmlAttribute(e.target)}">${data('edge', e.flat)}</edge>`);
   out.push('  </graph>', '</graphml>', '');
   return out.join('\n');
 }

@@ -1,7 +1,5 @@
 import { once } from 'node:events';
 import type { Response } from 'express';
-import { MultiDirectedGraph } from 'graphology';
-import { write as writeGexf } from 'graphology-gexf';
 import { stringify } from 'csv-stringify/sync';
 import { citations, CITATION_COLUMNS } from '../../db/queries/citations.ts';
 import { openGraphStream, type ExportNode, type GraphStream } from '../../db/queries/export.ts';
@@ -10,7 +8,9 @@ import { resolveScope } from '../../db/queries/scope.ts';
 
 import type { ApiContext } from '../context.ts';
 import { ApiError, notFound } from '../errors.ts';
+import { CSV_OPTIONS } from '../../contract/csv.ts';
 import { flatProperties, flatValue } from '../formats/flatten.ts';
+import { writeGexf } from '../formats/gexf.ts';
 import { writeGraphml } from '../formats/graphml.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
 import { CitationsQuery, CitationsResponse, ExportQuery, GraphJsonResponse } from '../../contract/api.ts';
@@ -43,7 +43,7 @@ export function exportRoutes({ driver, config, log, database }: ApiContext): Rou
         if (query.format === 'csv') {
           res.attachment(`citations${query.instrument ? `-${fileSafe(query.instrument)}` : ''}.csv`);
           res.type('text/csv; charset=utf-8');
-          res.send(UTF8_BOM + stringify(rows, { header: true, columns: [...CITATION_COLUMNS] }));
+          res.send(UTF8_BOM + stringify(rows, { ...CSV_OPTIONS, header: true, columns: [...CITATION_COLUMNS] }));
           return undefined;
         }
         return { instrument: query.instrument ?? null, reports: scope.reports, count: rows.length, rows };
@@ -84,14 +84,12 @@ export function exportRoutes({ driver, config, log, database }: ApiContext): Rou
             res.type('text/csv; charset=utf-8');
             await streamCsv(res, stream, query.table);
           } else {
+            // Both writers make the file XML 1.0 whatever the stored text holds (formats/xml.ts).
             const { nodes, edges } = await collect(stream, config.graphMaxNodes);
             if (query.format === 'gexf') {
-              const graph = new MultiDirectedGraph({ allowSelfLoops: true });
-              for (const n of nodes) graph.addNode(n.id, n.attributes);
-              for (const e of edges) graph.addEdgeWithKey(e.id, e.source, e.target, e.attributes);
               res.attachment(`${base}.gexf`);
               res.type('application/gexf+xml; charset=utf-8');
-              res.send(writeGexf(graph, { pretty: false }));
+              res.send(writeGexf(nodes, edges));
             } else {
               res.attachment(`${base}.graphml`);
               res.type('application/graphml+xml; charset=utf-8');
@@ -156,11 +154,11 @@ const REL_COLUMNS = ['type', 'start', 'end', 'tag', 'report', 'paragraph', 'evid
 
 async function streamCsv(res: Response, stream: GraphStream, table: 'nodes' | 'relationships'): Promise<void> {
   const columns = table === 'nodes' ? NODE_COLUMNS : REL_COLUMNS;
-  if (!(await write(res, UTF8_BOM + stringify([columns])))) return;
+  if (!(await write(res, UTF8_BOM + stringify([columns], CSV_OPTIONS)))) return;
   let rows: unknown[][] = [];
   const flush = async (): Promise<boolean> => {
     if (rows.length === 0) return true;
-    const chunk = stringify(rows);
+    const chunk = stringify(rows, CSV_OPTIONS);
     rows = [];
     return write(res, chunk);
   };

@@ -8,6 +8,7 @@ import { findJava } from './java.ts';
 import { localPassword } from './password.ts';
 import { isPortFree } from './ports.ts';
 import { renderNeo4jConf } from './settings.ts';
+import { truncateGraphemes } from '../../contract/truncate.ts';
 
 export interface LocalNeo4jOptions {
   rootDir: string;
@@ -202,7 +203,7 @@ export function explainLaunchFailure(detail: string, options: Pick<LocalNeo4jOpt
       `The data directory ${options.dataDir} is in use by another Neo4j process: stop that process, or set NEO4J_DATA_DIR to another directory.`,
     );
   }
-  const short = detail.replace(/\s+/g, ' ').slice(0, 300);
+  const short = truncateGraphemes(detail.replace(/\s+/g, ' '), 300);
   return new StartupError(
     `Neo4j could not start with the data directory ${options.dataDir}: ${short}. If the store is damaged, move that directory away and start again (npm start reloads the bundled reports).`,
   );

@@ -17,6 +17,7 @@ import { inScope, scopedProperties, WHOLE_CORPUS, type Scope } from './scope.ts'
 import { nodeToJson } from './values.ts';
 import type { NodeDetailsResponse, ProvenanceJson, RelationshipGroup, RelationshipItem } from '../../contract/api.ts';
 import type { NodeJson } from '../../contract/graph.ts';
+import { truncateGraphemes } from '../../contract/truncate.ts';
 
 export interface NodeDetailsOptions extends ReadOptions {
   /** Most items per group (default 100). */
@@ -142,12 +143,12 @@ interface TextUnit {
   text: string;
 }
 
-/** A recommendation's text in full; a paragraph's only begun (its provenance carries it whole). */
+/** A recommendation's text in full; a paragraph's only begun, at most 200 characters (its provenance carries it whole). */
 const PARAGRAPH_SNIPPET = 200;
 function otherText(node: NodeJson): string | null {
   const text = node.properties.text;
   if (typeof text !== 'string') return null;
-  return node.labels.includes('Paragraph') && text.length > PARAGRAPH_SNIPPET ? `${text.slice(0, PARAGRAPH_SNIPPET)}…` : text;
+  return node.labels.includes('Paragraph') ? truncateGraphemes(text, PARAGRAPH_SNIPPET) : text;
 }
 
 /** Items in the order of the texts: report, paragraph, letter, then id. */

@@ -12,6 +12,7 @@ import { inScope, type Scope } from './scope.ts';
 import { nodeToJson } from './values.ts';
 import type { SearchResult } from '../../contract/api.ts';
 import type { NodeJson } from '../../contract/graph.ts';
+import { truncateGraphemes } from '../../contract/truncate.ts';
 
 export const FULLTEXT_INDEXES = ['entity_text_cjk', 'entity_text_en'] as const;
 
@@ -124,6 +125,6 @@ function toResult(node: NodeJson, score: number): SearchResult {
     name_zh: typeof p.name_zh === 'string' ? p.name_zh : typeof p.title_zh === 'string' ? p.title_zh : null,
     score: score === Number.MAX_SAFE_INTEGER ? 1e6 : Math.round(score * 1000) / 1000,
   };
-  if (typeof p.text === 'string') result.snippet = p.text.length > 120 ? `${p.text.slice(0, 120)}…` : p.text;
+  if (typeof p.text === 'string') result.snippet = truncateGraphemes(p.text, 120);
   return result;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../server/contract/model.ts';
 import { labelName, t, typeName } from '../../../client/src/i18n/i18n.ts';
-import { fullName, recommendationRef, shortName, truncate } from '../../../client/src/i18n/names.ts';
+import { fullName, recommendationRef, shortName } from '../../../client/src/i18n/names.ts';
+import { truncateGraphemes as truncate } from '../../../server/contract/truncate.ts';
 import { LABEL_NAMES, MESSAGES, TYPE_NAMES } from '../../../client/src/i18n/strings.ts';
 
 describe('UI text', () => {
@@ -50,6 +51,7 @@ describe('node names', () => {
 
   it('truncates by characters, not UTF-16 units', () => {
     expect(truncate('联合国打击跨国有组织犯罪公约', 6)).toBe('联合国打击…');
+    expect(shortName({ id: 'org:x', label: 'Organization', props: { name_en: `${'x'.repeat(30)}👩‍👩‍👧‍👦 family` } }, 'en')).toBe(`${'x'.repeat(30)}👩‍👩‍👧‍👦…`);
     expect(truncate('short', 10)).toBe('short');
   });
 });
