@@ -1,4 +1,8 @@
 import { Api } from '../api/client.ts';
+import { Corpus } from '../corpus/corpus.ts';
+import { setUnitTags, shortName } from '../i18n/names.ts';
+import { CorpusPanel } from '../panels/corpus.ts';
+import { CompareView } from '../views/compare.ts';
 import { errorMessage } from '../util/errors.ts';
 import { buildGraph, createViewerGraph, mergeGraph, type ViewerGraph } from '../graph/build.ts';
 import { GraphCanvas } from '../graph/canvas.ts';
@@ -29,6 +33,9 @@ export class App implements AppContext {
   readonly canvas: GraphCanvas;
   readonly details: DetailsPanel;
   private readonly legend: Legend;
+  private readonly corpusPanel: CorpusPanel;
+  private corpusData = new Corpus();
+  private corpusLoading: Promise<void> | null = null;
   private readonly search: SearchBox;
   private readonly views: Record<View, ViewController>;
   private active: ViewController | null = null;
@@ -44,6 +51,8 @@ export class App implements AppContext {
   constructor(private readonly root: HTMLElement) {
     const initial = parseUrlState(location.search);
     this.store = new Store<AppState>({ ...initial, layoutRunning: false });
+    // Every request carries the corpus filter from the first one on.
+    this.api.filter = { reports: initial.reports, regions: initial.regions, congresses: initial.congresses };
     // The views that draw the entity graph start its (largest) request before the renderer is set up.
     if (initial.view === 'explore' || initial.view === 'path' || initial.view === 'citations') void this.exploreGraph().catch(() => undefined);
     document.documentElement.lang = initial.lang === 'zh' ? 'zh-CN' : 'en';
@@ -68,6 +77,7 @@ export class App implements AppContext {
     this.canvas.setLang(initial.lang);
     this.details = new DetailsPanel(this);
     this.legend = new Legend(this);
+    this.corpusPanel = new CorpusPanel(this);
     this.search = new SearchBox({
       api: this.api,
       lang: () => this.lang(),
@@ -79,13 +89,14 @@ export class App implements AppContext {
       onPick: (result) => void this.pickSearchResult(result.id),
     });
     this.el.searchHost!.append(this.search.element);
-    this.el.legendHost!.append(this.legend.element);
+    this.el.legendHost!.append(this.corpusPanel.element, this.legend.element);
     this.el.detailsHost!.append(this.details.element);
 
     this.views = {
       explore: new ExploreView(this),
       citations: new CitationsView(this),
       crimes: new CrimesView(this),
+      compare: new CompareView(this),
       path: new PathView(this),
       cypher: new CypherView(this),
     };
@@ -97,8 +108,59 @@ export class App implements AppContext {
     });
     new ResizeObserver(() => this.canvas.resize()).observe(this.el.canvas!);
     this.renderChrome();
+    void this.reloadCorpus();
     void this.activateView(initial.view);
     if (initial.node) this.details.showNode(initial.node);
+  }
+
+  // ── The corpus ──────────────────────────────────────────────────────────
+  corpus(): Corpus {
+    return this.corpusData;
+  }
+
+  /** Reads the corpus (GET /api/reports) and redraws what names reports. */
+  private reloadCorpus(): Promise<void> {
+    this.corpusLoading ??= this.api
+      .reports()
+      .then((data) => {
+        this.corpusData = new Corpus(data);
+        // With more than one meeting, a paragraph or recommendation is named with its meeting's tag (LAC-15 24(c)).
+        const corpus = this.corpusData;
+        setUnitTags((report) => (corpus.meetings(this.lang()).length > 1 ? corpus.report(report)?.tag ?? undefined : undefined));
+        relabelUnits(this.canvas.getGraph());
+        if (this.explore && this.explore !== this.canvas.getGraph()) relabelUnits(this.explore);
+        this.canvas.graphChanged();
+        this.corpusPanel.render();
+        this.legend.render();
+        this.details.render();
+        for (const view of Object.values(this.views)) view.render();
+        document.body.dataset.corpusLoaded = String(data.reports.length);
+      })
+      .catch((error: unknown) => this.setStatus(this.t('statusError', { message: errorMessage(error) }), 'error'))
+      .finally(() => {
+        this.corpusLoading = null;
+      });
+    return this.corpusLoading;
+  }
+
+  async corpusChanged(): Promise<void> {
+    await this.reloadCorpus();
+    this.scopeChanged(true);
+  }
+
+  /** The reports in scope changed (the filter, or the corpus itself): every view reads the database again (`activate`: the current view now). */
+  private scopeChanged(activate: boolean): void {
+    const { reports, regions, congresses } = this.store.get();
+    this.api.filter = { reports, regions, congresses };
+    this.explore = null;
+    this.exploreLoading = null;
+    for (const view of Object.values(this.views)) view.reset?.();
+    this.corpusPanel.render();
+    this.legend.render();
+    this.renderChrome();
+    const node = this.details.currentNode();
+    if (node) this.details.showNode(node);
+    if (activate) void this.activateView(this.store.get().view);
   }
 
   // ── AppContext ──────────────────────────────────────────────────────────
@@ -235,6 +297,7 @@ export class App implements AppContext {
       this.renderChrome();
       this.search.render();
       this.legend.render();
+      this.corpusPanel.render();
       this.details.render();
       for (const view of Object.values(this.views)) view.render();
       this.updateCounts();
@@ -244,6 +307,8 @@ export class App implements AppContext {
       this.legend.render();
     }
     if (state.layoutRunning !== previous.layoutRunning) this.renderLayoutControls();
+    // The reports in scope changed: read the database again (the view switch below, if any, shows the new view on the new scope).
+    if (state.reports !== previous.reports || state.regions !== previous.regions || state.congresses !== previous.congresses) this.scopeChanged(state.view === previous.view);
     if (state.node !== previous.node && state.node && this.details.currentNode() !== state.node) {
       this.canvas.select(state.node);
       this.details.showNode(state.node);
@@ -375,6 +440,15 @@ export class App implements AppContext {
     this.el.status!.textContent = this.statusText;
     this.el.status!.className = `status ${this.statusKind}`;
   }
+}
+
+/** Names the paragraphs and recommendations of a drawn graph again (the corpus, and so their tags, arrived after it). */
+function relabelUnits(graph: ViewerGraph): void {
+  graph.forEachNode((id, a) => {
+    if (a.nodeLabel !== 'Recommendation' && a.nodeLabel !== 'Paragraph') return;
+    const node = { id, label: a.nodeLabel, props: a.props };
+    graph.mergeNodeAttributes(id, { label_zh: shortName(node, 'zh'), label_en: shortName(node, 'en') });
+  });
 }
 
 /** The whole-graph exports the server makes. */

@@ -10,6 +10,24 @@ export interface Nameable {
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
 
+let unitTag: (report: string) => string | undefined = () => undefined;
+
+/**
+ * How names tell the paragraphs and recommendations of different meetings apart: the app
+ * sets this from the corpus (report id → meeting tag, when the corpus holds more than one
+ * meeting), and `24(c)` is then named `LAC-15 24(c)` everywhere.
+ */
+export function setUnitTags(tagOf: (report: string) => string | undefined): void {
+  unitTag = tagOf;
+}
+
+/** `LAC-15 ` for a unit of a tagged report (its `report` property, else its id's key), else ''. */
+function tagPrefix(id: string, props: Record<string, unknown>): string {
+  const report = str(props.report) ?? (/^(?:para|rec):([^:]+):/.exec(id) ? `report:${/^(?:para|rec):([^:]+):/.exec(id)![1]}` : undefined);
+  const tag = report ? unitTag(report) : undefined;
+  return tag ? `${tag} ` : '';
+}
+
 /** "24(c)" for rec:lac-rpm-2025:24(c); falls back to the paragraph and letter properties. */
 export function recommendationRef(id: string, props: Record<string, unknown> = {}): string {
   const fromId = /:(\d+\([a-z]+\))$/i.exec(id)?.[1];
@@ -35,9 +53,9 @@ export function fullName(node: Nameable, lang: Lang): string {
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
   switch (node.label) {
     case 'Recommendation':
-      return lang === 'zh' ? `建议 ${recommendationRef(node.id, p)}` : `Recommendation ${recommendationRef(node.id, p)}`;
+      return `${tagPrefix(node.id, p)}${lang === 'zh' ? `建议 ${recommendationRef(node.id, p)}` : `Recommendation ${recommendationRef(node.id, p)}`}`;
     case 'Paragraph':
-      return lang === 'zh' ? `第 ${paragraphNumber(node.id, p)} 段` : `Paragraph ${paragraphNumber(node.id, p)}`;
+      return `${tagPrefix(node.id, p)}${lang === 'zh' ? `第 ${paragraphNumber(node.id, p)} 段` : `Paragraph ${paragraphNumber(node.id, p)}`}`;
     case 'Person':
       return str(p.name) ?? str(p[`name_${lang}`]) ?? node.id;
     case 'Document': {
@@ -76,7 +94,7 @@ export function shortName(node: Nameable, lang: Lang, max = lang === 'zh' ? 16 :
   } else if (node.label === 'Document') {
     name = str(p.symbol) ?? fullName(node, lang);
   } else if (node.label === 'Recommendation') {
-    name = recommendationRef(node.id, p);
+    name = `${tagPrefix(node.id, p)}${recommendationRef(node.id, p)}`;
   } else {
     name = fullName(node, lang);
   }

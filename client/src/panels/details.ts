@@ -6,6 +6,7 @@ import { labelColor } from '../graph/palette.ts';
 import { labelName, propertyName, typeName, type Lang } from '../i18n/i18n.ts';
 import { fullName, recommendationRef } from '../i18n/names.ts';
 import { h, replace, swatch } from '../util/dom.ts';
+import { tagChip } from '../corpus/tagChip.ts';
 import { highlightSegments } from './highlight.ts';
 
 /** Properties shown elsewhere in the panel (title, text block) or of no use to a reader. */
@@ -63,25 +64,79 @@ function propertyOrder(key: string): number {
   return i < 0 ? PROPERTY_ORDER.length - 1 : i;
 }
 
-/** Facts grouped by the paragraph they come from, spans merged, so each paragraph is shown once. */
-export function provenanceByParagraph(groups: readonly RelationshipGroup[]): { key: string; paragraph: number | null; text: string; spans: [number, number][]; facts: { type: string; other: RelatedNode }[] }[] {
-  const byKey = new Map<string, { key: string; paragraph: number | null; text: string; spans: [number, number][]; facts: { type: string; other: RelatedNode }[] }>();
+/** One paragraph (or recommendation) a node's facts come from, in one language version. */
+export interface ProvenanceVersion {
+  report: string | null;
+  paragraphId: string | null;
+  language: string | null;
+  text: string;
+  spans: [number, number][];
+}
+
+/** A paragraph the facts come from, once per meeting: its versions (one per language the corpus holds it in), and the facts it gives. */
+export interface ProvenanceEntry {
+  key: string;
+  paragraph: number | null;
+  label: string | null;
+  report: string | null;
+  versions: ProvenanceVersion[];
+  facts: { type: string; other: RelatedNode }[];
+}
+
+/**
+ * Facts grouped by the paragraph they come from, spans merged, so each paragraph is shown
+ * once: the same paragraph of one meeting's reports in two languages is one entry with two
+ * versions (`meetingOf` tells a report's meeting; `languageOf` its language).
+ */
+export function provenanceByParagraph(
+  groups: readonly RelationshipGroup[],
+  meetingOf: (report: string | null) => string | null = (r) => r,
+  languageOf: (report: string | null) => string | null = () => null,
+): ProvenanceEntry[] {
+  const byKey = new Map<string, ProvenanceEntry>();
   for (const group of groups) {
     for (const item of group.items) {
       for (const p of item.provenance) {
         if (!p.text && !p.evidence) continue;
-        const key = `${p.report ?? ''}|${p.paragraphId ?? p.paragraph ?? ''}|${p.text.slice(0, 40)}`;
+        const place = p.label ?? (p.paragraph !== null ? `¶${p.paragraph}` : p.text.slice(0, 40));
+        const key = `${meetingOf(p.report) ?? ''}|${place}`;
         let entry = byKey.get(key);
         if (!entry) {
-          entry = { key, paragraph: p.paragraph, text: p.text || p.evidence || '', spans: [], facts: [] };
+          entry = { key, paragraph: p.paragraph, label: p.label, report: p.report, versions: [], facts: [] };
           byKey.set(key, entry);
         }
-        entry.spans.push(...p.spans);
+        let version = entry.versions.find((v) => v.report === p.report && v.paragraphId === p.paragraphId);
+        if (!version) {
+          version = { report: p.report, paragraphId: p.paragraphId, language: languageOf(p.report), text: p.text || p.evidence || '', spans: [] };
+          entry.versions.push(version);
+        }
+        version.spans.push(...p.spans);
         if (!entry.facts.some((f) => f.type === group.type && f.other.id === item.other.id)) entry.facts.push({ type: group.type, other: item.other });
       }
     }
   }
-  return [...byKey.values()].sort((a, b) => (a.paragraph ?? 1e9) - (b.paragraph ?? 1e9));
+  return [...byKey.values()].sort((a, b) => (a.report ?? '').localeCompare(b.report ?? '') || (a.paragraph ?? 1e9) - (b.paragraph ?? 1e9));
+}
+
+/**
+ * A relationship group's items with the language versions of one fact made one (the same
+ * other node, from the same place of the same meeting), keeping the one in `lang` when the
+ * corpus has it: no list shows two rows that look the same.
+ */
+export function distinctItems<T extends { other: { id: string }; provenance: { report: string | null; label: string | null; paragraph: number | null }[] }>(
+  items: readonly T[],
+  meetingOf: (report: string | null) => string | null,
+  languageOf: (report: string | null) => string | null,
+  lang: string,
+): T[] {
+  const kept = new Map<string, T>();
+  for (const item of items) {
+    const p = item.provenance[0];
+    const key = `${item.other.id}|${meetingOf(p?.report ?? null) ?? ''}|${p?.label ?? p?.paragraph ?? ''}`;
+    const have = kept.get(key);
+    if (!have || (languageOf(have.provenance[0]?.report ?? null) !== lang && languageOf(p?.report ?? null) === lang)) kept.set(key, item);
+  }
+  return items.filter((i) => [...kept.values()].includes(i));
 }
 
 /**
@@ -178,7 +233,8 @@ export class DetailsPanel implements DetailsHost {
     const subtitle = fullName(nameable, other);
     const out: Node[] = [];
     out.push(this.closeButton());
-    out.push(h('div', { class: 'details-label' }, swatch(labelColor(label)), labelName(lang, label)));
+    const ownReport = typeof d.properties.report === 'string' ? d.properties.report : label === 'Report' ? d.id : null;
+    out.push(h('div', { class: 'details-label' }, swatch(labelColor(label)), labelName(lang, label), ownReport ? tagChip(ctx.corpus(), ownReport, lang) : null));
     out.push(h('h2', { id: 'details-title', class: 'details-heading' }, title));
     if (subtitle && subtitle !== title) out.push(h('p', { class: 'details-subtitle', lang: other === 'zh' ? 'zh-CN' : 'en' }, subtitle));
     out.push(h('p', { class: 'details-id' }, h('code', {}, d.id)));
@@ -188,18 +244,25 @@ export class DetailsPanel implements DetailsHost {
       label === 'Instrument' || label === 'Recommendation'
         ? h('button', { type: 'button', class: 'button small', onclick: () => ctx.switchView('citations', { trace: d.id }) }, ctx.t('detailsTracePick'))
         : null,
+      ['State', 'Organization', 'Instrument', 'CrimeType', 'Person'].includes(label)
+        ? h('button', { type: 'button', class: 'button small', 'data-testid': 'details-profile', onclick: () => ctx.switchView('compare', { compare: 'profile', profile: d.id }) }, ctx.t('detailsProfile'))
+        : null,
       h('button', { type: 'button', class: 'button small', onclick: () => ctx.switchView('path', { from: d.id }) }, ctx.t('detailsPathFrom')),
       h('button', { type: 'button', class: 'button small', onclick: () => ctx.switchView('path', { to: d.id }) }, ctx.t('detailsPathTo')),
     );
     out.push(actions);
 
-    if (typeof d.properties.text === 'string' && d.properties.text) {
-      out.push(h('section', { class: 'details-section' }, h('h3', {}, propertyName(lang, 'text')), h('p', { class: 'para-text' }, d.properties.text)));
-    }
+    if (typeof d.properties.text === 'string' && d.properties.text) out.push(this.renderOwnText(d, lang));
 
     // An instrument: the recommendations citing it, with their text and the cited words marked.
     if (label === 'Instrument') {
-      const citing = d.relationships.filter((g) => g.type === 'CITES' && g.direction === 'in').flatMap((g) => g.items);
+      const corpus = ctx.corpus();
+      const citing = distinctItems(
+        d.relationships.filter((g) => g.type === 'CITES' && g.direction === 'in').flatMap((g) => g.items),
+        (r) => corpus.meetingOf(r),
+        (r) => corpus.language(r),
+        lang,
+      );
       if (citing.length > 0) {
         out.push(
           h('section', { class: 'details-section cited-by', 'data-testid': 'cited-by' },
@@ -209,7 +272,7 @@ export class DetailsPanel implements DetailsHost {
               const text = item.other.text ?? p?.text ?? '';
               const spans = p && (p.text === text || !p.text) ? p.spans : [];
               return h('li', {},
-                h('button', { type: 'button', class: 'chip chip-rec', onclick: () => ctx.openNode(item.other.id, { focus: true }) }, swatch(labelColor('Recommendation')), recommendationRef(item.other.id)),
+                h('button', { type: 'button', class: 'chip chip-rec', 'data-id': item.other.id, onclick: () => ctx.openNode(item.other.id, { focus: true }) }, tagChip(corpus, p?.report ?? null, lang), recommendationRef(item.other.id)),
                 text ? highlightedText(text, spans) : null,
               );
             })),
@@ -244,10 +307,13 @@ export class DetailsPanel implements DetailsHost {
     return h('section', { class: 'details-section related', 'data-testid': 'related' },
       h('h3', {}, ctx.t('detailsRelated')),
       groups.map((group, i) => {
-        const items = group.items.slice(0, GROUP_ITEM_LIMIT);
+        const corpus = ctx.corpus();
+        const distinct = distinctItems(group.items, (r) => corpus.meetingOf(r), (r) => corpus.language(r), lang);
+        const items = distinct.slice(0, GROUP_ITEM_LIMIT);
+        const hidden = group.count - group.items.length + (distinct.length - items.length);
         const arrow = group.direction === 'out' ? '→' : '←';
         return h('details', { class: 'rel-group', open: i < 4, 'data-type': group.type },
-          h('summary', {}, h('span', { class: 'rel-type' }, `${arrow} ${typeName(lang, group.type)}`), h('span', { class: 'count' }, group.count)),
+          h('summary', {}, h('span', { class: 'rel-type' }, `${arrow} ${typeName(lang, group.type)}`), h('span', { class: 'count' }, distinct.length + group.count - group.items.length)),
           h('div', { class: 'chips' }, items.map((item) => {
             const para = item.provenance[0]?.paragraph ?? (typeof item.properties.paragraph === 'number' ? item.properties.paragraph : null);
             const otherLabel = primaryLabel(item.other.id, item.other.labels);
@@ -257,8 +323,8 @@ export class DetailsPanel implements DetailsHost {
               title: `${labelName(lang, otherLabel)} · ${item.other.id}`,
               'data-id': item.other.id,
               onclick: () => ctx.openNode(item.other.id, { focus: true }),
-            }, swatch(labelColor(otherLabel)), entityName(item.other, lang), para !== null ? h('span', { class: 'chip-para' }, `¶${para}`) : null);
-          }), group.count > items.length ? h('span', { class: 'more' }, `+${group.count - items.length}`) : null),
+            }, swatch(labelColor(otherLabel)), entityName(item.other, lang), para !== null ? h('span', { class: 'chip-para' }, item.provenance[0]?.report ? tagChip(corpus, item.provenance[0].report, lang) : null, `¶${para}`) : null);
+          }), hidden > 0 ? h('span', { class: 'more' }, `+${hidden}`) : null),
         );
       }),
     );
@@ -266,23 +332,65 @@ export class DetailsPanel implements DetailsHost {
 
   private renderProvenance(d: NodeDetailsResponse, lang: Lang): HTMLElement | null {
     const ctx = this.ctx;
+    const corpus = ctx.corpus();
     const isInstrument = primaryLabel(d.id, d.labels) === 'Instrument';
-    const entries = provenanceByParagraph(d.relationships.filter((g) => !(isInstrument && g.type === 'CITES')));
+    const entries = provenanceByParagraph(
+      d.relationships.filter((g) => !(isInstrument && g.type === 'CITES')),
+      (r) => corpus.meetingOf(r) ?? r,
+      (r) => corpus.language(r),
+    );
     if (entries.length === 0) return null;
     const shown = entries.slice(0, PROVENANCE_LIMIT);
     return h('section', { class: 'details-section provenance', 'data-testid': 'provenance' },
       h('h3', {}, ctx.t('detailsProvenance'), h('span', { class: 'count' }, entries.length)),
-      h('ol', { class: 'prov-list' }, shown.map((entry) =>
-        h('li', {},
-          h('div', { class: 'prov-head' },
-            entry.paragraph !== null ? h('span', { class: 'para-no' }, `¶ ${entry.paragraph}`) : null,
-            h('span', { class: 'prov-facts' }, entry.facts.slice(0, 4).map((f) => `${typeName(lang, f.type)} ${entityName(f.other, lang)}`).join(' · ')),
-          ),
-          highlightedText(entry.text, entry.spans),
-        ),
-      )),
+      h('ol', { class: 'prov-list' }, shown.map((entry) => this.renderEntry(entry, lang))),
       entries.length > shown.length ? h('p', { class: 'hint' }, `+${entries.length - shown.length}`) : null,
     );
   }
-}
 
+  /** One paragraph the facts come from: its meeting's tag, the text in the interface's language when the corpus has it, the other language on request. */
+  private renderEntry(entry: ProvenanceEntry, lang: Lang): HTMLElement {
+    const ctx = this.ctx;
+    const corpus = ctx.corpus();
+    const li = h('li', { 'data-key': entry.key });
+    let version = entry.versions.find((v) => v.language === lang) ?? entry.versions[0]!;
+    const draw = (): void => {
+      const other = entry.versions.find((v) => v !== version);
+      const place = entry.label ?? (entry.paragraph !== null ? `¶ ${entry.paragraph}` : null);
+      replace(li,
+        h('div', { class: 'prov-head' },
+          tagChip(corpus, version.report, lang),
+          place ? h('span', { class: 'para-no' }, place) : null,
+          h('span', { class: 'prov-facts' }, entry.facts.slice(0, 4).map((f) => `${typeName(lang, f.type)} ${entityName(f.other, lang)}`).join(' · ')),
+          other
+            ? h('button', { type: 'button', class: 'button small version-toggle', 'data-testid': 'version-toggle', onclick: () => { version = other; draw(); } }, ctx.t(other.language === 'zh' ? 'versionShowZh' : 'versionShowEn'))
+            : null,
+        ),
+        highlightedText(version.text, version.spans),
+      );
+    };
+    draw();
+    return li;
+  }
+
+  /** A paragraph's or recommendation's own text: in the interface's language when the corpus holds that version (`versions`), the other on request. */
+  private renderOwnText(d: NodeDetailsResponse, lang: Lang): HTMLElement {
+    const ctx = this.ctx;
+    const corpus = ctx.corpus();
+    const own = { id: d.id, report: typeof d.properties.report === 'string' ? d.properties.report : null, language: null as string | null, text: String(d.properties.text) };
+    own.language = corpus.language(own.report) ?? null;
+    const all = [own, ...d.versions];
+    let shown = all.find((v) => v.language === lang) ?? own;
+    const section = h('section', { class: 'details-section', 'data-testid': 'own-text' });
+    const draw = (): void => {
+      const other = all.find((v) => v !== shown);
+      replace(section,
+        h('h3', {}, propertyName(lang, 'text'), shown.language ? h('span', { class: 'lang-badge', 'data-testid': 'text-language' }, shown.language) : null,
+          other ? h('button', { type: 'button', class: 'button small version-toggle', 'data-testid': 'version-toggle', onclick: () => { shown = other; draw(); } }, ctx.t(other.language === 'zh' ? 'versionShowZh' : 'versionShowEn')) : null),
+        h('p', { class: 'para-text', lang: shown.language === 'zh' ? 'zh-CN' : shown.language ?? '' }, shown.text),
+      );
+    };
+    draw();
+    return section;
+  }
+}

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { listSavedQueries, coerceSavedQueryParams, SavedQueryParamError, SAVED_QUERIES_DIR, type SavedQuery } from '../../db/saved-queries.ts';
+import { listSavedQueries, coerceSavedQueryParams, REPORTS_PARAM, SavedQueryParamError, SAVED_QUERIES_DIR, type SavedQuery } from '../../db/saved-queries.ts';
 import type { ApiContext } from '../context.ts';
 import type { ConsoleLimits } from '../cypher/console.ts';
 import { ALLOWED_PROCEDURES } from '../cypher/guard.ts';
@@ -36,8 +36,9 @@ export function cypherRoutes({ driver, config, database, cypherRunner }: ApiCont
       path: '/api/cypher',
       operationId: 'cypher',
       summary: 'Run a read-only Cypher query',
-      description: `Returns the rows as plain JSON and every node and relationship in them as a graph. ${CONSOLE_RULES}`,
+      description: `Returns the rows as plain JSON and every node and relationship in them as a graph. The corpus filter in the URL (\`report\`, \`region\`, \`congress\`) is the parameter \`$reports\` (the ids of the reports in scope, null for all) unless \`params\` sets it. ${CONSOLE_RULES}`,
       tags: ['cypher'],
+      query: SavedQueryRunQuery,
       body: CypherRequest,
       rateLimited: true,
       before: options.limiter ? [options.limiter] : [],
@@ -46,7 +47,11 @@ export function cypherRoutes({ driver, config, database, cypherRunner }: ApiCont
         400: { description: 'Invalid request, a Cypher syntax error (`cypher_syntax`, with the position), an error Neo4j raised (`cypher_error`), or a refused query (`cypher_refused`).' },
         504: { description: 'The query ran past the time limit and was stopped (`query_timeout`).' },
       },
-      handler: ({ body }) => cypherRunner.run({ query: body.query, params: body.params, limits }),
+      handler: async ({ body, query }) => {
+        // The corpus filter reaches the query as $reports (a saved query's text run here honours it), unless the body sets it.
+        const params = REPORTS_PARAM in body.params ? body.params : { ...body.params, [REPORTS_PARAM]: (await resolveScope(driver, query, { database })).reports };
+        return cypherRunner.run({ query: body.query, params, limits });
+      },
     }),
     defineRoute({
       method: 'get',
