@@ -18,6 +18,7 @@ export function tagChip(corpus: Corpus, report: string | null | undefined, lang:
       title: r ? `${(lang === 'en' ? r.meeting.name_en : r.meeting.name_zh) ?? r.id}${r.language ? ` (${r.language})` : ''}` : (report ?? ''),
     },
     corpus.tag(report),
+    language ? ' ' : null,
     language ? h('span', { class: 'tag-lang' }, language) : null,
   );
   el.style.setProperty('--tag', corpus.colour(report));

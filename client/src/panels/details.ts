@@ -7,6 +7,7 @@ import { labelName, propertyName, typeName, type Lang } from '../i18n/i18n.ts';
 import { fullName, recommendationRef } from '../i18n/names.ts';
 import { h, replace, swatch } from '../util/dom.ts';
 import { tagChip } from '../corpus/tagChip.ts';
+import { reportOfUnit } from '../corpus/corpus.ts';
 import { highlightSegments } from './highlight.ts';
 
 /** Properties shown elsewhere in the panel (title, text block) or of no use to a reader. */
@@ -132,7 +133,10 @@ export function distinctItems<T extends { other: { id: string }; provenance: { r
   const kept = new Map<string, T>();
   for (const item of items) {
     const p = item.provenance[0];
-    const key = `${item.other.id}|${meetingOf(p?.report ?? null) ?? ''}|${p?.label ?? p?.paragraph ?? ''}`;
+    // A paragraph or recommendation at the other end is the same one in every language version of its meeting.
+    const unit = /^(para|rec):([^:]+):(.+)$/.exec(item.other.id);
+    const other = unit ? `${unit[1]}|${meetingOf(`report:${unit[2]}`) ?? unit[2]}|${unit[3]}` : item.other.id;
+    const key = `${other}|${meetingOf(p?.report ?? null) ?? ''}|${p?.label ?? p?.paragraph ?? ''}`;
     const have = kept.get(key);
     if (!have || (languageOf(have.provenance[0]?.report ?? null) !== lang && languageOf(p?.report ?? null) === lang)) kept.set(key, item);
   }
@@ -317,13 +321,15 @@ export class DetailsPanel implements DetailsHost {
           h('div', { class: 'chips' }, items.map((item) => {
             const para = item.provenance[0]?.paragraph ?? (typeof item.properties.paragraph === 'number' ? item.properties.paragraph : null);
             const otherLabel = primaryLabel(item.other.id, item.other.labels);
+            const isUnit = otherLabel === 'Paragraph' || otherLabel === 'Recommendation';
+            const report = isUnit ? reportOfUnit(item.other.id) : item.provenance[0]?.report ?? null;
             return h('button', {
               type: 'button',
               class: 'chip',
               title: `${labelName(lang, otherLabel)} · ${item.other.id}`,
               'data-id': item.other.id,
               onclick: () => ctx.openNode(item.other.id, { focus: true }),
-            }, swatch(labelColor(otherLabel)), entityName(item.other, lang), para !== null ? h('span', { class: 'chip-para' }, item.provenance[0]?.report ? tagChip(corpus, item.provenance[0].report, lang) : null, `¶${para}`) : null);
+            }, swatch(labelColor(otherLabel)), isUnit && report ? tagChip(corpus, report, lang) : null, entityName(item.other, lang), !isUnit && para !== null ? h('span', { class: 'chip-para' }, report ? tagChip(corpus, report, lang) : null, `¶${para}`) : null);
           }), hidden > 0 ? h('span', { class: 'more' }, `+${hidden}`) : null),
         );
       }),

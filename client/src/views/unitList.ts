@@ -108,7 +108,7 @@ export function unitItems(ids: readonly string[], meetingOf: (report: string) =>
     const m = /^(para|rec):([^:]+):(.+)$/.exec(id);
     if (!m) continue;
     const report = `report:${m[2]}`;
-    const label = m[1] === 'para' ? `¶${m[3]}` : m[3]!;
+    const label = m[1] === 'para' ? `¶ ${m[3]}` : m[3]!;
     const ref = `${meetingOf(report) ?? report} ${label}`;
     const item = items.get(ref) ?? { ref, label, kind: m[1] === 'para' ? 'Paragraph' : 'Recommendation', versions: [] };
     if (!item.versions.some((v) => v.id === id)) item.versions.push({ id, report, language: languageOf(report) });

@@ -42,9 +42,9 @@ describe('the corpus in the viewer', () => {
   it('shows one row per meeting fact: language versions together, the interface language first', () => {
     const items = unitItems(['para:wa-en:4', 'para:wa:4', 'para:lac:12', 'para:wa:10'], (r) => corpus.meetingOf(r), (r) => corpus.language(r));
     expect(items.map((i) => [i.label, i.versions.map((v) => v.language)])).toEqual([
-      ['¶12', ['zh']],
-      ['¶4', ['en', 'zh']],
-      ['¶10', ['zh']],
+      ['¶ 12', ['zh']],
+      ['¶ 4', ['en', 'zh']],
+      ['¶ 10', ['zh']],
     ]);
     expect(preferredVersion(items[1]!.versions, 'zh')!.id).toBe('para:wa:4');
     expect(preferredVersion(items[1]!.versions, 'en')!.id).toBe('para:wa-en:4');
