@@ -2,7 +2,8 @@
  * npm run load -- [report files…] [--gazetteer dir] [--batch-size n]
  * npm run load -- --remove <report> [--remove <report>…]
  *
- * Ingests each report (default: the bundled corpus in data/reports/) and loads it
+ * Ingests each report — a PDF, a Word .docx, a text file, or a graph.json that
+ * `npm run ingest` wrote for one report — (default: the bundled corpus in data/reports/) and loads it
  * into the Neo4j that NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD name, or the local one;
  * all of them in one transaction, each replacing its previous version. Every report is
  * ingested and checked before the database is touched. With --remove, the named reports are
@@ -40,7 +41,7 @@ async function main(argv: string[]): Promise<void> {
   const program = new Command()
     .name('load')
     .description('Ingest reports and load them into Neo4j, each replacing its previous version (see docs/MODEL.md); or take reports out with --remove')
-    .argument('[reports...]', `report text files (UTF-8, Chinese or English); default: every *.txt in ${CORPUS_DIR}`)
+    .argument('[reports...]', `report files (PDF, Word .docx, text, or a graph.json of one report); default: every report file in ${CORPUS_DIR}`)
     .option('--gazetteer <dir>', 'gazetteer directory', GAZETTEER_DIR)
     .option('--batch-size <n>', 'rows per UNWIND batch', positiveInteger, DEFAULT_BATCH_SIZE)
     .option('--remove <report>', 'take a loaded report out (its id, report:lac-rpm-2025, or its source file name); what other reports share stays, recomputed from them (repeatable)', collect, [])
@@ -61,7 +62,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const files = program.args.length > 0 ? program.args : await corpusFiles();
-  if (files.length === 0) throw new UsageError(`no report to load: ${CORPUS_DIR} holds no *.txt and none was named`);
+  if (files.length === 0) throw new UsageError(`no report to load: ${CORPUS_DIR} holds no report file (.txt, .pdf, .docx) and none was named`);
 
   const started = performance.now();
   const gazetteer = await loadGazetteer(opts.gazetteer);

@@ -27,6 +27,7 @@ const envSchema = z.object({
   NEO4J_TX_MEMORY: memorySize.default('512m'),
   NEO4J_JAVA: optionalString,
   ADMIN_TOKEN: optionalString,
+  UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(20),
   CORS_ORIGIN: optionalString,
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).default(20_000),
   CYPHER_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
@@ -65,6 +66,8 @@ export interface Config {
     };
   };
   adminToken: string | undefined;
+  /** The largest report file POST /api/reports accepts, in bytes (bigger: 413). */
+  uploadMaxBytes: number;
   corsOrigin: string | undefined;
   cypher: {
     timeoutMs: number;
@@ -120,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = PROJE
       },
     },
     adminToken: e.ADMIN_TOKEN,
+    uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1_048_576),
     corsOrigin: e.CORS_ORIGIN,
     cypher: {
       timeoutMs: e.CYPHER_TIMEOUT_MS,

@@ -227,8 +227,9 @@ export type CoercedParams = Record<string, string | number | boolean | string[] 
 
 /**
  * The parameters to run `query` with: each given value checked and coerced to its
- * declared type (integers as neo4j Integers), the default for each one not given.
- * Throws SavedQueryParamError on an unknown parameter or a value of the wrong type.
+ * declared type (integers as neo4j Integers), the default for each one not given; and
+ * `reports`, the report ids of the corpus filter in force (null: every report), which
+ * every saved query may use to restrict itself. Throws SavedQueryParamError on an unknown parameter or a value of the wrong type.
  */
 export function coerceSavedQueryParams(query: SavedQuery, given: Record<string, unknown> = {}, reports: readonly string[] | null = null): CoercedParams {
   const shape: Record<string, z.ZodType<unknown>> = {};

@@ -41,7 +41,7 @@ export async function loadBundledCorpusIfEmpty(driver: Driver, log: Logger, opti
   try {
     const files = await corpusFiles(options.dir ?? CORPUS_DIR);
     if (files.length === 0) {
-      log.warn(`The database is empty and ${options.dir ?? CORPUS_DIR} holds no report (*.txt): nothing to load.`);
+      log.warn(`The database is empty and ${options.dir ?? CORPUS_DIR} holds no report file (.txt, .pdf, .docx): nothing to load.`);
       await applySchema(driver, db);
       return undefined;
     }

@@ -6,7 +6,7 @@
 import type { GraphJson } from '../contract/model.ts';
 import { buildSurfaceForms } from './gazetteer/surfaceForms.ts';
 import type { Gazetteer } from './gazetteer/types.ts';
-import { buildMatcher, type SurfaceForm } from './match/matcher.ts';
+import { buildMatcher, type Matcher, type SurfaceForm } from './match/matcher.ts';
 import { addCoOccurrences } from './extract/cooccurs.ts';
 import { addDocuments } from './extract/documents.ts';
 import { entityNodeFactory } from './extract/entityNodes.ts';
@@ -18,9 +18,13 @@ import { addParticipation, addPeople } from './extract/participants.ts';
 import { personSurfaceForms, resolvePeople } from './extract/people.ts';
 import { meetingSymbol, withMeetingSymbol } from './extract/meetingSymbol.ts';
 import { addStructure } from './extract/structure.ts';
-import { addSupplements, supplementedClosure } from './extract/supplements.ts';
+import { addSupplements, broaderClosure, supplementedClosure } from './extract/supplements.ts';
 import { reportNames } from './extract/translate.ts';
 import { textUnits } from './extract/units.ts';
+import { unreviewedNode, type UnreviewedEntity } from './extract/unreviewed.ts';
+import { buildVocabulary } from './extract/vocabulary.ts';
+import { coordinatedCrimes } from './extract/crimeForms.ts';
+import { crimeObjects, type CrimeObjects } from './gazetteer/crimeObjects.ts';
 import { lexiconFor } from './parse/lexicon.ts';
 import { parseReport } from './parse/parseReport.ts';
 
@@ -29,27 +33,35 @@ export interface IngestOptions {
   source?: string;
   reportId?: string;
   gazetteer: Gazetteer;
+  /** The number each line of the text carries (the source's line, after layout recovery); default 1, 2, 3, … */
+  lineNumbers?: readonly number[];
+  /** The document's text as extracted, before layout recovery took its masthead out (where the report's own symbol stands). */
+  extracted?: string;
 }
 
 export interface IngestResult {
   graph: GraphJson;
   warnings: string[];
+  /** Entities the text names that the gazetteer lacks, kept as nodes with `reviewed: false` (docs/GAZETTEER.md says how to review them). */
+  unreviewed: UnreviewedEntity[];
 }
 
-// Building the surface forms of ~300 entries is cheap but not free; reports sharing a gazetteer share them.
-const formsCache = new WeakMap<Gazetteer, SurfaceForm[]>();
+// The gazetteer's matcher and crime objects are built once per gazetteer; reports sharing it share them.
+const gazetteerCache = new WeakMap<Gazetteer, { forms: SurfaceForm[]; matcher: Matcher; objects: CrimeObjects; ids: Set<string> }>();
 
-function gazetteerForms(g: Gazetteer): SurfaceForm[] {
-  let forms = formsCache.get(g);
-  if (!forms) {
-    forms = buildSurfaceForms(g);
-    formsCache.set(g, forms);
+function fromGazetteer(g: Gazetteer): { forms: SurfaceForm[]; matcher: Matcher; objects: CrimeObjects; ids: Set<string> } {
+  let cached = gazetteerCache.get(g);
+  if (!cached) {
+    const forms = buildSurfaceForms(g);
+    const ids = new Set(forms.flatMap((f) => (f.target ? [f.target.id] : [])));
+    cached = { forms, matcher: buildMatcher(forms), objects: crimeObjects(g.crimeTypes), ids };
+    gazetteerCache.set(g, cached);
   }
-  return forms;
+  return cached;
 }
 
 export function ingestReport(text: string, opts: IngestOptions): IngestResult {
-  const structure = parseReport(text, opts.source);
+  const structure = parseReport(text, opts.source, opts.lineNumbers);
   const reportId = opts.reportId ?? (opts.source ? reportIdFromSource(opts.source) : `report:${structure.meeting.startDate}`);
   const key = reportKey(reportId);
   const g = opts.gazetteer;
@@ -60,11 +72,16 @@ export function ingestReport(text: string, opts: IngestOptions): IngestResult {
   const names = reportNames(structure, g);
   const structural = addStructure(structure, key, names, opts.source ?? null, graph);
 
-  const baseMatcher = buildMatcher(gazetteerForms(g));
-  const { people, roles } = resolvePeople(structure, baseMatcher);
-  const matcher = buildMatcher([...gazetteerForms(g), ...personSurfaceForms(people)]);
+  const known = fromGazetteer(g);
+  const { people, roles } = resolvePeople(structure, known.matcher);
+  const withPeople = buildMatcher(personSurfaceForms(people), known.matcher);
+  const texts = textUnits(structure, key);
+  // What the report names that the gazetteer lacks, and the short forms it defines, before any fact is drawn.
+  const vocabulary = buildVocabulary(structure, texts, withPeople, known.ids);
+  const matcher = buildMatcher(vocabulary.forms, withPeople);
+  const objects = known.objects;
 
-  const units = textUnits(structure, key).map((u) => matchUnit(u, matcher));
+  const units = texts.map((u) => matchUnit(u, matcher, (text, found) => coordinatedCrimes(text, found, objects, structure.language)));
   const participation = addParticipation(structure, lex, structural.blocks, matcher, key, graph);
   const affiliations = addPeople(people, roles, key, graph);
 
@@ -75,10 +92,16 @@ export function ingestReport(text: string, opts: IngestOptions): IngestResult {
     g.instruments,
   );
   for (const id of instruments) entityIds.add(id);
+  for (const id of broaderClosure([...entityIds].filter((id) => id.startsWith('crime:')), g.crimeTypes)) entityIds.add(id);
   const nodeFor = entityNodeFactory(g, structure.language);
+  const unreviewed = new Map(vocabulary.entities.map((e) => [e.id, e]));
   for (const id of entityIds) {
-    const node = nodeFor(id);
-    if (node) graph.addNode(node);
+    const entity = unreviewed.get(id);
+    const node = entity ? unreviewedNode(entity, structure.language) : nodeFor(id);
+    if (!node) continue;
+    const learned = vocabulary.aliases.get(id);
+    if (learned) node.properties.aliases = [...new Set([...(node.properties.aliases as string[]), ...learned])];
+    graph.addNode(node);
   }
   const mentionedDocuments = units.flatMap((u) => u.matches.filter((m) => m.target.label === 'Document').map((m) => m.target.id));
   addDocuments(structure, mentionedDocuments, reportId, graph);
@@ -88,8 +111,10 @@ export function ingestReport(text: string, opts: IngestOptions): IngestResult {
   addCoOccurrences(units, reportId, graph);
   addLinks(units, structure.language, reportId, graph);
 
-  const symbol = meetingSymbol(structure, text);
+  const symbol = meetingSymbol(structure, text, opts.extracted);
   if (!symbol.series) warnings.push(`${opts.source ?? 'report'}: the meeting's document symbol could not be told (no masthead symbol, no series of the meeting's own documents in the annex or the text): its reports in other languages will not be recognised as the same meeting`);
-  warnings.push(...[...names.warnings, ...structural.warnings, ...participation.warnings].map((w) => `${opts.source ?? 'report'}: ${w}`));
-  return { graph: withMeetingSymbol(graph.build([ids.report(key)]), key, symbol), warnings };
+  warnings.push(...[...names.warnings, ...structural.warnings, ...participation.warnings, ...vocabulary.warnings].map((w) => `${opts.source ?? 'report'}: ${w}`));
+  const built = withMeetingSymbol(graph.build([ids.report(key)]), key, symbol);
+  const unreviewedEntities = vocabulary.entities.filter((e) => built.nodes.some((n) => n.id === e.id));
+  return { graph: built, warnings, unreviewed: unreviewedEntities };
 }

@@ -127,7 +127,7 @@ describe('gazetteer of states: shape', () => {
   });
 
   it('gives every entry the right fields and types', () => {
-    const allowed = new Set(['iso3', 'name_zh', 'name_en', 'aliases', 'unMember', 'unconfirmed', 'note']);
+    const allowed = new Set(['iso3', 'name_zh', 'name_en', 'aliases', 'unMember', 'unconfirmed', 'note', 'source']);
     for (const s of states) {
       for (const k of Object.keys(s)) expect(allowed.has(k), `${s.iso3}: unexpected key ${k}`).toBe(true);
       expect(typeof s.name_zh).toBe('string');

@@ -2,7 +2,16 @@ import { timingSafeEqual, createHash } from 'node:crypto';
 import express, { type RequestHandler } from 'express';
 import { GAZETTEER_DIR } from '../../db/corpus.ts';
 import { loadReport, LoadInputError } from '../../db/load.ts';
-import { decodeReport, ingestReport, loadGazetteer, ReportFormatError, validateGraph, type Gazetteer } from '../../ingest/index.ts';
+import {
+  DocumentError,
+  ingestDocument,
+  ingestText,
+  loadGazetteer,
+  ReportFormatError,
+  ReportInvalidError,
+  type DocumentIngestResult,
+  type Gazetteer,
+} from '../../ingest/index.ts';
 import type { ApiContext } from '../context.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
@@ -11,7 +20,8 @@ import { newEntities } from '../../db/queries/corpus.ts';
 import { removeReport } from '../../db/remove.ts';
 import { languageVersionId, loadedReportLanguages } from '../../db/report-ids.ts';
 
-const TEXT_TYPES = ['text/plain', 'text/markdown', 'application/octet-stream'];
+/** The media types an upload is documented with; the format itself is read from the bytes, whatever the type says. */
+const DOCUMENT_TYPES = ['text/plain', 'application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/octet-stream'];
 
 function sameSecret(given: string, expected: string): boolean {
   // Compare digests: equal length always, so timingSafeEqual applies and the length leaks nothing.
@@ -36,23 +46,38 @@ export function requireAdmin(adminToken: string | undefined): RequestHandler {
   };
 }
 
-/** A plain-text body becomes `{text, name, reportId}` (from the query), decoded as UTF-8 or refused naming the line. */
-const textBody: RequestHandler = (req, _res, next) => {
-  if (!Buffer.isBuffer(req.body)) {
-    next();
-    return;
+interface RawUpload {
+  bytes: Buffer;
+}
+
+/** Any body but JSON is the file itself: kept as bytes for the one door (ingestDocument), its name and report id from the query. */
+const rawBody: RequestHandler = (req, res, next) => {
+  if (Buffer.isBuffer(req.body)) {
+    res.locals.upload = { bytes: req.body } satisfies RawUpload;
+    req.body = undefined;
   }
-  const query = ReportUploadQuery.safeParse(req.query);
-  const name = query.success ? query.data.name : undefined;
-  try {
-    req.body = { text: decodeReport(req.body, name ?? 'upload'), ...(query.success ? query.data : {}) };
-    next();
-  } catch (error) {
-    next(error instanceof ReportFormatError ? new ApiError(400, 'report_format', error.message, { line: error.line, source: error.source ?? name ?? 'upload' }) : error);
-  }
+  next();
 };
 
-/** POST /api/reports: ingest a report's text and load it, all or nothing; DELETE /api/reports/:id: take it out again. */
+/** The door's errors as the API says them: 415 for a file that is no document we read, 400 for one that is not a report. */
+function uploadError(error: unknown, name: string): unknown {
+  if (error instanceof DocumentError) {
+    return error.reason === 'unsupported'
+      ? new ApiError(415, 'unsupported_format', error.message, { reason: error.reason, source: error.source ?? name })
+      : new ApiError(400, 'report_format', error.message, { reason: error.reason, source: error.source ?? name });
+  }
+  if (error instanceof ReportFormatError) {
+    return new ApiError(400, 'report_format', error.message, { line: error.line, ...(error.page !== undefined ? { page: error.page } : {}), source: error.source ?? name });
+  }
+  if (error instanceof ReportInvalidError) {
+    return new ApiError(400, 'report_invalid', `The report does not make a valid graph: ${error.problems[0]}${error.problems.length > 1 ? ` (and ${error.problems.length - 1} more)` : ''}`, {
+      problems: error.problems.slice(0, 20),
+    });
+  }
+  return error;
+}
+
+/** POST /api/reports: ingest a report (PDF, Word or text) and load it, all or nothing; DELETE /api/reports/:id: take it out again. */
 export function reportRoutes({ driver, config, database }: ApiContext): RouteSpec[] {
   let gazetteer: Promise<Gazetteer> | undefined;
   // One upload or removal at a time: two loads of one report must not interleave.
@@ -68,48 +93,48 @@ export function reportRoutes({ driver, config, database }: ApiContext): RouteSpe
       method: 'post',
       path: '/api/reports',
       operationId: 'uploadReport',
-      summary: 'Upload a report’s text: ingest it and load it atomically (admin)',
+      summary: 'Upload a report (PDF, Word or text): ingest it and load it atomically (admin)',
       description:
-        'The body is the report’s text (text/plain, UTF-8; give its file name as `name`), or JSON `{text, name?, reportId?}`. The report is parsed, extracted and loaded in one transaction, replacing an earlier version of the same report; a malformed report is refused with 400 naming the line, and nothing is loaded. Needs `Authorization: Bearer <ADMIN_TOKEN>`; when the server has no ADMIN_TOKEN the endpoint answers 403.',
+        'The body is the report file itself — a PDF (with a text layer), a Word .docx, or text (UTF-8, or UTF-16 with its byte order mark) — recognised by its content whatever its media type; give its file name as `name`. Or JSON `{text, name?, reportId?}` with the text. The report is read, parsed, extracted and loaded in one transaction, replacing an earlier version of the same report. A file that is no document we read is refused with 415; a scanned PDF without text, an encrypted or damaged file, or a document that is not a report with 400 (`report_format`, naming the line and page where it went wrong); nothing is loaded. The file may be as large as UPLOAD_MAX_MB (default 20 MB; bigger: 413), JSON bodies 1 MB. Needs `Authorization: Bearer <ADMIN_TOKEN>`; when the server has no ADMIN_TOKEN the endpoint answers 403.',
       tags: ['admin'],
       bearerAuth: true,
       query: ReportUploadQuery,
-      body: ReportUploadJson,
-      bodyMediaTypes: ['text/plain', 'application/json'],
-      before: [requireAdmin(config.adminToken), express.raw({ type: TEXT_TYPES, limit: '1mb' }), textBody],
+      body: ReportUploadJson.optional(),
+      bodyMediaTypes: [...DOCUMENT_TYPES, 'application/json'],
+      before: [requireAdmin(config.adminToken), express.raw({ type: (req) => !req.headers['content-type']?.includes('json'), limit: config.uploadMaxBytes }), rawBody],
       responses: {
         201: { description: 'Loaded.', schema: ReportUploadResponse },
-        400: { description: 'Not a report (`report_format`, naming the line), not UTF-8, or an invalid request. Nothing was loaded.' },
+        400: { description: 'Not a report (`report_format`, naming the line and, for a PDF, the page), a PDF without a text layer, an encrypted or damaged file, text that is not UTF-8, or an invalid request. Nothing was loaded.' },
         401: { description: 'No bearer token, or the wrong one.' },
         403: { description: 'Uploads are disabled (no ADMIN_TOKEN).' },
+        413: { description: 'The file is larger than UPLOAD_MAX_MB (default 20 MB).' },
+        415: { description: 'Not a PDF, Word (.docx) or text file (`unsupported_format`: an old .doc, an image, a spreadsheet, …). Nothing was loaded.' },
       },
-      handler: async ({ body }) => {
-        const name = body.name ?? 'upload.txt';
+      handler: async ({ body, query }, _req, res) => {
+        const upload = res.locals.upload as RawUpload | undefined;
+        if (!upload && !body) throw new ApiError(400, 'invalid_request', 'Send the report: its file as the body (PDF, Word or text), or JSON {text, name?, reportId?}.');
+        const name = (upload ? query.name : body?.name) ?? 'upload.txt';
+        const reportId = upload ? query.reportId : body?.reportId;
         gazetteer ??= loadGazetteer(GAZETTEER_DIR).catch((error: unknown) => {
           gazetteer = undefined;
           throw error;
         });
         const g = await gazetteer;
-        const ingest = (reportId: string | undefined) => {
-          let result;
-          try {
-            result = ingestReport(body.text, { source: name, gazetteer: g, ...(reportId ? { reportId } : {}) });
-          } catch (error) {
-            if (error instanceof ReportFormatError) throw new ApiError(400, 'report_format', error.message, { line: error.line, source: error.source ?? name });
-            throw error;
-          }
-          const problems = validateGraph(result.graph);
-          if (problems.length > 0) {
-            throw new ApiError(400, 'report_invalid', `The report does not make a valid graph: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`, { problems: problems.slice(0, 20) });
-          }
-          return result;
-        };
-        let result = ingest(body.reportId);
-        const { summary, tag, added } = await serially(async () => {
+        // One upload at a time, reading included: a large PDF is worked on by this process.
+        const { result, summary, tag, added } = await serially(async () => {
+          const ingest = async (id: string | undefined): Promise<DocumentIngestResult> => {
+            try {
+              const opts = { source: name, gazetteer: g, ...(id ? { reportId: id } : {}) };
+              return upload ? await ingestDocument(upload.bytes, opts) : ingestText(body!.text, opts);
+            } catch (error) {
+              throw uploadError(error, name);
+            }
+          };
+          let result = await ingest(reportId);
           // The other language's report of a loaded meeting keeps apart instead of replacing it (unless an id was asked for).
-          if (!body.reportId) {
+          if (!reportId) {
             const id = languageVersionId(result.graph, await loadedReportLanguages(driver, { database }));
-            if (id) result = ingest(id);
+            if (id) result = await ingest(id);
           }
           let summary;
           try {
@@ -119,7 +144,7 @@ export function reportRoutes({ driver, config, database }: ApiContext): RouteSpe
             throw error;
           }
           const report = result.graph.nodes.find((n) => n.id === summary.report);
-          return { summary, tag: typeof report?.properties.tag === 'string' ? report.properties.tag : null, added: await newEntities(driver, summary.report, { database }) };
+          return { result, summary, tag: typeof report?.properties.tag === 'string' ? report.properties.tag : null, added: await newEntities(driver, summary.report, { database }) };
         });
         return { report: summary.report, tag, replaced: summary.replaced, nodes: summary.nodes, relationships: summary.relationships, warnings: result.warnings, newEntities: added, ms: summary.ms };
       },

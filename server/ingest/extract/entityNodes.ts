@@ -8,8 +8,9 @@ function allNames(...names: (string | null | undefined)[]): string[] {
   return [...new Set(names.filter((n): n is string => !!n))];
 }
 
+/** Gazetteer entities are reviewed (`reviewed: true`); `unconfirmed` marks a name that could not be checked. */
 function reviewed(e: { unconfirmed?: boolean }): Record<string, boolean> {
-  return e.unconfirmed ? { unconfirmed: true } : {};
+  return e.unconfirmed ? { reviewed: true, unconfirmed: true } : { reviewed: true };
 }
 
 export function stateNode(s: StateEntry, lang: Language): GraphNode {

@@ -26,10 +26,13 @@ export function slug(s: string): string {
     .replace(/^-|-$/g, '');
 }
 
-/** "report:lac-rpm-2025" from "data/reports/lac-rpm-2025.zh.txt": the file's name without language and extension. */
+/** The extensions of the documents a report comes in (server/ingest/document/): not part of its id. */
+const DOCUMENT_EXTENSION = /\.(?:txt|text|pdf|docx)$/i;
+
+/** "report:lac-rpm-2025" from "data/reports/lac-rpm-2025.zh.txt" (or .pdf, .docx): the file's name without language and extension. */
 export function reportIdFromSource(source: string): string {
   const base = source.split(/[\\/]/).pop() ?? source;
-  const key = base.replace(/\.txt$/i, '').replace(/\.(zh|en|fr|es|ru|ar)$/i, '');
+  const key = base.replace(DOCUMENT_EXTENSION, '').replace(/\.(zh|en|fr|es|ru|ar)$/i, '');
   return `report:${slug(key)}`;
 }
 
@@ -40,7 +43,7 @@ export function reportIdFromSource(source: string): string {
 export function uniqueReportId(source: string, taken: ReadonlySet<string>): string {
   const id = reportIdFromSource(source);
   if (!taken.has(id)) return id;
-  const lang = /\.(zh|en|fr|es|ru|ar)\.txt$/i.exec(source)?.[1]?.toLowerCase();
+  const lang = /\.(zh|en|fr|es|ru|ar)\.(?:txt|text|pdf|docx)$/i.exec(source)?.[1]?.toLowerCase();
   if (lang && !taken.has(`${id}-${lang}`)) return `${id}-${lang}`;
   let n = 2;
   while (taken.has(`${id}-${n}`)) n++;

@@ -23,14 +23,14 @@ const PATTERNS: Record<Language, LinkPattern[]> = {
   zh: [
     { pattern: /⟦(\d+)⟧[^⟦。；]{0,8}?⟦(\d+)⟧的上游犯罪/g, kind: 'predicate-offence' },
     { pattern: /⟦(\d+)⟧是一种[^⟦。；]{0,12}?⟦(\d+)⟧形式/g, kind: 'form-of' },
-    { pattern: /⟦(\d+)⟧与[^⟦。；，]{0,8}?⟦(\d+)⟧(?:之间)?的?(?:联系|关联|关系|勾连)/g, kind: 'nexus' },
-    { pattern: /将⟦(\d+)⟧与⟦(\d+)⟧[^⟦。；，]{0,6}?(?:联系|挂钩|混为一谈)/g, kind: 'nexus' },
+    { pattern: /⟦(\d+)⟧(?:与|和|同)[^⟦。；，]{0,8}?⟦(\d+)⟧(?:之间)?的?(?:联系|关联|关系|勾连|交织)/g, kind: 'nexus' },
+    { pattern: /(?:将|把)⟦(\d+)⟧(?:与|和|同)⟦(\d+)⟧[^⟦。；，]{0,8}?(?:联系|挂钩|混为一谈|相提并论|等同|关联)/g, kind: 'nexus' },
   ],
   en: [
-    { pattern: /⟦(\d+)⟧[^⟦.;]{0,40}?predicate offen[cs]es? (?:to|for|of) ⟦(\d+)⟧/gi, kind: 'predicate-offence' },
+    { pattern: /⟦(\d+)⟧[^⟦.;]{0,40}?predicate offen[cs]es? (?:to|for|of) (?:the )?⟦(\d+)⟧/gi, kind: 'predicate-offence' },
     { pattern: /⟦(\d+)⟧ (?:is|are|as) an? [^⟦.;]{0,30}?form of ⟦(\d+)⟧/gi, kind: 'form-of' },
-    { pattern: /(?:links?|linkages?|nexus|connections?|interlinkages?) between ⟦(\d+)⟧ and (?:other forms of )?⟦(\d+)⟧/gi, kind: 'nexus' },
-    { pattern: /(?:linking|link|conflating|conflate|associating|associate) ⟦(\d+)⟧ (?:with|and|to) ⟦(\d+)⟧/gi, kind: 'nexus' },
+    { pattern: /(?:links?|linkages?|nexus|connections?|interlinkages?) between (?:the )?⟦(\d+)⟧ and (?:the )?(?:other forms of )?⟦(\d+)⟧/gi, kind: 'nexus' },
+    { pattern: /(?:linking|link|conflating|conflate|associating|associate|equating|equate) (?:the )?⟦(\d+)⟧ (?:with|and|to) (?:the )?⟦(\d+)⟧/gi, kind: 'nexus' },
   ],
 };
 

@@ -46,11 +46,13 @@ export function seriesOf(symbol: string): string | null {
 
 /**
  * The meeting's symbol series and the report's own symbol (see the module comment).
- * `text` is the report's text as parsed (its first lines may hold a masthead).
+ * `text` is the report's text as parsed (its first lines may hold a masthead); `extracted`,
+ * for a PDF or Word file, the text as extracted before layout recovery took the masthead out
+ * (a masthead's two sides on one line are split at the tab the reader puts between them).
  */
-export function meetingSymbol(structure: ReportStructure, text: string): MeetingSymbol {
-  const first = text.split('\n', 200).map((l) => l.trim()).filter((l) => l !== '').slice(0, MASTHEAD_LINES);
-  for (const line of first) {
+export function meetingSymbol(structure: ReportStructure, text: string, extracted?: string): MeetingSymbol {
+  const firstLines = (t: string) => t.split('\n', 200).flatMap((l) => l.split('\t')).map((l) => l.trim()).filter((l) => l !== '').slice(0, MASTHEAD_LINES);
+  for (const line of [...(extracted !== undefined ? firstLines(extracted) : []), ...firstLines(text)]) {
     if (!SYMBOL_LINE.test(line)) continue;
     const series = seriesOf(line);
     if (series) return { series, symbol: line };

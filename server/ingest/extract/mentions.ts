@@ -16,9 +16,13 @@ export interface UnitMatches {
   matches: Match[];
 }
 
-/** Gazetteer and person matches, plus document symbols where no gazetteer name covers them. */
-export function matchUnit(unit: TextUnit, matcher: Matcher): UnitMatches {
+/**
+ * Gazetteer, vocabulary and person matches, the crime types a coordination adds ("trafficking
+ * in wildlife and timber"), and document symbols where no name covers them.
+ */
+export function matchUnit(unit: TextUnit, matcher: Matcher, extra: (text: string, matches: readonly Match[]) => Match[] = () => []): UnitMatches {
   const matches = matcher.find(unit.text);
+  matches.push(...extra(unit.text, matches));
   for (const hit of findSymbols(unit.text)) {
     if (matches.some((m) => hit.start < m.end && m.start < hit.end)) continue;
     matches.push({ start: hit.start, end: hit.end, text: hit.symbol, target: { id: ids.document(hit.symbol), label: 'Document' } });

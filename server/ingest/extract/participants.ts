@@ -9,17 +9,18 @@ import type { AttendanceRole, ReportStructure, SpeakerKind } from '../parse/type
 import type { GraphBuilder } from './graphBuilder.ts';
 import { rel } from './graphBuilder.ts';
 import { ids } from './ids.ts';
-import { resolveNameList } from './nameLists.ts';
+import { listItems } from './listItems.ts';
 import type { Person, PersonRole } from './people.ts';
 import type { BlockNodes } from './structure.ts';
 
-const SPEAKER_LABELS: Record<SpeakerKind, string[]> = {
+/** The labels a name in each kind of list may have. */
+export const SPEAKER_LABELS: Record<SpeakerKind, string[]> = {
   state: ['State'],
   organization: ['Organization'],
   any: ['State', 'Organization'],
 };
 
-const ATTENDANCE_LABELS: Record<AttendanceRole, string[]> = {
+export const ATTENDANCE_LABELS: Record<AttendanceRole, string[]> = {
   member: ['State'],
   observer: ['State', 'Organization'],
   'un-entity': ['Organization'],
@@ -50,8 +51,7 @@ export function addParticipation(
 
   for (const list of s.speakerLists) {
     const block = list.block === null ? null : blocks[list.block]!;
-    const { names, unmatched } = resolveNameList(list, matcher, SPEAKER_LABELS[list.kind], lex.listGlue);
-    for (const u of unmatched) warnings.push(`line ${list.line}: unmatched speaker name in paragraph ${list.paragraph}: "${u}"`);
+    const names = listItems(list, matcher, SPEAKER_LABELS[list.kind], lex.language).flatMap((item) => (item.match ? [item.match] : []));
     if (!block) continue;
     for (const m of names) {
       entities.add(m.target.id);
@@ -62,8 +62,7 @@ export function addParticipation(
   }
 
   for (const list of s.attendance) {
-    const { names, unmatched } = resolveNameList(list, matcher, ATTENDANCE_LABELS[list.role], lex.listGlue);
-    for (const u of unmatched) warnings.push(`line ${list.line}: unmatched name in the attendance list of paragraph ${list.paragraph}: "${u}"`);
+    const names = listItems(list, matcher, ATTENDANCE_LABELS[list.role], lex.language).flatMap((item) => (item.match ? [item.match] : []));
     for (const m of names) {
       entities.add(m.target.id);
       graph.addRelationship(

@@ -1,7 +1,8 @@
 /** Shape checks for the gazetteer files, so a typo in reviewed data fails loudly at load time. */
 import { z } from 'zod';
 
-const reviewed = { unconfirmed: z.boolean().optional(), note: z.string().optional() };
+/** `source`: where the names were checked (a UN document, UNTERM, the body's own register); `unconfirmed`: a name that could not be checked. */
+const reviewed = { unconfirmed: z.boolean().optional(), note: z.string().optional(), source: z.string().min(1).optional() };
 const aliases = z.array(z.string().min(1));
 
 export const stateSchema = z.object({
@@ -31,6 +32,9 @@ export const crimeTypeSchema = z.object({
   aliases,
   iccs: z.string().regex(/^\d{2,6}$/).nullable(),
   parent: z.string().nullable(),
+  /** Objects of trafficking and smuggling ("wildlife", "野生动植物"): "trafficking in X", "贩运X", "X非法贸易"… name this crime type. */
+  objects_zh: z.array(z.string().min(1)).optional(),
+  objects_en: z.array(z.string().min(1)).optional(),
   ...reviewed,
 });
 

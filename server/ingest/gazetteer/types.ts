@@ -4,6 +4,8 @@ interface Reviewed {
   /** True where a name could not be checked against an official source. */
   unconfirmed?: boolean;
   note?: string;
+  /** Where the names were checked: a UN document, UNTERM, the body's own register. */
+  source?: string;
 }
 
 export interface StateEntry extends Reviewed {
@@ -29,8 +31,12 @@ export interface CrimeTypeEntry extends Reviewed {
   name_zh: string;
   name_en: string;
   aliases: string[];
+  /** ICCS code (UNODC, 2015) of the category, or null where the entry is a report form without a code of its own. */
   iccs: string | null;
   parent: string | null;
+  /** Objects of trafficking or smuggling that name this crime in "trafficking in X", "贩运X", "X的非法贸易". */
+  objects_zh?: string[];
+  objects_en?: string[];
 }
 
 export interface InstrumentEntry extends Reviewed {

@@ -14,8 +14,11 @@ export interface FoldedText {
 }
 
 const CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F\u201C\u201D\u2018\u2019\u300A\u300B]/;
-/** Title brackets and quotes carry no identity: 《曼谷规则》 and 曼谷规则 are one name. */
-const DROPPED = /[《》〈〉「」『』“”"‘’]/;
+/**
+ * Title brackets and quotes carry no identity: 《曼谷规则》 and 曼谷规则 are one name. The
+ * apostrophe goes too, straight or curly, so "Children's Fund" and "Children’s Fund" fold alike.
+ */
+const DROPPED = /[《》〈〉「」『』“”"‘’']/;
 
 function foldChar(ch: string): string {
   const normalized = ch.normalize('NFKC').toLowerCase();
@@ -74,7 +77,16 @@ function nextVisible(chars: string[], i: number): string {
   return '';
 }
 
-/** The folded form of a gazetteer surface form. */
+const aliasCache = new Map<string, string>();
+const ALIAS_CACHE_LIMIT = 100_000;
+
+/** The folded form of a gazetteer surface form (remembered: every report folds the same few thousand names). */
 export function foldAlias(alias: string): string {
-  return foldText(alias).folded;
+  let folded = aliasCache.get(alias);
+  if (folded === undefined) {
+    folded = foldText(alias).folded;
+    if (aliasCache.size >= ALIAS_CACHE_LIMIT) aliasCache.clear();
+    aliasCache.set(alias, folded);
+  }
+  return folded;
 }

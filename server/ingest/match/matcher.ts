@@ -28,7 +28,9 @@ export interface Match {
 export interface Matcher {
   /** Non-overlapping matches, longest first, in text order. Callers filter by label afterwards, never before, so that longer names of other kinds still shield their contents. */
   find(text: string): Match[];
-  /** Every id reachable from a folded surface form; used to detect gazetteer collisions. */
+  /** Every target a surface form names, whatever its case (the first is the one `find` reports). */
+  targetsOf(surface: string): readonly (MatchTarget | null)[];
+  /** Every folded surface form of the gazetteer built into this matcher, with its targets; used to detect gazetteer collisions. */
   readonly forms: ReadonlyMap<string, readonly (MatchTarget | null)[]>;
 }
 
@@ -36,28 +38,58 @@ const WORD_CHAR = /[a-z0-9]/;
 /** Acronyms ("APT", "CRC") match only in capitals: lower-cased they are ordinary words. */
 const ACRONYM = /^[A-Z][A-Z0-9&.\-]{1,7}$/;
 
-export function buildMatcher(forms: readonly SurfaceForm[]): Matcher {
-  const byFolded = new Map<string, (MatchTarget | null)[]>();
-  const exactOnly = new Map<string, Set<string>>();
-  const caseFree = new Set<string>();
+/** A character trie over folded forms: `form` is set where a form ends. */
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  form?: string;
+}
+
+/** One set of forms: the gazetteer's, then each extension (a report's people, its own vocabulary). */
+interface Layer {
+  byFolded: Map<string, (MatchTarget | null)[]>;
+  exactOnly: Map<string, Set<string>>;
+  caseFree: Set<string>;
+  trie: TrieNode;
+}
+
+/** The layers behind each matcher, so that a report's own forms extend the gazetteer's without folding them all again. */
+const layersOf = new WeakMap<Matcher, readonly Layer[]>();
+
+function buildLayer(forms: readonly SurfaceForm[]): Layer {
+  const layer: Layer = { byFolded: new Map(), exactOnly: new Map(), caseFree: new Set(), trie: { next: new Map() } };
   for (const form of forms) {
     const folded = foldAlias(form.surface);
     if (folded.length === 0) continue;
-    if (ACRONYM.test(form.surface)) exactOnly.set(folded, (exactOnly.get(folded) ?? new Set()).add(form.surface));
-    else caseFree.add(folded);
-    const targets = byFolded.get(folded) ?? [];
+    if (ACRONYM.test(form.surface)) layer.exactOnly.set(folded, (layer.exactOnly.get(folded) ?? new Set()).add(form.surface));
+    else layer.caseFree.add(folded);
+    const targets = layer.byFolded.get(folded) ?? [];
     if (!targets.some((t) => sameTarget(t, form.target))) targets.push(form.target);
-    byFolded.set(folded, targets);
+    if (!layer.byFolded.has(folded)) {
+      layer.byFolded.set(folded, targets);
+      let node = layer.trie;
+      for (const ch of folded) {
+        let child = node.next.get(ch);
+        if (!child) {
+          child = { next: new Map() };
+          node.next.set(ch, child);
+        }
+        node = child;
+      }
+      node.form = folded;
+    }
   }
-  // Index by first character, longest first, so each position tries few candidates.
-  const byFirstChar = new Map<string, string[]>();
-  for (const folded of byFolded.keys()) {
-    const first = folded[0]!;
-    const list = byFirstChar.get(first) ?? [];
-    list.push(folded);
-    byFirstChar.set(first, list);
-  }
-  for (const list of byFirstChar.values()) list.sort((a, b) => b.length - a.length);
+  return layer;
+}
+
+/**
+ * A matcher over `forms`, or over `base`'s forms and `forms` when a base is given (the
+ * base's targets come first, so a gazetteer entry wins over a report's own form). Extending
+ * a base costs only the new forms.
+ */
+export function buildMatcher(forms: readonly SurfaceForm[], base?: Matcher): Matcher {
+  const layers: readonly Layer[] = [...(base ? (layersOf.get(base) ?? []) : []), buildLayer(forms)];
+
+  const targetsFolded = (folded: string): (MatchTarget | null)[] => layers.flatMap((l) => l.byFolded.get(folded) ?? []);
 
   function find(text: string): Match[] {
     const { folded, origin, originEnd } = foldText(text);
@@ -67,15 +99,22 @@ export function buildMatcher(forms: readonly SurfaceForm[]): Matcher {
       targets: (MatchTarget | null)[];
     }
     const candidates: Candidate[] = [];
+    const seen = new Set<string>();
     for (let i = 0; i < folded.length; i++) {
-      const list = byFirstChar.get(folded[i]!);
-      if (!list) continue;
-      for (const form of list) {
-        if (!folded.startsWith(form, i)) continue;
-        const end = i + form.length;
-        if (!atWordBoundary(folded, i, end)) continue;
-        if (!caseFree.has(form) && !exactOnly.get(form)!.has(text.slice(origin[i]!, originEnd[end - 1]!))) continue;
-        candidates.push({ start: i, end, targets: byFolded.get(form)! });
+      seen.clear();
+      for (const layer of layers) {
+        let node: TrieNode | undefined = layer.trie;
+        for (let j = i; j < folded.length && node; j++) {
+          node = node.next.get(folded[j]!);
+          const form = node?.form;
+          if (form === undefined || seen.has(form)) continue;
+          const end = j + 1;
+          if (!atWordBoundary(folded, i, end)) continue;
+          const written = text.slice(origin[i]!, originEnd[end - 1]!);
+          if (!layers.some((l) => l.caseFree.has(form) || l.exactOnly.get(form)?.has(written))) continue;
+          seen.add(form);
+          candidates.push({ start: i, end, targets: targetsFolded(form) });
+        }
       }
     }
     // Longest first; among equals, leftmost first.
@@ -101,7 +140,18 @@ export function buildMatcher(forms: readonly SurfaceForm[]): Matcher {
     return matches;
   }
 
-  return { find, forms: byFolded };
+  let merged: Map<string, (MatchTarget | null)[]> | null = null;
+  const matcher: Matcher = {
+    find,
+    targetsOf: (surface) => targetsFolded(foldAlias(surface)),
+    get forms() {
+      if (layers.length === 1) return layers[0]!.byFolded;
+      merged ??= new Map([...new Set(layers.flatMap((l) => [...l.byFolded.keys()]))].map((k) => [k, targetsFolded(k)]));
+      return merged;
+    },
+  };
+  layersOf.set(matcher, layers);
+  return matcher;
 }
 
 function sameTarget(a: MatchTarget | null, b: MatchTarget | null): boolean {

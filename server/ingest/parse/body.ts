@@ -1,15 +1,12 @@
 /**
- * The body of a report, read line by line as a reader would: chapters and
- * sections, the discussion blocks, numbered paragraphs (a number only starts a
- * paragraph when it continues the sequence; a list announced by a colon keeps
- * its own numbering), lettered recommendations under the paragraph that
- * announces them, and the annex's list of documents.
+ * The body of a report, read line by line as a reader would, in two modes: the text
+ * (chapters, sections, paragraphs and recommendations: paragraphs.ts) until the annex
+ * heading, then the annex and its list of documents (annexReader.ts).
  */
-import { ReportFormatError } from '../errors.ts';
-import { parseAnnexRow } from './annex.ts';
+import { createAnnexReader } from './annexReader.ts';
 import type { Lexicon } from './lexicon.ts';
-import { toRoman } from './numerals.ts';
-import type { AnnexDocument, Block, Chapter, EmbeddedListItem, Paragraph, Recommendation, Section, SourceLine } from './types.ts';
+import { createTextReader } from './paragraphs.ts';
+import type { AnnexDocument, Block, Chapter, Paragraph, Recommendation, Section, SourceLine } from './types.ts';
 
 export interface Body {
   chapters: Chapter[];
@@ -21,252 +18,25 @@ export interface Body {
   warnings: string[];
 }
 
-const NUMBERED = /^(?<n>\d{1,3})\s*[.．]\s*(?<body>\S.*)$/;
-const LETTERED = /^(?:[-–•*]\s*)?[（(](?<letter>[a-z]{1,2})[)）]\s*(?<body>.*)$/;
-const ENDS_WITH_COLON = /[：:]$/;
-
-interface OpenParagraph {
-  paragraph: Paragraph;
-  lines: string[];
-  lineNumbers: number[];
-  announcesRecommendations: boolean;
-  recommendationCount: number;
-  nextLetter: number;
-  /** Line of each recommendation letter seen: a letter twice would make two recommendations one id. */
-  letters: Map<string, number>;
-  /** Numbered list announced by the paragraph's colon (the adopted agenda). */
-  list: { next: number } | null;
-}
-
-function letterAt(index: number): string {
-  return index < 26 ? String.fromCharCode(97 + index) : String.fromCharCode(97 + Math.floor(index / 26) - 1) + String.fromCharCode(97 + (index % 26));
-}
-
-function letterIndex(letter: string): number {
-  return letter.length === 1 ? letter.charCodeAt(0) - 97 : (letter.charCodeAt(0) - 96) * 26 + letter.charCodeAt(1) - 97;
-}
-
+/**
+ * Reads the lines from `start` (the first line after the table of contents) to the end.
+ * Throws ReportFormatError (naming the line) where the text cannot be a report: a letter
+ * twice in one list, recommendations announced but none given, a list cut off at the end.
+ */
 export function readBody(lines: readonly SourceLine[], start: number, lex: Lexicon, source?: string): Body {
   const body: Body = { chapters: [], sections: [], blocks: [], paragraphs: [], recommendations: [], annex: [], warnings: [] };
-  let chapter = 0;
-  let chapterHasRecommendations = false;
-  let sectionLetter = '';
-  let subheading: string | null = null;
-  let block: number | null = null;
-  let expected = 1;
-  // Held in an object because the helpers below change them (TypeScript does not follow that for plain variables).
-  const state: { open: OpenParagraph | null; lastRecommendation: Recommendation | null } = { open: null, lastRecommendation: null };
-  let mode: 'body' | 'annex' | 'documents' = 'body';
-
-  const sectionLabel = () => (sectionLetter ? `${toRoman(chapter)}.${sectionLetter}` : toRoman(chapter));
-
-  const close = () => {
-    if (!state.open) return;
-    if (state.open.announcesRecommendations && state.open.recommendationCount === 0) {
-      throw new ReportFormatError(
-        `paragraph ${state.open.paragraph.number} announces recommendations but no lettered items follow`,
-        state.open.paragraph.line,
-        source,
-      );
-    }
-    state.open.paragraph.text = state.open.lines.join('\n');
-    state.open.paragraph.lineNumbers = state.open.lineNumbers;
-    body.paragraphs.push(state.open.paragraph);
-    state.open = null;
-    state.lastRecommendation = null;
-  };
-
-  const openParagraph = (n: number, text: string, line: number) => {
-    close();
-    state.open = {
-      paragraph: { number: n, text: '', line, lineNumbers: [], chapter, section: sectionLabel(), subheading, block, embeddedList: [] },
-      lines: [text],
-      lineNumbers: [line],
-      announcesRecommendations: lex.recommendationsIntro.test(text),
-      recommendationCount: 0,
-      nextLetter: 0,
-      letters: new Map(),
-      list: null,
-    };
-    expected = n + 1;
-  };
-
-  const lastLineOf = (o: OpenParagraph) => (state.lastRecommendation ? state.lastRecommendation.text : o.lines[o.lines.length - 1]!);
-
+  const text = createTextReader(body, lex, source);
+  const annex = createAnnexReader(lex, body.annex, body.warnings);
+  let inAnnex = false;
   for (let i = start; i < lines.length; i++) {
-    const { text, raw, number: lineNo } = lines[i]!;
-    if (text === '') continue;
-
-    if (mode === 'documents') {
-      if (raw.includes('\t')) body.annex.push(parseAnnexRow(raw, lineNo));
-      else if (body.annex.length > 0) body.annex[body.annex.length - 1]!.title += text;
-      else body.warnings.push(`line ${lineNo}: text in the list of documents without a symbol column: "${text}"`);
-      continue;
-    }
-    if (lex.annexHeading.test(text)) {
-      close();
-      mode = 'annex';
-      continue;
-    }
-    if (mode === 'annex') {
-      if (lex.documentListHeading.test(text)) mode = 'documents';
-      continue;
-    }
-
-    const chapterMatch = lex.chapterHeading.exec(text);
-    if (chapterMatch?.groups?.label && lex.chapterNumber(chapterMatch.groups.label) === chapter + 1) {
-      close();
-      chapter += 1;
-      const title = chapterMatch.groups.title!.trim();
-      body.chapters.push({ number: chapter, label: chapterMatch.groups.label, title, line: lineNo });
-      chapterHasRecommendations = lex.recommendationsChapter.test(title);
-      sectionLetter = '';
-      subheading = null;
-      block = null;
-      continue;
-    }
-
-    const sectionMatch = lex.sectionHeading.exec(text);
-    if (sectionMatch?.groups && chapter > 0) {
-      close();
-      sectionLetter = sectionMatch.groups.letter!;
-      const title = sectionMatch.groups.title!.trim();
-      body.sections.push({ chapter, letter: sectionLetter, title, line: lineNo });
-      subheading = null;
-      block = null;
-      const theme = chapterHasRecommendations ? lex.themeSection.exec(title) : null;
-      if (theme?.groups) {
-        body.blocks.push({ kind: 'theme', title: stripQuotes(theme.groups.title!), agendaItem: null, workshop: null, line: lineNo });
-        block = body.blocks.length - 1;
-      }
-      continue;
-    }
-
-    const lettered = LETTERED.exec(text);
-    if (lettered?.groups) {
-      const letter = lettered.groups.letter!;
-      const itemText = lettered.groups.body!.trim();
-      const current = state.open;
-      if (current && current.announcesRecommendations) {
-        const index = letterIndex(letter);
-        const seen = current.letters.get(letter);
-        if (seen !== undefined) {
-          throw new ReportFormatError(
-            `recommendation (${letter}) appears twice in paragraph ${current.paragraph.number} (first on line ${seen}): a heading or a paragraph number is missing between two lists`,
-            lineNo,
-            source,
-          );
-        }
-        current.letters.set(letter, lineNo);
-        if (index !== current.nextLetter) {
-          body.warnings.push(
-            `line ${lineNo}: recommendation letter (${letter}) out of order in paragraph ${current.paragraph.number}: expected (${letterAt(current.nextLetter)})`,
-          );
-        }
-        current.nextLetter = index + 1;
-        current.recommendationCount += 1;
-        state.lastRecommendation = { paragraph: current.paragraph.number, letter, text: itemText, line: lineNo, block: current.paragraph.block };
-        body.recommendations.push(state.lastRecommendation);
-      } else if (current && current.list && current.paragraph.embeddedList.length > 0) {
-        const item = current.paragraph.embeddedList[current.paragraph.embeddedList.length - 1]!;
-        item.subItems.push({ letter, text: itemText, line: lineNo });
-        current.lines.push(text);
-        current.lineNumbers.push(lineNo);
-      } else if (current) {
-        current.lines.push(text);
-        current.lineNumbers.push(lineNo);
-      } else {
-        body.warnings.push(`line ${lineNo}: lettered item outside any paragraph: "${text}"`);
-      }
-      continue;
-    }
-
-    const numbered = NUMBERED.exec(text);
-    if (numbered?.groups) {
-      const n = Number(numbered.groups.n);
-      const rest = numbered.groups.body!;
-      const current = state.open;
-      if (current?.list && n === current.list.next) {
-        current.paragraph.embeddedList.push({ number: n, text: rest, line: lineNo, subItems: [] });
-        current.lines.push(text);
-        current.lineNumbers.push(lineNo);
-        current.list.next += 1;
-        continue;
-      }
-      if (n === expected) {
-        openParagraph(n, rest, lineNo);
-        continue;
-      }
-      const heading = lex.blockHeading.exec(rest);
-      if (heading?.groups) {
-        close();
-        const g = heading.groups;
-        body.blocks.push({
-          kind: 'agenda-item',
-          title: g.agendaTitle!.trim(),
-          agendaItem: { number: Number(g.agenda), title: g.agendaTitle!.trim() },
-          workshop: { number: Number(g.workshop), title: g.workshopTitle!.trim() },
-          line: lineNo,
-        });
-        block = body.blocks.length - 1;
-        subheading = null;
-        continue;
-      }
-      if (current && !current.list && n === 1 && ENDS_WITH_COLON.test(lastLineOf(current))) {
-        current.list = { next: 2 };
-        current.paragraph.embeddedList.push({ number: 1, text: rest, line: lineNo, subItems: [] });
-        current.lines.push(text);
-        current.lineNumbers.push(lineNo);
-        continue;
-      }
-      if (n > expected && body.paragraphs.length + (state.open ? 1 : 0) > 0) {
-        body.warnings.push(`line ${lineNo}: paragraph ${n} follows paragraph ${expected - 1}; paragraphs ${expected}–${n - 1} are missing`);
-        openParagraph(n, rest, lineNo);
-        continue;
-      }
-      body.warnings.push(`line ${lineNo}: numbered line ${n} fits neither the paragraph sequence nor a list: "${text}"`);
-      if (current) {
-        current.lines.push(text);
-        current.lineNumbers.push(lineNo);
-      }
-      continue;
-    }
-
-    const current = state.open;
-    const previousEndsSentence = !current || (lex.sentenceEnd.test(lastLineOf(current)) && !ENDS_WITH_COLON.test(lastLineOf(current)));
-    if (previousEndsSentence && isSubheading(text, lex)) {
-      close();
-      subheading = text;
-      continue;
-    }
-    if (current) {
-      if (state.lastRecommendation) state.lastRecommendation.text += lex.titleJoiner + text;
-      else {
-        current.lines.push(text);
-        current.lineNumbers.push(lineNo);
-      }
-      if (lex.recommendationsIntro.test(current.lines.join(lex.titleJoiner))) current.announcesRecommendations = true;
-      continue;
-    }
-    body.warnings.push(`line ${lineNo}: text outside any paragraph: "${text}"`);
+    const line = lines[i]!;
+    if (line.text === '') continue;
+    if (inAnnex) annex.line(line);
+    else if (lex.annexHeading.test(line.text)) {
+      text.close();
+      inAnnex = true;
+    } else text.line(line);
   }
-
-  const last = state.open;
-  if (last) {
-    const tail = lastLineOf(last);
-    if (/[；;，,、：:]$/.test(tail)) {
-      const line = state.lastRecommendation ? state.lastRecommendation.line : last.paragraph.line;
-      throw new ReportFormatError(`the text stops in the middle of a list (last item ends with "${tail.slice(-1)}")`, line, source);
-    }
-  }
-  close();
+  if (!inAnnex) text.finish();
   return body;
-}
-
-function isSubheading(text: string, lex: Lexicon): boolean {
-  return text.length <= lex.maxSubheadingLength && !/[。．.；;：:，,、]$/.test(text) && !/[：:]/.test(text);
-}
-
-function stripQuotes(s: string): string {
-  return s.replace(/^[“"「『]/, '').replace(/[”"」』]$/, '').trim();
 }

@@ -27,13 +27,17 @@ export function findBureau(paragraphs: readonly Paragraph[], lex: Lexicon): Bure
   const members: BureauMember[] = [];
   for (const p of paragraphs) {
     let offset = 0;
+    // A line holding only further names continues the role above it ("Vice-Chairs: A (X)" / "B (Y)").
+    let current: BureauRole | null = null;
     for (const line of p.text.split('\n')) {
       const m = lex.bureauLine.exec(line);
       if (m?.groups) {
-        const role = bureauRole(m.groups.role!, lex);
+        current = bureauRole(m.groups.role!, lex);
         const restOffset = offset + line.length - m.groups.rest!.length;
-        if (role) for (const person of personsIn(p, m.groups.rest!, restOffset, lex)) members.push({ ...person, role });
-      }
+        if (current) for (const person of personsIn(p, m.groups.rest!, restOffset, lex)) members.push({ ...person, role: current });
+      } else if (current && new RegExp(`^\\s*(?:${lex.personWithAffiliation.source}\\s*)+$`, 'u').test(line)) {
+        for (const person of personsIn(p, line, offset, lex)) members.push({ ...person, role: current });
+      } else current = null;
       offset += line.length + 1;
     }
   }

@@ -61,8 +61,6 @@ export interface Lexicon {
   /** A line that ends a sentence (so a following short line may be a heading). */
   sentenceEnd: RegExp;
   maxSubheadingLength: number;
-  /** Words between names in a list ("、", "和", "and"). */
-  listGlue: RegExp;
 }
 
 // A personal name in Latin script, as both languages print it.
@@ -92,11 +90,13 @@ export const CHINESE: Lexicon = {
     { pattern: /(?:^|(?<=。))(?!下列)(?<list>[^。：:\n]+?)的观察员(?:也)?作了发言(?<end>。)/dg, role: 'observer', kind: 'any' },
     { pattern: /(?:^|(?<=。))(?!下列)(?<list>[^。：:\n]+?)的代表(?:也)?作了发言(?<end>。)/dg, role: 'representative', kind: 'any' },
     { pattern: /(?:^|(?<=。))(?!下列)(?<list>[^。：:\n]+?)(?:主席|会长)(?:也)?作了发言(?<end>。)/dg, role: 'president', kind: 'organization' },
+    { pattern: /(?:^|(?<=。))(?!下列)(?<list>[^。：:\n]+?)(?:执行主任|总干事|秘书长|所长|主任|院长|负责人)(?:也)?作了发言(?<end>。)/dg, role: 'head', kind: 'organization' },
   ],
   attendanceCues: [
     { pattern: /(?:^|(?<=。))(?<intro>[^。：:]*?(?:下列|以下)[^。：:]*?派(?:代表|观察员))出席了会议[：:](?<list>[^。]*)(?<end>。)?/dg, role: 'by-intro' },
-    { pattern: /(?:^|(?<=。))(?!下列|以下)(?<list>[^。：:\n]+?)派观察员出席了会议(?<end>。)/dg, role: 'observer' },
-    { pattern: /(?:^|(?<=。))(?!下列|以下)(?<list>[^。：:\n]+?)派代表出席了会议(?<end>。)/dg, role: 'member' },
+    // "巴勒斯坦国作为非会员观察员国也派观察员出席了会议": the appositive (作为…) and 也 are not part of the list.
+    { pattern: /(?:^|(?<=。))(?!下列|以下)(?<list>[^。：:\n]+?)(?:作为[^。：:\n]*?)?(?:也)?派观察员出席了会议(?<end>。)/dg, role: 'observer' },
+    { pattern: /(?:^|(?<=。))(?!下列|以下)(?<list>[^。：:\n]+?)(?:作为[^。：:\n]*?)?(?:也)?派代表出席了会议(?<end>。)/dg, role: 'member' },
   ],
   attendanceRoleWords: [
     [/非政府组织/, 'ngo'],
@@ -139,7 +139,6 @@ export const CHINESE: Lexicon = {
   findDateRange: findChineseDateRange,
   sentenceEnd: /[。；;：:）)”"]$/,
   maxSubheadingLength: 30,
-  listGlue: /^(?:[、，,；;]|以及|及|和|与|\s)+$/,
 };
 
 export const ENGLISH: Lexicon = {
@@ -167,10 +166,16 @@ export const ENGLISH: Lexicon = {
     { pattern: /The observers? for (?<list>[^.:]+?) (?:also )?made (?:a )?statements?(?<end>\.)/dgi, role: 'observer', kind: 'any' },
     { pattern: /(?:Statements were|A statement was) (?:also )?made by the representatives? of (?!the following)(?<list>[^.:]+?)(?<end>\.)/dgi, role: 'representative', kind: 'any' },
     { pattern: /A statement was (?:also )?made by the (?:President|Chair|Chairperson) of (?:the )?(?<list>[^.:]+?)(?<end>\.)/dgi, role: 'president', kind: 'organization' },
+    { pattern: /The (?:President|Chair|Chairperson) of (?:the )?(?<list>[^.:]+?) (?:also )?made a statement(?<end>\.)/dgi, role: 'president', kind: 'organization' },
+    { pattern: /A statement was (?:also )?made by the (?:Executive Director|Director-General|Director|Secretary-General|Head) of (?:the )?(?<list>[^.:]+?)(?<end>\.)/dgi, role: 'head', kind: 'organization' },
+    { pattern: /The (?:Executive Director|Director-General|Director|Secretary-General|Head) of (?:the )?(?<list>[^.:]+?) (?:also )?made a statement(?<end>\.)/dgi, role: 'head', kind: 'organization' },
   ],
   attendanceCues: [
     { pattern: /(?<intro>The following [^:.]*?(?:were represented|attended)[^:.]*):\s*(?<list>[^.]*)(?<end>\.)?/dgi, role: 'by-intro' },
-    { pattern: /(?:^|(?<=\.\s))(?!The following)(?<list>[^.:]+?) (?:was|were) represented by (?:an )?observers?(?<end>\.)/dgi, role: 'observer' },
+    // "The meeting was attended by representatives of the following States members of …:"
+    { pattern: /(?<intro>[^.:]*?\battended by (?:the )?(?:representatives|observers|delegations) (?:of|for|from) the following [^:.]*):\s*(?<list>[^.]*)(?<end>\.)?/dgi, role: 'by-intro' },
+    // "The Holy See, a non-member observer State, was also represented by an observer.": the appositive is not part of the list.
+    { pattern: /(?:^|(?<=\.\s))(?!The following)(?<list>[^.:]+?)(?:, (?:an?|the) [^,.:]+,)? (?:was|were) (?:also )?represented by (?:an )?observers?(?<end>\.)/dgi, role: 'observer' },
   ],
   attendanceRoleWords: [
     [/non-governmental/i, 'ngo'],
@@ -178,7 +183,7 @@ export const ENGLISH: Lexicon = {
     [/specialized agencies/i, 'specialized-agency'],
     [/institutes|programme network/i, 'institute'],
     [/United Nations (?:entities|system|bodies)/i, 'un-entity'],
-    [/by observers/i, 'observer'],
+    [/by observers|observers (?:of|for|from) the following/i, 'observer'],
     [/States|countries/i, 'member'],
   ],
   bureauLine: /^(?<role>Vice-Chairs?|Vice-Chairpersons?|Chair|Chairperson|Rapporteur)\s*:\s*(?<rest>.+)$/i,
@@ -189,7 +194,7 @@ export const ENGLISH: Lexicon = {
   ],
   personWithAffiliation: new RegExp(String.raw`(?<name>${NAME})\s*\((?<aff>[^)]+)\)`, 'dgu'),
   presiding: new RegExp(
-    String.raw`(?<act>presided over|chaired|opened|closed) by (?<name>${NAME})\s*\((?<aff>[^)]+)\)(?:,?\s*on behalf of (?<bname>${NAME})\s*\((?<baff>[^)]+)\))?`,
+    String.raw`(?<act>presided over|chaired|opened|closed|(?<=\band the \w+ )meetings?) by (?<name>${NAME})\s*\((?<aff>[^)]+)\)(?:,?\s*on behalf of (?<bname>${NAME})\s*\((?<baff>[^)]+)\))?`,
     'dgu',
   ),
   presidingAct: (word) => (word === 'opened' ? 'opened' : word === 'closed' ? 'closed' : 'presided'),
@@ -213,7 +218,6 @@ export const ENGLISH: Lexicon = {
   findDateRange: findEnglishDateRange,
   sentenceEnd: /[.;:)”"]$/,
   maxSubheadingLength: 60,
-  listGlue: /^(?:[,;]|\band\b|\bthe\b|\s)+$/i,
 };
 
 export function lexiconFor(language: Language): Lexicon {

@@ -6,7 +6,11 @@ export function stripLinkDebris(line: string): string {
   return line.replace(/\[([^\]\n]+)\]\((?:#[^)\s]*|https?:[^)\s]*)?\)/g, '$1');
 }
 
-export function toLines(text: string): SourceLine[] {
+/**
+ * Text → numbered lines. `lineNumbers[i]`, when given, is the number line i carries (the line
+ * of the file it came from, when layout recovery has joined or dropped lines); default i + 1.
+ */
+export function toLines(text: string, lineNumbers?: readonly number[]): SourceLine[] {
   const withoutBom = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  return withoutBom.split(/\r\n|\r|\n/).map((raw, i) => ({ number: i + 1, text: stripLinkDebris(raw).trim(), raw }));
+  return withoutBom.split(/\r\n|\r|\n/).map((raw, i) => ({ number: lineNumbers?.[i] ?? i + 1, text: stripLinkDebris(raw).trim(), raw }));
 }

@@ -9,9 +9,10 @@ import { toLines } from './lines.ts';
 import { findAttendanceLists, findSpeakerLists } from './lists.ts';
 import type { ReportStructure } from './types.ts';
 
-export function parseReport(text: string, source?: string): ReportStructure {
+/** `lineNumbers`: the number each line of `text` carries (see toLines); default 1, 2, 3, … */
+export function parseReport(text: string, source?: string, lineNumbers?: readonly number[]): ReportStructure {
   if (text.trim() === '') throw new ReportFormatError('the file is empty', 1, source);
-  const lines = toLines(text);
+  const lines = toLines(text, lineNumbers);
   const language = detectLanguage(text);
   if (!language) throw new ReportFormatError('no Chinese or English text found', 1, source);
   const lex = lexiconFor(language);

@@ -100,7 +100,8 @@ export interface NameList {
   line: LineNumber;
 }
 
-export type SpeakerRole = 'representative' | 'observer' | 'president';
+/** `president`: the president or chair of an organisation spoke; `head`: its director, executive director or secretary-general. */
+export type SpeakerRole = 'representative' | 'observer' | 'president' | 'head';
 export type SpeakerKind = 'state' | 'organization' | 'any';
 
 export interface SpeakerList extends NameList {

@@ -76,6 +76,21 @@ describe('uploading', () => {
     expect((await fingerprint(driver)).relationships).toBe(after.relationships);
   });
 
+  it('ingests and loads a report sent as a PDF, whatever media type it is sent with', async () => {
+    const pdf = await readFile(path.join(PROJECT_ROOT, 'tests/fixtures/documents/asia-pacific-rpm-fixture.en.pdf'));
+    const res = await request(app)
+      .post('/api/reports?name=asia-pacific-rpm-fixture.en.pdf')
+      .set('Authorization', `Bearer ${TOKEN}`)
+      .set('content-type', 'application/octet-stream')
+      .send(pdf)
+      .expect(201);
+    const loaded = ReportUploadResponse.parse(res.body);
+    expect(loaded).toMatchObject({ report: 'report:asia-pacific-rpm-fixture', replaced: true, warnings: [] });
+    const para = await request(app).get(`/api/nodes/${encodeURIComponent('para:asia-pacific-rpm-fixture:2')}`).expect(200);
+    expect(JSON.stringify(para.body)).toContain('has been issued.');
+    expect(JSON.stringify(para.body)).toContain('"page":1');
+  });
+
   it('loads under the report id asked for', async () => {
     const text = await readFile(FIXTURE, 'utf8');
     const res = await request(app).post('/api/reports').set('Authorization', `Bearer ${TOKEN}`).send({ text, reportId: 'report:ap-copy' }).expect(201);
@@ -119,13 +134,26 @@ describe('malformed reports load nothing', () => {
     expect(await fingerprint(driver)).toEqual(before);
   });
 
-  it('a body over 1 MB: 413', async () => {
-    const res = await request(app)
-      .post('/api/reports')
-      .set('Authorization', `Bearer ${TOKEN}`)
-      .set('content-type', 'text/plain')
-      .send('x'.repeat(1_100_000))
-      .expect(413);
-    expect(res.body.error.code).toBe('payload_too_large');
+  it('a file over UPLOAD_MAX_MB, a JSON body over 1 MB: 413', async () => {
+    const small = apiApp(driver, { ADMIN_TOKEN: TOKEN, UPLOAD_MAX_MB: '1' });
+    const file = await request(small).post('/api/reports').set('Authorization', `Bearer ${TOKEN}`).set('content-type', 'application/pdf').send(Buffer.alloc(1_100_000, 0x20)).expect(413);
+    expect(file.body.error.code).toBe('payload_too_large');
+    const json = await request(app).post('/api/reports').set('Authorization', `Bearer ${TOKEN}`).send({ text: 'x'.repeat(1_100_000) }).expect(413);
+    expect(json.body.error.code).toBe('payload_too_large');
+  });
+
+  it('a scanned PDF, an encrypted PDF, a Word file that is not a report: 400 saying why; an old .doc: 415; nothing loaded', async () => {
+    const before = await fingerprint(driver);
+    const send = (name: string, body: Buffer, type = 'application/octet-stream') =>
+      request(app).post(`/api/reports?name=${name}`).set('Authorization', `Bearer ${TOKEN}`).set('content-type', type).send(body);
+    const scan = await send('scan.pdf', await readFile(path.join(PROJECT_ROOT, 'tests/fixtures/documents/scanned.pdf')), 'application/pdf').expect(400);
+    expect(scan.body.error).toMatchObject({ code: 'report_format', message: 'scan.pdf: no text layer: this PDF is an image; run OCR first', details: { reason: 'no_text_layer' } });
+    const locked = await send('locked.pdf', await readFile(path.join(PROJECT_ROOT, 'tests/fixtures/documents/encrypted.pdf'))).expect(400);
+    expect(locked.body.error.details.reason).toBe('encrypted');
+    const minutes = await send('minutes.docx', await readFile(path.join(PROJECT_ROOT, 'tests/fixtures/documents/minutes.docx'))).expect(400);
+    expect(minutes.body.error).toMatchObject({ code: 'report_format', details: { line: 1 } });
+    const doc = await send('old.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), 'application/msword').expect(415);
+    expect(doc.body.error.code).toBe('unsupported_format');
+    expect(await fingerprint(driver)).toEqual(before);
   });
 });

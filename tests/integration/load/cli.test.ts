@@ -1,6 +1,9 @@
 /** `npm run load` and `npm start` as a user runs them, against the run's Neo4j. */
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../../server/config.ts';
@@ -50,10 +53,10 @@ describe('npm run load', () => {
   it('with no argument loads the bundled corpus, with progress and a summary', async () => {
     await clearDatabase(driver);
     const run = await load([]);
-    expect(run.stderr).toContain('report:lac-rpm-2025: relationships 1053/1053');
+    expect(run.stderr).toContain('report:lac-rpm-2025: relationships 1059/1059');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/report:lac-rpm-2025: 288 nodes, 1053 relationships \(288 nodes and 1053 relationships created\) in [\d.]+ s, \d+ relationships\/s/);
-    expect(run.stdout).toMatch(/loaded 1 report: 288 nodes, 1053 relationships; load [\d.]+ s/);
+    expect(run.stdout).toMatch(/report:lac-rpm-2025: 302 nodes, 1059 relationships \(302 nodes and 1059 relationships created\) in [\d.]+ s, \d+ relationships\/s/);
+    expect(run.stdout).toMatch(/loaded 1 report: 302 nodes, 1059 relationships; load [\d.]+ s/);
     expect(await databaseCounts(driver)).toEqual(graphCounts(seed));
   });
 
@@ -61,12 +64,27 @@ describe('npm run load', () => {
     const before = await snapshot(driver);
     const run = await load([path.join('data', 'reports', 'lac-rpm-2025.zh.txt'), '--batch-size', '100']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/replaced: 288 nodes and 1053 relationships out, 288 and 1053 in/);
+    expect(run.stdout).toMatch(/replaced: 302 nodes and 1059 relationships out, 302 and 1059 in/);
+    expect(await snapshot(driver)).toEqual(before);
+  });
+
+  it('loads a report from its PDF, and from the graph.json npm run ingest wrote, in place of its text', async () => {
+    const before = await snapshot(driver);
+    const pdf = await load([path.join('tests', 'fixtures', 'lac-rpm-2025.zh.pdf')]);
+    expect(pdf.stderr).toContain('report:lac-rpm-2025: relationships 1053/1053');
+    expect(pdf.code).toBe(0);
+    expect(pdf.stdout).toMatch(/ingested tests\/fixtures\/lac-rpm-2025\.zh\.pdf → report:lac-rpm-2025: 288 nodes, 1053 relationships/);
+    const dir = mkdtempSync(path.join(tmpdir(), 'load-json-'));
+    const json = path.join(dir, 'graph.json');
+    await promisify(execFile)(path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'), [path.join(PROJECT_ROOT, 'scripts/ingest.ts'), path.join('data', 'reports', 'lac-rpm-2025.zh.txt'), '--out', json], { cwd: PROJECT_ROOT });
+    const fromJson = await load([json]);
+    expect(fromJson.code).toBe(0);
     expect(await snapshot(driver)).toEqual(before);
   });
 
   it.each([
     [['no-such-report.txt'], /^load: cannot read no-such-report\.txt: ENOENT$/],
+    [['tests/fixtures/documents/scanned.pdf'], /^load: tests\/fixtures\/documents\/scanned\.pdf: no text layer: this PDF is an image; run OCR first$/],
     [['README.md'], /^load: README\.md, line 1: .*does not look like a meeting report$/],
     [['--batch-size', 'many'], /^load: .*--batch-size.*a whole number of at least 1$/],
     [['--frobnicate'], /^load: unknown option '--frobnicate'$/],

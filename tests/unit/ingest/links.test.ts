@@ -40,4 +40,14 @@ describe('stated links between crimes', () => {
     ]);
     expect(links('illegal mining as a predicate offence for money laundering', 'en').map((l) => l[2])).toEqual(['predicate-offence']);
   });
+
+  it('reads the other phrasings of a link and of a warning, in both languages', () => {
+    expect(links('一些发言者告诫不要把恐怖主义与有组织犯罪相提并论。', 'zh').map((l) => [l[0], l[1], l[2]])).toEqual([['crime:terrorism', 'crime:organized-crime', 'contested']]);
+    expect(links('发言者指出贩毒和有组织犯罪之间的联系日益紧密。', 'zh').map((l) => l[2])).toEqual(['nexus']);
+    expect(links('Some speakers warned against any suggestion of a nexus between the drug trafficking and terrorism.', 'en').map((l) => [l[0], l[1], l[2]])).toEqual([
+      ['crime:drug-trafficking', 'crime:terrorism', 'contested'],
+    ]);
+    expect(links('Speakers noted the links between the drug trafficking and organized crime.', 'en').map((l) => l[2])).toEqual(['nexus']);
+    expect(links('Speakers proposed that drug trafficking be treated as a predicate offence to the terrorism offences.', 'en').map((l) => l[2])).toEqual(['predicate-offence']);
+  });
 });

@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildSurfaceForms } from '../../../server/ingest/gazetteer/surfaceForms.ts';
 import { buildMatcher } from '../../../server/ingest/match/matcher.ts';
-import { resolveNameList } from '../../../server/ingest/extract/nameLists.ts';
-import { CHINESE, ENGLISH } from '../../../server/ingest/parse/lexicon.ts';
+import { listItems } from '../../../server/ingest/extract/listItems.ts';
 import { realGazetteer } from './helpers.ts';
 
 const g = await realGazetteer();
@@ -17,8 +16,9 @@ describe('lists of State names (property)', () => {
       fc.property(fc.uniqueArray(state, { minLength: 1, maxLength: 8, selector: (s) => s.iso3 }), spacing, (states, space) => {
         const names = states.map((s) => s.name_zh);
         const text = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(`${space}、`)}和${space}${names[names.length - 1]}`;
-        const { names: found, unmatched } = resolveNameList({ paragraph: 1, start: 0, end: text.length, text, line: 1 }, matcher, ['State'], CHINESE.listGlue);
-        expect(unmatched).toEqual([]);
+        const items = listItems({ paragraph: 1, start: 0, end: text.length, text, line: 1 }, matcher, ['State'], 'zh');
+        expect(items.filter((i) => !i.match).map((i) => i.text)).toEqual([]);
+        const found = items.map((i) => i.match!);
         expect(found.map((m) => m.target.id)).toEqual(states.map((s) => `state:${s.iso3}`));
         for (const m of found) expect(text.slice(m.start, m.end)).toBe(m.text);
       }),
@@ -32,8 +32,9 @@ describe('lists of State names (property)', () => {
       fc.property(fc.uniqueArray(state, { minLength: 2, maxLength: 8, selector: (s) => s.iso3 }), (states) => {
         const names = states.map((s) => s.name_en);
         const text = `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-        const { names: found, unmatched } = resolveNameList({ paragraph: 1, start: 0, end: text.length, text, line: 1 }, matcher, ['State'], ENGLISH.listGlue);
-        expect(unmatched).toEqual([]);
+        const items = listItems({ paragraph: 1, start: 0, end: text.length, text, line: 1 }, matcher, ['State'], 'en');
+        expect(items.filter((i) => !i.match).map((i) => i.text)).toEqual([]);
+        const found = items.map((i) => i.match!);
         expect(found.map((m) => m.target.id)).toEqual(states.map((s) => `state:${s.iso3}`));
       }),
       { numRuns: 300 },

@@ -129,8 +129,11 @@ describe('the seed report', () => {
     expect(links.filter(([a, b, kind]) => a === 'crime:terrorism' && b === 'crime:organized-crime' && kind !== 'contested')).toEqual([]);
   });
 
-  it('puts illegal mining under crimes that affect the environment', () => {
-    expect(node('crime:illegal-mining')!.properties.parent).toBe('crime:crimes-affecting-environment');
+  it('puts illegal mining under its ICCS division, itself under crimes that affect the environment', () => {
+    expect(node('crime:illegal-mining')!.properties.parent).toBe('crime:iccs-1004');
+    // The broader types join the graph, so a question about one reaches all its narrower ones.
+    expect(node('crime:iccs-1004')!.properties).toMatchObject({ iccs: '1004', parent: 'crime:crimes-affecting-environment' });
+    expect(node('crime:iccs-07')!.properties.parent).toBeNull();
   });
 
   it('builds Document nodes from the symbols, expanding Add.1-5', () => {

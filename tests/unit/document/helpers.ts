@@ -1,0 +1,88 @@
+/** Reading fixtures through the one door, and comparing the graphs two formats of one report give. */
+import { readFileSync } from 'node:fs';
+import type { GraphJson } from '../../../server/contract/model.ts';
+import { ingestDocument, type DocumentIngestResult } from '../../../server/ingest/ingestDocument.ts';
+import type { Gazetteer } from '../../../server/ingest/gazetteer/types.ts';
+import { repoPath } from '../ingest/helpers.ts';
+
+export const fixture = (p: string): Uint8Array => new Uint8Array(readFileSync(repoPath(`tests/fixtures/${p}`)));
+
+export function ingestFixture(p: string, gazetteer: Gazetteer): Promise<DocumentIngestResult> {
+  return ingestDocument(fixture(p), { source: p.split('/').pop()!, gazetteer });
+}
+
+/**
+ * Properties that name where in its file a fact stands, which differ from format to format
+ * (docs/MODEL.md); and the Report's `symbol`, which only a file that keeps its masthead gives.
+ */
+const POSITION = new Set(['line', 'page', 'source', 'symbol']);
+
+const HAN_OR_CJK = String.raw`[\u2E80-\u9FFF\uF900-\uFAFF\u3000-\u303F\uFF00-\uFFEF“”《》]`;
+const LAYOUT_SPACE = new RegExp(String.raw`\s+(?=${HAN_OR_CJK})|(?<=${HAN_OR_CJK})\s+`, 'gu');
+
+export interface CompareOptions {
+  /**
+   * Ignore whitespace next to Chinese characters: a PDF does not say whether a line that
+   * wrapped between a Han character and a digit had a space there, nor which spaces of a
+   * line it stretched were written (docs/MODEL.md). Spans are compared by the words they cover.
+   */
+  layoutWhitespace?: boolean;
+}
+
+/**
+ * A graph as a map of comparable entries: every node and relationship with all its properties
+ * but the positional ones; spans as the words they cover in their node's text.
+ */
+export function comparable(graph: GraphJson, options: CompareOptions = {}): Map<string, unknown> {
+  const squeeze = (v: unknown) => (options.layoutWhitespace && typeof v === 'string' ? v.replace(LAYOUT_SPACE, '') : v);
+  const texts = new Map(graph.nodes.map((n) => [n.id, typeof n.properties.text === 'string' ? n.properties.text : '']));
+  const out = new Map<string, unknown>();
+  for (const n of graph.nodes) {
+    const props = Object.fromEntries(Object.entries(n.properties).filter(([k]) => !POSITION.has(k)).map(([k, v]) => [k, Array.isArray(v) ? v.map(squeeze) : squeeze(v)]));
+    out.set(`node ${n.id}`, { labels: n.labels, ...props });
+  }
+  for (const r of graph.relationships) {
+    const props: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(r.properties)) {
+      if (POSITION.has(k)) continue;
+      if (k === 'spans' && Array.isArray(v)) {
+        const text = texts.get(r.start) ?? '';
+        const covered: unknown[] = [];
+        for (let i = 0; i + 1 < v.length; i += 2) covered.push(squeeze(text.slice(Number(v[i]), Number(v[i + 1]))));
+        props.spans = covered;
+      } else props[k] = Array.isArray(v) ? v.map(squeeze) : squeeze(v);
+    }
+    out.set(`${r.type} ${r.start} → ${r.end} ${JSON.stringify([r.properties.paragraph ?? null, r.properties.role ?? null, r.properties.kind ?? null])}`, props);
+  }
+  return out;
+}
+
+/** What differs between two graphs, as lines a reader can follow (empty: the same graph). */
+export function graphDifferences(a: GraphJson, b: GraphJson, options: CompareOptions = {}): string[] {
+  const A = comparable(a, options);
+  const B = comparable(b, options);
+  const out: string[] = [];
+  for (const [k, v] of A) {
+    if (!B.has(k)) out.push(`only in the first: ${k}`);
+    else if (JSON.stringify(v) !== JSON.stringify(B.get(k))) out.push(`differs: ${k}: ${JSON.stringify(v).slice(0, 300)} ≠ ${JSON.stringify(B.get(k)).slice(0, 300)}`);
+  }
+  for (const k of B.keys()) if (!A.has(k)) out.push(`only in the second: ${k}`);
+  return out;
+}
+
+/** Every span of every relationship points at its evidence words in the node's text (provenance true). */
+export function provenanceProblems(graph: GraphJson): string[] {
+  const texts = new Map(graph.nodes.map((n) => [n.id, typeof n.properties.text === 'string' ? n.properties.text : null]));
+  const out: string[] = [];
+  for (const r of graph.relationships) {
+    const spans = r.properties.spans;
+    const text = texts.get(r.start);
+    if (!Array.isArray(spans) || typeof text !== 'string') continue;
+    const evidence = r.properties.evidence;
+    for (let i = 0; i + 1 < spans.length; i += 2) {
+      const words = text.slice(Number(spans[i]), Number(spans[i + 1]));
+      if (words === '' || (r.type !== 'MENTIONS' && typeof evidence === 'string' && i === 0 && words !== evidence)) out.push(`${r.type} ${r.start} → ${r.end}: span ${spans[i]}–${spans[i + 1]} is "${words}", evidence "${String(evidence)}"`);
+    }
+  }
+  return out;
+}
