@@ -71,9 +71,9 @@ describe('npm run load', () => {
   it('loads a report from its PDF, and from the graph.json npm run ingest wrote, in place of its text', async () => {
     const before = await snapshot(driver);
     const pdf = await load([path.join('tests', 'fixtures', 'lac-rpm-2025.zh.pdf')]);
-    expect(pdf.stderr).toContain('report:lac-rpm-2025: relationships 1053/1053');
+    expect(pdf.stderr).toContain('report:lac-rpm-2025: relationships 1059/1059');
     expect(pdf.code).toBe(0);
-    expect(pdf.stdout).toMatch(/ingested tests\/fixtures\/lac-rpm-2025\.zh\.pdf → report:lac-rpm-2025: 288 nodes, 1053 relationships/);
+    expect(pdf.stdout).toMatch(/ingested tests\/fixtures\/lac-rpm-2025\.zh\.pdf → report:lac-rpm-2025: 302 nodes, 1059 relationships/);
     const dir = mkdtempSync(path.join(tmpdir(), 'load-json-'));
     const json = path.join(dir, 'graph.json');
     await promisify(execFile)(path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'), [path.join(PROJECT_ROOT, 'scripts/ingest.ts'), path.join('data', 'reports', 'lac-rpm-2025.zh.txt'), '--out', json], { cwd: PROJECT_ROOT });

@@ -86,7 +86,7 @@ describe('the saved queries', () => {
         await session.close();
       }
     }
-  });
+  }, 240_000); // three runs of each of eleven queries, on a machine other tests share
 
   it('citation matrix: every cited instrument with the recommendations citing it; the Organized Crime Convention is cited by 24(c)', async () => {
     const rows = await run('citation-matrix');
