@@ -136,7 +136,7 @@ const en = {
   corpusAll: 'All reports',
   corpusRegions: 'Region',
   corpusCongresses: 'Congress',
-  corpusCongress: '{n}th Congress',
+  corpusCongress: 'Congress {n}',
   corpusOnly: 'Only {tag} ({language}) and the other reports ticked',
   corpusCounts: '{paragraphs} ¶ · {recommendations} recommendations · {citations} citations · {entities} entities',
   corpusRemoveLabel: 'Remove {tag} ({language}) from the corpus',
