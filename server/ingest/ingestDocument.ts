@@ -44,6 +44,11 @@ export interface DocumentIngestResult {
   unreviewed: IngestResult['unreviewed'];
 }
 
+/** A footnote as the graph stores it: as printed, its marker first ("1 See A/CONF.234/16, para. 3."). */
+export function footnoteText(f: Footnote): string {
+  return f.marker === '' ? f.text : `${f.marker} ${f.text}`;
+}
+
 /** Ingest a document's bytes (PDF, Word .docx, or text). */
 export async function ingestDocument(bytes: Uint8Array, opts: DocumentIngestOptions): Promise<DocumentIngestResult> {
   return ingestRead(await readDocument(bytes, opts.source), opts);
@@ -64,6 +69,8 @@ function ingestRead(doc: ReadDocument, opts: DocumentIngestOptions): DocumentIng
       gazetteer: opts.gazetteer,
       lineNumbers: doc.lines.map((l) => l.line),
       extracted: doc.extracted,
+      lineMarks: doc.lines.map((l) => l.marks),
+      footnotes: doc.footnotes.map(footnoteText),
       ...(opts.reportId ? { reportId: opts.reportId } : {}),
     });
   } catch (error) {

@@ -27,6 +27,7 @@ import { coordinatedCrimes } from './extract/crimeForms.ts';
 import { crimeObjects, type CrimeObjects } from './gazetteer/crimeObjects.ts';
 import { lexiconFor } from './parse/lexicon.ts';
 import { parseReport } from './parse/parseReport.ts';
+import type { FootnoteMark } from './parse/types.ts';
 
 export interface IngestOptions {
   /** Where the text came from (a file name); names errors and, absent reportId, the report. */
@@ -37,6 +38,10 @@ export interface IngestOptions {
   lineNumbers?: readonly number[];
   /** The document's text as extracted, before layout recovery took its masthead out (where the report's own symbol stands). */
   extracted?: string;
+  /** The document's footnotes as printed, marker first ("1 See A/CONF.234/16, para. 3."); `lineMarks` index them. */
+  footnotes?: readonly string[];
+  /** Where footnotes' marks stood in each line of the text (offsets into the line; layout recovery took them out). */
+  lineMarks?: readonly (readonly FootnoteMark[])[];
 }
 
 export interface IngestResult {
@@ -61,7 +66,7 @@ function fromGazetteer(g: Gazetteer): { forms: SurfaceForm[]; matcher: Matcher; 
 }
 
 export function ingestReport(text: string, opts: IngestOptions): IngestResult {
-  const structure = parseReport(text, opts.source, opts.lineNumbers);
+  const structure = parseReport(text, opts.source, opts.lineNumbers, opts.lineMarks);
   const reportId = opts.reportId ?? (opts.source ? reportIdFromSource(opts.source) : `report:${structure.meeting.startDate}`);
   const key = reportKey(reportId);
   const g = opts.gazetteer;
@@ -70,7 +75,7 @@ export function ingestReport(text: string, opts: IngestOptions): IngestResult {
   const warnings = structure.warnings.map((w) => `${opts.source ?? 'report'}: ${w}`);
 
   const names = reportNames(structure, g);
-  const structural = addStructure(structure, key, names, opts.source ?? null, graph);
+  const structural = addStructure(structure, key, names, opts.source ?? null, graph, opts.footnotes ?? []);
 
   const known = fromGazetteer(g);
   const { people, roles } = resolvePeople(structure, known.matcher);

@@ -299,11 +299,11 @@ export function scoreGraph(graph: ScoredGraph, gold: Gold): ScoreReport {
     }
   }
   s = prf(pred, ref);
-  push('SPOKE_ON (speaker -> agenda item)', s.f, `P ${fixed2(s.p)} R ${fixed2(s.r)}; false ${s.fp.slice(0, 4).join(' ')} missed ${s.fn.slice(0, 4).join(' ')}`);
+  push('SPOKE_ON (speaker -> agenda item)', s.f, `P ${fixed2(s.p)} R ${fixed2(s.r)}; false ${show(s.fp.slice(0, 4))} missed ${show(s.fn.slice(0, 4))}`);
 
   const stateRef = new Set([...gold.attendance.member.map((i) => key(i, 'member')), ...gold.attendance.observer.map((i) => key(i, 'observer'))]);
   s = prf(attended, stateRef);
-  push('ATTENDED (state, role)', s.f, `P ${fixed2(s.p)} R ${fixed2(s.r)}; false ${s.fp.slice(0, 4).join(' ')} missed ${s.fn.slice(0, 4).join(' ')}`);
+  push('ATTENDED (state, role)', s.f, `P ${fixed2(s.p)} R ${fixed2(s.r)}; false ${show(s.fp.slice(0, 4))} missed ${show(s.fn.slice(0, 4))}`);
 
   const orgPred = new Set<string>();
   const listedOrgs = [...gold.attendance.orgs, ...gold.attendance.orgs_optional];

@@ -2,7 +2,9 @@
  * Checks a graph against MODEL.md: unique ids, every end exists, required
  * properties present, only scalars (or lists of scalars) as values, provenance
  * on every relationship drawn from text, spans inside the text they point into,
- * and evidence equal to the text at its first span.
+ * evidence equal to the text at its first span, and footnotes where MODEL.md puts
+ * them (a list of strings; on a Paragraph or Recommendation each with the offset in
+ * its text where its mark stood).
  */
 import {
   NODE_LABELS,
@@ -69,6 +71,7 @@ export function validateGraph(graph: GraphJson): string[] {
     for (const [key, value] of Object.entries(n.properties)) {
       if (!validValue(value)) errors.push(`${n.id}: property ${key} is not a scalar or a list of scalars`);
     }
+    errors.push(...footnoteProblems(n));
   }
   for (const r of graph.reports) if (!nodes.get(r)?.labels.includes('Report')) errors.push(`report ${r} has no Report node`);
 
@@ -115,6 +118,27 @@ export function validateGraph(graph: GraphJson): string[] {
     }
   });
   return errors;
+}
+
+/**
+ * `footnotes` (MODEL.md § Footnotes): a non-empty list of non-empty strings, on a Report, a
+ * Paragraph or a Recommendation; on the last two `footnoteAt` beside it, one integer offset
+ * per footnote, inside the node's text, in order.
+ */
+function footnoteProblems(n: GraphNode): string[] {
+  const { footnotes, footnoteAt, text } = n.properties;
+  if (footnotes === undefined && footnoteAt === undefined) return [];
+  const where = `${n.id}: footnotes`;
+  if (!n.labels.some((l) => l === 'Report' || l === 'Paragraph' || l === 'Recommendation')) return [`${where} on a ${n.labels.join('/')}: only a Report, Paragraph or Recommendation has footnotes`];
+  if (!Array.isArray(footnotes) || footnotes.length === 0 || !footnotes.every((f) => typeof f === 'string' && f.trim() !== '')) return [`${where} must be a non-empty list of non-empty strings`];
+  if (n.labels.includes('Report')) return footnoteAt === undefined ? [] : [`${where}: a Report's footnotes have no footnoteAt (they stand in no text of the graph)`];
+  if (!Array.isArray(footnoteAt) || footnoteAt.length !== footnotes.length) return [`${where}: footnoteAt must give one offset per footnote`];
+  const length = typeof text === 'string' ? text.length : -1;
+  for (const [i, at] of footnoteAt.entries()) {
+    if (typeof at !== 'number' || !Number.isInteger(at) || at < 0 || at > length) return [`${where}: footnoteAt ${String(at)} lies outside the text (length ${length})`];
+    if (i > 0 && at < (footnoteAt[i - 1] as number)) return [`${where}: footnoteAt must be in the order of the text`];
+  }
+  return [];
 }
 
 /**

@@ -441,5 +441,6 @@ export const PROPERTY_NAMES: Record<string, Record<Lang, string>> = {
   region: { zh: '区域', en: 'Region' },
   role: { zh: '角色', en: 'Role' },
   evidence: { zh: '原文', en: 'Evidence' },
+  footnotes: { zh: '脚注', en: 'Footnotes' },
   count: { zh: '次数', en: 'Count' },
 };

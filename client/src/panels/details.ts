@@ -8,10 +8,11 @@ import { fullName, recommendationRef } from '../i18n/names.ts';
 import { h, replace, swatch } from '../util/dom.ts';
 import { tagChip } from '../corpus/tagChip.ts';
 import { reportOfUnit } from '../corpus/corpus.ts';
+import { footnotedSegments, nodeFootnotes, type NodeFootnote } from './footnotes.ts';
 import { highlightSegments } from './highlight.ts';
 
 /** Properties shown elsewhere in the panel (title, text block) or of no use to a reader. */
-const HIDDEN_PROPERTIES = new Set(['text', 'line', 'name', 'id']);
+const HIDDEN_PROPERTIES = new Set(['text', 'line', 'name', 'id', 'footnotes', 'footnoteAt']);
 const PROVENANCE_LIMIT = 12;
 const GROUP_ITEM_LIMIT = 40;
 
@@ -256,7 +257,11 @@ export class DetailsPanel implements DetailsHost {
     );
     out.push(actions);
 
-    if (typeof d.properties.text === 'string' && d.properties.text) out.push(this.renderOwnText(d, lang));
+    // The text in the interface's language when the corpus has it (the other on request), its
+    // footnotes' marks raised where they stood and the notes under it; a Report's notes alone.
+    const notes = nodeFootnotes(d.properties);
+    if (typeof d.properties.text === 'string' && d.properties.text) out.push(this.renderOwnText(d, lang, notes));
+    else if (notes.length > 0) out.push(footnoteList(notes, lang));
 
     // An instrument: the recommendations citing it, with their text and the cited words marked.
     if (label === 'Instrument') {
@@ -380,7 +385,7 @@ export class DetailsPanel implements DetailsHost {
   }
 
   /** A paragraph's or recommendation's own text: in the interface's language when the corpus holds that version (`versions`), the other on request. */
-  private renderOwnText(d: NodeDetailsResponse, lang: Lang): HTMLElement {
+  private renderOwnText(d: NodeDetailsResponse, lang: Lang, notes: readonly NodeFootnote[]): HTMLElement {
     const ctx = this.ctx;
     const corpus = ctx.corpus();
     const own = { id: d.id, report: typeof d.properties.report === 'string' ? d.properties.report : null, language: null as string | null, text: String(d.properties.text) };
@@ -393,10 +398,21 @@ export class DetailsPanel implements DetailsHost {
       replace(section,
         h('h3', {}, propertyName(lang, 'text'), shown.language ? h('span', { class: 'lang-badge', 'data-testid': 'text-language' }, shown.language) : null,
           other ? h('button', { type: 'button', class: 'button small version-toggle', 'data-testid': 'version-toggle', onclick: () => { shown = other; draw(); } }, ctx.t(other.language === 'zh' ? 'versionShowZh' : 'versionShowEn')) : null),
-        h('p', { class: 'para-text', lang: shown.language === 'zh' ? 'zh-CN' : shown.language ?? '' }, shown.text),
+        // The footnotes are the node's own: its marks and notes go with its own text.
+        h('p', { class: 'para-text', lang: shown.language === 'zh' ? 'zh-CN' : shown.language ?? '' },
+          shown === own ? footnotedSegments(own.text, notes).map((seg) => ('marker' in seg ? h('sup', { class: 'footnote-mark', title: seg.note }, seg.marker) : seg.text)) : shown.text),
+        shown === own && notes.length > 0 ? footnoteList(notes, lang) : null,
       );
     };
     draw();
     return section;
   }
+}
+
+/** A node's footnotes as a list under a heading. */
+function footnoteList(notes: readonly NodeFootnote[], lang: Lang): HTMLElement {
+  return h('section', { class: 'details-section details-footnotes' },
+    h('h3', {}, propertyName(lang, 'footnotes')),
+    h('ul', { class: 'footnote-list' }, notes.map((n) => h('li', {}, n.text))),
+  );
 }

@@ -32,26 +32,42 @@
  * lines are mostly of one width (pdftotext's output, a file wrapped at 80 columns) is
  * read as wrapped; text with one paragraph per line is left as it is.
  *
- * Footnotes found by the reader are passed through, apart from the text.
+ * Footnotes: those the reader told apart (a PDF's small type at a page's foot, a Word
+ * file's notes) come with anchors where their marks stood (anchors.ts); in a text
+ * document they are found here (textFootnotes.ts: the foot-of-page block and the marks
+ * glued in that page's text must agree). Either way the anchors travel with the words
+ * through joining and come out of each recovered line as `marks`, offsets into its text.
  */
 import { CHINESE, ENGLISH } from '../parse/lexicon.ts';
+import { keepAnchors, stripAnchors, takeAnchors, type FootnoteMark } from './anchors.ts';
+import { findTextFootnotes } from './textFootnotes.ts';
 import type { Footnote, RawDocument, RawLine } from './types.ts';
 
 export interface RecoveredLine {
+  /** The unit's text, without footnote marks. */
   text: string;
   /** 1-based line of the document's extracted text (RawDocument.lines) the unit starts on. */
   line: number;
   page: number;
+  /** Where the marks of footnotes stood in `text` (indices into RecoveredDocument.footnotes). */
+  marks: FootnoteMark[];
 }
 
 export interface RecoveredDocument {
   lines: RecoveredLine[];
+  /** The reader's footnotes, then those found in a text document's pages. */
   footnotes: Footnote[];
   /** The page furniture and masthead lines taken out, as found (for the summary and the tests). */
   removed: string[];
+  /** What recovery could not settle (a footnote's mark that could stand in several places). */
+  warnings: string[];
 }
 
 interface Line extends RawLine {
+  /** The line's text without footnote anchors: what every judgement of the layout reads. */
+  text: string;
+  /** The same with the anchors (anchors.ts): what is joined into units. */
+  marked: string;
   n: number;
   /** A page break (and any furniture) stands between this line and the one before. */
   afterPageBreak: boolean;
@@ -104,8 +120,11 @@ const MASTHEAD = [
 /** Recover the parser's layout from a document's lines. */
 export function recoverLayout(doc: RawDocument): RecoveredDocument {
   const removed: string[] = [...(doc.removed ?? [])];
-  const lines = withBreaks(doc.lines, removed, doc.pages, doc.format);
-  const habits = documentHabits(doc.lines.map((l) => l.text));
+  const footnotes: Footnote[] = [...doc.footnotes];
+  const warnings: string[] = [];
+  const plain: RawDocument = { ...doc, lines: doc.lines.map((l) => ({ ...l, text: stripAnchors(l.text) })) };
+  const habits = documentHabits(plain.lines.map((l) => l.text));
+  const lines = withBreaks(doc.lines, plain, habits, removed, footnotes, warnings);
   const out: RecoveredLine[] = [];
 
   let i = skipMasthead(lines, removed, habits.symbols);
@@ -126,16 +145,22 @@ export function recoverLayout(doc: RawDocument): RecoveredDocument {
 
   const annexAt = lines.findIndex((l, k) => k >= i && known(l.text.trim(), 'annexHeading') && lines.slice(k + 1, k + 4).some((m) => known(m.text.trim(), 'documentListHeading')));
   const bodyEnd = annexAt === -1 ? lines.length : annexAt;
-  const wrapped = looksWrapped(doc);
+  const wrapped = looksWrapped(plain);
   out.push(...units(lines.slice(i, bodyEnd), { habits, mode: 'body', wrapped }));
   if (annexAt !== -1) out.push(...readAnnex(lines.slice(annexAt), habits));
-  return { lines: wrapped ? restoreHyphens(out) : out, footnotes: doc.footnotes, removed };
+  const recovered = (wrapped ? restoreHyphens(out) : out).map((l) => ({ ...l, ...takeAnchors(l.text) }));
+  return { lines: recovered, footnotes, removed, warnings };
 }
 
-/** The extracted text's lines with page furniture out and what stood between two lines recorded on the second. */
-function withBreaks(raw: readonly RawLine[], removed: string[], pages: number, format: RawDocument['format']): Line[] {
+/**
+ * The extracted text's lines with page furniture out and what stood between two lines recorded
+ * on the second; in a text document, its footnotes found and taken out (added to `footnotes`).
+ */
+function withBreaks(marked: readonly RawLine[], doc: RawDocument, habits: Habits, removed: string[], footnotes: Footnote[], warnings: string[]): Line[] {
+  const raw = doc.lines;
+  const pages = doc.pages;
   const symbols = ownSymbols(raw.map((l) => l.text));
-  const repeated = repeatedAtPageEdges(raw, pages, format);
+  const repeated = repeatedAtPageEdges(raw, pages, doc.format);
   const isFurniture = (k: number): boolean => {
     const text = raw[k]!.text.trim();
     if (text === '') return false;
@@ -156,6 +181,15 @@ function withBreaks(raw: readonly RawLine[], removed: string[], pages: number, f
     if (near || edge) furniture[k] = true;
   }
 
+  let texts = marked.map((l) => l.text);
+  let notes = new Set<number>();
+  if (doc.format === 'text') {
+    const found = findTextFootnotes(raw, furniture, footnotes.length, (t) => joinTexts(t, habits));
+    ({ texts, taken: notes } = found);
+    footnotes.push(...found.footnotes);
+    warnings.push(...found.warnings);
+  }
+
   const out: Line[] = [];
   let blank = false;
   let pageBreak = false;
@@ -167,13 +201,19 @@ function withBreaks(raw: readonly RawLine[], removed: string[], pages: number, f
       pageBreak = true;
       continue;
     }
-    const text = tidyMarker(squeezeLetterSpacing(l.text.replace(/\s+$/, '')));
-    if (text.trim() === '') {
+    // A footnote stands at a page's foot: the text after it is the next page's.
+    if (notes.has(k)) {
+      pageBreak = true;
+      continue;
+    }
+    const withMarks = keepAnchors(texts[k]!, (t) => tidyMarker(squeezeLetterSpacing(t.replace(/\s+$/, ''))).trim());
+    const text = stripAnchors(withMarks);
+    if (text === '') {
       blank = true;
       continue;
     }
     // Blank lines beside a page break are the page's margins, not a paragraph's end.
-    out.push({ ...l, text: text.trim(), n: l.line ?? k + 1, afterPageBreak: pageBreak, afterBlank: (blank && !pageBreak) || l.paragraph === true, width: displayWidth(l.text.trim()) });
+    out.push({ ...l, text, marked: withMarks, n: l.line ?? k + 1, afterPageBreak: pageBreak, afterBlank: (blank && !pageBreak) || l.paragraph === true, width: displayWidth(l.text.trim()) });
     blank = false;
     pageBreak = false;
   }
@@ -309,14 +349,14 @@ const ENTRY = new RegExp(String.raw`^(?<title>.*?)(?:${LEADER.source}|\t+|(?<=\S
 
 /** The contents: "title<TAB>page" per entry, the page column's heading as "<TAB>Page"; where the body starts. */
 function readContents(lines: Line[], at: number, habits: Habits): { lines: RecoveredLine[]; end: number } {
-  const out: RecoveredLine[] = [{ text: lines[at]!.text, line: lines[at]!.n, page: lines[at]!.page }];
+  const out: RecoveredLine[] = [{ text: lines[at]!.text, line: lines[at]!.n, page: lines[at]!.page, marks: [] }];
   const titles: string[] = [];
   let pending: Line[] = [];
   const flush = (page: string) => {
     if (pending.length === 0) return;
     const title = joinTexts(pending.map((l) => l.text), habits);
     titles.push(title.replace(/\s+/g, ''));
-    out.push({ text: `${title}\t${page}`, line: pending[0]!.n, page: pending[0]!.page });
+    out.push({ text: `${title}\t${page}`, line: pending[0]!.n, page: pending[0]!.page, marks: [] });
     pending = [];
   };
   let k = at + 1;
@@ -325,7 +365,7 @@ function readContents(lines: Line[], at: number, habits: Habits): { lines: Recov
     const text = l.text;
     const header = text.replace(LEADER, '').replace(/^\t+/, '').trim();
     if (pending.length === 0 && known(header, 'pageHeader')) {
-      out.push({ text: `\t${header}`, line: l.n, page: l.page });
+      out.push({ text: `\t${header}`, line: l.n, page: l.page, marks: [] });
       continue;
     }
     if (PARAGRAPH_MARK.test(text) || pending.length >= 6) break;
@@ -360,7 +400,7 @@ function readAnnex(lines: Line[], habits: Habits): RecoveredLine[] {
   const out: RecoveredLine[] = [];
   let row: { symbol: string; title: string[]; line: Line } | null = null;
   const flush = () => {
-    if (row) out.push({ text: `${row.symbol}\t${joinTexts(row.title, habits)}`, line: row.line.n, page: row.line.page });
+    if (row) out.push({ text: `${row.symbol}\t${joinTexts(row.title, habits)}`, line: row.line.n, page: row.line.page, marks: [] });
     row = null;
   };
   for (const l of lines) {
@@ -369,7 +409,7 @@ function readAnnex(lines: Line[], habits: Habits): RecoveredLine[] {
       flush();
       row = { symbol: m.groups.symbol!.trim(), title: [m.groups.title!.trim()], line: l };
     } else if (row) row.title.push(l.text);
-    else out.push({ text: l.text, line: l.n, page: l.page });
+    else out.push({ text: l.text, line: l.n, page: l.page, marks: [] });
   }
   flush();
   return out;
@@ -393,9 +433,10 @@ function units(lines: Line[], opts: UnitOptions): RecoveredLine[] {
     else out.push({ parts: [l] });
   }
   return out.map(({ parts }) => ({
-    text: joinTexts(parts.map((p) => p.text), opts.habits).replace(/\t+/g, ' '),
+    text: joinTexts(parts.map((p) => p.marked), opts.habits).replace(/\t+/g, ' '),
     line: parts[0]!.n,
     page: parts[0]!.page,
+    marks: [],
   }));
 }
 
@@ -456,7 +497,7 @@ function restoreHyphens(lines: RecoveredLine[]): RecoveredLine[] {
   }));
 }
 
-/** Join a unit's lines: Han with Han without a space, Latin with Latin with one, a broken word whole. */
+/** Join a unit's lines: Han with Han without a space, Latin with Latin with one, a broken word whole. Footnote anchors stay where they stand; the join is judged by the words beside them. */
 export function joinTexts(texts: readonly string[], habits: Pick<Habits, 'spaceHanLatin' | 'spaceLatinHan' | 'words' | 'hyphenated'>): string {
   let out = '';
   for (const raw of texts) {
@@ -465,9 +506,9 @@ export function joinTexts(texts: readonly string[], habits: Pick<Habits, 'spaceH
       out = t;
       continue;
     }
-    const a = out.slice(-1);
-    const b = t[0] ?? '';
-    if (a === '\u00AD') out = out.slice(0, -1) + t;
+    const a = stripAnchors(out).slice(-1);
+    const b = stripAnchors(t)[0] ?? '';
+    if (out.endsWith('\u00AD')) out = out.slice(0, -1) + t;
     else if (/\p{L}-$/u.test(out) && /^\p{Ll}/u.test(t)) {
       const head = /(\p{L}+)-$/u.exec(out)![1]!.toLowerCase();
       const tail = /^\p{L}+/u.exec(t)![0].toLowerCase();

@@ -30,7 +30,9 @@
  *   controls (U+0080–U+009F, text decoded from windows-1252 as if it were Latin-1) →
  *   the windows-1252 character (WHATWG Encoding Standard's index), the rest removed;
  *   non-characters (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF) and unpaired surrogates, which
- *   XML 1.0 forbids, and U+FFFD (a character lost before the text reached us) → removed.
+ *   XML 1.0 forbids, and U+FFFD (a character lost before the text reached us) → removed;
+ *   so are the interlinear annotation characters U+FFF9–U+FFFB, which Unicode keeps for a
+ *   program's own use inside a text (the readers mark footnotes with them: anchors.ts).
  *
  * Nothing else changes: Chinese punctuation, “ ” quotes, the en and em dashes, tabs
  * (table columns) and runs of spaces stay as they are.
@@ -54,7 +56,7 @@ const SINGLE: Record<string, string> = {
 const APOSTROPHES = /['’ʼ‘`´′]/;
 const LATIN = /\p{Script=Latin}/u;
 const LETTER = /\p{L}/u;
-const REMOVED = /[\u200B\u2060\uFEFF\u180E\u200E\u200F\u202A-\u202E\u2066-\u2069\uFFFD]/;
+const REMOVED = /[\u200B\u2060\uFEFF\u180E\u200E\u200F\u202A-\u202E\u2066-\u2069\uFFF9-\uFFFB\uFFFD]/;
 
 /**
  * Normalise a text as described above. Idempotent: normalizeText(normalizeText(s)) === normalizeText(s).

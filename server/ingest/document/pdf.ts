@@ -23,7 +23,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { DocumentError } from '../errors.ts';
 import { normalizeText } from './normalize.ts';
+import { anchor, aroundAnchors, MAX_FOOTNOTES } from './anchors.ts';
 import type { Footnote, RawDocument, RawLine } from './types.ts';
+
+/** A raised mark's place in a line being built, until layoutPages ties it to a footnote of its page (anchors.ts) or drops it. */
+const markToken = (marker: string) => `\uFFFA${marker}\uFFFB`;
+const MARK_TOKEN = /\uFFFA[^\uFFFB]*\uFFFB/g;
+const MARK_TOKEN_ONE = /\uFFFA([^\uFFFB]*)\uFFFB/g;
 
 const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
@@ -133,17 +139,21 @@ function lineOf(row: Glyphs[], spaces: Glyphs[], page: number): PdfLine {
   for (const [i, g] of runs.entries()) {
     if (i > 0 && gaps[i - 1]! >= columnGap) pendingColumn = true;
     if (isMark(g)) {
+      // The mark leaves the words but its place is kept, to be tied to its footnote (layoutPages).
+      text += markToken(g.str.trim());
       right = Math.max(right, g.x + g.width);
       continue;
     }
-    if (text !== '') {
+    // Spacing is decided on the words alone, as if the mark were not there.
+    const words = text.replace(MARK_TOKEN, '');
+    if (words !== '') {
       const gap = g.x - right;
-      const spaced = /\s$/.test(text) || /^\s/.test(g.str) || spaces.some((s) => Math.abs(s.y - g.y) < size * 0.5 && s.x >= right - 1 && s.x <= g.x + 1);
-      const latin = !CJK.test(text.slice(-1)) && !CJK.test(g.str.trimStart()[0] ?? '');
+      const spaced = /\s$/.test(words) || /^\s/.test(g.str) || spaces.some((s) => Math.abs(s.y - g.y) < size * 0.5 && s.x >= right - 1 && s.x <= g.x + 1);
+      const latin = !CJK.test(words.slice(-1)) && !CJK.test(g.str.trimStart()[0] ?? '');
       if (pendingColumn) text = text.trimEnd() + '\t';
       // Between Latin words a gap is a space even where the PDF wrote none; next to CJK only a written space counts.
       // Never inside brackets' edges: "( j)" is a glyph's side bearing, not a space.
-      else if ((spaced || (latin && gap > size * 0.2)) && !/[(\[（]$/.test(text) && !/^[)\]）,.;:]/.test(g.str.trimStart())) text = text.trimEnd() + ' ';
+      else if ((spaced || (latin && gap > size * 0.2)) && !/[(\[（]$/.test(words) && !/^[)\]）,.;:]/.test(g.str.trimStart())) text = text.trimEnd() + ' ';
     }
     pendingColumn = false;
     text += text === '' ? g.str : g.str.trimStart();
@@ -184,18 +194,27 @@ function layoutPages(pages: { lines: PdfLine[]; height: number }[], source?: str
       if (d > 0 && d < body[i]!.size * 2.2) pitches.push(d / body[i]!.size);
     }
     const pitch = pitches.length >= 3 ? median(pitches) : 1.4;
+    const isFootnote = (l: PdfLine, i: number) => i > lastBody && l.size < bodySize * 0.9;
+    // The page's footnotes first, so that the marks in its text can be tied to them.
+    const firstOfPage = footnotes.length;
+    for (const [i, l] of body.entries()) if (isFootnote(l, i)) addFootnoteLine(footnotes, l.text, index + 1);
+    const unclaimed = new Set([...footnotes.keys()].filter((k) => k >= firstOfPage && footnotes[k]!.marker !== ''));
+    const claim = (marker: string): string => {
+      const k = [...unclaimed].find((n) => footnotes[n]!.marker === marker);
+      if (k === undefined || k >= MAX_FOOTNOTES) return '';
+      unclaimed.delete(k);
+      return anchor(k);
+    };
     for (const [i, l] of body.entries()) {
-      if (i > lastBody && l.size < bodySize * 0.9) {
-        addFootnoteLine(footnotes, l.text, index + 1);
-        continue;
-      }
+      if (isFootnote(l, i)) continue;
       const prev = body[i - 1];
       if (prev && lines.length > 0 && prev.y - l.y > Math.max(prev.size, l.size) * pitch * 1.25) lines.push({ text: '', page: index + 1 });
-      const text = normalizeText(l.text);
+      // A raised mark becomes the anchor of the page's footnote it names; a mark naming none (an ordinal's "er", a stray letter) goes.
+      const text = aroundAnchors(l.text.replace(MARK_TOKEN_ONE, (_, marker: string) => claim(marker)), normalizeText);
       lines.push({ text, page: index + 1, full: l.right >= rightEdge - l.size * 1.5 });
     }
   }
-  const removed = pages.flatMap((p) => p.lines.filter((l) => furniture.has(l)).map((l) => normalizeText(l.text)));
+  const removed = pages.flatMap((p) => p.lines.filter((l) => furniture.has(l)).map((l) => normalizeText(l.text.replace(MARK_TOKEN, ''))));
   return { format: 'pdf', lines, footnotes, pages: pages.length, warnings, removed };
 }
 
@@ -226,11 +245,20 @@ function repeatedMarginLines(pages: { lines: PdfLine[]; height: number }[]): Set
   return out;
 }
 
+/**
+ * A footnote's line: a new footnote when it starts with its marker (raised or on the baseline:
+ * "1 See …", "* Reissued …"), else the footnote before it goes on (a long footnote wraps).
+ */
 function addFootnoteLine(footnotes: Footnote[], raw: string, page: number): void {
-  const text = normalizeText(raw);
-  const marked = /^(?<marker>\d{1,3}|[*†‡]{1,3})\s*(?<rest>\S.*)$/.exec(text);
+  // A raised marker at the line's start is the footnote's own number; a raised mark elsewhere means nothing here.
+  const lead = /^\uFFFA([^\uFFFB]*)\uFFFB\s*/.exec(raw);
+  const text = normalizeText(raw.slice(lead?.[0].length ?? 0).replace(MARK_TOKEN, ''));
+  // On the baseline, the marker stands apart from the note (by a space; in Chinese a note may start right after it).
+  const marked = lead
+    ? { marker: normalizeText(lead[1]!).trim(), rest: text }
+    : /^(?<marker>\d{1,3}|[*†‡]{1,3})(?:\s+|(?=\p{Script=Han}))(?<rest>\S.*)$/u.exec(text)?.groups;
   const last = footnotes[footnotes.length - 1];
-  if (marked?.groups && !/^\d+[./]/.test(text)) footnotes.push({ marker: marked.groups.marker!, text: marked.groups.rest!, page });
+  if (marked && marked.rest !== '' && (lead || !/^\d+[./]/.test(text))) footnotes.push({ marker: marked.marker!, text: marked.rest!, page });
   else if (last && last.page === page) last.text += (CJK.test(last.text.slice(-1)) ? '' : ' ') + text;
   else footnotes.push({ marker: '', text, page });
 }

@@ -3,6 +3,7 @@
  * sniffed from the content (sniff.ts), read by its reader (pdf.ts, docx.ts, text.ts,
  * each normalising its characters with normalize.ts), laid out again (layout.ts).
  */
+import { stripAnchors, type FootnoteMark } from './anchors.ts';
 import { recoverLayout, type RecoveredLine } from './layout.ts';
 import { readDocx } from './docx.ts';
 import { readPdf } from './pdf.ts';
@@ -16,9 +17,14 @@ export interface ReadDocument {
   text: string;
   /** The text as extracted, page-laid, before layout recovery (normalised): the lines `line` numbers refer to for PDF and Word. */
   extracted: string;
-  /** Per line of `text`: the line of the source it starts on (the file's line for text; the extracted text's line for PDF and Word) and its page. */
-  lines: { line: number; page: number }[];
+  /**
+   * Per line of `text`: the line of the source it starts on (the file's line for text; the
+   * extracted text's line for PDF and Word), its page, and where footnotes' marks stood in it
+   * (offsets into the line; `footnote` indexes `footnotes`).
+   */
+  lines: { line: number; page: number; marks: FootnoteMark[] }[];
   pages: number;
+  /** The document's footnotes, in order (a PDF's and a text's as printed; a Word file's in the order the text refers to them). */
   footnotes: Footnote[];
   /** Page furniture and masthead lines taken out. */
   removed: string[];
@@ -39,11 +45,11 @@ export function fromRaw(raw: RawDocument): ReadDocument {
   return {
     format: raw.format,
     text: recovered.lines.map((l: RecoveredLine) => l.text).join('\n'),
-    extracted: raw.lines.map((l) => l.text).join('\n'),
-    lines: recovered.lines.map((l) => ({ line: l.line, page: l.page })),
+    extracted: raw.lines.map((l) => stripAnchors(l.text)).join('\n'),
+    lines: recovered.lines.map((l) => ({ line: l.line, page: l.page, marks: l.marks })),
     pages: raw.pages,
     footnotes: recovered.footnotes,
     removed: recovered.removed,
-    warnings: raw.warnings,
+    warnings: [...raw.warnings, ...recovered.warnings],
   };
 }

@@ -3,7 +3,7 @@
  * Paragraph and Recommendation, with IN_REPORT, REPORT_OF, PART_OF and UNDER.
  */
 import type { GraphNode } from '../../contract/model.ts';
-import type { ReportStructure } from '../parse/types.ts';
+import type { FootnoteMark, ReportStructure } from '../parse/types.ts';
 import type { GraphBuilder } from './graphBuilder.ts';
 import { rel } from './graphBuilder.ts';
 import { ids } from './ids.ts';
@@ -30,9 +30,26 @@ export function tagRegionCode(regionCode: string | null, key: string): string {
   return regionCode ?? (key.split(/[-_.:]/)[0] ?? key).toUpperCase();
 }
 
-export function addStructure(s: ReportStructure, key: string, names: ReportNames, source: string | null, graph: GraphBuilder): { blocks: BlockNodes[]; warnings: string[] } {
+/**
+ * `footnotes`: the document's footnotes as printed, marker first; each goes on the Paragraph or
+ * Recommendation whose text holds its mark (`footnotes`, and `footnoteAt`: the offset in
+ * `text` where the mark stood), the rest (marks in the title or a heading, marks not found)
+ * on the Report.
+ */
+export function addStructure(
+  s: ReportStructure,
+  key: string,
+  names: ReportNames,
+  source: string | null,
+  graph: GraphBuilder,
+  footnotes: readonly string[] = [],
+): { blocks: BlockNodes[]; warnings: string[] } {
   const warnings: string[] = [];
   const reportId = ids.report(key);
+  const placed = new Set([...s.paragraphs, ...s.recommendations].flatMap((u) => u.footnotes.map((m) => m.footnote)));
+  const unplaced = footnotes.filter((_, i) => !placed.has(i));
+  const notesOf = (marks: readonly FootnoteMark[]): GraphNode['properties'] =>
+    marks.length === 0 ? {} : { footnotes: marks.map((m) => footnotes[m.footnote] ?? ''), footnoteAt: marks.map((m) => m.at) };
   const meetingId = ids.meeting(key);
   const venue = { zh: names.venue?.name_zh ?? null, en: names.venue?.name_en ?? null };
   venue[s.language] = s.meeting.venue;
@@ -55,6 +72,7 @@ export function addStructure(s: ReportStructure, key: string, names: ReportNames
       tag,
       region_code: regionCode,
       source,
+      ...(unplaced.length > 0 ? { footnotes: unplaced } : {}),
     },
   });
   graph.addNode({
@@ -110,7 +128,7 @@ export function addStructure(s: ReportStructure, key: string, names: ReportNames
     graph.addNode({
       id,
       labels: ['Paragraph'],
-      properties: { report: reportId, number: p.number, text: p.text, section: p.section, subheading: p.subheading, line: p.line },
+      properties: { report: reportId, number: p.number, text: p.text, section: p.section, subheading: p.subheading, line: p.line, ...notesOf(p.footnotes) },
     });
     graph.addRelationship(rel('IN_REPORT', id, reportId));
     if (p.block !== null) {
@@ -124,7 +142,7 @@ export function addStructure(s: ReportStructure, key: string, names: ReportNames
     graph.addNode({
       id,
       labels: ['Recommendation'],
-      properties: { report: reportId, paragraph: r.paragraph, letter: r.letter, text: r.text, line: r.line },
+      properties: { report: reportId, paragraph: r.paragraph, letter: r.letter, text: r.text, line: r.line, ...notesOf(r.footnotes) },
     });
     graph.addRelationship(rel('IN_REPORT', id, reportId));
     if (r.block === null) {

@@ -73,11 +73,14 @@ function findTitle(front: readonly SourceLine[], lex: Lexicon): { text: string; 
   }
   if (run.length) runs.push(run);
   for (const r of runs) {
-    // Try every contiguous stretch of the run: the Congress's name may sit right above the title.
-    for (let a = 0; a < r.length; a++) {
-      for (let b = r.length; b > a; b--) {
+    // Try every contiguous stretch of the run, shortest first: the Congress's name and its
+    // own dates and venue may sit right above the title with no blank line between (layout
+    // recovery of a PDF or Word file drops blank lines), and a longer stretch holding them
+    // would still read as a title, with the Congress's dates taken for the meeting's.
+    for (let length = 1; length <= r.length; length++) {
+      for (let a = 0; a + length <= r.length; a++) {
         const text = r
-          .slice(a, b)
+          .slice(a, a + length)
           .map((l) => l.text)
           .join(lex.titleJoiner);
         if (lex.parseTitle(text)) return { text, line: r[a]!.number };

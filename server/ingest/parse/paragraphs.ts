@@ -9,7 +9,7 @@ import { ReportFormatError } from '../errors.ts';
 import type { Body } from './body.ts';
 import type { Lexicon } from './lexicon.ts';
 import { toRoman } from './numerals.ts';
-import type { Paragraph, Recommendation, SourceLine } from './types.ts';
+import type { FootnoteMark, Paragraph, Recommendation, SourceLine } from './types.ts';
 
 const NUMBERED = /^(?<n>\d{1,3})\s*[.．]\s*(?<body>\S.*)$/;
 const LETTERED = /^(?:[-–•*]\s*)?[（(](?<letter>[a-z]{1,2})[)）]\s*(?<body>.*)$/;
@@ -39,6 +39,11 @@ export interface TextReader {
   close(): void;
   /** Closes the open paragraph at the end of the file; throws when the text stops inside a list. */
   finish(): void;
+}
+
+/** A line's footnote marks moved into a unit's text: the line's text from `cut` on stands at `base` of it (a mark in the cut-off number goes to its start). */
+function shifted(marks: readonly FootnoteMark[], cut: number, base: number): FootnoteMark[] {
+  return marks.map((m) => ({ footnote: m.footnote, at: base + Math.max(0, m.at - cut) }));
 }
 
 function letterAt(index: number): string {
@@ -86,10 +91,10 @@ export function createTextReader(body: Body, lex: Lexicon, source?: string): Tex
     subItems = 0;
   };
 
-  const openParagraph = (n: number, text: string, line: number) => {
+  const openParagraph = (n: number, text: string, line: number, from: SourceLine) => {
     close();
     open = {
-      paragraph: { number: n, text: '', line, lineNumbers: [], chapter, section: sectionLabel(), subheading, block, embeddedList: [] },
+      paragraph: { number: n, text: '', line, lineNumbers: [], chapter, section: sectionLabel(), subheading, block, embeddedList: [], footnotes: shifted(from.marks, from.text.length - text.length, 0) },
       lines: [text],
       lineNumbers: [line],
       announcesRecommendations: lex.recommendationsIntro.test(text),
@@ -103,13 +108,22 @@ export function createTextReader(body: Body, lex: Lexicon, source?: string): Tex
 
   const lastLineOf = (o: OpenParagraph) => (lastRecommendation ? lastRecommendation.text : o.lines[o.lines.length - 1]!);
 
-  const appendLine = (o: OpenParagraph, text: string, lineNo: number) => {
-    o.lines.push(text);
-    o.lineNumbers.push(lineNo);
+  /** A line goes on an open paragraph's text (on a line of its own), its footnote marks with it. */
+  const appendLine = (o: OpenParagraph, line: SourceLine) => {
+    o.paragraph.footnotes.push(...shifted(line.marks, 0, o.lines.join('\n').length + 1));
+    o.lines.push(line.text);
+    o.lineNumbers.push(line.number);
+  };
+
+  /** A line goes on the last recommendation's text (after the language's joiner), its footnote marks with it. */
+  const appendToRecommendation = (r: Recommendation, line: SourceLine) => {
+    r.footnotes.push(...shifted(line.marks, 0, r.text.length + lex.titleJoiner.length));
+    r.text += lex.titleJoiner + line.text;
   };
 
   /** A sub-item continues the recommendation it belongs to: after a colon, or after the previous sub-item. */
-  const readSubItem = (text: string): boolean => {
+  const readSubItem = (line: SourceLine): boolean => {
+    const text = line.text;
     if (!lastRecommendation) return false;
     const m = SUB_ITEM.exec(text);
     if (!m) return false;
@@ -118,11 +132,12 @@ export function createTextReader(body: Body, lex: Lexicon, source?: string): Tex
     const starts = subItems === 0 && ordinal === 1 && ENDS_WITH_COLON.test(lastRecommendation.text);
     if (!starts && !(subItems > 0 && ordinal === subItems + 1)) return false;
     subItems = ordinal;
-    lastRecommendation.text += lex.titleJoiner + text;
+    appendToRecommendation(lastRecommendation, line);
     return true;
   };
 
-  const readLettered = (m: RegExpExecArray, text: string, lineNo: number) => {
+  const readLettered = (m: RegExpExecArray, from: SourceLine) => {
+    const { text, number: lineNo } = from;
     const letter = m.groups!.letter!;
     const itemText = m.groups!.body!.trim();
     const current = open;
@@ -142,33 +157,41 @@ export function createTextReader(body: Body, lex: Lexicon, source?: string): Tex
       }
       current.nextLetter = index + 1;
       current.recommendationCount += 1;
-      lastRecommendation = { paragraph: current.paragraph.number, letter, text: itemText, line: lineNo, block: current.paragraph.block };
+      lastRecommendation = {
+        paragraph: current.paragraph.number,
+        letter,
+        text: itemText,
+        line: lineNo,
+        block: current.paragraph.block,
+        footnotes: shifted(from.marks, text.length - itemText.length, 0),
+      };
       subItems = 0;
       body.recommendations.push(lastRecommendation);
     } else if (current && current.list && current.paragraph.embeddedList.length > 0) {
       const item = current.paragraph.embeddedList[current.paragraph.embeddedList.length - 1]!;
       item.subItems.push({ letter, text: itemText, line: lineNo });
-      appendLine(current, text, lineNo);
+      appendLine(current, from);
     } else if (current) {
-      appendLine(current, text, lineNo);
+      appendLine(current, from);
     } else {
       body.warnings.push(`line ${lineNo}: lettered item outside any paragraph: "${text}"`);
     }
   };
 
   /** A numbered line: the next paragraph, the next item of an embedded list, or a block heading. */
-  const readNumbered = (m: RegExpExecArray, text: string, lineNo: number) => {
+  const readNumbered = (m: RegExpExecArray, from: SourceLine) => {
+    const { text, number: lineNo } = from;
     const n = Number(m.groups!.n);
     const rest = m.groups!.body!;
     const current = open;
     if (current?.list && n === current.list.next) {
       current.paragraph.embeddedList.push({ number: n, text: rest, line: lineNo, subItems: [] });
-      appendLine(current, text, lineNo);
+      appendLine(current, from);
       current.list.next += 1;
       return;
     }
     if (n === expected) {
-      openParagraph(n, rest, lineNo);
+      openParagraph(n, rest, lineNo, from);
       return;
     }
     const heading = lex.blockHeading.exec(rest);
@@ -189,19 +212,20 @@ export function createTextReader(body: Body, lex: Lexicon, source?: string): Tex
     if (current && !current.list && n === 1 && ENDS_WITH_COLON.test(lastLineOf(current))) {
       current.list = { next: 2 };
       current.paragraph.embeddedList.push({ number: 1, text: rest, line: lineNo, subItems: [] });
-      appendLine(current, text, lineNo);
+      appendLine(current, from);
       return;
     }
     if (n > expected && body.paragraphs.length + (open ? 1 : 0) > 0) {
       body.warnings.push(`line ${lineNo}: paragraph ${n} follows paragraph ${expected - 1}; paragraphs ${expected}–${n - 1} are missing`);
-      openParagraph(n, rest, lineNo);
+      openParagraph(n, rest, lineNo, from);
       return;
     }
     body.warnings.push(`line ${lineNo}: numbered line ${n} fits neither the paragraph sequence nor a list: "${text}"`);
-    if (current) appendLine(current, text, lineNo);
+    if (current) appendLine(current, from);
   };
 
-  const line = ({ text, number: lineNo }: SourceLine) => {
+  const line = (from: SourceLine) => {
+    const { text, number: lineNo } = from;
     const chapterMatch = lex.chapterHeading.exec(text);
     if (chapterMatch?.groups?.label && lex.chapterNumber(chapterMatch.groups.label) === chapter + 1) {
       close();
@@ -231,16 +255,16 @@ export function createTextReader(body: Body, lex: Lexicon, source?: string): Tex
       return;
     }
 
-    if (readSubItem(text)) return;
+    if (readSubItem(from)) return;
     const lettered = LETTERED.exec(text);
-    if (lettered?.groups) return readLettered(lettered, text, lineNo);
+    if (lettered?.groups) return readLettered(lettered, from);
     const numbered = NUMBERED.exec(text);
-    if (numbered?.groups) return readNumbered(numbered, text, lineNo);
+    if (numbered?.groups) return readNumbered(numbered, from);
 
     const current = open;
     // A further name under a bureau role ("Vice-Chairs: A (X)" then, indented, "B (Y)") continues the list, not a heading.
     if (current && !lastRecommendation && lex.bureauLine.test(lastBureauLine(current, lex)) && isPersonLine(text, lex)) {
-      appendLine(current, text, lineNo);
+      appendLine(current, from);
       return;
     }
     const previousEndsSentence = !current || (lex.sentenceEnd.test(lastLineOf(current)) && !ENDS_WITH_COLON.test(lastLineOf(current)));
@@ -250,8 +274,8 @@ export function createTextReader(body: Body, lex: Lexicon, source?: string): Tex
       return;
     }
     if (current) {
-      if (lastRecommendation) lastRecommendation.text += lex.titleJoiner + text;
-      else appendLine(current, text, lineNo);
+      if (lastRecommendation) appendToRecommendation(lastRecommendation, from);
+      else appendLine(current, from);
       if (lex.recommendationsIntro.test(current.lines.join(lex.titleJoiner))) current.announcesRecommendations = true;
       return;
     }

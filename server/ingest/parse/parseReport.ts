@@ -7,12 +7,15 @@ import { detectLanguage } from './language.ts';
 import { lexiconFor } from './lexicon.ts';
 import { toLines } from './lines.ts';
 import { findAttendanceLists, findSpeakerLists } from './lists.ts';
-import type { ReportStructure } from './types.ts';
+import type { FootnoteMark, ReportStructure } from './types.ts';
 
-/** `lineNumbers`: the number each line of `text` carries (see toLines); default 1, 2, 3, … */
-export function parseReport(text: string, source?: string, lineNumbers?: readonly number[]): ReportStructure {
+/**
+ * `lineNumbers`: the number each line of `text` carries (see toLines); default 1, 2, 3, …
+ * `lineMarks`: where footnotes' marks stood in each line (see toLines); default none.
+ */
+export function parseReport(text: string, source?: string, lineNumbers?: readonly number[], lineMarks?: readonly (readonly FootnoteMark[])[]): ReportStructure {
   if (text.trim() === '') throw new ReportFormatError('the file is empty', 1, source);
-  const lines = toLines(text, lineNumbers);
+  const lines = toLines(text, lineNumbers, lineMarks);
   const language = detectLanguage(text);
   if (!language) throw new ReportFormatError('no Chinese or English text found', 1, source);
   const lex = lexiconFor(language);

@@ -1,4 +1,7 @@
 /** The structure of a meeting report, as read from its text (no gazetteer involved yet). */
+import type { FootnoteMark } from '../document/anchors.ts';
+
+export type { FootnoteMark };
 
 export type Language = 'zh' | 'en';
 
@@ -11,6 +14,8 @@ export interface SourceLine {
   text: string;
   /** The line as written (tabs matter: they separate table columns). */
   raw: string;
+  /** Where footnotes' marks stood in `text` (layout recovery took them out; `footnote` indexes the document's footnotes). */
+  marks: FootnoteMark[];
 }
 
 export interface DateRange {
@@ -80,6 +85,8 @@ export interface Paragraph {
   /** Index into ReportStructure.blocks, or null outside the discussion. */
   block: number | null;
   embeddedList: EmbeddedListItem[];
+  /** The footnotes whose marks stand in `text`, with the offset each stood at. */
+  footnotes: FootnoteMark[];
 }
 
 export interface Recommendation {
@@ -88,6 +95,8 @@ export interface Recommendation {
   text: string;
   line: LineNumber;
   block: number | null;
+  /** The footnotes whose marks stand in `text`, with the offset each stood at. */
+  footnotes: FootnoteMark[];
 }
 
 /** A stretch of a paragraph's text that lists names; the extractor resolves them against the gazetteer. */

@@ -86,3 +86,28 @@ export function provenanceProblems(graph: GraphJson): string[] {
   }
   return out;
 }
+
+/**
+ * Lines wrapped at `width` characters as a PDF wraps them (tabbed lines, contents and annex,
+ * left whole): Latin text at a space; Chinese anywhere but inside a run of Latin letters,
+ * digits and symbols, which line breaking keeps together (Unicode Standard Annex #14).
+ */
+export function wrap(text: string, width: number, latin: boolean): string {
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      if (line.includes('\t') || line.length <= width) return [line];
+      const out: string[] = [];
+      let rest = line;
+      while (rest.length > width) {
+        let cut = latin ? rest.lastIndexOf(' ', width) : width;
+        const joined = /[\p{Script=Latin}\p{N}./#()[\]-]/u;
+        if (!latin) while (cut > 1 && joined.test(rest[cut - 1]!) && joined.test(rest[cut]!)) cut--;
+        if (cut <= 1) cut = width;
+        out.push(rest.slice(0, cut));
+        rest = latin ? rest.slice(cut + 1) : rest.slice(cut);
+      }
+      return [...out, rest];
+    })
+    .join('\n');
+}

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ingestText } from '../../../server/ingest/ingestDocument.ts';
 import { englishText, realGazetteer, seedText } from '../ingest/helpers.ts';
-import { graphDifferences } from './helpers.ts';
+import { graphDifferences, wrap } from './helpers.ts';
 
 const gazetteer = await realGazetteer();
 const ingest = (text: string, source = 'lac-rpm-2025.zh.txt') => ingestText(text, { source, gazetteer });
@@ -23,31 +23,6 @@ const at = (needle: string) => lines.findIndex((l) => l.includes(needle));
 function breakAfter(needle: string, page = 3): string {
   const i = at(needle);
   return [...lines.slice(0, i + 1), '', footer(page), '', HEADER, '', ...lines.slice(i + 1)].join('\n');
-}
-
-/**
- * Lines wrapped at `width` characters as a PDF wraps them (tabbed lines, contents and annex,
- * left whole): Latin text at a space; Chinese anywhere but inside a run of Latin letters,
- * digits and symbols, which line breaking keeps together (Unicode Standard Annex #14).
- */
-function wrap(text: string, width: number, latin: boolean): string {
-  return text
-    .split('\n')
-    .flatMap((line) => {
-      if (line.includes('\t') || line.length <= width) return [line];
-      const out: string[] = [];
-      let rest = line;
-      while (rest.length > width) {
-        let cut = latin ? rest.lastIndexOf(' ', width) : width;
-        const joined = /[\p{Script=Latin}\p{N}./#()[\]-]/u;
-        if (!latin) while (cut > 1 && joined.test(rest[cut - 1]!) && joined.test(rest[cut]!)) cut--;
-        if (cut <= 1) cut = width;
-        out.push(rest.slice(0, cut));
-        rest = latin ? rest.slice(cut + 1) : rest.slice(cut);
-      }
-      return [...out, rest];
-    })
-    .join('\n');
 }
 
 describe('page furniture', () => {

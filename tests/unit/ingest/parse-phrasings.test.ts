@@ -22,6 +22,7 @@ const paragraph = (number: number, text: string, block: number | null = 0): Para
   subheading: null,
   block,
   embeddedList: [],
+  footnotes: [],
 });
 
 describe('attendance written in other words', () => {

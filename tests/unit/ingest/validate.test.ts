@@ -62,6 +62,29 @@ describe('validateGraph', () => {
     expect(validateGraph(g).join('\n')).toMatch(/evidence "bribery" is not the text at its first span \("corruption"\)/);
   });
 
+  it('accepts footnotes where MODEL.md puts them and reports them anywhere else or malformed', () => {
+    const g = smallGraph();
+    Object.assign(g.nodes[1]!.properties, { footnotes: ['1 See A/CONF.234/16.'], footnoteAt: [16] });
+    Object.assign(g.nodes[0]!.properties, { footnotes: ['* Reissued for technical reasons.'] });
+    expect(validateGraph(g)).toEqual([]);
+
+    const bad = (change: (g: GraphJson) => void) => {
+      const h = smallGraph();
+      Object.assign(h.nodes[1]!.properties, { footnotes: ['1 See A/CONF.234/16.'], footnoteAt: [16] });
+      change(h);
+      return validateGraph(h).join('\n');
+    };
+    expect(bad((h) => (h.nodes[1]!.properties.footnoteAt = [99]))).toMatch(/para:x:1: footnotes: footnoteAt 99 lies outside the text \(length 17\)/);
+    expect(bad((h) => (h.nodes[1]!.properties.footnoteAt = [1.5]))).toMatch(/footnoteAt 1.5 lies outside/);
+    expect(bad((h) => (h.nodes[1]!.properties.footnoteAt = []))).toMatch(/footnoteAt must give one offset per footnote/);
+    expect(bad((h) => delete h.nodes[1]!.properties.footnoteAt)).toMatch(/footnoteAt must give one offset per footnote/);
+    expect(bad((h) => (h.nodes[1]!.properties.footnotes = []))).toMatch(/must be a non-empty list of non-empty strings/);
+    expect(bad((h) => (h.nodes[1]!.properties.footnotes = [' ']))).toMatch(/must be a non-empty list of non-empty strings/);
+    expect(bad((h) => Object.assign(h.nodes[1]!.properties, { footnotes: ['1 a', '2 b'], footnoteAt: [9, 3] }))).toMatch(/in the order of the text/);
+    expect(bad((h) => Object.assign(h.nodes[0]!.properties, { footnotes: ['* a'], footnoteAt: [0] }))).toMatch(/a Report's footnotes have no footnoteAt/);
+    expect(bad((h) => Object.assign(h.nodes[2]!.properties, { footnotes: ['1 a'] }))).toMatch(/crime:corruption: footnotes on a CrimeType/);
+  });
+
   it('accepts the graph of the English fixture', async () => {
     const { graph, warnings } = ingestReport(englishText(), { source: 'tests/fixtures/asia-pacific-rpm-fixture.en.txt', gazetteer: await realGazetteer() });
     expect(warnings).toEqual([]);
