@@ -113,6 +113,7 @@ describe('the corpus panel and its filter', () => {
     expect(new Set(await texts(page, '[data-testid=corpus] .corpus-report .tag-chip'))).toEqual(new Set(['LAC-15', 'AFR-15', 'ENA-15', 'WA-15 zh', 'WA-15 en']));
     const legend = await texts(page, '[data-testid=legend-meetings] .tag-chip');
     expect(legend).toEqual(['AFR-15', 'ENA-15', 'LAC-15', 'WA-15']);
+    await canvasNodes(page); // the graph drawn before the picture is taken
     await shot(page, 'corpus');
     await page.close();
   }, 120_000);
