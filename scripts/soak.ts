@@ -19,14 +19,13 @@
  * RSS after the first. Not part of `npm test`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { Command, InvalidArgumentError } from 'commander';
 import { PROJECT_ROOT } from '../server/config.ts';
-import { findFreePort } from '../server/db/local/ports.ts';
-import { processRssMb, startServerProcess, type ServerProcess } from './server-process.ts';
+import { runScript } from './run-script.ts';
+import { processRssMb, withThrowawayServer } from './server-process.ts';
 
 const positive = (v: string): number => {
   const n = Number(v);
@@ -65,24 +64,15 @@ const REQUESTS: autocannon.Request[] = [
 ];
 
 async function main(): Promise<number> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'congress-graph-soak-'));
-  const boltPort = await findFreePort();
-  let server: ServerProcess | undefined;
-  try {
-    console.log('soak: starting the server with a throwaway Neo4j …');
-    server = await startServerProcess({
-      env: { NEO4J_URI: '', NEO4J_PASSWORD: '', NEO4J_BOLT_PORT: String(boltPort), NEO4J_DATA_DIR: dataDir, RATE_LIMIT_CYPHER: '0', RATE_LIMIT_SEARCH: '0', LOG_LEVEL: 'error' },
-      readyTimeoutMs: 240_000,
-      output: 'inherit',
-    });
+  return withThrowawayServer('soak', { RATE_LIMIT_CYPHER: '0', RATE_LIMIT_SEARCH: '0', CYPHER_CLIENT_CONCURRENCY: '0', CYPHER_QUEUE: '1000', LOG_LEVEL: 'error' }, async (server, place) => {
     const base = server.url;
     if (opts.reports) {
       const files = (await readdir(opts.reports)).filter((f) => f.endsWith('.txt')).map((f) => path.join(opts.reports!, f));
-      const password = (await readFile(path.join(dataDir, 'password'), 'utf8')).trim();
+      const password = (await readFile(path.join(place.dataDir, 'password'), 'utf8')).trim();
       console.log(`soak: loading ${files.length} reports from ${opts.reports} …`);
       const load = spawnSync(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'scripts/load.ts'), ...files], {
         cwd: PROJECT_ROOT,
-        env: { ...process.env, NEO4J_URI: `bolt://127.0.0.1:${boltPort}`, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: password, LOG_LEVEL: 'error' },
+        env: { ...process.env, NEO4J_URI: `bolt://127.0.0.1:${place.boltPort}`, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: password, LOG_LEVEL: 'error' },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
       if (load.status !== 0) throw new Error('loading the reports failed');
@@ -148,16 +138,7 @@ async function main(): Promise<number> {
     if (last > first * 1.1 && last - first > 16) problems.push(`RSS grew from ${first} MB after the first round to ${last} MB after the last`);
     console.log(problems.length === 0 ? 'soak: PASS' : `soak: FAIL: ${problems.join('; ')}`);
     return problems.length === 0 ? 0 : 1;
-  } finally {
-    await server?.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`soak: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runScript('soak', main);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { LocalNeo4jSettings } from './db/local/local-neo4j.ts';
 
 /**
  * Every setting the project reads from the environment, parsed once at the edge.
@@ -36,6 +37,9 @@ const envSchema = z.object({
   CYPHER_MAX_GRAPH_RELS: z.coerce.number().int().positive().default(20000),
   CYPHER_MAX_RESULT_MB: z.coerce.number().positive().default(16),
   CYPHER_WORKER_MEMORY_MB: z.coerce.number().int().min(32).default(512),
+  CYPHER_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  CYPHER_CLIENT_CONCURRENCY: z.coerce.number().int().min(0).default(2),
+  CYPHER_QUEUE: z.coerce.number().int().min(0).default(32),
   GRAPH_MAX_NODES: z.coerce.number().int().positive().default(100000),
   GRAPH_CONCURRENCY: z.coerce.number().int().positive().default(4),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
@@ -56,14 +60,7 @@ export interface Config {
     user: string;
     password: string | undefined;
     database: string | undefined;
-    local: {
-      boltPort: number;
-      dataDir: string;
-      heap: string;
-      pageCache: string;
-      transactionMemory: string;
-      java: string | undefined;
-    };
+    local: LocalNeo4jSettings;
   };
   adminToken: string | undefined;
   /** The largest report file POST /api/reports accepts, in bytes (bigger: 413). */
@@ -77,8 +74,14 @@ export interface Config {
     maxGraphRelationships: number;
     /** A console answer's JSON may hold at most this many bytes. */
     maxResultBytes: number;
-    /** The heap limit of the worker thread that runs console queries. */
+    /** The heap limit of each worker thread that runs console queries. */
     workerMemoryMb: number;
+    /** Console queries running at once (a worker thread each), overall. */
+    concurrency: number;
+    /** Console queries one client may have running or waiting (0: no per-client bound). */
+    clientConcurrency: number;
+    /** Console queries that may wait for a worker. */
+    queue: number;
   };
   /** The most nodes GET /api/graph and GET /api/export return (the rest is cut and said so). */
   graphMaxNodes: number;
@@ -132,6 +135,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = PROJE
       maxGraphRelationships: e.CYPHER_MAX_GRAPH_RELS,
       maxResultBytes: Math.round(e.CYPHER_MAX_RESULT_MB * 1_048_576),
       workerMemoryMb: e.CYPHER_WORKER_MEMORY_MB,
+      concurrency: e.CYPHER_CONCURRENCY,
+      clientConcurrency: e.CYPHER_CLIENT_CONCURRENCY,
+      queue: e.CYPHER_QUEUE,
     },
     graphMaxNodes: e.GRAPH_MAX_NODES,
     graphConcurrency: e.GRAPH_CONCURRENCY,

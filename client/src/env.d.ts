@@ -43,7 +43,18 @@ declare module 'graphology-layout-forceatlas2/helpers.js' {
   export function assignLayoutChanges(graph: unknown, nodes: Float32Array, outputReducer: null): void;
   export function createWorker(fn: () => void): Worker;
 }
+/** One ForceAtlas2 iteration over the byte matrices, in place (what the library's worker runs per message). */
+declare module 'graphology-layout-forceatlas2/iterate.js' {
+  const iterate: (settings: Record<string, unknown>, nodes: Float32Array, edges: Float32Array) => void;
+  export default iterate;
+}
 declare module 'graphology-layout-forceatlas2/defaults.js' {
   const defaults: Record<string, unknown>;
   export default defaults;
+}
+
+/** graphology-gexf's writer module (CommonJS, no type declarations of its own; see its common/types.d.ts). */
+declare module 'graphology-gexf/common/writer.js' {
+  const write: (graph: unknown, options?: Record<string, unknown>) => string;
+  export default write;
 }

@@ -4,10 +4,10 @@
  * http://127.0.0.1:3000) it starts one (`server/main.ts`, with its own Neo4j)
  * and stops it on exit.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
+import { spawnServer, waitUntilHealthy, type ServerProcess } from '../../scripts/server-process.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const API_URL = process.env.API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
@@ -22,28 +22,22 @@ async function apiAnswers(): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
-  let api: ChildProcess | undefined;
+  let api: ServerProcess | undefined;
   if (!(await apiAnswers())) {
     console.log(`dev: no API at ${API_URL}; starting server/main.ts`);
-    api = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server', 'main.ts')], { cwd: ROOT, stdio: 'inherit', env: process.env });
-    const deadline = Date.now() + 300_000;
-    while (!(await apiAnswers())) {
-      if (api.exitCode !== null) throw new Error('the API server exited during start-up');
-      if (Date.now() > deadline) throw new Error('the API server did not answer within 5 minutes');
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+    api = await spawnServer({ env: { HOST: process.env.HOST ?? '127.0.0.1', PORT: process.env.PORT ?? '3000' }, output: 'inherit' });
+    // Answering is enough (a 503 while its database starts): the viewer shows the state.
+    await waitUntilHealthy(api, 300_000, { anyAnswer: true });
   }
-  process.env.API_URL = API_URL;
+  const apiUrl = api?.url ?? API_URL;
+  process.env.API_URL = apiUrl;
   const vite = await createServer({ configFile: path.join(ROOT, 'vite.config.ts'), root: path.join(ROOT, 'client') });
   await vite.listen();
   vite.printUrls();
-  console.log(`dev: /api is proxied to ${API_URL}`);
+  console.log(`dev: /api is proxied to ${apiUrl}`);
   const stop = async () => {
     await vite.close();
-    if (api && api.exitCode === null) {
-      api.kill('SIGINT');
-      await new Promise((resolve) => api!.once('exit', resolve));
-    }
+    await api?.stop();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

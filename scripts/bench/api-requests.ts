@@ -6,6 +6,10 @@
  * requests, and Cypher a reader would type.
  */
 import type { Driver } from 'neo4j-driver';
+import { NeighborsQuery, NodeDetailsQuery, SearchQuery } from '../../server/contract/api.ts';
+import { neighbors } from '../../server/db/queries/neighbors.ts';
+import { nodeDetails } from '../../server/db/queries/node-details.ts';
+import { search } from '../../server/db/queries/search.ts';
 import { createRandom, type Random } from '../synth/random.ts';
 
 export interface RequestPools {
@@ -73,6 +77,13 @@ export interface BenchRequest {
   method: 'GET' | 'POST';
   path: string;
   body?: string;
+  /**
+   * The same request as a direct call of the query function the route calls, on the
+   * driver given, with the parameters the route's schema makes of the query string
+   * (defaults included): the reference the API's own overhead is measured against.
+   * Only search, node and neighbours have one.
+   */
+  direct?: (driver: Driver) => Promise<unknown>;
 }
 
 export type Endpoint = 'search' | 'node' | 'neighbors' | 'cypher' | 'graph';
@@ -92,10 +103,25 @@ export function requestMakers(pools: RequestPools, seed = 11): Record<Endpoint, 
     () => cypher('MATCH (r:Recommendation)-[:ADDRESSES]->(c:CrimeType {id: $id}) RETURN r.report AS report, count(*) AS n ORDER BY n DESC LIMIT 10', { id: random.pick(pools.crimeIds) }),
     () => cypher('MATCH (n:Report) RETURN n.id, n.title_en ORDER BY n.id LIMIT 25', {}),
   ];
+  const searchRequest = (q: string): BenchRequest => {
+    const query = SearchQuery.parse({ q, limit: '10' });
+    return { ...get(`/api/search?q=${enc(q)}&limit=10`), direct: (driver) => search(driver, query.q, { labels: query.labels, limit: query.limit }) };
+  };
+  const nodeRequest = (id: string): BenchRequest => {
+    const query = NodeDetailsQuery.parse({});
+    return { ...get(`/api/nodes/${enc(id)}`), direct: (driver) => nodeDetails(driver, id, { perGroup: query.limit }) };
+  };
+  const neighborsRequest = (id: string, limit: number): BenchRequest => {
+    const query = NeighborsQuery.parse({ depth: '1', limit: String(limit) });
+    return {
+      ...get(`/api/nodes/${enc(id)}/neighbors?depth=1&limit=${limit}`),
+      direct: (driver) => neighbors(driver, id, { depth: query.depth, limit: query.limit, labels: query.labels, types: query.types }),
+    };
+  };
   return {
-    search: () => get(`/api/search?q=${enc(random.pick(pools.searchTerms))}&limit=10`),
-    node: () => get(`/api/nodes/${enc(random.pick(pools.nodeIds))}`),
-    neighbors: () => get(`/api/nodes/${enc(random.pick(pools.nodeIds))}/neighbors?depth=1&limit=${random.pick([100, 150, 200])}`),
+    search: () => searchRequest(random.pick(pools.searchTerms)),
+    node: () => nodeRequest(random.pick(pools.nodeIds)),
+    neighbors: () => neighborsRequest(random.pick(pools.nodeIds), random.pick([100, 150, 200])),
     cypher: () => random.pick(cypherForms)(),
     graph: () =>
       random.pick<() => BenchRequest>([

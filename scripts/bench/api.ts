@@ -5,11 +5,20 @@
  * connection (the time a request takes when it waits for no other). Latencies are taken from every
  * response (autocannon's histogram has no p95); non-2xx answers and socket errors
  * count as errors. The server's RSS is sampled throughout.
+ *
+ * Search, node details and neighbours are measured against their reference in the
+ * same run: the same query functions called directly on the driver (api-reference.ts),
+ * with the same requests, at the same concurrency. The time is cut into slices that
+ * alternate between the API and the reference (API first in odd slices, reference
+ * first in even ones), so that what else the machine does falls on both; the ratio is
+ * the median slice's throughput of the API over the reference's.
  */
 import autocannon from 'autocannon';
 import type { Driver } from 'neo4j-driver';
+import { driveDirect, timeClientAndServer, type ClientServerTime } from './api-reference.ts';
 import { requestMakers, requestPools, type BenchRequest, type Endpoint } from './api-requests.ts';
 import { round } from './machine.ts';
+import { median } from './ratios.ts';
 import { sampleMax, type BenchServer } from './server.ts';
 
 export interface EndpointFigures {
@@ -35,8 +44,31 @@ export interface SingleFigures {
   rps: number;
 }
 
+/** The API against its reference at one concurrency: throughputs are medians of the alternating slices. */
+export interface ComparisonFigures {
+  connections: number;
+  product_rps: number;
+  reference_rps: number;
+  /** product ÷ reference (higher is better; the target is ≥ 0.85). */
+  ratio: number;
+  product_slices_rps: number[];
+  reference_slices_rps: number[];
+  reference_p50_ms: number;
+  reference_p95_ms: number;
+  reference_errors: number;
+  reference_first_error?: string;
+}
+
+export type ComparedEndpoint = 'search' | 'node' | 'neighbors';
+export const COMPARED: ComparedEndpoint[] = ['search', 'node', 'neighbors'];
+
 export type ApiFigures = Record<Endpoint, EndpointFigures> & {
   single_connection: Record<Endpoint, SingleFigures>;
+  /** Search, node details and neighbours against the same query functions called directly, at 1 and 50 connections. */
+  reference: Record<ComparedEndpoint, { single: ComparisonFigures; concurrent: ComparisonFigures }>;
+  /** Node details called one at a time: the time Neo4j reports for its queries against the rest (the driver's decoding and the mapping). */
+  node_details_time: ClientServerTime;
+  reference_method: string;
   max_rss_mb: number;
   /** The server's largest RSS during each endpoint's phases (warm-up, one connection, 50 connections). */
   max_rss_mb_by_endpoint: Record<Endpoint, number>;
@@ -47,12 +79,21 @@ export type ApiFigures = Record<Endpoint, EndpointFigures> & {
 
 export const ENDPOINTS: Endpoint[] = ['search', 'node', 'neighbors', 'cypher', 'graph'];
 
-function percentile(sorted: readonly number[], p: number): number {
+export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function hammer(url: string, make: () => BenchRequest, connections: number, durationS: number): Promise<EndpointFigures> {
+interface HammerRun {
+  seconds: number;
+  latencies: number[];
+  non2xx: number;
+  /** Socket errors and timeouts. */
+  failures: number;
+  firstError?: string;
+}
+
+async function hammer(url: string, make: () => BenchRequest, connections: number, durationS: number): Promise<HammerRun> {
   const latencies: number[] = [];
   let non2xx = 0;
   let firstError: string | undefined;
@@ -86,8 +127,15 @@ async function hammer(url: string, make: () => BenchRequest, connections: number
   });
   const { result, error } = await done;
   if (!result) throw new Error(`autocannon failed: ${String(error)}`);
-  latencies.sort((a, b) => a - b);
-  const seconds = result.duration || durationS;
+  return { seconds: result.duration || durationS, latencies, non2xx, failures: result.errors + result.timeouts, ...(firstError ? { firstError } : {}) };
+}
+
+/** Runs of one endpoint at one concurrency, as one set of figures. */
+function endpointFigures(connections: number, runs: readonly HammerRun[]): EndpointFigures {
+  const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const seconds = runs.reduce((t, r) => t + r.seconds, 0);
+  const non2xx = runs.reduce((t, r) => t + r.non2xx, 0);
+  const firstError = runs.find((r) => r.firstError)?.firstError;
   return {
     connections,
     duration_s: round(seconds),
@@ -97,7 +145,7 @@ async function hammer(url: string, make: () => BenchRequest, connections: number
     p99_ms: round(percentile(latencies, 99)),
     max_ms: round(latencies.at(-1) ?? 0),
     rps: round(latencies.length / seconds),
-    errors: non2xx + result.errors + result.timeouts,
+    errors: non2xx + runs.reduce((t, r) => t + r.failures, 0),
     non_2xx: non2xx,
     ...(firstError ? { first_error: firstError } : {}),
   };
@@ -114,43 +162,124 @@ async function drained(url: string): Promise<void> {
   }
 }
 
-export async function benchApi(
-  driver: Driver,
-  server: BenchServer,
-  opts: { durationS: number; singleS: number; warmupS: number; connections: number; log: (line: string) => void },
-): Promise<ApiFigures> {
+export interface ApiBenchOptions {
+  /** Seconds at 50 connections per side (cut into `slices`). */
+  durationS: number;
+  /** Seconds at one connection per side (cut into `slices`). */
+  singleS: number;
+  warmupS: number;
+  connections: number;
+  /** Alternating slices per side and concurrency (default 3). */
+  slices?: number;
+  /** Node details timed one at a time for the Neo4j-versus-client split (default 200). */
+  timedCalls?: number;
+  log: (line: string) => void;
+}
+
+export async function benchApi(driver: Driver, server: BenchServer, opts: ApiBenchOptions): Promise<ApiFigures> {
   const pools = await requestPools(driver);
+  // The API and its reference each draw from their own generator with the same seed: the same requests in the same order.
   const makers = requestMakers(pools);
+  const referenceMakers = requestMakers(pools);
+  const slices = opts.slices ?? 3;
+  const sliceOf = (seconds: number): number => Math.max(1, Math.round(seconds / slices));
   opts.log(`api: ${pools.searchTerms.length} search terms, ${pools.nodeIds.length} node ids, ${pools.reportIds.length} reports to draw from`);
   const figures: Partial<Record<Endpoint, EndpointFigures>> = {};
   const single: Partial<Record<Endpoint, SingleFigures>> = {};
+  const reference: Partial<ApiFigures['reference']> = {};
   const rssByEndpoint: Partial<Record<Endpoint, number>> = {};
+
+  /** The API's runs at `connections`, alternating with the reference's when the endpoint has one. */
+  const measure = async (endpoint: Endpoint, connections: number, seconds: number): Promise<{ product: EndpointFigures; comparison?: ComparisonFigures }> => {
+    const compared = (COMPARED as Endpoint[]).includes(endpoint);
+    if (!compared) {
+      const run = await hammer(server.url, makers[endpoint], connections, seconds);
+      await drained(server.url);
+      return { product: endpointFigures(connections, [run]) };
+    }
+    const productRuns: HammerRun[] = [];
+    const referenceRuns: Awaited<ReturnType<typeof driveDirect>>[] = [];
+    for (let i = 0; i < slices; i++) {
+      const api = async (): Promise<void> => {
+        productRuns.push(await hammer(server.url, makers[endpoint], connections, sliceOf(seconds)));
+        // The server is still answering what the closed connections asked; the reference starts after.
+        await drained(server.url);
+      };
+      const direct = async (): Promise<void> => {
+        referenceRuns.push(await driveDirect(driver, referenceMakers[endpoint], connections, sliceOf(seconds)));
+      };
+      if (i % 2 === 0) {
+        await api();
+        await direct();
+      } else {
+        await direct();
+        await api();
+      }
+    }
+    const productSlices = productRuns.map((r) => round(r.latencies.length / r.seconds));
+    const referenceSlices = referenceRuns.map((r) => round(r.requests / r.duration_s));
+    const latencies = referenceRuns.flatMap((r) => r.latencies).sort((a, b) => a - b);
+    const referenceErrors = referenceRuns.reduce((t, r) => t + r.errors, 0);
+    const firstError = referenceRuns.find((r) => r.first_error)?.first_error;
+    const productRps = median(productSlices);
+    const referenceRps = median(referenceSlices);
+    return {
+      product: endpointFigures(connections, productRuns),
+      comparison: {
+        connections,
+        product_rps: round(productRps),
+        reference_rps: round(referenceRps),
+        ratio: round(referenceRps > 0 ? productRps / referenceRps : 0, 2),
+        product_slices_rps: productSlices,
+        reference_slices_rps: referenceSlices,
+        reference_p50_ms: round(percentile(latencies, 50)),
+        reference_p95_ms: round(percentile(latencies, 95)),
+        reference_errors: referenceErrors,
+        ...(firstError ? { reference_first_error: firstError } : {}),
+      },
+    };
+  };
+
   for (const endpoint of ENDPOINTS) {
     const phaseRss = sampleMax(() => server.rssMb());
     try {
-      // A short warm-up (not counted): query plans cached and the JIT warm, as on a server in use.
-      if (opts.warmupS > 0) await hammer(server.url, makers[endpoint], 10, opts.warmupS);
+      // A short warm-up (not counted): query plans cached and the JIT warm, as on a server in use; the reference's too.
+      if (opts.warmupS > 0) {
+        await hammer(server.url, makers[endpoint], 10, opts.warmupS);
+        if ((COMPARED as Endpoint[]).includes(endpoint)) await driveDirect(driver, referenceMakers[endpoint], 10, opts.warmupS);
+      }
       await drained(server.url);
-      const one = await hammer(server.url, makers[endpoint], 1, opts.singleS);
-      single[endpoint] = { requests: one.requests, p50_ms: one.p50_ms, p95_ms: one.p95_ms, rps: one.rps };
-      opts.log(`api ${endpoint}, one connection: p50 ${one.p50_ms} ms, p95 ${one.p95_ms} ms, ${one.rps} req/s`);
-      const f = await hammer(server.url, makers[endpoint], opts.connections, opts.durationS);
+      const one = await measure(endpoint, 1, opts.singleS);
+      single[endpoint] = { requests: one.product.requests, p50_ms: one.product.p50_ms, p95_ms: one.product.p95_ms, rps: one.product.rps };
+      opts.log(`api ${endpoint}, one connection: p50 ${one.product.p50_ms} ms, p95 ${one.product.p95_ms} ms, ${one.product.rps} req/s${describeComparison(one.comparison)}`);
+      const many = await measure(endpoint, opts.connections, opts.durationS);
+      const f = many.product;
       figures[endpoint] = f;
-      opts.log(`api ${endpoint}: p50 ${f.p50_ms} ms, p95 ${f.p95_ms} ms, p99 ${f.p99_ms} ms, ${f.rps} req/s, ${f.errors} errors${f.first_error ? ` (first: ${f.first_error})` : ''}`);
-      // The server is still answering what the closed connections asked; the next endpoint starts after.
-      await drained(server.url);
+      opts.log(
+        `api ${endpoint}: p50 ${f.p50_ms} ms, p95 ${f.p95_ms} ms, p99 ${f.p99_ms} ms, ${f.rps} req/s, ${f.errors} errors${f.first_error ? ` (first: ${f.first_error})` : ''}${describeComparison(many.comparison)}`,
+      );
+      if (one.comparison && many.comparison) reference[endpoint as ComparedEndpoint] = { single: one.comparison, concurrent: many.comparison };
     } finally {
       rssByEndpoint[endpoint] = await phaseRss.stop();
     }
     opts.log(`api ${endpoint}: server RSS ${rssByEndpoint[endpoint]} MB at most`);
   }
+  const nodeTime = await timeClientAndServer(driver, requestMakers(pools, 13).node, opts.timedCalls ?? 200);
+  opts.log(`api node details, one at a time: Neo4j ${nodeTime.neo4j_ms_total} ms, driver decoding and mapping ${nodeTime.client_ms_total} ms (${nodeTime.client_over_neo4j}× Neo4j's)`);
   return {
     ...(figures as Record<Endpoint, EndpointFigures>),
     single_connection: single as Record<Endpoint, SingleFigures>,
+    reference: reference as ApiFigures['reference'],
+    node_details_time: nodeTime,
+    reference_method: `the query functions the routes call (search, nodeDetails, neighbors), called directly on the benchmark's driver with the same requests and concurrency; ${slices} alternating slices per side, throughput of the median slice`,
     max_rss_mb: Math.max(...Object.values(rssByEndpoint)),
     max_rss_mb_by_endpoint: rssByEndpoint as Record<Endpoint, number>,
     rss_measured: `the server process (node server/main.ts, pid ${server.pid}) sampled every 200 ms through the whole API benchmark, warm-ups included`,
     distinct_search_terms: pools.searchTerms.length,
     distinct_node_ids: pools.nodeIds.length,
   };
+}
+
+function describeComparison(c: ComparisonFigures | undefined): string {
+  return c ? `; reference (direct driver calls) ${c.reference_rps} req/s, ratio ${c.ratio}` : '';
 }

@@ -1,5 +1,9 @@
 /**
- * The loader against the naive path, same data, same database, same run:
+ * The loader against its reference and the naive path, same data, same database, same run:
+ *   - reference: a minimal `UNWIND … CREATE` loader in one transaction (load-reference.ts),
+ *     alternating with the loader on the whole corpus (reference first, then the loader,
+ *     then the other way round, …; `runs` of each, the database emptied before each
+ *     load, the loader's last): the ratio of the medians is the verdict;
  *   - naive: one statement per node and per relationship (MERGE the node by label
  *     and id; MATCH both ends by label and id, CREATE the relationship), one
  *     transaction per report, on the first reports only (the rate is what counts;
@@ -9,10 +13,14 @@
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { loadReports } from '../../server/db/load.ts';
-import { REPORTS_KEY, planLoad, toDbProperties } from '../../server/db/load-plan.ts';
+import { REPORTS_KEY } from '../../server/db/load/contributions.ts';
+import { planLoad } from '../../server/db/load/plan.ts';
+import { toDbProperties } from '../../server/db/load/properties.ts';
 import { applySchema } from '../../server/db/schema.ts';
 import type { GraphJson } from '../../server/contract/model.ts';
+import { referenceLoad } from './load-reference.ts';
 import { round } from './machine.ts';
+import { median } from './ratios.ts';
 
 export interface LoadFigures {
   reports: number;
@@ -21,8 +29,19 @@ export interface LoadFigures {
   rels: number;
   /** The database holds exactly what the graphs hold together. */
   counts_match: boolean;
+  /** The loader's median run. */
   batched_ms: number;
   batched_rels_per_s: number;
+  batched_runs_ms: number[];
+  /** The minimal UNWIND … CREATE loader in one transaction, on the same reports: median run, every run. */
+  reference_ms: number;
+  reference_rels_per_s: number;
+  reference_runs_ms: number[];
+  /** The database held the same numbers of nodes and relationships after the reference as after the loader. */
+  reference_counts_match: boolean;
+  /** batched ÷ reference, relationships per second (higher is better; the target is ≥ 0.95). */
+  reference_ratio: number;
+  reference_method: string;
   naive_reports: number;
   naive_rels: number;
   naive_ms: number;
@@ -57,13 +76,13 @@ async function naiveLoad(driver: Driver, graphs: readonly GraphJson[]): Promise<
       await session.executeWrite(async (tx) => {
         for (const group of plan.nodeGroups) {
           for (const row of group.rows) {
-            const props = { ...toDbProperties(row.properties, row.id), id: row.id, [REPORTS_KEY]: [plan.report] };
+            const props = { ...toDbProperties(row.properties), id: row.id, [REPORTS_KEY]: [plan.report] };
             await tx.run(`MERGE (n:${group.labels[0]} {id: $id}) SET n = $props`, { id: row.id, props });
           }
         }
         for (const group of plan.relGroups) {
           for (const row of group.rows) {
-            const props = { ...toDbProperties(row.properties, group.type), [REPORTS_KEY]: [plan.report] };
+            const props = { ...toDbProperties(row.properties), [REPORTS_KEY]: [plan.report] };
             await tx.run(`MATCH (a:${labelOf.get(row.start)} {id: $start}) MATCH (b:${labelOf.get(row.end)} {id: $end}) CREATE (a)-[r:${group.type}]->(b) SET r = $props`, {
               start: row.start,
               end: row.end,
@@ -80,7 +99,7 @@ async function naiveLoad(driver: Driver, graphs: readonly GraphJson[]): Promise<
   return rels;
 }
 
-export async function benchLoad(driver: Driver, graphs: readonly GraphJson[], opts: { naiveReports: number; log: (line: string) => void }): Promise<LoadFigures> {
+export async function benchLoad(driver: Driver, graphs: readonly GraphJson[], opts: { naiveReports: number; runs?: number; log: (line: string) => void }): Promise<LoadFigures> {
   const { log } = opts;
   await applySchema(driver);
 
@@ -92,15 +111,45 @@ export async function benchLoad(driver: Driver, graphs: readonly GraphJson[], op
   const naiveMs = performance.now() - started;
   log(`load: naive ${naiveRels} relationships in ${(naiveMs / 1000).toFixed(1)} s`);
 
-  await clearDatabase(driver);
-  log(`load: batched loader on ${graphs.length} reports…`);
-  started = performance.now();
-  const summary = await loadReports(driver, graphs, { schema: false });
-  const batchedMs = performance.now() - started;
+  // Alternating, the loader last, so that the database holds the loader's load afterwards.
+  const runs = opts.runs ?? 3;
+  const batchedRuns: number[] = [];
+  const referenceRuns: number[] = [];
+  let summary: Awaited<ReturnType<typeof loadReports>> | undefined;
+  let referenceCounts: { nodes: number; rels: number } | undefined;
+  const loader = async (): Promise<void> => {
+    await clearDatabase(driver);
+    const t0 = performance.now();
+    summary = await loadReports(driver, graphs, { schema: false });
+    batchedRuns.push(performance.now() - t0);
+    log(`load: loader ${summary.relationships} relationships in ${(batchedRuns.at(-1)! / 1000).toFixed(1)} s`);
+  };
+  const reference = async (): Promise<void> => {
+    await clearDatabase(driver);
+    const t0 = performance.now();
+    const written = await referenceLoad(driver, graphs);
+    referenceRuns.push(performance.now() - t0);
+    referenceCounts = await countAll(driver);
+    log(`load: reference ${written.relationships} relationships in ${(referenceRuns.at(-1)! / 1000).toFixed(1)} s`);
+  };
+  log(`load: the loader and the reference loader on ${graphs.length} reports, ${runs} runs each, alternating…`);
+  for (let i = 0; i < runs; i++) {
+    const last = i === runs - 1;
+    if (i % 2 === 0 || last) {
+      await reference();
+      await loader();
+    } else {
+      await loader();
+      await reference();
+    }
+  }
   const inDb = await countAll(driver);
-  log(`load: batched ${summary.relationships} relationships in ${(batchedMs / 1000).toFixed(1)} s`);
+  const batchedMs = median(batchedRuns);
+  const referenceMs = median(referenceRuns);
 
+  if (!summary) throw new Error('the loader did not run');
   const batchedRate = (summary.relationships / batchedMs) * 1000;
+  const referenceRate = (summary.relationships / referenceMs) * 1000;
   const naiveRate = (naiveRels / naiveMs) * 1000;
   return {
     reports: graphs.length,
@@ -109,6 +158,13 @@ export async function benchLoad(driver: Driver, graphs: readonly GraphJson[], op
     counts_match: inDb.nodes === summary.nodes && inDb.rels === summary.relationships,
     batched_ms: Math.round(batchedMs),
     batched_rels_per_s: Math.round(batchedRate),
+    batched_runs_ms: batchedRuns.map(Math.round),
+    reference_ms: Math.round(referenceMs),
+    reference_rels_per_s: Math.round(referenceRate),
+    reference_runs_ms: referenceRuns.map(Math.round),
+    reference_counts_match: referenceCounts?.nodes === inDb.nodes && referenceCounts?.rels === inDb.rels,
+    reference_ratio: round(batchedRate / referenceRate, 2),
+    reference_method: `mergeGraphs of the reports, then one transaction of UNWIND … CREATE by label and by type (ends through the id constraints), batches of 5,000 rows, into the emptied database with the same schema; ${runs} runs of each, alternating, medians`,
     naive_reports: sample.length,
     naive_rels: naiveRels,
     naive_ms: Math.round(naiveMs),

@@ -5,14 +5,10 @@
  * report of 200,000 relationships, which the loader writes in one transaction (a
  * report is all or nothing) and which overruns the default 512 MiB.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { PROJECT_ROOT, loadConfig } from '../../server/config.ts';
-import { createDriver, describeServer, type Driver } from '../../server/db/driver.ts';
-import { LocalNeo4j } from '../../server/db/local/local-neo4j.ts';
-import { findFreePort } from '../../server/db/local/ports.ts';
-import { createLogger } from '../../server/logger.ts';
+import { loadConfig } from '../../server/config.ts';
+import { createDriver, type Driver } from '../../server/db/driver.ts';
+import { serverInfo } from '../../server/db/queries/server-info.ts';
+import { startThrowawayNeo4j } from '../throwaway-neo4j.ts';
 
 const BENCH_HEAP = '2g';
 const BENCH_TX_MEMORY = '1536m';
@@ -31,22 +27,9 @@ export interface BenchDatabase {
 }
 
 export async function startBenchDatabase(): Promise<BenchDatabase> {
-  const { local } = loadConfig({}).neo4j; // the defaults, not this shell's settings
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'congress-graph-bench-'));
-  const neo4j = await LocalNeo4j.start({
-    ...local,
-    heap: BENCH_HEAP,
-    transactionMemory: BENCH_TX_MEMORY,
-    rootDir: PROJECT_ROOT,
-    boltPort: await findFreePort(),
-    dataDir,
-    java: process.env.NEO4J_JAVA,
-    password: undefined,
-    log: createLogger('warn'),
-    supervise: false,
-  });
+  const neo4j = await startThrowawayNeo4j('bench', { heap: BENCH_HEAP, transactionMemory: BENCH_TX_MEMORY });
   const driver = createDriver({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password });
-  const { version } = await describeServer(driver, 10_000);
+  const { version } = await serverInfo(driver, 10_000);
   return {
     driver,
     uri: neo4j.uri,
@@ -54,12 +37,11 @@ export async function startBenchDatabase(): Promise<BenchDatabase> {
     password: neo4j.password,
     version,
     heap: BENCH_HEAP,
-    pageCache: local.pageCache,
+    pageCache: loadConfig({}).neo4j.local.pageCache, // npm start's default
     transactionMemory: BENCH_TX_MEMORY,
     async close() {
       await driver.close();
       await neo4j.stop();
-      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

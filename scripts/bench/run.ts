@@ -1,6 +1,8 @@
 /**
  * `npm run bench [-- --out results.json] [--quick]`: ingest, load, API and viewer
- * figures on a throwaway local Neo4j, as a table and as JSON (docs/PERFORMANCE.md).
+ * figures on a throwaway local Neo4j, each beside its reference measured in the same
+ * run (a minimal loader, direct driver calls, a bare sigma page) and the ratio, as a
+ * table and as JSON with a top-level `ratios` object (docs/PERFORMANCE.md).
  * The exit code says whether the benchmark ran, not whether targets were met.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -13,8 +15,9 @@ import { benchLoad, type LoadFigures } from './load.ts';
 import { describeMachine, round, type MachineInfo } from './machine.ts';
 import { startBenchDatabase } from './neo4j.ts';
 import { startBenchServer } from './server.ts';
+import { ratiosObject, type RatioKey } from './ratios.ts';
 import { formatTable, TARGETS } from './table.ts';
-import { benchViewer } from './viewer.ts';
+import { benchViewer, COMPARED_SIZE, type WebglInfo } from './viewer.ts';
 
 export interface BenchResults {
   date: string;
@@ -25,6 +28,13 @@ export interface BenchResults {
   load?: LoadFigures;
   api?: ApiFigures;
   viewer?: Awaited<ReturnType<typeof benchViewer>>;
+  /** What drew the viewer: software (SwiftShader, the default) or hardware WebGL (--gpu), and the renderer's name. */
+  viewer_webgl?: WebglInfo;
+  /**
+   * Product ÷ reference, same run (issue 18): time ratios lower is better
+   * (viewer_*), throughput ratios higher is better (load, api_*); null where not measured.
+   */
+  ratios: Record<RatioKey, number | null>;
   targets: typeof TARGETS;
   /** Phases that failed, with their error (the run goes on with the next phase where it can). */
   failures: Record<string, string>;
@@ -43,14 +53,15 @@ const program = new Command('bench')
   .option('--out <file>', 'write the results as JSON to this file')
   .option('--quick', 'small sizes (20 reports, 5 s per endpoint): proves the suite works, in a few minutes')
   .option('--reports <n>', 'synthetic reports to ingest and load (default 200, quick 20)', positiveInt)
-  .option('--duration <s>', 'seconds of load per API endpoint (default 20, quick 5)', positiveInt)
+  .option('--duration <s>', 'seconds of load per API endpoint and side at 50 connections (default 21, quick 6)', positiveInt)
   .option('--no-viewer', 'skip the viewer (headless Chromium) phase')
+  .option('--gpu', 'draw the viewer with hardware WebGL (the machine\'s GPU) instead of SwiftShader')
   .parse();
 
-const opts = program.opts<{ out?: string; quick?: boolean; reports?: number; duration?: number; viewer: boolean }>();
+const opts = program.opts<{ out?: string; quick?: boolean; reports?: number; duration?: number; viewer: boolean; gpu?: boolean }>();
 const quick = opts.quick === true;
 const reports = opts.reports ?? (quick ? 20 : 200);
-const durationS = opts.duration ?? (quick ? 5 : 20);
+const durationS = opts.duration ?? (quick ? 6 : 21);
 const started = performance.now();
 const log = (line: string): void => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
@@ -84,7 +95,7 @@ try {
       results.api = await phase('api', async () => {
         const server = await startBenchServer(db);
         try {
-          return await benchApi(db.driver, server, { durationS, singleS: quick ? 3 : 10, warmupS: quick ? 1 : 3, connections: 50, log });
+          return await benchApi(db.driver, server, { durationS, singleS: quick ? 4 : 12, warmupS: quick ? 1 : 3, connections: 50, slices: quick ? 2 : 3, timedCalls: quick ? 50 : 200, log });
         } finally {
           await server.stop();
         }
@@ -92,13 +103,31 @@ try {
     }
   }
   // Last: it loads graphs of its own into the database.
-  if (opts.viewer) results.viewer = await phase('viewer', () => benchViewer({ driver: db.driver, quick, log, failures }));
+  if (opts.viewer) {
+    const info: { webgl?: WebglInfo } = {};
+    results.viewer = await phase('viewer', () => benchViewer({ driver: db.driver, quick, log, failures, webgl: opts.gpu ? 'hardware' : 'software', info }));
+    if (info.webgl) results.viewer_webgl = info.webgl;
+  }
 } finally {
   await db.close();
 }
 
+const compared = results.viewer?.[quick ? COMPARED_SIZE.quick : COMPARED_SIZE.full]?.reference?.ratios;
+const apiRatio = (endpoint: 'search' | 'node' | 'neighbors', which: 'single' | 'concurrent'): number | null => results.api?.reference?.[endpoint]?.[which].ratio ?? null;
 const final: BenchResults = {
   ...(results as BenchResults),
+  ratios: ratiosObject({
+    viewer_first_frame: compared?.first_frame,
+    viewer_frame: compared?.frame,
+    viewer_hover: compared?.hover,
+    load: results.load?.reference_ratio,
+    api_search_1: apiRatio('search', 'single'),
+    api_search_50: apiRatio('search', 'concurrent'),
+    api_node_1: apiRatio('node', 'single'),
+    api_node_50: apiRatio('node', 'concurrent'),
+    api_neighbors_1: apiRatio('neighbors', 'single'),
+    api_neighbors_50: apiRatio('neighbors', 'concurrent'),
+  }),
   targets: TARGETS,
   failures,
   load_average_at_end: round(os.loadavg()[0] ?? 0),

@@ -1,12 +1,15 @@
 /**
  * What the viewer benchmark measures in one page, in headless Chromium:
  * first render, sigma's frame rate and the longest main-thread task while
- * ForceAtlas2 runs, then how fast hover, click and a camera move answer.
+ * ForceAtlas2 runs, what one full frame costs, then how fast hover, click and a
+ * camera move answer. The same probes measure the bare sigma reference page
+ * (viewer-reference.ts): they read the page through `window.__benchView()`, which
+ * the init script defines for both.
  *
  * The in-page code is plain JavaScript in strings: tsx compiles functions with
  * helpers (`__name`) that do not exist in the page, so nothing is serialised.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 export interface PageFigures {
   nodes: number;
@@ -23,17 +26,65 @@ export interface PageFigures {
   /** How long the layout window lasted (ms) and how many long tasks fell in it. */
   layout_window_ms: number;
   long_tasks: number;
+  /** One full frame with the layout stopped: sigma's render → the next frame the page may draw (ms, median of FRAMES). */
+  frame_ms: number | null;
   /** Input → the frame that shows its answer (ms). */
   hover_ms: number | null;
   click_ms: number | null;
   camera_ms: number | null;
+  /** Where the graph canvas is on the page (CSS pixels): the reference draws into the same box. */
+  canvas: CanvasBox;
+}
+
+export interface CanvasBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The reference page's figures: the ones the ratios compare. */
+export interface ReferencePageFigures {
+  nodes: number;
+  edges: number;
+  first_render_ms: number;
+  frame_ms: number | null;
+  hover_ms: number | null;
 }
 
 export const VIEWPORT = { width: 1280, height: 720 };
 
-/** Collects long tasks from the very start of the page (before any of the app's code runs). */
+/**
+ * Collects long tasks from the very start of the page (before any of the app's code
+ * runs), and defines `__benchView()`: the renderer, graph and state the probes read,
+ * from the viewer (window.congressGraph) or from the reference page (window.__referenceView).
+ */
 const INIT_SCRIPT = `
 window.__bench = { longTasks: [] };
+window.__benchView = function () {
+  var app = window.congressGraph;
+  if (app && app.canvas) {
+    var c = app.canvas;
+    return {
+      sigma: c.sigma, graph: c.getGraph(),
+      hovered: function () { return c.getHovered(); },
+      selected: function () { return c.getSelected(); },
+      moving: function () { return c.isLayoutRunning(); },
+      stopLayout: function () { c.stopLayout(); },
+    };
+  }
+  var r = window.__referenceView;
+  if (r && r.sigma) {
+    return {
+      sigma: r.sigma, graph: r.graph,
+      hovered: function () { return r.hoveredNode; },
+      selected: function () { return null; },
+      moving: function () { return false; },
+      stopLayout: function () {},
+    };
+  }
+  return null;
+};
 try {
   new PerformanceObserver(function (list) {
     for (const e of list.getEntries()) window.__bench.longTasks.push({ start: e.startTime, duration: e.duration });
@@ -46,17 +97,17 @@ try {
  * overlap spread) or `capMs` passed: sigma frames drawn while it ran, long tasks.
  */
 const LAYOUT_WINDOW = (capMs: number) => `new Promise(function (resolve) {
-  var canvas = window.congressGraph.canvas;
+  var view = window.__benchView();
   var start = performance.now();
   var frames = 0;
   var runningUntil = null;
   var onRender = function () { if (runningUntil === null) frames++; };
-  canvas.sigma.on('afterRender', onRender);
+  view.sigma.on('afterRender', onRender);
   var tick = function () {
     var now = performance.now();
-    if (runningUntil === null && !canvas.isLayoutRunning()) runningUntil = now;
+    if (runningUntil === null && !view.moving()) runningUntil = now;
     if ((runningUntil !== null && now - runningUntil > 1000) || now - start > ${capMs}) {
-      canvas.sigma.off('afterRender', onRender);
+      view.sigma.off('afterRender', onRender);
       var end = now;
       var running = (runningUntil === null ? end : runningUntil) - start;
       var tasks = window.__bench.longTasks.filter(function (t) { return t.start + t.duration > start && t.start < end; });
@@ -76,31 +127,62 @@ const LAYOUT_WINDOW = (capMs: number) => `new Promise(function (resolve) {
 
 /** The best-connected node drawn inside the canvas, for hover and click. */
 const PICK_NODE = `(function () {
-  var canvas = window.congressGraph.canvas;
-  var graph = canvas.getGraph();
-  var box = document.querySelector('[data-testid="graph-canvas"]').getBoundingClientRect();
+  var view = window.__benchView();
+  var graph = view.graph;
+  var box = view.sigma.getContainer().getBoundingClientRect();
   var best = null, bestDegree = -1;
-  graph.forEachNode(function (node, a) {
-    if (a.degree <= bestDegree) return;
-    var p = canvas.nodeViewportPosition(node);
+  graph.forEachNode(function (node) {
+    var degree = graph.degree(node);
+    if (degree <= bestDegree) return;
+    var d = view.sigma.getNodeDisplayData(node);
+    if (!d) return;
+    var p = view.sigma.framedGraphToViewport({ x: d.x, y: d.y });
     if (!p || p.x < 40 || p.y < 40 || p.x > box.width - 40 || p.y > box.height - 40) return;
-    best = { node: node, x: box.x + p.x, y: box.y + p.y }; bestDegree = a.degree;
+    best = { node: node, x: box.x + p.x, y: box.y + p.y }; bestDegree = degree;
   });
   return best;
 })()`;
 
+/** Until positions stop moving (layout, overlap spreading) and sigma has drawn nothing for 500 ms, or 60 s. */
+const QUIET = `new Promise(function (resolve) {
+  var view = window.__benchView();
+  var start = performance.now(), last = performance.now();
+  var onRender = function () { last = performance.now(); };
+  view.sigma.on('afterRender', onRender);
+  (function check() {
+    var now = performance.now();
+    if ((!view.moving() && now - last > 500) || now - start > 60000) { view.sigma.off('afterRender', onRender); return resolve(now - start); }
+    setTimeout(check, 50);
+  })();
+})`;
+
+/** Full frames drawn back to back, each in its own animation frame; then the time per frame (ms). */
+export const FRAMES = 2;
+const FRAME = `new Promise(function (resolve) {
+  var view = window.__benchView();
+  var drawn = 0, start = 0;
+  var step = function () {
+    if (drawn === 0) start = performance.now();
+    if (drawn === ${FRAMES}) return resolve((performance.now() - start) / ${FRAMES});
+    view.sigma.render();
+    drawn++;
+    requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
+})`;
+
 /** Arms a probe: the time of the next `eventType` on the canvas, and of the first frame after it that `ready()` accepts. */
 const ARM_PROBE = (eventType: string, ready: string) => `(function () {
-  var canvas = window.congressGraph.canvas;
-  var el = document.querySelector('[data-testid="graph-canvas"]');
+  var view = window.__benchView();
+  var el = view.sigma.getContainer();
   var probe = window.__bench.probe = { input: null, answered: null };
   el.addEventListener('${eventType}', function (e) { if (probe.input === null) probe.input = e.timeStamp; }, { capture: true, once: true });
   var onRender = function () {
     if (probe.input === null || !(${ready})) return;
     probe.answered = performance.now();
-    canvas.sigma.off('afterRender', onRender);
+    view.sigma.off('afterRender', onRender);
   };
-  canvas.sigma.on('afterRender', onRender);
+  view.sigma.on('afterRender', onRender);
 })()`;
 
 /**
@@ -118,7 +200,27 @@ const PROBE_ANSWER = (timeoutMs: number) => `new Promise(function (resolve) {
   })();
 })`;
 
-export async function measurePage(browser: Browser, url: string, options: { layoutCapMs: number; log: (line: string) => void }): Promise<PageFigures> {
+export interface MeasureOptions {
+  layoutCapMs: number;
+  log: (line: string) => void;
+  /**
+   * Only what the ratios compare (first render, a frame, hover): the layout is stopped at
+   * the first frame, and neither the layout window nor click and zoom are measured.
+   */
+  light?: boolean;
+  /** Measure a full frame (default true; a 50k frame in software WebGL takes minutes). */
+  frame?: boolean;
+}
+
+/** The first frame's time and the graph drawn, once the page says it has drawn it. */
+const FIRST = `(function () {
+  var mark = performance.getEntriesByName('graph-rendered')[0];
+  var view = window.__benchView();
+  var app = window.congressGraph;
+  return { ms: mark ? mark.startTime : app.metrics.firstGraphRenderMs, nodes: view.graph.order, edges: view.graph.size, now: performance.now(), running: view.moving() };
+})()`;
+
+export async function measurePage(browser: Browser, url: string, options: MeasureOptions): Promise<PageFigures> {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
   try {
     const page = await context.newPage();
@@ -127,37 +229,81 @@ export async function measurePage(browser: Browser, url: string, options: { layo
     await page.addInitScript(INIT_SCRIPT);
     await page.goto(url);
     await page.waitForSelector('body[data-graph-rendered="true"]', { timeout: 600_000 });
-    const first = (await page.evaluate(`(function () {
-      var mark = performance.getEntriesByName('graph-rendered')[0];
-      var graph = window.congressGraph.canvas.getGraph();
-      return { ms: mark ? mark.startTime : window.congressGraph.metrics.firstGraphRenderMs, nodes: graph.order, edges: graph.size, now: performance.now(), running: window.congressGraph.canvas.isLayoutRunning() };
-    })()`)) as { ms: number; nodes: number; edges: number; now: number; running: boolean };
+    const first = (await page.evaluate(FIRST)) as { ms: number; nodes: number; edges: number; now: number; running: boolean };
+    const box = await page.locator('[data-testid="graph-canvas"]').boundingBox();
+    if (!box) throw new Error('the graph canvas is not on the page');
     // Sigma draws on animation frames: when SwiftShader is slow to produce them, the page answers late even with its main thread idle.
     const late = Math.round(first.now - first.ms);
     if (late > 2000) options.log(`  the page answered ${late} ms after its first frame; the layout had ${first.running ? 'not yet' : 'already'} stopped`);
-    const layout = (await page.evaluate(LAYOUT_WINDOW(options.layoutCapMs))) as { fps: number; windowMs: number; stillRunning: boolean; longTasks: number; maxLongTask: number };
-    if (layout.stillRunning) options.log(`  the layout was still running after ${options.layoutCapMs} ms; measured up to then`);
-
-    const usable = await measureInteractions(page);
+    type LayoutWindow = { fps: number; windowMs: number; stillRunning: boolean; longTasks: number; maxLongTask: number };
+    let layout: LayoutWindow | null = null;
+    if (!options.light) {
+      layout = (await page.evaluate(LAYOUT_WINDOW(options.layoutCapMs))) as LayoutWindow;
+      if (layout.stillRunning) options.log(`  the layout was still running after ${options.layoutCapMs} ms; measured up to then`);
+    }
+    // A frame is measured on a still graph: the layout (and its overlap spreading) stopped, nothing else drawing.
+    await page.evaluate('window.__benchView().stopLayout()');
+    await page.evaluate(QUIET);
+    const frame = options.frame === false ? null : await measureFrame(page);
+    const usable = await measureInteractions(page, { clickAndZoom: !options.light });
     if (errors.length > 0) throw new Error(`the page failed: ${errors[0]}`);
+    const measured = layout !== null && first.running;
     return {
       nodes: first.nodes,
       edges: first.edges,
       first_render_ms: Math.round(first.ms),
       // A layout that had stopped before the page answered left an empty window: not a zero.
-      layout_fps: first.running ? Math.round(layout.fps * 10) / 10 : null,
-      max_long_task_ms: first.running ? Math.round(layout.maxLongTask) : null,
-      layout_window_ms: Math.round(layout.windowMs),
-      long_tasks: layout.longTasks,
+      layout_fps: measured ? Math.round(layout!.fps * 10) / 10 : null,
+      max_long_task_ms: measured ? Math.round(layout!.maxLongTask) : null,
+      layout_window_ms: layout ? Math.round(layout.windowMs) : 0,
+      long_tasks: layout?.longTasks ?? 0,
+      frame_ms: frame,
       ...usable,
+      canvas: { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height) },
     };
   } finally {
     await context.close();
   }
 }
 
+/**
+ * The bare sigma page (viewer-reference.ts) in the same browser, viewport and locale,
+ * its container in `canvas`'s place: first render, one frame, hover.
+ */
+export async function measureReferencePage(browser: Browser, url: string, canvas: CanvasBox): Promise<ReferencePageFigures> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+  try {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.addInitScript(INIT_SCRIPT);
+    const target = new URL(url);
+    for (const [key, value] of Object.entries({ x: canvas.x, y: canvas.y, w: canvas.width, h: canvas.height })) target.searchParams.set(key, String(value));
+    await page.goto(target.toString());
+    await page.waitForSelector('body[data-graph-rendered="true"], body[data-error]', { timeout: 600_000 });
+    if (errors.length > 0) throw new Error(`the reference page failed: ${errors[0]}`);
+    const first = (await page.evaluate(`(function () {
+      var view = window.__benchView();
+      return { ms: performance.getEntriesByName('graph-rendered')[0].startTime, nodes: view.graph.order, edges: view.graph.size };
+    })()`)) as { ms: number; nodes: number; edges: number };
+    await page.evaluate(QUIET);
+    const frame = await measureFrame(page);
+    const { hover_ms } = await measureInteractions(page, { clickAndZoom: false });
+    if (errors.length > 0) throw new Error(`the reference page failed: ${errors[0]}`);
+    return { nodes: first.nodes, edges: first.edges, first_render_ms: Math.round(first.ms), frame_ms: frame, hover_ms };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Time per full frame, or null when the page did not draw them within 5 minutes. */
+async function measureFrame(page: Page): Promise<number | null> {
+  const ms = (await Promise.race([page.evaluate(FRAME), new Promise((resolve) => setTimeout(() => resolve(null), 300_000))])) as number | null;
+  return ms === null ? null : Math.round(ms);
+}
+
 /** Hover a node, click it, zoom the camera: each timed from the input event to the frame that shows the answer. */
-async function measureInteractions(page: import('playwright-core').Page): Promise<Pick<PageFigures, 'hover_ms' | 'click_ms' | 'camera_ms'>> {
+async function measureInteractions(page: Page, opts: { clickAndZoom: boolean }): Promise<Pick<PageFigures, 'hover_ms' | 'click_ms' | 'camera_ms'>> {
   const target = (await page.evaluate(PICK_NODE)) as { node: string; x: number; y: number } | null;
   if (!target) return { hover_ms: null, click_ms: null, camera_ms: null };
   const timed = async (eventType: string, ready: string, act: () => Promise<void>): Promise<number | null> => {
@@ -166,9 +312,11 @@ async function measureInteractions(page: import('playwright-core').Page): Promis
     return (await page.evaluate(PROBE_ANSWER(30_000))) as number | null;
   };
   await page.mouse.move(target.x - 200, target.y - 200);
+  await page.evaluate(QUIET);
   // Any node answering counts: a neighbour's disc or label may lie over the target's centre.
-  const hover = await timed('mousemove', 'canvas.getHovered() !== null', () => page.mouse.move(target.x, target.y));
-  const click = await timed('click', 'canvas.getSelected() !== null', () => page.mouse.click(target.x, target.y));
+  const hover = await timed('mousemove', 'view.hovered() !== null', () => page.mouse.move(target.x, target.y));
+  if (!opts.clickAndZoom) return { hover_ms: hover, click_ms: null, camera_ms: null };
+  const click = await timed('click', 'view.selected() !== null', () => page.mouse.click(target.x, target.y));
   // Zoom at the canvas's centre: an offset from the node could land on the sidebar or the header
   // (no wheel event on the canvas, so no answer), as it did when the layout ended near an edge.
   const box = await page.locator('[data-testid="graph-canvas"]').boundingBox();

@@ -16,12 +16,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../server/config.ts';
-import { findFreePort } from '../../server/db/local/ports.ts';
-import { startServerProcess, type ServerProcess } from '../server-process.ts';
+import { runScript } from '../run-script.ts';
+import { withThrowawayServer } from '../server-process.ts';
 
 const VENV = path.join(PROJECT_ROOT, '.data/fuzz-venv');
 const ST = path.join(VENV, 'bin/st');
@@ -42,26 +41,9 @@ function ensureSchemathesis(): void {
 
 async function main(): Promise<number> {
   ensureSchemathesis();
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'congress-graph-fuzz-'));
   const token = randomBytes(18).toString('base64url');
-  let server: ServerProcess | undefined;
-  try {
-    console.log('fuzz: starting the server with a throwaway Neo4j …');
-    server = await startServerProcess({
-      env: {
-        NEO4J_URI: '',
-        NEO4J_PASSWORD: '',
-        NEO4J_BOLT_PORT: String(await findFreePort()),
-        NEO4J_DATA_DIR: dataDir,
-        NEO4J_HEAP: '512m',
-        ADMIN_TOKEN: token,
-        RATE_LIMIT_CYPHER: '0',
-        RATE_LIMIT_SEARCH: '0',
-        LOG_LEVEL: 'error',
-      },
-      readyTimeoutMs: 240_000,
-      output: 'inherit',
-    });
+  const env = { NEO4J_HEAP: '512m', ADMIN_TOKEN: token, RATE_LIMIT_CYPHER: '0', RATE_LIMIT_SEARCH: '0', LOG_LEVEL: 'error' };
+  return withThrowawayServer('fuzz', env, async (server) => {
     const base = server.url;
     await mkdir(REPORTS, { recursive: true });
     const args = [
@@ -89,16 +71,7 @@ async function main(): Promise<number> {
     console.log(`fuzz: st ${args.join(' ').replace(token, '<token>')}`);
     const st = spawn(ST, args, { stdio: 'inherit' });
     return await new Promise<number>((resolve) => st.once('exit', (code) => resolve(code ?? 1)));
-  } finally {
-    await server?.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`fuzz: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runScript('fuzz', main);

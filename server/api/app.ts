@@ -51,6 +51,9 @@ export function apiRoutes(deps: AppDependencies): RouteSpec[] {
     database,
     maxResultBytes: config.cypher.maxResultBytes,
     workerMemoryMb: config.cypher.workerMemoryMb,
+    concurrency: config.cypher.concurrency,
+    perClient: config.cypher.clientConcurrency,
+    queueLimit: config.cypher.queue,
     log,
   });
   const ctx: ApiContext = { driver: deps.driver, config, log, database, cypherRunner };

@@ -1,18 +1,9 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
+import { ApiError } from '../contract/errors.ts';
 
-/** An error meant for the client: a status, a stable code and a message a person can read. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
+// An error meant for the client (a status, a stable code, a message a person can read) is the contract's.
+export { ApiError } from '../contract/errors.ts';
 
 export function notFound(message: string): ApiError {
   return new ApiError(404, 'not_found', message);

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { Json, SerializedGraph as SerializedGraphType } from './graph.ts';
+import { COMPACT_GRAPH_FORMAT, type CompactGraph as CompactGraphType } from './compactGraph.ts';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from './model.ts';
 
 // ── Shared values ──
@@ -70,6 +71,28 @@ export const SerializedGraph = z
   })
   .meta({ id: 'SerializedGraph', description: 'A graph in graphology’s serialized form: `Graph.from(body)` imports it.' });
 
+const indexes = z.array(z.number().int().min(0));
+export const CompactGraph = z
+  .strictObject({
+    format: z.literal(COMPACT_GRAPH_FORMAT),
+    attributes: z.record(z.string(), JsonValue),
+    labelSets: z.array(z.array(z.string())).meta({ description: 'Each distinct list of labels once.' }),
+    types: z.array(z.string()).meta({ description: 'Each relationship type once.' }),
+    nodes: z.strictObject({ keys: z.array(z.string()), labelSet: indexes, names: z.array(z.string()), properties: z.array(Properties) }),
+    edges: z.strictObject({
+      keyPrefix: z.string().meta({ description: 'What every edge key starts with; `keys` hold the rest.' }),
+      keys: z.array(z.string()),
+      source: indexes.meta({ description: 'Index into nodes.keys.' }),
+      target: indexes.meta({ description: 'Index into nodes.keys.' }),
+      type: indexes.meta({ description: 'Index into types.' }),
+      properties: z.array(Properties),
+    }),
+  })
+  .meta({
+    id: 'CompactGraph',
+    description: 'The same graph in columns, each repeated string once (server/contract/compactGraph.ts decodes it into the serialized form); index i of every nodes column is node i, of every edges column edge i.',
+  });
+
 // ── Request pieces ──
 
 function csvList<T extends readonly [string, ...string[]]>(values: T, description: string) {
@@ -119,6 +142,7 @@ export const GraphQuery = z.object({
   types: typesParam('Relationship types to include (default: all).'),
   ...CorpusFilter.shape,
   limit: int(1, 1_000_000).optional().meta({ description: 'Most nodes to return (default and ceiling: the server’s GRAPH_MAX_NODES).' }),
+  format: z.enum(['graphology', 'compact']).default('graphology').meta({ description: 'graphology: the serialized form (`Graph.from(body)`); compact: the same graph in columns, about half the size (CompactGraph).' }),
 });
 
 export const NeighborsQuery = z.object({
@@ -134,9 +158,17 @@ export const NodeDetailsQuery = z.object({
   limit: int(1, 5000).default(100).meta({ description: 'Most relationships listed per group (each group says its full count).' }),
 });
 
+/** Longest search query, in UTF-16 code units (JavaScript's string length, as the viewer's input counts). */
+export const SEARCH_QUERY_MAX = 200;
+
 export const SearchQuery = z.object({
   ...CorpusFilter.shape,
-  q: z.string().trim().min(1).max(200).meta({ description: 'What to find, Chinese or English. Searched as text: Lucene syntax is escaped.', example: '贩运' }),
+  q: z
+    .string()
+    .trim()
+    .min(1, 'empty: type a name, words, or a reference such as 24(c)')
+    .max(SEARCH_QUERY_MAX, `longer than ${SEARCH_QUERY_MAX} characters: search for a shorter passage`)
+    .meta({ description: 'What to find, Chinese or English, up to 200 characters: a name, words, a passage, or a reference (24(c), ¶24, 第24段, A/CONF.241/RPM.2/1). Searched as text: no character has a query-syntax meaning.', example: '贩运' }),
   labels: labelsParam('Only nodes with these labels.'),
   limit: int(1, 100).default(10),
 });
@@ -287,8 +319,19 @@ export const SearchResponse = z
         name: z.string(),
         name_en: z.string().nullable(),
         name_zh: z.string().nullable(),
-        score: z.number(),
-        snippet: z.string().optional(),
+        score: z.number().meta({ description: 'The tier’s base (id 7, reference 6, exact 5, prefix 4, name 3, text 2, partial 1) plus the place within the tier, in [0, 1).' }),
+        match: z.enum(['id', 'reference', 'exact', 'prefix', 'name', 'text', 'partial']).meta({ description: 'Why it was found (docs/API.md, How search ranks).' }),
+        snippet: z.string().optional().meta({ description: 'The words matched: the name or alias, or a window of the text around the match (… where cut); the start of the text for a reference.' }),
+        highlights: z
+          .array(z.tuple([z.number().int(), z.number().int()]))
+          .optional()
+          .meta({ description: '[start, end) offsets of the match in `snippet`, in UTF-16 code units (JavaScript string indexes), end exclusive.' }),
+        report: z.string().optional().meta({ description: 'The report a paragraph or recommendation belongs to (or the report itself).' }),
+        tag: z.string().optional().meta({ description: 'That report’s tag (LAC-15).' }),
+        via: z
+          .strictObject({ kind: z.enum(['topic', 'alias']), from: z.string(), form: z.string() })
+          .optional()
+          .meta({ description: 'Found through a translation: the topic (data/topics.json) or entity whose other-language form matched, and that form.' }),
       }),
     ),
   })
@@ -303,8 +346,11 @@ export const PathResponse = z
     found: z.boolean(),
     length: z.number().int().nullable(),
     path: z.array(z.strictObject({ id: z.string(), labels: z.array(z.string()), name: z.string() })).meta({ description: 'The nodes in order, from `from` to `to`; empty when there is no path.' }),
-    relationships: z.array(RelationshipJson),
-    graph: SerializedGraph,
+    relationships: z.array(RelationshipJson).meta({ description: 'The relationship of each step of `path`, with its stored `start` and `end` (a step may go against it).' }),
+    alternatives: z
+      .array(z.strictObject({ path: z.array(z.strictObject({ id: z.string(), labels: z.array(z.string()), name: z.string() })), relationships: z.array(RelationshipJson) }))
+      .meta({ description: 'Every shortest path (at most 10), in the order of their nodes’ ids; the first is `path`. Empty when there is none.' }),
+    graph: SerializedGraph.meta({ description: 'Every node and relationship of the shortest paths returned.' }),
   })
   .meta({ id: 'PathResult' });
 export type PathResponse = z.output<typeof PathResponse>;
@@ -535,3 +581,5 @@ export type ProfileResponse = z.output<typeof ProfileResponse>;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
 export type SerializedGraphMatchesGraphology = Assert<Same<z.output<typeof SerializedGraph>, SerializedGraphType>>;
+/** The compact graph's schema and compactGraph.ts's type are one shape. */
+export type CompactGraphMatchesCodec = Assert<Same<z.output<typeof CompactGraph>, CompactGraphType>>;

@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
-import { createDriver, describeServer, type Driver, type DriverOptions, type ServerInfo } from './driver.ts';
+import { createDriver, type Driver, type DriverOptions } from './driver.ts';
+import { serverInfo, type ServerInfo } from './queries/server-info.ts';
 import { LocalNeo4j } from './local/local-neo4j.ts';
 import { passwordFile } from './local/password.ts';
 import { StartupError } from './startup-error.ts';
@@ -40,7 +41,7 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
   const connection = { uri, user, password };
   const driver = createDriver(connection);
   try {
-    const server = await describeServer(driver, 10_000);
+    const server = await serverInfo(driver, 10_000);
     return {
       driver,
       connection,

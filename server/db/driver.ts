@@ -26,20 +26,3 @@ export function createDriver({ uri, user, password }: DriverOptions): Driver {
     userAgent: 'congress-graph',
   });
 }
-
-export interface ServerInfo {
-  version: string;
-  edition: string;
-}
-
-/** What the database says it is (`dbms.components()`), within a short deadline. */
-export async function describeServer(driver: Driver, timeoutMs = 3000): Promise<ServerInfo> {
-  const result = await driver.executeQuery(
-    'CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition',
-    {},
-    { routing: neo4j.routing.READ, database: 'system', transactionConfig: { timeout: timeoutMs } },
-  );
-  const record = result.records[0];
-  if (!record) throw new Error('dbms.components() returned nothing');
-  return { version: String(record.get('version')), edition: String(record.get('edition')) };
-}

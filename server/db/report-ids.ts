@@ -7,7 +7,7 @@
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { GraphJson } from '../contract/model.ts';
-import { REPORTS_KEY } from './load-plan.ts';
+import { REPORTS_KEY } from './load/contributions.ts';
 
 /** The reports the database holds: id → language (`zh`, `en`, …; '' when the Report has none). */
 export async function loadedReportLanguages(driver: Driver, options: { database?: string | undefined } = {}): Promise<Map<string, string>> {

@@ -3,10 +3,11 @@
  * viewer has a graph to show. A database that holds anything is left as it is
  * (apart from the schema, which the API's search needs and which is idempotent).
  */
-import neo4j, { type Driver } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import type { Logger } from '../logger.ts';
 import { CORPUS_DIR, corpusFiles, ingestFiles } from './corpus.ts';
 import { formatLoadSummary, loadReports, type LoadSummary } from './load.ts';
+import { readQuery } from './queries/run.ts';
 import { applySchema } from './schema.ts';
 import { StartupError } from './startup-error.ts';
 
@@ -18,7 +19,7 @@ export interface SeedOptions {
 
 /** True when the database holds no node at all. */
 export async function isDatabaseEmpty(driver: Driver, database?: string): Promise<boolean> {
-  const { records } = await driver.executeQuery('MATCH (n) RETURN n LIMIT 1', {}, { routing: neo4j.routing.READ, ...(database ? { database } : {}) });
+  const { records } = await readQuery(driver, 'MATCH (n) RETURN n LIMIT 1', {}, { database });
   return records.length === 0;
 }
 

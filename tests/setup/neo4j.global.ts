@@ -1,11 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { PROJECT_ROOT } from '../../server/config.ts';
-import { LocalNeo4j } from '../../server/db/local/local-neo4j.ts';
-import { findFreePort } from '../../server/db/local/ports.ts';
-import { createLogger } from '../../server/logger.ts';
+import { startThrowawayNeo4j } from '../../scripts/throwaway-neo4j.ts';
 import type { TestNeo4j } from './neo4j.ts';
 
 /**
@@ -22,23 +16,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     } satisfies TestNeo4j);
     return async () => {};
   }
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'congress-graph-test-'));
-  const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
-  const neo4j = await LocalNeo4j.start({
-    rootDir: PROJECT_ROOT,
-    boltPort: await findFreePort(),
-    dataDir,
-    heap: '768m',
-    pageCache: '128m',
-    transactionMemory: '256m',
-    java: process.env.NEO4J_JAVA,
-    password: undefined,
-    log,
-    supervise: false,
-  });
-  project.provide('neo4j', { uri: neo4j.uri, user: neo4j.user, password: neo4j.password, local: true } satisfies TestNeo4j);
-  return async () => {
-    await neo4j.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  };
+  const neo4j = await startThrowawayNeo4j('test', { heap: '768m', pageCache: '128m', transactionMemory: '256m' }, process.env.LOG_LEVEL ?? 'warn');
+  project.provide('neo4j', { uri: neo4j.uri, user: neo4j.user, password: neo4j.password, local: true, ...(neo4j.pid ? { pid: neo4j.pid } : {}) } satisfies TestNeo4j);
+  return () => neo4j.stop();
 }

@@ -8,6 +8,8 @@ export interface TestNeo4j {
   password: string;
   /** True when the run started its own database (so tests may start more). */
   local: boolean;
+  /** The JVM's process id, when the run started it (to measure what it costs). */
+  pid?: number;
 }
 
 declare module 'vitest' {

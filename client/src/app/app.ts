@@ -5,15 +5,24 @@ import { CorpusPanel } from '../panels/corpus.ts';
 import { CompareView } from '../views/compare.ts';
 import { errorMessage } from '../util/errors.ts';
 import { buildGraph, createViewerGraph, mergeGraph, type ViewerGraph } from '../graph/build.ts';
-import { GraphCanvas } from '../graph/canvas.ts';
-import { exportPngBlob, saveBlob } from '../graph/exportPng.ts';
+import { GraphCanvas, HOME_CAMERA } from '../graph/canvas.ts';
+import { saveBlob } from '../graph/exportPng.ts';
+import { countByLabelAndType } from '../graph/build.ts';
+import { labelColor, typeColor } from '../graph/palette.ts';
+import { pictureBlob, type LegendLine } from '../export/png.ts';
+import { nodesCsv, relationshipsCsv, viewGexf, viewJson, viewSubgraph } from '../export/viewExport.ts';
+import { MenuButton, type MenuGroup } from '../panels/menuButton.ts';
+import { OnScreenList } from '../panels/onScreen.ts';
+import { labelName, typeName } from '../i18n/i18n.ts';
+import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../server/contract/model.ts';
 import { otherLang, t as translate, type Lang, type MessageKey } from '../i18n/i18n.ts';
 import { DetailsPanel } from '../panels/details.ts';
 import { Legend } from '../panels/legend.ts';
 import { SearchBox } from '../panels/search.ts';
 import { Store } from '../state/store.ts';
-import { parseUrlState, serializeUrlState, VIEWS, type UrlState, type View } from '../state/url.ts';
+import { normalizeCamera, parseUrlState, serializeUrlState, VIEWS, type UrlState, type View } from '../state/url.ts';
 import { h, replace } from '../util/dom.ts';
+import { loadCitationData, type CitationData } from '../views/citationData.ts';
 import { CitationsView } from '../views/citations.ts';
 import { CrimesView } from '../views/crimes.ts';
 import { CypherView } from '../views/cypher.ts';
@@ -44,8 +53,12 @@ export class App implements AppContext {
   private readonly el: Record<string, HTMLElement> = {};
   /** Timings since navigation start (ms): the explore graph's data arrived, then was first drawn. */
   readonly metrics: { graphDataMs: number | null; firstGraphRenderMs: number | null; layoutRuns: number } = { graphDataMs: null, firstGraphRenderMs: null, layoutRuns: 0 };
-  private statusText = '';
+  private statusText: string | (() => string) = '';
   private statusKind: 'info' | 'error' = 'info';
+  private readonly exportMenu = new MenuButton('export-menu');
+  private frameOnly = false;
+  private onScreen!: OnScreenList;
+  private panels = { sidebar: true, details: true };
   private viewSeq = 0;
 
   constructor(private readonly root: HTMLElement) {
@@ -69,12 +82,20 @@ export class App implements AppContext {
         this.canvas.select(null);
         if (this.store.get().node) this.store.set({ node: null });
       },
+      onCameraChange: (camera) => {
+        const atHome = Math.abs(camera.x - HOME_CAMERA.x) < 1e-4 && Math.abs(camera.y - HOME_CAMERA.y) < 1e-4 && Math.abs(camera.ratio - HOME_CAMERA.ratio) < 1e-4;
+        this.store.set({ camera: atHome ? null : normalizeCamera(camera) });
+        this.onScreen.refresh();
+      },
       onLayoutChange: (running) => {
         if (running && !this.store.get().layoutRunning) this.metrics.layoutRuns++;
         this.store.set({ layoutRunning: running });
       },
     });
     this.canvas.setLang(initial.lang);
+    this.onScreen = new OnScreenList(this);
+    this.el.onScreenHost!.append(this.onScreen.element);
+    this.el.canvas!.addEventListener('keydown', (e) => this.onCanvasKey(e));
     this.details = new DetailsPanel(this);
     this.legend = new Legend(this);
     this.corpusPanel = new CorpusPanel(this);
@@ -136,7 +157,7 @@ export class App implements AppContext {
         for (const view of Object.values(this.views)) view.render();
         document.body.dataset.corpusLoaded = String(data.reports.length);
       })
-      .catch((error: unknown) => this.setStatus(this.t('statusError', { message: errorMessage(error) }), 'error'))
+      .catch((error: unknown) => this.setStatus(() => this.t('statusError', { message: errorMessage(error, this.lang()) }), 'error'))
       .finally(() => {
         this.corpusLoading = null;
       });
@@ -154,6 +175,7 @@ export class App implements AppContext {
     this.api.filter = { reports, regions, congresses };
     this.explore = null;
     this.exploreLoading = null;
+    this.citationLoading = null;
     for (const view of Object.values(this.views)) view.reset?.();
     this.corpusPanel.render();
     this.legend.render();
@@ -181,7 +203,10 @@ export class App implements AppContext {
         document.body.dataset.graphRendered = 'true';
       });
     }
+    const changed = this.canvas.getGraph() !== graph;
     this.canvas.setGraph(graph);
+    // A new picture starts where the link says, else showing the whole graph.
+    if (changed) this.canvas.setCamera(this.store.get().camera);
     const { hiddenLabels, hiddenTypes } = this.store.get();
     this.canvas.setFilters(hiddenLabels, hiddenTypes);
     this.legend.setGraph(graph);
@@ -220,6 +245,16 @@ export class App implements AppContext {
     return this.exploreLoading;
   }
 
+  private citationLoading: Promise<CitationData> | null = null;
+
+  citationData(): Promise<CitationData> {
+    this.citationLoading ??= loadCitationData(this.api, () => this.exploreGraph()).catch((error: unknown) => {
+      this.citationLoading = null;
+      throw error;
+    });
+    return this.citationLoading;
+  }
+
   async expand(id: string): Promise<void> {
     const graph = this.canvas.getGraph();
     try {
@@ -230,17 +265,18 @@ export class App implements AppContext {
       this.updateCounts();
       const name = (this.lang() === 'en' ? graph.getNodeAttribute(id, 'name_en') : graph.getNodeAttribute(id, 'name_zh')) ?? id;
       this.setStatus(addedNodes.length + addedEdges.length > 0 ? this.t('statusExpanded', { nodes: addedNodes.length, edges: addedEdges.length, name }) : this.t('statusExpandedNone', { name }));
-      if (addedNodes.length > 0) this.canvas.startLayout(1500);
+      if (addedNodes.length > 0) this.canvas.startLayout({ iterations: 150 });
     } catch (error) {
-      this.setStatus(this.t('statusError', { message: errorMessage(error) }), 'error');
+      this.setStatus(() => this.t('statusError', { message: errorMessage(error, this.lang()) }), 'error');
     }
   }
 
   switchView(view: View, patch: Partial<AppState> = {}): void {
-    this.store.set({ ...patch, view });
+    // Another view is another picture: its camera starts at the whole graph.
+    this.store.set({ camera: null, ...patch, view });
   }
 
-  setStatus(text: string, kind: 'info' | 'error' = 'info'): void {
+  setStatus(text: string | (() => string), kind: 'info' | 'error' = 'info'): void {
     this.statusText = text;
     this.statusKind = kind;
     this.renderStatus();
@@ -277,7 +313,7 @@ export class App implements AppContext {
     try {
       await controller.activate(this.el.viewTop!, this.el.viewBottom!);
     } catch (error) {
-      if (seq === this.viewSeq) this.setStatus(this.t('statusError', { message: errorMessage(error) }), 'error');
+      if (seq === this.viewSeq) this.setStatus(() => this.t('statusError', { message: errorMessage(error, this.lang()) }), 'error');
     }
     this.el.viewTop!.hidden = this.el.viewTop!.childElementCount === 0;
     this.el.viewBottom!.hidden = this.el.viewBottom!.childElementCount === 0;
@@ -306,7 +342,17 @@ export class App implements AppContext {
       this.canvas.setFilters(state.hiddenLabels, state.hiddenTypes);
       this.legend.render();
     }
-    if (state.layoutRunning !== previous.layoutRunning) this.renderLayoutControls();
+    if (state.layoutRunning !== previous.layoutRunning) {
+      this.renderLayoutControls();
+      if (!state.layoutRunning) this.onScreen.refresh();
+    }
+    if (state.lang !== previous.lang || state.hiddenLabels !== previous.hiddenLabels || state.hiddenTypes !== previous.hiddenTypes) this.onScreen.refresh();
+    if (state.camera !== previous.camera) {
+      // Back and forward: the URL's camera; a change the canvas itself reported is already there.
+      const now = this.canvas.getCamera();
+      const wanted = state.camera ?? HOME_CAMERA;
+      if (Math.abs(now.x - wanted.x) > 1e-3 || Math.abs(now.y - wanted.y) > 1e-3 || Math.abs(now.ratio - wanted.ratio) > 1e-3) this.canvas.setCamera(state.camera);
+    }
     // The reports in scope changed: read the database again (the view switch below, if any, shows the new view on the new scope).
     if (state.reports !== previous.reports || state.regions !== previous.regions || state.congresses !== previous.congresses) this.scopeChanged(state.view === previous.view);
     if (state.node !== previous.node && state.node && this.details.currentNode() !== state.node) {
@@ -320,19 +366,135 @@ export class App implements AppContext {
   private updateCounts(): void {
     const graph = this.canvas.getGraph();
     this.el.counts!.textContent = this.t('statusNodes', { nodes: graph.order, edges: graph.size });
+    this.el.canvas!.setAttribute('aria-label', this.t('canvasLabel', { nodes: graph.order, edges: graph.size }));
+    this.onScreen?.refresh();
   }
 
-  private async exportPng(): Promise<void> {
-    const button = this.el.exportPng as HTMLButtonElement;
-    button.disabled = true;
+  /** The picture of the view (PNG at `scale`×) with its title, the reports shown and the legend. */
+  private async exportPicture(scale: 2 | 4): Promise<void> {
     try {
-      const blob = await exportPngBlob(this.canvas.sigma);
-      saveBlob(blob, `congress-graph-${this.store.get().view}.png`);
+      const file = `congress-graph-${this.store.get().view}@${scale}x.png`;
+      const blob = await pictureBlob(this.canvas.sigma, scale, {
+        title: this.pictureTitle(),
+        reports: this.t('pictureReports', { list: await this.reportList() }),
+        legend: this.legendLines(),
+        footer: this.t('pictureFooter', { date: new Date().toISOString().slice(0, 10), url: location.href }),
+      });
+      saveBlob(blob, file);
+      this.setStatus(() => this.t('exportDone', { file }));
     } catch (error) {
-      this.setStatus(this.t('statusError', { message: errorMessage(error) }), 'error');
-    } finally {
-      button.disabled = false;
+      this.setStatus(() => this.t('statusError', { message: errorMessage(error, this.lang()) }), 'error');
     }
+  }
+
+  /** The view's name and what it is about (the node selected, the trace's subject, a path's ends). */
+  private pictureTitle(): string {
+    const state = this.store.get();
+    const graph = this.canvas.getGraph();
+    const name = (id: string | null) => (id && graph.hasNode(id) ? graph.getNodeAttribute(id, this.lang() === 'en' ? 'name_en' : 'name_zh') : id);
+    const subject = state.view === 'citations' ? name(state.trace) : state.view === 'path' && state.from && state.to ? `${name(state.from)} → ${name(state.to)}` : name(state.node);
+    return [this.t('appTitle'), this.t(`view.${state.view}`), subject].filter(Boolean).join(' · ');
+  }
+
+  private reportsLoading: Promise<string> | null = null;
+
+  /** The reports loaded, by their tags and titles (the graph shown is drawn from them). */
+  private reportList(): Promise<string> {
+    this.reportsLoading ??= this.api.stats().then(
+      (stats) => stats.reports.map((r) => {
+        const p = r.properties as Record<string, unknown>;
+        const title = this.lang() === 'en' ? (p.title_en ?? p.title_zh) : (p.title_zh ?? p.title_en);
+        return [typeof p.tag === 'string' ? p.tag : r.id, typeof title === 'string' ? title : ''].filter(Boolean).join(' ');
+      }).join('; '),
+      () => {
+        this.reportsLoading = null;
+        return '';
+      },
+    );
+    const lang = this.lang();
+    return this.reportsLoading.then((text) => (lang === this.lang() ? text : text));
+  }
+
+  /** The legend of what the canvas draws: labels and relationship types shown, with counts. */
+  private legendLines(): LegendLine[] {
+    const { hiddenLabels, hiddenTypes } = this.store.get();
+    const counts = countByLabelAndType(this.canvas.getGraph());
+    const order = (keys: Iterable<string>, model: readonly string[]) => [...keys].sort((a, b) => (model.indexOf(a) + 1 || 99) - (model.indexOf(b) + 1 || 99) || a.localeCompare(b));
+    return [
+      ...order(counts.labels.keys(), NODE_LABELS).filter((l) => !hiddenLabels.includes(l)).map((l): LegendLine => ({ kind: 'label', color: labelColor(l), text: labelName(this.lang(), l), count: counts.labels.get(l) ?? 0 })),
+      ...order(counts.types.keys(), RELATIONSHIP_TYPES).filter((t) => !hiddenTypes.includes(t)).map((t): LegendLine => ({ kind: 'type', color: typeColor(t), text: typeName(this.lang(), t), count: counts.types.get(t) ?? 0 })),
+    ];
+  }
+
+  /** Saves the current view (what the legend shows; the frame only, when asked) in a format made here, in the browser. */
+  private exportView(format: 'gexf' | 'nodes' | 'relationships' | 'json'): void {
+    const state = this.store.get();
+    const graph = viewSubgraph(this.canvas.getGraph(), { hiddenLabels: state.hiddenLabels, hiddenTypes: state.hiddenTypes, inFrame: this.frameOnly ? new Set(this.canvas.nodesInFrame()) : null });
+    const base = `congress-graph-${state.view}${this.frameOnly ? '-frame' : ''}`;
+    const lang = this.lang();
+    const [file, blob] =
+      format === 'gexf' ? [`${base}.gexf`, new Blob([viewGexf(graph, lang)], { type: 'application/gexf+xml' })]
+      : format === 'json' ? [`${base}.json`, new Blob([viewJson(graph, state.view)], { type: 'application/json' })]
+      : format === 'nodes' ? [`${base}-nodes.csv`, new Blob(['\ufeff', nodesCsv(graph, lang)], { type: 'text/csv;charset=utf-8' })]
+      : [`${base}-relationships.csv`, new Blob(['\ufeff', relationshipsCsv(graph, lang)], { type: 'text/csv;charset=utf-8' })];
+    saveBlob(blob, file);
+    this.setStatus(() => this.t('exportDone', { file }));
+  }
+
+  private renderExportMenu(): void {
+    const groups: MenuGroup[] = [
+      { label: this.t('exportPngHint'), entries: [
+        { label: this.t('exportPng2'), testId: 'export-png', onSelect: () => void this.exportPicture(2) },
+        { label: this.t('exportPng4'), testId: 'export-png-4', onSelect: () => void this.exportPicture(4) },
+      ] },
+      { label: this.t('exportViewHint'), entries: [
+        { label: this.t('exportFrameOnly'), testId: 'export-frame-only', checked: this.frameOnly, onSelect: () => { this.frameOnly = !this.frameOnly; this.renderExportMenu(); this.exportMenu.open(2); } },
+        { label: this.t('exportViewGexf'), testId: 'export-view-gexf', onSelect: () => this.exportView('gexf') },
+        { label: this.t('exportViewCsvNodes'), testId: 'export-view-nodes', onSelect: () => this.exportView('nodes') },
+        { label: this.t('exportViewCsvRels'), testId: 'export-view-relationships', onSelect: () => this.exportView('relationships') },
+        { label: this.t('exportViewJson'), testId: 'export-view-json', onSelect: () => this.exportView('json') },
+      ] },
+      { label: this.t('exportHint'), entries: EXPORTS.map(({ format, table, label }) => ({
+        label: label(this),
+        href: this.api.exportUrl(format, table),
+        download: `congress-graph${table ? `-${table}` : ''}.${format}`,
+        testId: `export-${format}${table ? `-${table}` : ''}`,
+      })) },
+    ];
+    this.exportMenu.render(this.t('exportTitle'), groups);
+  }
+
+  private onCanvasKey(e: KeyboardEvent): void {
+    if (e.target !== this.el.canvas) return;
+    const step = 0.1;
+    const moves: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+    const move = moves[e.key];
+    if (move) this.canvas.pan(move[0], move[1]);
+    else if (e.key === '+' || e.key === '=') this.canvas.zoom(1);
+    else if (e.key === '-' || e.key === '−') this.canvas.zoom(-1);
+    else if (e.key === '0') this.canvas.fit();
+    else return;
+    e.preventDefault();
+  }
+
+  private togglePanel(which: 'sidebar' | 'details'): void {
+    this.panels[which] = !this.panels[which];
+    this.renderPanels();
+  }
+
+  private renderPanels(): void {
+    this.root.dataset.sidebar = this.panels.sidebar ? 'open' : 'collapsed';
+    this.root.dataset.details = this.panels.details ? 'open' : 'collapsed';
+    const button = (el: HTMLElement, open: boolean, hide: MessageKey, show: MessageKey, controls: string, glyphs: [string, string]) => {
+      el.setAttribute('aria-expanded', String(open));
+      el.setAttribute('aria-controls', controls);
+      el.setAttribute('aria-label', this.t(open ? hide : show));
+      el.title = this.t(open ? hide : show);
+      el.textContent = open ? glyphs[0] : glyphs[1];
+    };
+    button(this.el.sidebarToggle!, this.panels.sidebar, 'panelHideLegend', 'panelShowLegend', 'sidebar', ['‹', '›']);
+    button(this.el.detailsToggle!, this.panels.details, 'panelHideDetails', 'panelShowDetails', 'details-host', ['›', '‹']);
+    this.canvas?.resize();
   }
 
   private buildShell(): void {
@@ -342,33 +504,35 @@ export class App implements AppContext {
     el.tabs = h('nav', { class: 'tabs', role: 'tablist' });
     el.searchHost = h('div', { class: 'search-host' });
     el.langToggle = h('button', { type: 'button', class: 'button lang-toggle', 'data-testid': 'lang-toggle', onclick: () => this.store.set({ lang: otherLang(this.lang()) }) });
-    el.exportPng = h('button', { type: 'button', class: 'button', 'data-testid': 'export-png', onclick: () => void this.exportPng() });
-    el.exportMenu = h('details', { class: 'export-menu' });
+    el.skip = h('a', { class: 'skip-link', href: '#graph-canvas', 'data-testid': 'skip-link' });
     el.header = h('header', { class: 'app-header' },
       h('div', { class: 'brand' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }), h('div', {}, el.title, el.subtitle)),
       el.tabs,
       el.searchHost,
-      h('div', { class: 'header-actions' }, el.exportPng, el.exportMenu, el.langToggle),
+      h('div', { class: 'header-actions' }, this.exportMenu.element, el.langToggle),
     );
 
     el.legendHost = h('div', {});
     el.layoutControls = h('div', { class: 'layout-controls', role: 'group' });
-    el.sidebar = h('aside', { class: 'sidebar' }, el.legendHost);
+    el.sidebar = h('aside', { class: 'sidebar', id: 'sidebar' }, el.legendHost);
+    el.sidebarToggle = h('button', { type: 'button', class: 'panel-toggle left', 'data-testid': 'toggle-sidebar', onclick: () => this.togglePanel('sidebar') });
+    el.detailsToggle = h('button', { type: 'button', class: 'panel-toggle right', 'data-testid': 'toggle-details', onclick: () => this.togglePanel('details') });
+    el.onScreenHost = h('div', { class: 'onscreen-host' });
 
     el.viewTop = h('div', { class: 'view-top', hidden: true });
-    el.canvas = h('div', { class: 'canvas', 'data-testid': 'graph-canvas' });
+    el.canvas = h('div', { class: 'canvas', id: 'graph-canvas', 'data-testid': 'graph-canvas', tabindex: '0', role: 'region' });
     el.counts = h('span', { class: 'counts' });
     el.status = h('span', { class: 'status', role: 'status' });
     el.zoom = h('div', { class: 'zoom-controls' });
     el.viewBottom = h('div', { class: 'view-bottom', hidden: true });
     el.stage = h('main', { class: 'stage' },
       el.viewTop,
-      h('div', { class: 'canvas-wrap' }, el.canvas, el.layoutControls, el.zoom, h('div', { class: 'statusbar' }, el.counts, el.status)),
+      h('div', { class: 'canvas-wrap' }, el.canvas, el.layoutControls, el.zoom, el.sidebarToggle, el.detailsToggle, h('div', { class: 'statusbar' }, el.counts, el.status), el.onScreenHost),
       el.viewBottom,
     );
-    el.detailsHost = h('div', { class: 'details-host' });
+    el.detailsHost = h('div', { class: 'details-host', id: 'details-host' });
     el.body = h('div', { class: 'app-body' }, el.sidebar, el.stage, el.detailsHost);
-    replace(this.root, el.header, el.body);
+    replace(this.root, el.skip, el.header, el.body);
   }
 
   private renderChrome(): void {
@@ -377,21 +541,13 @@ export class App implements AppContext {
     el.subtitle!.textContent = this.t('appSubtitle');
     document.title = `${this.t('appTitle')} · ${this.t(`view.${this.store.get().view}`)}`;
     el.langToggle!.textContent = this.t('langToggle');
-    el.langToggle!.setAttribute('aria-label', this.t('langToggleLabel'));
+    // The accessible name starts with the visible text (WCAG 2.5.3, "label in name").
+    el.langToggle!.setAttribute('aria-label', `${this.t('langToggle')}: ${this.t('langToggleLabel')}`);
+    el.langToggle!.setAttribute('lang', this.lang() === 'zh' ? 'en' : 'zh-CN');
     el.langToggle!.title = this.t('langToggleLabel');
-    el.exportPng!.textContent = this.t('exportPng');
-    el.exportPng!.setAttribute('aria-label', this.t('exportPngLabel'));
-    el.exportPng!.title = this.t('exportPngLabel');
-    replace(
-      el.exportMenu!,
-      h('summary', { class: 'button', 'aria-label': `${this.t('exportTitle')}: ${this.t('exportHint')}` }, `${this.t('exportTitle')} ▾`),
-      h('div', { class: 'menu', role: 'menu' },
-        h('p', { class: 'menu-hint' }, this.t('exportHint')),
-        EXPORTS.map(({ format, table, label }) =>
-          h('a', { role: 'menuitem', href: this.api.exportUrl(format, table), download: `congress-graph${table ? `-${table}` : ''}.${format}`, 'data-format': format, 'data-testid': `export-${format}${table ? `-${table}` : ''}` }, label(this.lang())),
-        ),
-      ),
-    );
+    el.skip!.textContent = this.t('skipToGraph');
+    this.renderExportMenu();
+    this.renderPanels();
     el.zoom!.setAttribute('role', 'group');
     el.zoom!.setAttribute('aria-label', this.t('zoomGroup'));
     replace(
@@ -437,7 +593,7 @@ export class App implements AppContext {
   }
 
   private renderStatus(): void {
-    this.el.status!.textContent = this.statusText;
+    this.el.status!.textContent = typeof this.statusText === 'function' ? this.statusText() : this.statusText;
     this.el.status!.className = `status ${this.statusKind}`;
   }
 }
@@ -452,12 +608,12 @@ function relabelUnits(graph: ViewerGraph): void {
 }
 
 /** The whole-graph exports the server makes. */
-const EXPORTS: { format: 'gexf' | 'graphml' | 'json' | 'csv'; table?: 'nodes' | 'relationships'; label: (lang: 'zh' | 'en') => string }[] = [
-  { format: 'gexf', label: () => 'GEXF (Gephi)' },
+const EXPORTS: { format: 'gexf' | 'graphml' | 'json' | 'csv'; table?: 'nodes' | 'relationships'; label: (app: App) => string }[] = [
+  { format: 'gexf', label: (app) => app.t('exportViewGexf') },
   { format: 'graphml', label: () => 'GraphML' },
   { format: 'json', label: () => 'JSON (graph.json)' },
-  { format: 'csv', table: 'nodes', label: (lang) => (lang === 'zh' ? 'CSV：节点' : 'CSV: nodes') },
-  { format: 'csv', table: 'relationships', label: (lang) => (lang === 'zh' ? 'CSV：关系' : 'CSV: relationships') },
+  { format: 'csv', table: 'nodes', label: (app) => app.t('exportWholeCsvNodes') },
+  { format: 'csv', table: 'relationships', label: (app) => app.t('exportWholeCsvRels') },
 ];
 
 export type { UrlState };

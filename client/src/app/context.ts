@@ -1,5 +1,6 @@
 import type { Api } from '../api/client.ts';
 import type { Corpus } from '../corpus/corpus.ts';
+import type { CitationData } from '../views/citationData.ts';
 import type { ViewerGraph } from '../graph/build.ts';
 import type { GraphCanvas } from '../graph/canvas.ts';
 import type { Lang, MessageKey } from '../i18n/i18n.ts';
@@ -25,10 +26,13 @@ export interface AppContext {
   openDetails(id: string): void;
   /** The explore view's graph, loaded once and grown by expansions. */
   exploreGraph(): Promise<ViewerGraph>;
+  /** Every citation and SUPPLEMENTS pair, loaded once (the trace and the details panel count from it). */
+  citationData(): Promise<CitationData>;
   /** Adds a node's neighbours to the explore graph (double-click). */
   expand(id: string): Promise<void>;
   switchView(view: View, patch?: Partial<AppState>): void;
-  setStatus(text: string, kind?: 'info' | 'error'): void;
+  /** The status line; a function is worded again after a language switch. */
+  setStatus(text: string | (() => string), kind?: 'info' | 'error'): void;
   /** The panel to the right, for views that show an edge's paragraphs rather than a node. */
   details: DetailsHost;
   /** The loaded corpus: each report's tag, colour, meeting and language (empty until GET /api/reports answers). */

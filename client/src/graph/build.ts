@@ -2,6 +2,7 @@ import { MultiDirectedGraph } from 'graphology';
 import type { JsonProperties, NodeAttributes, SerializedEdge } from '../../../server/contract/graph.ts';
 import { ID_PREFIX_LABELS, NODE_LABELS } from '../../../server/contract/model.ts';
 import { fullName, shortName, type Nameable } from '../i18n/names.ts';
+import { MIN_NODE_SIZE, MIN_NODE_SIZE_SMALL_GRAPH, nodeSize } from '../../../server/contract/display.ts';
 import { labelColor, typeColor } from './palette.ts';
 
 /** Attributes of a node in the viewer's graphology graph. */
@@ -75,18 +76,7 @@ export function edgeSize(weight: number): number {
   return Math.min(8, 1 + 1.6 * Math.log2(Math.max(1, weight)));
 }
 
-export const MIN_NODE_SIZE = 4;
-export const MAX_NODE_SIZE = 20;
-
-/** Smallest radius in a small graph (a trace, a query result), where there is room for bigger discs. */
-export const MIN_NODE_SIZE_SMALL_GRAPH = 7;
-
-/** Node radius in pixels for a degree: square-root scale between the graph's smallest and largest degree. */
-export function nodeSize(degree: number, minDegree: number, maxDegree: number, minSize = MIN_NODE_SIZE): number {
-  if (maxDegree <= minDegree) return Math.max(minSize, (MIN_NODE_SIZE + MAX_NODE_SIZE) / 3);
-  const t = Math.sqrt((degree - minDegree) / (maxDegree - minDegree));
-  return minSize + (MAX_NODE_SIZE - minSize) * Math.max(0, Math.min(1, t));
-}
+export { MAX_NODE_SIZE, MIN_NODE_SIZE, MIN_NODE_SIZE_SMALL_GRAPH, nodeSize } from '../../../server/contract/display.ts';
 
 /** A small deterministic hash (FNV-1a) so starting positions and synthetic keys do not depend on the order of arrival. */
 export function hash(text: string): number {
@@ -192,10 +182,20 @@ export function mergeGraph(graph: ViewerGraph, data: GraphData, anchor?: string)
   return { addedNodes, addedEdges };
 }
 
-/** A fresh viewer graph from what the API sent. */
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * A fresh viewer graph from what the API sent. Nodes go in by id and edges by
+ * their ends and type, whatever order the database returned them in: the layout
+ * visits them in graph order, so equal data must make an equal graph for a link
+ * to reopen the same picture (relationship keys are element ids, which a reload
+ * of the database changes, so they only break ties).
+ */
 export function buildGraph(data: GraphData): ViewerGraph {
   const graph = createViewerGraph();
-  mergeGraph(graph, data);
+  const nodes = [...data.nodes].sort((a, b) => byKey(a.key, b.key));
+  const edges = [...data.edges].sort((a, b) => byKey(a.source, b.source) || byKey(a.target, b.target) || byKey(a.attributes.type, b.attributes.type) || byKey(a.key, b.key));
+  mergeGraph(graph, { nodes, edges });
   applyDegreeSizes(graph);
   return graph;
 }

@@ -3,6 +3,7 @@ import { extremityArrow, layerDashed, layerPlain, pathCurved, pathLine, pathLoop
 import type { Lang } from '../i18n/strings.ts';
 import type { EdgeAttrs, NodeAttrs, ViewerGraph } from './build.ts';
 import { ItemFlag } from './itemFlag.ts';
+import { labelBox, placeLabels, type Box, type LabelCandidate, type LabelSide } from './labelPlacement.ts';
 import { Layout } from './layout.ts';
 import {
   ALL_LABELS_MAX_ORDER,
@@ -11,13 +12,19 @@ import {
   CUSTOM_NODE_STATE,
   DEPTH_LAYERS,
   hiddenItems,
+  isNodeDimmed,
+  LABEL_FONT,
   neighbourhood,
+  nodeLabelText,
   pathEdges,
   viewerStyles,
   type EdgeState,
   type GraphState,
   type NodeState,
 } from './styles.ts';
+
+type LabelState = '' | 'none' | LabelSide;
+type FullState = NodeState & { isHidden: boolean; isHovered: boolean; isHighlighted: boolean };
 
 export type ViewerSigma = Sigma<NodeAttrs, EdgeAttrs, Record<string, unknown>, NodeState, EdgeState, GraphState>;
 
@@ -27,7 +34,12 @@ export interface CanvasHandlers {
   onEdgeClick?: (edge: string) => void;
   onStageClick?: () => void;
   onLayoutChange?: (running: boolean) => void;
+  /** The reader moved the camera (pan, zoom, the buttons); called once it rests. */
+  onCameraChange?: (camera: { x: number; y: number; ratio: number }) => void;
 }
+
+/** The camera that shows the whole graph (sigma's default state). */
+export const HOME_CAMERA = { x: 0.5, y: 0.5, ratio: 1 } as const;
 
 /**
  * The one sigma v4 renderer of the page and the graph it shows. Views hand it
@@ -43,6 +55,7 @@ export class GraphCanvas {
   private selected: string | null = null;
   private hovered: string | null = null;
   private path: string[] | null = null;
+  private pathEdgeKeys: readonly string[] | null = null;
   /** Whether the selected node's neighbourhood stays highlighted (off where the whole drawing is the point, e.g. a citation trace). */
   private selectionFocus = true;
   /**
@@ -103,6 +116,8 @@ export class GraphCanvas {
         enableCameraRotation: false,
         enableCameraMouseRotation: false,
         doubleClickZoomingRatio: 1.8,
+        // The canvas may be hidden (the console's table-only mode): sigma then waits instead of throwing.
+        allowInvalidContainer: true,
         minCameraRatio: 0.05,
         maxCameraRatio: 8,
       },
@@ -138,8 +153,9 @@ export class GraphCanvas {
     // at the new graph before switching (setGraph's refresh then rebuilds it).
     const internals = this.sigma as unknown as { edgeGroups?: { graph: unknown } };
     if (internals.edgeGroups && 'graph' in internals.edgeGroups) internals.edgeGroups.graph = graph;
-    // sigma keeps the state of items the next graph shares (same ids): no highlight, filter or path carries over.
+    // sigma keeps the state of items the next graph shares (same ids): no highlight, filter, path or label place carries over.
     for (const flag of Object.values(this.flags)) flag.clear();
+    this.applyLabelStates(new Map());
     this.sigma.setSettings(renderSettingsFor(graph));
     this.sigma.setGraph(graph);
     this.sigma.setGraphState({ hasActiveSubgraph: false, hasPath: false, showAllLabels: graph.order <= ALL_LABELS_MAX_ORDER });
@@ -147,8 +163,9 @@ export class GraphCanvas {
   }
 
   // ── layout ──────────────────────────────────────────────────────────────
-  startLayout(duration?: number): void {
-    this.layout.start(duration);
+  /** A reproducible layout run (a fixed number of iterations, then overlaps spread); see Layout.start. */
+  startLayout(options?: { iterations?: number; duration?: number }): void {
+    this.layout.start(options);
   }
   stopLayout(): void {
     this.layout.stop(true);
@@ -167,6 +184,7 @@ export class GraphCanvas {
   // ── language, filters, selection, paths ───────────────────────────────
   setLang(lang: Lang): void {
     this.sigma.setGraphState({ lang });
+    this.scheduleLabels();
   }
 
   setFilters(hiddenLabels: Iterable<string>, hiddenTypes: Iterable<string>): void {
@@ -179,13 +197,14 @@ export class GraphCanvas {
   graphChanged(): void {
     this.sigma.setGraphState({ showAllLabels: this.graph.order <= ALL_LABELS_MAX_ORDER });
     this.applyFilters();
-    if (this.path) this.setPath(this.path);
+    if (this.path) this.setPath(this.path, this.pathEdgeKeys ?? undefined);
   }
 
   private applyFilters(): void {
     const hidden = hiddenItems(this.graph, this.hiddenLabels, this.hiddenTypes);
     this.flags.hiddenNodes.set(hidden.nodes);
     this.flags.hiddenEdges.set(hidden.edges);
+    this.scheduleLabels();
   }
 
   /** Selects a node; `neighbourhood` false marks it without fading the rest. */
@@ -204,13 +223,18 @@ export class GraphCanvas {
     return this.selected;
   }
 
-  /** Draws a path (ordered node ids) over the graph: its nodes and edges stay bright, the rest fades. */
-  setPath(nodes: string[] | null): void {
+  /**
+   * Draws a path (ordered node ids) over the graph: its nodes and edges stay bright, the rest fades.
+   * `edges` names the relationship of each step when known; else the first edge between each pair.
+   */
+  setPath(nodes: string[] | null, edges?: readonly string[]): void {
     this.path = nodes && nodes.length > 0 ? nodes : null;
+    this.pathEdgeKeys = edges ?? null;
     const onPath = new Set(this.path ?? []);
-    const edges = this.path ? pathEdges(this.graph, this.path) : new Set<string>();
+    const known = this.pathEdgeKeys?.filter((e) => this.graph.hasEdge(e)) ?? [];
+    const edgeSet = this.path ? (known.length === this.path.length - 1 ? new Set(known) : pathEdges(this.graph, this.path)) : new Set<string>();
     this.flags.pathNodes.set(onPath);
-    this.flags.pathEdges.set(edges);
+    this.flags.pathEdges.set(edgeSet);
     this.sigma.setGraphState({ hasPath: this.path !== null });
     this.applyActive();
   }
@@ -231,6 +255,7 @@ export class GraphCanvas {
     this.flags.activeNodes.set(sub.nodes);
     this.flags.activeEdges.set(sub.edges);
     this.sigma.setGraphState({ hasActiveSubgraph: focus !== null });
+    this.scheduleLabels();
   }
 
   getHovered(): string | null {
@@ -245,13 +270,49 @@ export class GraphCanvas {
   }
 
   fit(): void {
-    void this.sigma.getCamera().animate({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }, { duration: 300 });
+    void this.sigma.getCamera().animate({ ...HOME_CAMERA, angle: 0 }, { duration: 300 });
+  }
+
+  /** Where the camera looks (sigma's state: x, y in the framed graph's 0–1 space, ratio 1 = the whole graph). */
+  getCamera(): { x: number; y: number; ratio: number } {
+    const { x, y, ratio } = this.sigma.getCamera().getState();
+    return { x, y, ratio };
+  }
+
+  /** Puts the camera there at once (a link's camera, a new view); null: the whole graph. */
+  setCamera(camera: { x: number; y: number; ratio: number } | null): void {
+    this.applyingCamera = true;
+    this.sigma.getCamera().setState({ ...(camera ?? HOME_CAMERA), angle: 0 });
+    this.applyingCamera = false;
   }
 
   zoom(direction: 1 | -1): void {
     const camera = this.sigma.getCamera();
     if (direction > 0) void camera.zoomIn({ duration: 200 });
     else void camera.zoomOut({ duration: 200 });
+  }
+
+  /**
+   * The nodes drawn inside the frame (not hidden by the legend), largest first: the
+   * canvas's text alternative lists them, and exports may keep only them.
+   */
+  nodesInFrame(): string[] {
+    const width = this.container.clientWidth;
+    const height = this.container.clientHeight;
+    const out: { node: string; size: number }[] = [];
+    this.graph.forEachNode((node, attrs) => {
+      if (this.sigma.getNodeState(node).isHidden) return;
+      const p = this.nodeViewportPosition(node);
+      if (p && p.x >= 0 && p.y >= 0 && p.x <= width && p.y <= height) out.push({ node, size: attrs.size });
+    });
+    return out.sort((a, b) => b.size - a.size || (a.node < b.node ? -1 : 1)).map((e) => e.node);
+  }
+
+  /** Moves the camera by a share of the frame (keyboard panning: arrow keys). */
+  pan(dx: number, dy: number): void {
+    const camera = this.sigma.getCamera();
+    const state = camera.getState();
+    void camera.animate({ x: state.x + dx * state.ratio, y: state.y + dy * state.ratio }, { duration: 150 });
   }
 
   /** Where a node is drawn, in CSS pixels relative to the container (tests hover and click there). */
@@ -270,6 +331,7 @@ export class GraphCanvas {
   resize(): void {
     this.sigma.resize();
     this.sigma.scheduleRender();
+    this.scheduleLabels();
   }
 
   kill(): void {
@@ -278,11 +340,134 @@ export class GraphCanvas {
   }
 
   private newLayout(graph: ViewerGraph): Layout {
-    return new Layout(graph, { onChange: (running) => this.handlers.onLayoutChange?.(running) });
+    return new Layout(graph, {
+      onChange: (running) => {
+        this.handlers.onLayoutChange?.(running);
+        this.scheduleLabels();
+      },
+    });
   }
+
+  // ── labels ────────────────────────────────────────────────────────────
+  private labelFrame: number | null = null;
+  private labelSides = new Map<string, LabelState>();
+  private measure: CanvasRenderingContext2D | null = null;
+  private widths = new Map<string, number>();
+
+  /** Places the labels again on the next frame (after the camera, the graph, a highlight or the language changed). */
+  scheduleLabels(): void {
+    if (this.labelFrame !== null) return;
+    this.labelFrame = requestAnimationFrame(() => {
+      this.labelFrame = null;
+      this.placeLabels();
+    });
+  }
+
+  private textWidth(text: string, size: number): number {
+    const key = `${size}|${text}`;
+    let width = this.widths.get(key);
+    if (width === undefined) {
+      this.measure ??= document.createElement('canvas').getContext('2d');
+      if (!this.measure) return text.length * size;
+      this.measure.font = `${size}px ${LABEL_FONT}`;
+      width = this.measure.measureText(text).width;
+      if (this.widths.size > 20_000) this.widths.clear();
+      this.widths.set(key, width);
+    }
+    return width;
+  }
+
+  /**
+   * Decides where each label goes (labelPlacement.ts) for the graph as it stands on
+   * screen and hands the decisions to sigma as node state. While the layout moves
+   * nodes, and for graphs above PLACED_LABELS_MAX_ORDER, sigma's own label grid decides.
+   */
+  private placeLabels(): void {
+    const graph = this.graph;
+    const active = graph.order > 0 && graph.order <= PLACED_LABELS_MAX_ORDER && !this.layout.isMoving();
+    this.sigma.setGraphState({ placedLabels: active });
+    if (!active) {
+      this.labelBoxes = new Map();
+      this.applyLabelStates(new Map());
+      return;
+    }
+    const graphState = this.sigma.getGraphState();
+    const threshold = graphState.showAllLabels ? 0 : 7;
+    const candidates: LabelCandidate[] = [];
+    graph.forEachNode((node, attrs) => {
+      const state = this.sigma.getNodeState(node) as unknown as FullState;
+      if (state.isHidden) return;
+      const display = this.sigma.getNodeDisplayData(node);
+      if (!display) return;
+      const p = this.sigma.framedGraphToViewport({ x: display.x, y: display.y });
+      const radius = this.sigma.scaleSize(display.size);
+      const forced = state.isSelected || state.isHovered || state.isOnPath;
+      const text = isNodeDimmed(state, graphState) ? '' : nodeLabelText(attrs, graphState);
+      const shown = text !== '' && (forced || radius >= threshold);
+      const size = state.isSelected || state.isHovered ? LABEL_SIZE_FOCUS : LABEL_SIZE;
+      candidates.push({ node, x: p.x, y: p.y, radius, width: shown ? this.textWidth(text, size) + (forced ? 10 : 0) : 0, height: Math.round(size * 1.3) + (forced ? 10 : 0), forced, priority: attrs.size });
+    });
+    const placed = placeLabels(candidates, { width: this.container.clientWidth, height: this.container.clientHeight });
+    const states = new Map<string, LabelState>();
+    const boxes = new Map<string, Box>();
+    for (const c of candidates) {
+      const side = placed.get(c.node);
+      states.set(c.node, side ?? 'none');
+      if (side) boxes.set(c.node, labelBox(c, side));
+    }
+    this.labelBoxes = boxes;
+    this.applyLabelStates(states);
+  }
+
+  private labelBoxes = new Map<string, Box>();
+
+  /** The boxes (viewport CSS pixels) of the labels drawn, by node: what the end-to-end tests hold to "no overlap, none cut". */
+  placedLabelBoxes(): Record<string, Box> {
+    return this.sigma.getGraphState().placedLabels ? Object.fromEntries(this.labelBoxes) : {};
+  }
+
+  private applyLabelStates(states: Map<string, LabelState>): void {
+    const changes = new Map<LabelState, string[]>();
+    const note = (node: string, value: LabelState) => {
+      const list = changes.get(value);
+      if (list) list.push(node);
+      else changes.set(value, [node]);
+    };
+    for (const [node, value] of states) if (this.labelSides.get(node) !== value && this.graph.hasNode(node)) note(node, value);
+    for (const node of this.labelSides.keys()) if (!states.has(node) && this.graph.hasNode(node)) note(node, '');
+    this.labelSides = states;
+    for (const [value, nodes] of changes) this.sigma.setNodesState(nodes, { labelSide: value });
+  }
+
+  /** Where each node's label is drawn now ('none': not drawn), for tests and the picture export. */
+  labelPlacement(): ReadonlyMap<string, LabelState> {
+    return this.labelSides;
+  }
+
+  private applyingCamera = false;
+  private labelTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** After the camera rests: placing labels on every frame of a pan would cost more than it shows. */
+  private scheduleLabelsSoon(): void {
+    if (this.labelTimer) clearTimeout(this.labelTimer);
+    this.labelTimer = setTimeout(() => {
+      this.labelTimer = null;
+      this.scheduleLabels();
+    }, 120);
+  }
+  private cameraTimer: ReturnType<typeof setTimeout> | null = null;
 
   private bindEvents(): void {
     const s = this.sigma;
+    s.getCamera().on('updated', () => {
+      this.scheduleLabelsSoon();
+      if (this.applyingCamera) return;
+      if (this.cameraTimer) clearTimeout(this.cameraTimer);
+      this.cameraTimer = setTimeout(() => {
+        this.cameraTimer = null;
+        this.handlers.onCameraChange?.(this.getCamera());
+      }, 250);
+    });
     s.on('enterNode', ({ node }) => {
       this.highlight(node);
       this.container.style.cursor = 'pointer';
@@ -302,6 +487,11 @@ export class GraphCanvas {
     s.on('clickStage', () => this.handlers.onStageClick?.());
   }
 }
+
+/** Up to this many nodes, labels are placed by labelPlacement.ts (no overlap, none off the canvas); above, sigma's label grid decides. */
+export const PLACED_LABELS_MAX_ORDER = 3000;
+const LABEL_SIZE = 12;
+const LABEL_SIZE_FOCUS = 13;
 
 /** Above these sizes a graph is drawn for speed: see renderSettingsFor. */
 export const LARGE_GRAPH_ORDER = 5000;

@@ -13,6 +13,8 @@ export interface NodeState {
   isActive: boolean;
   isSelected: boolean;
   isOnPath: boolean;
+  /** Where the label placement put the label ('none': not drawn; '': not placed, sigma decides). See labelPlacement.ts. */
+  labelSide: '' | 'none' | 'right' | 'left' | 'below' | 'above';
 }
 export interface EdgeState {
   isActive: boolean;
@@ -24,11 +26,13 @@ export interface GraphState {
   hasPath: boolean;
   /** Small graphs (a citation trace, a query result) show every label. */
   showAllLabels: boolean;
+  /** Labels are placed by labelPlacement.ts (no overlaps, none off the canvas), not by sigma's label grid. */
+  placedLabels: boolean;
 }
 
-export const CUSTOM_NODE_STATE: NodeState = { isActive: false, isSelected: false, isOnPath: false };
+export const CUSTOM_NODE_STATE: NodeState = { isActive: false, isSelected: false, isOnPath: false, labelSide: '' };
 export const CUSTOM_EDGE_STATE: EdgeState = { isActive: false, isOnPath: false };
-export const CUSTOM_GRAPH_STATE: GraphState = { lang: 'zh', hasActiveSubgraph: false, hasPath: false, showAllLabels: false };
+export const CUSTOM_GRAPH_STATE: GraphState = { lang: 'zh', hasActiveSubgraph: false, hasPath: false, showAllLabels: false, placedLabels: false };
 
 /** Up to this many nodes, every label is drawn. */
 export const ALL_LABELS_MAX_ORDER = 60;
@@ -96,6 +100,7 @@ export function viewerStyles() {
         labelFont: LABEL_FONT,
         visibility: { whenState: 'isHidden', then: 'hidden', else: 'visible' },
         labelVisibility: 'auto',
+        labelPosition: (_a: NodeAttrs, s: FullNodeState) => (s.labelSide && s.labelSide !== 'none' ? s.labelSide : 'right'),
         depth: 'nodes',
         backdropVisibility: 'hidden',
         backdropColor: '#ffffff',
@@ -104,9 +109,13 @@ export function viewerStyles() {
         backdropPadding: 5,
         cursor: 'pointer',
       },
-      { when: (_a: NodeAttrs, s: FullNodeState, g: GraphState) => g.showAllLabels && !isNodeDimmed(s, g), then: { labelVisibility: 'visible' } },
+      { when: (_a: NodeAttrs, s: FullNodeState, g: GraphState) => !g.placedLabels && g.showAllLabels && !isNodeDimmed(s, g), then: { labelVisibility: 'visible' } },
       // Neighbours keep sigma's collision-aware labels ('auto'): the others are dimmed and unlabelled, so theirs win the space.
-      { whenState: 'isActive', then: { depth: 'activeNodes', labelVisibility: 'auto' } },
+      { whenState: 'isActive', then: { depth: 'activeNodes' } },
+      { when: (_a: NodeAttrs, s: FullNodeState, g: GraphState) => !g.placedLabels && s.isActive, then: { labelVisibility: 'auto' } },
+      // Placed labels: drawn where the placement put them, hidden where it found no room.
+      { when: (_a: NodeAttrs, s: FullNodeState, g: GraphState) => g.placedLabels && s.labelSide === 'none', then: { labelVisibility: 'hidden' } },
+      { when: (_a: NodeAttrs, s: FullNodeState, g: GraphState) => g.placedLabels && s.labelSide !== '' && s.labelSide !== 'none', then: { labelVisibility: 'visible' } },
       { whenState: 'isOnPath', then: { depth: 'activeNodes', labelVisibility: 'visible' } },
       {
         whenState: 'isSelected',

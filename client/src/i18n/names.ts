@@ -1,4 +1,5 @@
-import type { Lang } from './strings.ts';
+import type { NodeLabel } from '../../../server/contract/model.ts';
+import { LABEL_NAMES, type Lang } from './strings.ts';
 import { truncateGraphemes } from '../../../server/contract/truncate.ts';
 
 /** What the viewer knows of a node when naming it: its id, primary label and properties. */
@@ -45,12 +46,29 @@ function paragraphNumber(id: string, props: Record<string, unknown>): string {
 }
 
 /**
+ * Whether a node is a virtual one, made up by a procedure rather than stored: the
+ * nodes of `CALL db.schema.visualization()` stand for labels, carry the label's
+ * name in `name` and have negative ids (Neo4j Operations Manual, db.schema.visualization).
+ */
+export function isVirtualNode(id: string): boolean {
+  return /^-\d+$/.test(id);
+}
+
+/** A virtual node's name: the label it stands for, in the reader's language when the model knows it. */
+function virtualName(node: Nameable, lang: Lang): string | undefined {
+  const name = str(node.props.name);
+  if (!name) return undefined;
+  return LABEL_NAMES[name as NodeLabel]?.[lang] ?? name;
+}
+
+/**
  * The full display name of a node in a language (details panel, tables).
  * Chinese and English names fall back on each other, then on `name`, then on the id.
  */
 export function fullName(node: Nameable, lang: Lang): string {
   const p = node.props;
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
+  if (isVirtualNode(node.id)) return virtualName(node, lang) ?? node.id;
   switch (node.label) {
     case 'Recommendation':
       return `${tagPrefix(node.id, p)}${lang === 'zh' ? `建议 ${recommendationRef(node.id, p)}` : `Recommendation ${recommendationRef(node.id, p)}`}`;
@@ -87,7 +105,9 @@ function structurePrefix(label: string, number: unknown, lang: Lang): string | u
 export function shortName(node: Nameable, lang: Lang, max = lang === 'zh' ? 16 : 32): string {
   const p = node.props;
   let name: string;
-  if (node.label === 'Instrument') {
+  if (isVirtualNode(node.id)) {
+    name = fullName(node, lang);
+  } else if (node.label === 'Instrument') {
     name = str(p[`short_${lang}`]) ?? fullName(node, lang);
   } else if (node.label === 'AgendaItem' || node.label === 'Workshop') {
     name = structurePrefix(node.label, p.number, lang) ?? fullName(node, lang);

@@ -1,5 +1,5 @@
 import type { ReportUploadResponse } from '../../../server/contract/api.ts';
-import { ApiError } from '../api/client.ts';
+import { ApiError } from '../../../server/contract/errors.ts';
 import type { AppContext } from '../app/context.ts';
 import { forgetToken, storedToken, storeToken } from '../corpus/adminToken.ts';
 import { inFilter, isFiltered } from '../corpus/corpus.ts';
@@ -207,7 +207,7 @@ export class CorpusPanel {
         forgetToken();
         this.upload = { phase: 'token', file, error: this.ctx.t('corpusTokenRefused') };
       } else {
-        this.upload = { phase: 'failed', file, error: errorMessage(error) };
+        this.upload = { phase: 'failed', file, error: errorMessage(error, this.ctx.lang()) };
       }
     }
     this.render();
@@ -232,7 +232,7 @@ export class CorpusPanel {
       await this.ctx.corpusChanged();
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) forgetToken();
-      this.removeError = error instanceof ApiError && error.status === 401 ? this.ctx.t('corpusTokenRefused') : errorMessage(error);
+      this.removeError = error instanceof ApiError && error.status === 401 ? this.ctx.t('corpusTokenRefused') : errorMessage(error, this.ctx.lang());
     } finally {
       this.busy = false;
       this.render();

@@ -1,10 +1,17 @@
 import type { NodeDetailsResponse, RelatedNode, RelationshipGroup } from '../../../server/contract/api.ts';
-import { ApiError } from '../api/client.ts';
+import { ApiError } from '../../../server/contract/errors.ts';
 import type { AppContext, DetailsHost } from '../app/context.ts';
 import { primaryLabel } from '../graph/build.ts';
 import { labelColor } from '../graph/palette.ts';
-import { labelName, propertyName, typeName, type Lang } from '../i18n/i18n.ts';
-import { fullName, recommendationRef } from '../i18n/names.ts';
+import { labelName, propertyName, type Lang } from '../i18n/i18n.ts';
+import { fullName, recommendationRef, shortName } from '../i18n/names.ts';
+import type { CitationData } from '../views/citationData.ts';
+import { citationCounts, supplementing } from '../views/citationModel.ts';
+import { countWords } from '../views/countWords.ts';
+import { relationName } from '../i18n/relations.ts';
+import { isEnumerated, valueName } from '../i18n/values.ts';
+import { errorMessage } from '../util/errors.ts';
+import { relationSections } from './relationGroups.ts';
 import { h, replace, swatch } from '../util/dom.ts';
 import { tagChip } from '../corpus/tagChip.ts';
 import { reportOfUnit } from '../corpus/corpus.ts';
@@ -49,14 +56,16 @@ export function entityName(entity: RelatedNode, lang: Lang): string {
 
 const ALIAS_LIMIT = 6;
 
-function formatValue(value: unknown, key = ''): string {
+/** A property value as a reader reads it: lists joined, booleans as marks, codes (kind, role, language) in words. */
+export function formatValue(value: unknown, key = '', lang: Lang = 'zh'): string {
   if (Array.isArray(value)) {
     const shown = key === 'aliases' ? value.slice(0, ALIAS_LIMIT) : value;
     const rest = value.length - shown.length;
-    return shown.map((v) => formatValue(v)).join(' · ') + (rest > 0 ? ` · +${rest}` : '');
+    return shown.map((v) => formatValue(v, key, lang)).join(' · ') + (rest > 0 ? ` · +${rest}` : '');
   }
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return value ? '✓' : '✗';
+  if (typeof value === 'string' && isEnumerated(key)) return valueName(lang, key, value);
   return String(value);
 }
 
@@ -75,14 +84,14 @@ export interface ProvenanceVersion {
   spans: [number, number][];
 }
 
-/** A paragraph the facts come from, once per meeting: its versions (one per language the corpus holds it in), and the facts it gives. */
+/** A paragraph the facts come from, once per meeting: its versions (one per language the corpus holds it in), and the facts it gives (each read from this node: `direction`). */
 export interface ProvenanceEntry {
   key: string;
   paragraph: number | null;
   label: string | null;
   report: string | null;
   versions: ProvenanceVersion[];
-  facts: { type: string; other: RelatedNode }[];
+  facts: { type: string; direction: 'out' | 'in'; other: RelatedNode }[];
 }
 
 /**
@@ -113,7 +122,7 @@ export function provenanceByParagraph(
           entry.versions.push(version);
         }
         version.spans.push(...p.spans);
-        if (!entry.facts.some((f) => f.type === group.type && f.other.id === item.other.id)) entry.facts.push({ type: group.type, other: item.other });
+        if (!entry.facts.some((f) => f.type === group.type && f.other.id === item.other.id)) entry.facts.push({ type: group.type, direction: group.direction, other: item.other });
       }
     }
   }
@@ -152,7 +161,7 @@ export function distinctItems<T extends { other: { id: string }; provenance: { r
 export class DetailsPanel implements DetailsHost {
   readonly element: HTMLElement;
   private readonly body: HTMLElement;
-  private current: { kind: 'node'; id: string; details: NodeDetailsResponse | null; error: string | null } | { kind: 'content'; title: string; content: Node } | null = null;
+  private current: { kind: 'node'; id: string; details: NodeDetailsResponse | null; error: unknown; citations?: CitationData | null } | { kind: 'content'; title: string; content: Node } | null = null;
   private seq = 0;
 
   constructor(private readonly ctx: AppContext) {
@@ -166,12 +175,13 @@ export class DetailsPanel implements DetailsHost {
     this.current = { kind: 'node', id, details: null, error: null };
     this.render();
     try {
-      const details = await this.ctx.api.node(id);
+      // An instrument's citations are counted directly and through the instruments supplementing it, from the shared table.
+      const [details, citations] = await Promise.all([this.ctx.api.node(id), primaryLabel(id, []) === 'Instrument' ? this.ctx.citationData().catch(() => null) : null]);
       if (seq !== this.seq) return;
-      this.current = { kind: 'node', id, details, error: null };
+      this.current = { kind: 'node', id, details, error: null, citations };
     } catch (error) {
       if (seq !== this.seq) return;
-      this.current = { kind: 'node', id, details: null, error: error instanceof ApiError ? error.message : String(error) };
+      this.current = { kind: 'node', id, details: null, error };
     }
     this.render();
   }
@@ -206,7 +216,7 @@ export class DetailsPanel implements DetailsHost {
       return;
     }
     if (current.error) {
-      replace(this.body, this.closeButton(), h('h2', { id: 'details-title', class: 'details-heading' }, current.id), h('p', { class: 'error', role: 'alert' }, current.error));
+      replace(this.body, this.closeButton(), h('h2', { id: 'details-title', class: 'details-heading' }, current.id), h('p', { class: 'error', role: 'alert' }, errorMessage(current.error, ctx.lang())));
       this.element.dataset.state = 'error';
       return;
     }
@@ -215,7 +225,7 @@ export class DetailsPanel implements DetailsHost {
       this.element.dataset.state = 'loading';
       return;
     }
-    replace(this.body, ...this.renderDetails(current.details));
+    replace(this.body, ...this.renderDetails(current.details, current.citations ?? null));
     this.element.dataset.state = 'node';
     this.element.dataset.node = current.id;
   }
@@ -228,7 +238,7 @@ export class DetailsPanel implements DetailsHost {
     } }, '×');
   }
 
-  private renderDetails(d: NodeDetailsResponse): Node[] {
+  private renderDetails(d: NodeDetailsResponse, citations: CitationData | null): Node[] {
     const ctx = this.ctx;
     const lang = ctx.lang();
     const other: Lang = lang === 'zh' ? 'en' : 'zh';
@@ -263,7 +273,8 @@ export class DetailsPanel implements DetailsHost {
     if (typeof d.properties.text === 'string' && d.properties.text) out.push(this.renderOwnText(d, lang, notes));
     else if (notes.length > 0) out.push(footnoteList(notes, lang));
 
-    // An instrument: the recommendations citing it, with their text and the cited words marked.
+    // An instrument: the recommendations citing it, with their text and the cited words marked; then
+    // those citing an instrument that supplements it (a protocol, a COP resolution), each saying which.
     if (label === 'Instrument') {
       const corpus = ctx.corpus();
       const citing = distinctItems(
@@ -272,19 +283,40 @@ export class DetailsPanel implements DetailsHost {
         (r) => corpus.language(r),
         lang,
       );
-      if (citing.length > 0) {
+      const counts = citations ? citationCounts(citations.rows, citations.supplements, d.id) : null;
+      const nameOf = (id: string) => {
+        const props = citations?.instrumentProps.get(id);
+        return props ? shortName({ id, label: 'Instrument', props }, lang, 40) : id;
+      };
+      const others = citations ? supplementing(d.id, citations.supplements) : new Set<string>();
+      const direct = new Set(citing.map((i) => i.other.id));
+      const via = citations ? citations.rows.filter((r) => others.has(r.instrument) && !direct.has(r.recommendation)) : [];
+      if (citing.length > 0 || via.length > 0) {
+        const countText = counts ? countWords(counts, nameOf, (k, v) => ctx.t(k, v)) : String(citing.length);
         out.push(
           h('section', { class: 'details-section cited-by', 'data-testid': 'cited-by' },
-            h('h3', {}, ctx.t('detailsCitedBy'), h('span', { class: 'count' }, citing.length)),
+            h('h3', {}, ctx.t('detailsCitedBy'), h('span', { class: 'count', 'data-testid': 'cited-by-count' }, countText)),
             h('ul', { class: 'cited-list' }, citing.map((item) => {
               const p = item.provenance[0];
               const text = item.other.text ?? p?.text ?? '';
               const spans = p && (p.text === text || !p.text) ? p.spans : [];
-              return h('li', {},
+              return h('li', { 'data-how': 'direct' },
                 h('button', { type: 'button', class: 'chip chip-rec', 'data-id': item.other.id, onclick: () => ctx.openNode(item.other.id, { focus: true }) }, tagChip(corpus, p?.report ?? null, lang), recommendationRef(item.other.id)),
+                h('span', { class: 'how-tag' }, ctx.t('citationsDirect')),
                 text ? highlightedText(text, spans) : null,
               );
             })),
+            via.length > 0 ? h('h4', { class: 'sub-head' }, ctx.t('detailsCitedVia')) : null,
+            via.length > 0
+              ? h('ul', { class: 'cited-list via' }, via.map((row) => {
+                  const start = row.text && row.evidence ? row.text.indexOf(row.evidence) : -1;
+                  return h('li', { 'data-how': 'via' },
+                    h('button', { type: 'button', class: 'chip chip-rec', onclick: () => ctx.openNode(row.recommendation, { focus: true }) }, tagChip(corpus, row.report, lang), row.label),
+                    h('span', { class: 'how-tag' }, ctx.t('citationsVia', { name: nameOf(row.instrument) })),
+                    row.text ? highlightedText(row.text, start >= 0 ? [[start, start + row.evidence!.length]] : []) : null,
+                  );
+                }))
+              : null,
           ),
         );
       }
@@ -303,7 +335,7 @@ export class DetailsPanel implements DetailsHost {
       .sort(([a], [b]) => propertyOrder(a) - propertyOrder(b) || a.localeCompare(b));
     return h('section', { class: 'details-section' },
       h('h3', {}, this.ctx.t('detailsProperties')),
-      h('dl', { class: 'props' }, rows.flatMap(([key, value]) => [h('dt', { title: key }, propertyName(lang, key)), h('dd', { title: Array.isArray(value) ? value.join('\n') : '' }, formatValue(value, key))])),
+      h('dl', { class: 'props' }, rows.flatMap(([key, value]) => [h('dt', { title: key }, propertyName(lang, key)), h('dd', { title: Array.isArray(value) ? value.join('\n') : '' }, formatValue(value, key, lang))])),
     );
   }
 
@@ -312,29 +344,32 @@ export class DetailsPanel implements DetailsHost {
     if (d.relationships.length === 0) {
       return h('section', { class: 'details-section' }, h('h3', {}, ctx.t('detailsRelated')), h('p', { class: 'empty-hint' }, ctx.t('detailsNoRelations')));
     }
-    const groups = [...d.relationships].sort((a, b) => b.count - a.count);
+    const sections = relationSections(d.relationships);
     return h('section', { class: 'details-section related', 'data-testid': 'related' },
       h('h3', {}, ctx.t('detailsRelated')),
-      groups.map((group, i) => {
+      sections.map((section) => {
         const corpus = ctx.corpus();
-        const distinct = distinctItems(group.items, (r) => corpus.meetingOf(r), (r) => corpus.language(r), lang);
+        const distinct = distinctItems(section.items, (r) => corpus.meetingOf(r), (r) => corpus.language(r), lang);
         const items = distinct.slice(0, GROUP_ITEM_LIMIT);
-        const hidden = group.count - group.items.length + (distinct.length - items.length);
-        const arrow = group.direction === 'out' ? '→' : '←';
-        return h('details', { class: 'rel-group', open: i < 4, 'data-type': group.type },
-          h('summary', {}, h('span', { class: 'rel-type' }, `${arrow} ${typeName(lang, group.type)}`), h('span', { class: 'count' }, distinct.length + group.count - group.items.length)),
+        // What the list does not show: the items the API left out, and those beyond the limit (language versions of one fact count once).
+        const count = distinct.length + section.count - section.items.length;
+        const hidden = count - items.length;
+        return h('details', { class: `rel-group${section.stated ? ' stated' : ''}`, open: section.open, 'data-type': section.type, 'data-direction': section.direction },
+          h('summary', {}, h('span', { class: 'rel-type' }, relationName(lang, section.type, section.direction)), h('span', { class: 'count' }, count)),
           h('div', { class: 'chips' }, items.map((item) => {
             const para = item.provenance[0]?.paragraph ?? (typeof item.properties.paragraph === 'number' ? item.properties.paragraph : null);
             const otherLabel = primaryLabel(item.other.id, item.other.labels);
+            const name = entityName(item.other, lang);
+            const kind = typeof item.properties.kind === 'string' ? valueName(lang, 'kind', item.properties.kind) : null;
             const isUnit = otherLabel === 'Paragraph' || otherLabel === 'Recommendation';
             const report = isUnit ? reportOfUnit(item.other.id) : item.provenance[0]?.report ?? null;
             return h('button', {
               type: 'button',
               class: 'chip',
-              title: `${labelName(lang, otherLabel)} · ${item.other.id}`,
+              title: `${name} · ${labelName(lang, otherLabel)} · ${item.other.id}`,
               'data-id': item.other.id,
               onclick: () => ctx.openNode(item.other.id, { focus: true }),
-            }, swatch(labelColor(otherLabel)), isUnit && report ? tagChip(corpus, report, lang) : null, entityName(item.other, lang), !isUnit && para !== null ? h('span', { class: 'chip-para' }, report ? tagChip(corpus, report, lang) : null, `¶${para}`) : null);
+            }, swatch(labelColor(otherLabel)), isUnit && report ? tagChip(corpus, report, lang) : null, h('span', { class: 'chip-text' }, name), kind ? h('span', { class: `kind-tag kind-${String(item.properties.kind)}` }, kind) : null, !isUnit && para !== null ? h('span', { class: 'chip-para' }, report ? tagChip(corpus, report, lang) : null, `¶${para}`) : null);
           }), hidden > 0 ? h('span', { class: 'more' }, `+${hidden}`) : null),
         );
       }),
@@ -372,7 +407,7 @@ export class DetailsPanel implements DetailsHost {
         h('div', { class: 'prov-head' },
           tagChip(corpus, version.report, lang),
           place ? h('span', { class: 'para-no' }, place) : null,
-          h('span', { class: 'prov-facts' }, entry.facts.slice(0, 4).map((f) => `${typeName(lang, f.type)} ${entityName(f.other, lang)}`).join(' · ')),
+          h('span', { class: 'prov-facts' }, entry.facts.slice(0, 4).map((f) => `${relationName(lang, f.type, f.direction)} ${entityName(f.other, lang)}`).join(' · ')),
           other
             ? h('button', { type: 'button', class: 'button small version-toggle', 'data-testid': 'version-toggle', onclick: () => { version = other; draw(); } }, ctx.t(other.language === 'zh' ? 'versionShowZh' : 'versionShowEn'))
             : null,

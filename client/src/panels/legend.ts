@@ -37,26 +37,19 @@ export class Legend {
     const lang = this.ctx.lang();
     const { hiddenLabels, hiddenTypes } = this.ctx.store.get();
     const counts = this.graph ? countByLabelAndType(this.graph) : { labels: new Map<string, number>(), types: new Map<string, number>() };
-    const labelItems = ordered(counts.labels.keys(), NODE_LABELS).map((label) =>
-      this.toggle({
-        kind: 'label',
-        key: label,
-        text: labelName(lang, label),
-        count: counts.labels.get(label) ?? 0,
-        color: labelColor(label),
-        off: hiddenLabels.includes(label),
-      }),
-    );
-    const typeItems = ordered(counts.types.keys(), RELATIONSHIP_TYPES).map((type) =>
-      this.toggle({
-        kind: 'type',
-        key: type,
-        text: typeName(lang, type),
-        count: counts.types.get(type) ?? 0,
-        color: typeColor(type),
-        off: hiddenTypes.includes(type),
-      }),
-    );
+    const items = (kind: 'label' | 'type', present: Map<string, number>, order: readonly string[], hidden: readonly string[]) =>
+      ordered(present.keys(), order).map((key) =>
+        this.toggle({
+          kind,
+          key,
+          text: kind === 'label' ? labelName(lang, key) : typeName(lang, key),
+          count: present.get(key) ?? 0,
+          color: kind === 'label' ? labelColor(key) : typeColor(key),
+          off: hidden.includes(key),
+        }),
+      );
+    const labelItems = items('label', counts.labels, NODE_LABELS, hiddenLabels);
+    const typeItems = items('type', counts.types, RELATIONSHIP_TYPES, hiddenTypes);
     const anyHidden = hiddenLabels.length > 0 || hiddenTypes.length > 0;
     // Each meeting's tag and colour, explained once (every item of a report carries them).
     const meetings = this.ctx.corpus().meetings(lang);

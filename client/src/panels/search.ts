@@ -1,11 +1,20 @@
-import type { SearchResult } from '../../../server/contract/api.ts';
+import { SEARCH_QUERY_MAX, type SearchResult } from '../../../server/contract/api.ts';
+import type { NodeLabel } from '../../../server/contract/model.ts';
 import type { Api } from '../api/client.ts';
+import { highlightSegments } from './highlight.ts';
 import { primaryLabel } from '../graph/build.ts';
 import { labelColor } from '../graph/palette.ts';
-import { labelName, type Lang } from '../i18n/i18n.ts';
+import { t, type Lang } from '../i18n/i18n.ts';
+import { LABEL_GROUP_NAMES } from '../i18n/strings.ts';
 import { debounce, h, replace, swatch } from '../util/dom.ts';
+import { displayOrder, groupByKind, resultLines, resultName } from './searchModel.ts';
+
+export { resultName } from './searchModel.ts';
 
 let instances = 0;
+
+/** Results asked for per lookup. */
+const RESULT_LIMIT = 12;
 
 export interface SearchBoxOptions {
   api: Api;
@@ -19,17 +28,18 @@ export interface SearchBoxOptions {
   className?: string;
 }
 
-/** The name of a search result in a language, falling back on the other. */
-export function resultName(result: SearchResult, lang: Lang): string {
-  const preferred = lang === 'en' ? result.name_en : result.name_zh;
-  const other = lang === 'en' ? result.name_zh : result.name_en;
-  return preferred || result.name || other || result.id;
+/** Text with the given spans in <mark> (built as DOM nodes, never as HTML). */
+function marked(text: string, spans: readonly [number, number][]): (HTMLElement | string)[] {
+  return highlightSegments(text, spans).map((seg) => (seg.mark ? h('mark', {}, seg.text) : seg.text));
 }
 
 /**
  * A search box with autocomplete from /api/search (Chinese and English):
- * an ARIA combobox, arrow keys move, Enter picks the highlighted (or first)
- * result, Escape closes.
+ * an ARIA combobox whose options are grouped by kind (State, Paragraph, …, the
+ * group of the best result first), each with the words matched highlighted and
+ * the report's tag on paragraphs and recommendations. Arrow keys move through
+ * the options in the order shown, Enter picks the highlighted (or first) one,
+ * Escape closes.
  */
 export class SearchBox {
   readonly element: HTMLElement;
@@ -41,6 +51,10 @@ export class SearchBox {
   private seq = 0;
   private readonly id = `search-${++instances}`;
   private pendingEnter = false;
+  /** The query the list shows the answer to (null: none yet). */
+  private answered: string | null = null;
+  /** The last lookup failed (network, server): the list says so instead of "no match". */
+  private failed = false;
 
   constructor(private readonly options: SearchBoxOptions) {
     this.input = h('input', {
@@ -52,6 +66,8 @@ export class SearchBox {
       'aria-controls': `${this.id}-list`,
       autocomplete: 'off',
       spellcheck: 'false',
+      // The API's limit: a longer paste is cut here rather than refused there.
+      maxlength: String(SEARCH_QUERY_MAX),
       'data-testid': options.testId ?? null,
     });
     this.list = h('ul', { class: 'search-results', role: 'listbox', id: `${this.id}-list`, hidden: true });
@@ -59,9 +75,13 @@ export class SearchBox {
     const lookup = debounce((q: string) => void this.lookup(q), 160);
     this.input.addEventListener('input', () => lookup(this.input.value));
     this.input.addEventListener('keydown', (e) => this.onKey(e));
-    this.input.addEventListener('blur', () => setTimeout(() => this.close(), 150));
+    // Close a moment after the box loses focus (so a click on an option lands first), unless it comes back.
+    let closing: ReturnType<typeof setTimeout> | undefined;
+    this.input.addEventListener('blur', () => (closing = setTimeout(() => this.close(), 150)));
     this.input.addEventListener('focus', () => {
-      if (this.results.length > 0 && this.input.value.trim()) this.open();
+      clearTimeout(closing);
+      // Reopen on what was answered, "no match" included (reworded if the language changed meanwhile).
+      if (this.answered !== null && this.answered === this.input.value.trim()) this.open();
     });
     this.render();
   }
@@ -81,16 +101,19 @@ export class SearchBox {
     this.controller?.abort();
     if (!query) {
       this.results = [];
+      this.answered = null;
       this.close();
       return;
     }
     const seq = ++this.seq;
     this.controller = new AbortController();
     try {
-      const results = await this.options.api.search(query, 10, this.options.labels, this.controller.signal);
+      const results = await this.options.api.search(query, RESULT_LIMIT, this.options.labels, this.controller.signal);
       if (seq !== this.seq) return;
-      this.results = results;
-      this.active = results.length > 0 ? 0 : -1;
+      this.results = displayOrder(results);
+      this.failed = false;
+      this.answered = query;
+      this.active = this.results.length > 0 ? 0 : -1;
       this.open();
       if (this.pendingEnter) {
         this.pendingEnter = false;
@@ -100,6 +123,8 @@ export class SearchBox {
       if ((error as Error).name === 'AbortError') return;
       if (seq !== this.seq) return;
       this.results = [];
+      this.failed = true;
+      this.answered = query;
       this.open();
     }
   }
@@ -145,37 +170,60 @@ export class SearchBox {
 
   private renderList(): void {
     const lang = this.options.lang();
+    this.list.dataset.query = this.answered ?? '';
     if (this.results.length === 0) {
-      replace(this.list, h('li', { class: 'search-empty', role: 'option', 'aria-disabled': 'true' }, this.options.noResults()));
+      const [cls, text] = this.failed ? ['search-empty search-failed', t(lang, 'searchFailed')] : ['search-empty', this.options.noResults()];
+      replace(this.list, h('li', { class: cls, role: 'option', 'aria-disabled': 'true' }, text));
       return;
     }
+    let index = 0;
     replace(
       this.list,
-      this.results.map((result, i) => {
-        const label = primaryLabel(result.id, result.labels);
-        const other = lang === 'en' ? result.name_zh : result.name_en;
-        const name = resultName(result, lang);
-        const item = h(
+      groupByKind(this.results).map((group, g) => {
+        const titleId = `${this.id}-group-${g}`;
+        return h(
           'li',
-          {
-            id: `${this.id}-opt-${i}`,
-            role: 'option',
-            class: `search-result${i === this.active ? ' active' : ''}`,
-            'aria-selected': String(i === this.active),
-            'data-id': result.id,
-            onmousedown: (e: Event) => {
-              e.preventDefault();
-              this.pick(result);
-            },
-          },
-          swatch(labelColor(label)),
-          h('span', { class: 'result-name' }, name),
-          other && other !== name ? h('span', { class: 'result-other' }, other) : null,
-          h('span', { class: 'result-label' }, labelName(lang, label)),
+          { role: 'group', class: 'search-group', 'aria-labelledby': titleId, 'data-label': group.label },
+          h('div', { class: 'search-group-title', id: titleId, role: 'presentation' }, LABEL_GROUP_NAMES[group.label as NodeLabel]?.[lang] ?? group.label),
+          h(
+            'ul',
+            { role: 'none', class: 'search-group-items' },
+            group.results.map((result) => this.renderOption(result, index++, lang)),
+          ),
         );
-        return item;
       }),
     );
     if (this.active >= 0) this.input.setAttribute('aria-activedescendant', `${this.id}-opt-${this.active}`);
+  }
+
+  private renderOption(result: SearchResult, i: number, lang: Lang): HTMLLIElement {
+    const label = primaryLabel(result.id, result.labels);
+    const lines = resultLines(result, lang);
+    const via = result.via ? t(lang, 'searchVia', { form: result.via.form }) : null;
+    return h(
+      'li',
+      {
+        id: `${this.id}-opt-${i}`,
+        role: 'option',
+        class: `search-result${i === this.active ? ' active' : ''}`,
+        'aria-selected': String(i === this.active),
+        'data-id': result.id,
+        'data-match': result.match ?? null,
+        onmousedown: (e: Event) => {
+          e.preventDefault();
+          this.pick(result);
+        },
+      },
+      h(
+        'div',
+        { class: 'result-line' },
+        swatch(labelColor(label)),
+        h('span', { class: 'result-name' }, marked(lines.name, lines.nameHighlights)),
+        lines.other ? h('span', { class: 'result-other' }, marked(lines.other, lines.otherHighlights)) : null,
+        result.tag ? h('span', { class: 'result-tag', title: t(lang, 'searchTagTitle', { tag: result.tag }) }, result.tag) : null,
+      ),
+      lines.detail ? h('div', { class: 'result-snippet' }, marked(lines.detail, lines.detailHighlights)) : null,
+      via ? h('div', { class: 'result-via' }, via) : null,
+    );
   }
 }

@@ -191,3 +191,50 @@ export function matrixCsv(matrix: CitationMatrix, columnName: (id: string) => st
     ['total', '', ...matrix.columnTotals, matrix.columnTotals.reduce((a, b) => a + b, 0)],
   ]);
 }
+
+/** The instruments that supplement `instrument`, however indirectly (a protocol of a convention, a resolution of its COP). */
+export function supplementing(instrument: string, supplements: Supplements): Set<string> {
+  const out = new Set<string>();
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [a, b] of supplements) {
+      if ((b === instrument || out.has(b)) && a !== instrument && !out.has(a)) {
+        out.add(a);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+/** How many recommendations cite an instrument: directly, and through each instrument that supplements it. */
+export interface CitationCounts {
+  /** Recommendations citing the instrument itself. */
+  direct: number;
+  /** Recommendations citing a supplementing instrument (and not the instrument itself), by that instrument. */
+  via: { instrument: string; count: number }[];
+  /** Distinct recommendations either way. */
+  total: number;
+}
+
+/**
+ * The one count of an instrument's citations, used wherever the number appears
+ * (the trace's picker and table, the details panel), so they cannot disagree:
+ * `direct` citations of the instrument, and `via` each instrument supplementing
+ * it (UNTOC: 1 direct, 1 through COP resolution 12/4). docs/MODEL.md: SUPPLEMENTS.
+ */
+export function citationCounts(rows: readonly CitationRow[], supplements: Supplements, instrument: string): CitationCounts {
+  const directRecs = new Set(rows.filter((r) => r.instrument === instrument).map((r) => r.recommendation));
+  const others = supplementing(instrument, supplements);
+  const viaRecs = new Map<string, Set<string>>();
+  for (const r of rows) {
+    if (!others.has(r.instrument) || directRecs.has(r.recommendation)) continue;
+    const set = viaRecs.get(r.instrument) ?? new Set<string>();
+    set.add(r.recommendation);
+    viaRecs.set(r.instrument, set);
+  }
+  const via = [...viaRecs.entries()].map(([id, recs]) => ({ instrument: id, count: recs.size })).sort((a, b) => b.count - a.count || a.instrument.localeCompare(b.instrument));
+  const all = new Set([...directRecs, ...[...viaRecs.values()].flatMap((s) => [...s])]);
+  return { direct: directRecs.size, via, total: all.size };
+}

@@ -9,7 +9,8 @@ import { truncateGraphemes } from '../../../server/contract/truncate.ts';
 import { highlightedText } from '../panels/details.ts';
 import { h, replace, swatch } from '../util/dom.ts';
 import { errorMessage } from '../util/errors.ts';
-import { allCitations, citationMatrix, distinctCitations, matrixCsv, traceCitations, traceGraph, type CitationRow, type Supplements, type Trace } from './citationModel.ts';
+import { allCitations, citationCounts, citationMatrix, distinctCitations, matrixCsv, supplementing, traceCitations, traceGraph, type CitationRow, type Supplements, type Trace } from './citationModel.ts';
+import { countWords } from './countWords.ts';
 import { tagChip } from '../corpus/tagChip.ts';
 
 function instrumentName(row: CitationRow | undefined, id: string, lang: Lang, short = true, props?: Record<string, unknown>): string {
@@ -49,25 +50,16 @@ export class CitationsView implements ViewController {
     this.top = top;
     this.bottom = bottom;
     if (!this.loaded) {
-      this.ctx.setStatus(this.ctx.t('loading'));
+      this.ctx.setStatus(() => this.ctx.t('loading'));
       try {
-        const [citations, explore] = await Promise.all([this.ctx.api.citations(), this.ctx.exploreGraph().catch(() => null)]);
-        this.rows = citations.rows;
-        if (explore) {
-          // Protocols and the convention they supplement, and the names of instruments no recommendation cites.
-          const pairs: [string, string][] = [];
-          explore.forEachEdge((_e, a, source, target) => {
-            if (a.type === 'SUPPLEMENTS') pairs.push([source, target]);
-          });
-          this.supplements = pairs;
-          explore.forEachNode((id, a) => {
-            if (a.nodeLabel === 'Instrument') this.instrumentProps.set(id, a.props);
-          });
-        }
+        const data = await this.ctx.citationData();
+        this.rows = data.rows;
+        this.supplements = data.supplements;
+        this.instrumentProps = data.instrumentProps;
         this.loaded = true;
         this.ctx.setStatus('');
       } catch (error) {
-        this.ctx.setStatus(this.ctx.t('statusError', { message: errorMessage(error) }), 'error');
+        this.ctx.setStatus(() => this.ctx.t('statusError', { message: errorMessage(error, this.ctx.lang()) }), 'error');
       }
     }
     if (this.ctx.store.get().view !== 'citations') return;
@@ -131,7 +123,7 @@ export class CitationsView implements ViewController {
     const corpus = ctx.corpus();
     this.select = h('select', { id: 'trace-pick', 'data-testid': 'trace-pick', onchange: (e: Event) => ctx.store.set({ trace: (e.target as HTMLSelectElement).value || null }) },
       h('option', { value: '' }, ctx.t('citationsPickPlaceholder')),
-      h('optgroup', { label: ctx.t('citationsInstrument') }, [...instruments.entries()].sort((a, b) => b[1].length - a[1].length || this.nameOf(a[0], lang).localeCompare(this.nameOf(b[0], lang))).map(([id, rows]) => h('option', { value: id, selected: id === subject }, `${this.nameOf(id, lang)} (${rows.length})`))),
+      h('optgroup', { label: ctx.t('citationsInstrument') }, [...instruments.keys()].map((id) => ({ id, counts: citationCounts(this.rows, this.supplements, id) })).sort((a, b) => b.counts.total - a.counts.total || this.nameOf(a.id, lang).localeCompare(this.nameOf(b.id, lang))).map(({ id, counts }) => h('option', { value: id, selected: id === subject }, `${this.nameOf(id, lang)} (${countWords(counts, (other) => this.nameOf(other, lang), (k, v) => ctx.t(k, v))})`))),
       h('optgroup', { label: ctx.t('citationsRecommendation') }, [...recs.entries()].sort((a, b) => (a[1][0]!.tag ?? '').localeCompare(b[1][0]!.tag ?? '') || (a[1][0]!.paragraph ?? 0) - (b[1][0]!.paragraph ?? 0) || a[0].localeCompare(b[0], 'en', { numeric: true })).map(([id, rows]) => h('option', { value: id, selected: id === subject }, `${corpus.unitLabel(rows[0]!.report, fullName({ id, label: 'Recommendation', props: {} }, lang), true)} (${rows.length})`))),
     );
     replace(
@@ -147,13 +139,16 @@ export class CitationsView implements ViewController {
     const matrix = this.renderMatrix(lang);
     table.hidden = this.tab !== 'table';
     matrix.hidden = this.tab !== 'matrix';
-    const tabButton = (tab: 'table' | 'matrix', label: string, count?: number) =>
+    const tabButton = (tab: 'table' | 'matrix', label: string, count?: number | string) =>
       h('button', { type: 'button', role: 'tab', class: `subtab${this.tab === tab ? ' active' : ''}`, 'aria-selected': String(this.tab === tab), 'data-testid': `citations-tab-${tab}`, onclick: () => { this.tab = tab; this.render(); } }, label, count !== undefined ? h('span', { class: 'count' }, count) : null);
     const rows = this.trace();
     replace(this.bottom, h('div', { class: 'tabbed' },
-      h('div', { class: 'subtabs', role: 'tablist' },
-        tabButton('table', ctx.t('citationsTable'), rows ? rows.direct.length + rows.indirect.length : this.rows.length),
-        tabButton('matrix', ctx.t('citationsMatrix')),
+      h('div', { class: 'subtabs' },
+        // A tablist holds its tabs only (WAI-ARIA): the download link stands beside it.
+        h('div', { class: 'subtab-list', role: 'tablist' },
+          tabButton('table', ctx.t('citationsTable'), rows && rows.kind === 'instrument' ? countWords(citationCounts(this.rows, this.supplements, rows.subject), (id) => this.nameOf(id, lang), (k, v) => ctx.t(k, v)) : rows ? rows.direct.length + rows.indirect.length : this.rows.length),
+          tabButton('matrix', ctx.t('citationsMatrix')),
+        ),
         h('span', { class: 'spacer' }),
         h('a', { class: 'button small', href: ctx.api.citationsCsvUrl(), download: 'citations.csv', 'data-testid': 'citations-csv' }, `⤓ ${ctx.t('citationsCsv')} (${ctx.t('citationsTable')})`),
       ),
@@ -171,19 +166,21 @@ export class CitationsView implements ViewController {
       : distinctCitations(this.rows, lang).map((row) => ({ row, ring: 'direct' as const }));
     const body = rows.length === 0
       ? h('p', { class: 'empty-hint' }, ctx.t('citationsNone'))
-      : h('div', { class: 'table-scroll' }, h('table', { class: 'data-table', 'data-testid': 'citation-table' },
+      : h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': ctx.t('citationsTable') }, h('table', { class: 'data-table', 'data-testid': 'citation-table' },
           h('thead', {}, h('tr', {},
             h('th', { scope: 'col' }, `${ctx.t('citationsRecommendation')} → ${ctx.t('citationsInstrument')}`),
+            trace ? h('th', { scope: 'col' }, ctx.t('citationsHow')) : null,
             h('th', { scope: 'col' }, ctx.t('citationsText')),
           )),
           h('tbody', {}, rows.map(({ row, ring }) => {
             const start = row.text && row.evidence ? row.text.indexOf(row.evidence) : -1;
             const spans: [number, number][] = start >= 0 ? [[start, start + row.evidence!.length]] : [];
-            return h('tr', { class: ring === 'indirect' ? 'ring-2' : '', 'data-recommendation': row.recommendation },
+            return h('tr', { class: ring === 'indirect' ? 'ring-2' : '', 'data-recommendation': row.recommendation, 'data-how': trace ? this.how(trace, row, ring).kind : null },
               h('td', { class: 'cite-cell' },
-                h('button', { type: 'button', class: 'chip', 'data-report': row.report ?? '', onclick: () => this.pick(row.recommendation) }, tagChip(corpus, row.report, lang), row.label),
+                h('button', { type: 'button', class: 'chip', 'data-report': row.report ?? '', onclick: () => this.pick(row.recommendation) }, tagChip(corpus, row.report, lang), h('span', { class: 'chip-text' }, row.label)),
                 h('span', { class: 'cite-arrow', 'aria-label': ctx.t('citationsDirectionCites') }, '→'),
-                h('button', { type: 'button', class: 'chip', title: this.nameOf(row.instrument, lang, false), onclick: () => this.pick(row.instrument) }, swatch(labelColor('Instrument')), this.nameOf(row.instrument, lang))),
+                h('button', { type: 'button', class: 'chip', title: this.nameOf(row.instrument, lang, false), onclick: () => this.pick(row.instrument) }, swatch(labelColor('Instrument')), h('span', { class: 'chip-text' }, this.nameOf(row.instrument, lang)))),
+              trace ? h('td', { class: 'how-cell' }, this.how(trace, row, ring).text) : null,
               h('td', { class: 'text-cell' }, row.text ? highlightedText(row.text, spans) : row.evidence ?? ''),
             );
           })),
@@ -223,8 +220,18 @@ export class CitationsView implements ViewController {
         h('p', { class: 'hint pane-title' }, ctx.t('citationsMatrixHint')),
         h('button', { type: 'button', class: 'button small', 'data-testid': 'matrix-csv', onclick: download }, `⤓ ${ctx.t('citationsCsv')} (${ctx.t('citationsMatrix')})`),
       ),
-      matrix.columns.length > 0 ? h('div', { class: 'table-scroll' }, table) : h('p', { class: 'empty-hint' }, ctx.t('citationsNone')),
+      matrix.columns.length > 0 ? h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': ctx.t('citationsMatrix') }, table) : h('p', { class: 'empty-hint' }, ctx.t('citationsNone')),
     );
+  }
+
+  /** Why a row is in the trace: a direct citation, one through a supplementing instrument, or the next ring out. */
+  private how(trace: Trace, row: CitationRow, ring: 'direct' | 'indirect'): { kind: string; text: string } {
+    const ctx = this.ctx;
+    const lang = ctx.lang();
+    if (ring === 'indirect') return { kind: 'also', text: ctx.t(trace.kind === 'instrument' ? 'citationsAlso' : 'citationsAlsoRec') };
+    if (trace.kind === 'recommendation' || row.instrument === trace.subject) return { kind: 'direct', text: ctx.t('citationsDirect') };
+    if (supplementing(trace.subject, this.supplements).has(row.instrument)) return { kind: 'via', text: ctx.t('citationsVia', { name: this.nameOf(row.instrument, lang) }) };
+    return { kind: 'parent', text: ctx.t('citationsParent', { name: this.nameOf(row.instrument, lang) }) };
   }
 
   private pick(id: string): void {

@@ -93,7 +93,7 @@ export class CompareView implements ViewController {
       if (tab !== 'profile' && !this.matrices.has(tab)) this.matrices.set(tab, await this.ctx.api.compare(tab));
       if (tab === 'profile' && profile && !this.profiles.has(profile)) this.profiles.set(profile, await this.ctx.api.profile(profile));
     } catch (error) {
-      if (seq === this.seq) this.error = errorMessage(error);
+      if (seq === this.seq) this.error = errorMessage(error, this.ctx.lang());
     }
     if (seq !== this.seq || !this.top) return;
     this.render();

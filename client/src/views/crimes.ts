@@ -1,4 +1,4 @@
-import type { AppContext, ViewController } from '../app/context.ts';
+import type { AppContext, AppState, ViewController } from '../app/context.ts';
 import { buildGraph, type ViewerGraph } from '../graph/build.ts';
 import { typeColor } from '../graph/palette.ts';
 import { highlightedText } from '../panels/details.ts';
@@ -7,6 +7,8 @@ import { h, replace, swatch } from '../util/dom.ts';
 import { errorMessage } from '../util/errors.ts';
 import { tagChip } from '../corpus/tagChip.ts';
 import { UnitList, unitItems } from './unitList.ts';
+import { linkEnds, linkKey } from '../state/url.ts';
+import { valueName } from '../i18n/values.ts';
 
 /** The words that name a crime type in any language: its names and aliases. */
 export function crimeTerms(props: Record<string, unknown>): string[] {
@@ -51,18 +53,38 @@ export class CrimesView implements ViewController {
         first = true;
         this.ctx.setStatus('');
       } catch (error) {
-        this.ctx.setStatus(this.ctx.t('statusError', { message: errorMessage(error) }), 'error');
+        this.ctx.setStatus(() => this.ctx.t('statusError', { message: errorMessage(error, this.ctx.lang()) }), 'error');
         return;
       }
     }
     if (this.ctx.store.get().view !== 'crimes') return;
     this.ctx.showGraph(this.graph, { layout: first });
-    if (!this.selectedEdge) this.ctx.details.showContent(this.ctx.t('crimesTitle'), h('p', { class: 'empty-hint' }, this.ctx.t('crimesEdgePick')));
+    // A link's selected line (link=a~b) opens with the page.
+    const edge = this.edgeOfLink(this.ctx.store.get().link);
+    if (edge) void this.onEdgeClick(edge);
+    else if (!this.selectedEdge) this.ctx.details.showContent(this.ctx.t('crimesTitle'), h('p', { class: 'empty-hint' }, this.ctx.t('crimesEdgePick')));
+  }
+
+  onStateChange(state: AppState, previous: AppState): void {
+    if (state.link !== previous.link && state.link) {
+      const edge = this.edgeOfLink(state.link);
+      if (edge && edge !== this.selectedEdge) void this.onEdgeClick(edge);
+    }
+  }
+
+  /** The line between a link's two crime types: the co-occurrence line when there is one, else a stated link. */
+  private edgeOfLink(link: string | null): string | null {
+    const ends = link ? linkEnds(link) : null;
+    const graph = this.graph;
+    if (!ends || !graph || !graph.hasNode(ends[0]) || !graph.hasNode(ends[1])) return null;
+    const between = graph.edges(ends[0], ends[1]);
+    return between.find((e) => graph.getEdgeAttribute(e, 'type') === 'CO_OCCURS') ?? between[0] ?? null;
   }
 
   deactivate(): void {
     this.top = null;
     this.selectedEdge = null;
+    if (this.ctx.store.get().link) this.ctx.store.set({ link: null });
     this.ctx.canvas.stopLayout();
   }
 
@@ -90,6 +112,7 @@ export class CrimesView implements ViewController {
     const ctx = this.ctx;
     const lang = ctx.lang();
     const [a, b] = graph.extremities(edge);
+    if (ctx.store.get().link !== linkKey(a, b)) ctx.store.set({ link: linkKey(a, b) });
     const nameOf = (n: string) => (lang === 'en' ? graph.getNodeAttribute(n, 'name_en') : graph.getNodeAttribute(n, 'name_zh'));
     const title = `${nameOf(a)} — ${nameOf(b)}`;
     // graphology's edges(a, b) lists the edges between a and b in both directions.
@@ -106,7 +129,7 @@ export class CrimesView implements ViewController {
             const p = graph.getEdgeAttribute(e, 'props');
             const [s, t] = graph.extremities(e);
             return h('li', { 'data-kind': String(p.kind ?? '') },
-              h('div', { class: 'prov-head' }, typeof p.report === 'string' ? tagChip(ctx.corpus(), p.report, lang) : null, typeof p.paragraph === 'number' ? h('span', { class: 'para-no' }, `¶ ${p.paragraph}`) : null, h('span', { class: `kind-tag kind-${String(p.kind)}` }, String(p.kind ?? '')), h('span', { class: 'prov-facts' }, `${nameOf(s)} → ${nameOf(t)}`)),
+              h('div', { class: 'prov-head' }, typeof p.report === 'string' ? tagChip(ctx.corpus(), p.report, lang) : null, typeof p.paragraph === 'number' ? h('span', { class: 'para-no' }, `¶ ${p.paragraph}`) : null, h('span', { class: `kind-tag kind-${String(p.kind)}` }, typeof p.kind === 'string' ? valueName(lang, 'kind', p.kind) : ''), h('span', { class: 'prov-facts' }, `${nameOf(s)} → ${nameOf(t)}`)),
               typeof p.evidence === 'string' ? h('p', { class: 'para-text' }, h('mark', {}, p.evidence)) : null,
             );
           })),

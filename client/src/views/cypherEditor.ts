@@ -13,10 +13,10 @@ export interface CypherEditorHandle {
 
 /**
  * The CodeMirror 6 editor with Neo4j's Cypher support (highlighting, linting,
- * completion); Ctrl+Enter (Cmd+Enter) runs the query. Loaded on demand, the
+ * completion); Ctrl+Enter (Cmd+Enter) runs the query, Ctrl+↑/↓ walk the history. Loaded on demand, the
  * first time the console opens, so the graph does not wait for it.
  */
-export function mountCypherEditor(parent: HTMLElement, options: { value: string; label: string; onRun: () => void; onChange?: (value: string) => void }): CypherEditorHandle {
+export function mountCypherEditor(parent: HTMLElement, options: { value: string; label: string; onRun: () => void; onHistory?: (step: 1 | -1) => void; onChange?: (value: string) => void }): CypherEditorHandle {
   const run = Prec.highest(
     keymap.of([
       {
@@ -25,6 +25,25 @@ export function mountCypherEditor(parent: HTMLElement, options: { value: string;
         run: (view) => {
           closeCompletion(view);
           options.onRun();
+          return true;
+        },
+      },
+      // Neo4j Browser's keys: Ctrl+↑ the previous query of the history, Ctrl+↓ the next.
+      {
+        key: 'Mod-ArrowUp',
+        preventDefault: true,
+        run: (view) => {
+          closeCompletion(view);
+          options.onHistory?.(1);
+          return true;
+        },
+      },
+      {
+        key: 'Mod-ArrowDown',
+        preventDefault: true,
+        run: (view) => {
+          closeCompletion(view);
+          options.onHistory?.(-1);
           return true;
         },
       },

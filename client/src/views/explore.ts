@@ -17,10 +17,11 @@ export class ExploreView implements ViewController {
       this.ctx.showGraph(graph, { layout: !this.laidOut });
       this.laidOut = true;
       this.ctx.setStatus('');
-      const node = this.ctx.store.get().node;
-      if (node && graph.hasNode(node)) this.ctx.canvas.select(node, true);
+      const { node, camera } = this.ctx.store.get();
+      // A link's camera wins over focusing the selected node: the link reopens the picture it was.
+      if (node && graph.hasNode(node)) this.ctx.canvas.select(node, camera === null);
     } catch (error) {
-      this.ctx.setStatus(this.ctx.t('statusError', { message: errorMessage(error) }), 'error');
+      this.ctx.setStatus(() => this.ctx.t('statusError', { message: errorMessage(error, this.ctx.lang()) }), 'error');
     }
   }
 

@@ -79,7 +79,7 @@ export class UnitList {
           highlightedText(text, this.highlight(text)),
         );
       } catch (error) {
-        replace(body, h('p', { class: 'error' }, errorMessage(error)));
+        replace(body, h('p', { class: 'error' }, errorMessage(error, ctx.lang())));
       }
     };
     const report = shown?.report ?? null;

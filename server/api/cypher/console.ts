@@ -1,16 +1,19 @@
 /**
  * Runs a user's Cypher, read-only, within limits:
- *   text checks → EXPLAIN (query type 'r', plan checks) → a READ transaction with
+ *   text checks (guard.ts) → forms Neo4j could not stop (limits.ts, regex.ts) →
+ *   EXPLAIN (query type 'r', plan checks) → a READ transaction with
  *   a timeout and no retries, streamed up to the row cap; every node and
  *   relationship in the rows goes into a graph (capped), relationship end nodes
  *   the rows do not hold are fetched in the same transaction.
  * Parameters always travel as parameters.
  */
-import neo4j, { type Driver, type Node, type Record as Neo4jRecord } from 'neo4j-driver';
-import { isConnectionError, toNeo4jParams } from '../../db/queries/run.ts';
+import type { Driver, Node, Record as Neo4jRecord } from 'neo4j-driver';
+import { againIfDisconnected, openReadSession } from '../../db/queries/run.ts';
 import { GraphCollector } from '../../db/queries/serialized-graph.ts';
-import { ValueConverter, nodeToJson } from '../../db/queries/values.ts';
+import { ValueConverter, nodeToJson, toDriverValue } from '../../db/queries/values.ts';
 import { checkPlan, checkText } from './guard.ts';
+import { checkExpressionLimits, regexPatterns } from './limits.ts';
+import { checkRegex } from './regex.ts';
 import type { Json, SerializedGraph } from '../../contract/graph.ts';
 
 export interface ConsoleLimits {
@@ -65,24 +68,16 @@ export interface RunOptions {
 }
 
 export async function runConsoleQuery(driver: Driver, query: string, params: Record<string, unknown>, options: RunOptions): Promise<ConsoleResult> {
-  const text = checkText(query);
-  const driverParams = options.rawParams ? params : (toNeo4jParams(params) as Record<string, unknown>);
-  try {
-    return await runOnce(driver, text, driverParams, options);
-  } catch (error) {
-    // A pooled connection from before a database restart: once more, at once.
-    if (!isConnectionError(error)) throw error;
-    return runOnce(driver, text, driverParams, options);
-  }
+  const { text, tokens } = checkText(query);
+  checkExpressionLimits(tokens, params);
+  for (const { pattern, position } of regexPatterns(tokens, params)) await checkRegex(pattern, position);
+  const driverParams = options.rawParams ? params : (toDriverValue(params) as Record<string, unknown>);
+  return againIfDisconnected(() => runOnce(driver, text, driverParams, options));
 }
 
 async function runOnce(driver: Driver, text: string, params: Record<string, unknown>, { database, limits }: RunOptions): Promise<ConsoleResult> {
   const started = performance.now();
-  const session = driver.session({
-    defaultAccessMode: neo4j.session.READ,
-    disableAutoCommitRetries: true,
-    ...(database ? { database } : {}),
-  });
+  const session = openReadSession(driver, database);
   try {
     // EXPLAIN on a line of its own, so Neo4j's error positions shift by one line only.
     const explained = await session

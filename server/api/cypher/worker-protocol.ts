@@ -1,12 +1,14 @@
 /**
- * What crosses the thread boundary between the API and the console's worker:
- * requests, answers and errors as plain data (structured clone keeps no classes),
- * and driver integers in a tagged form.
+ * What crosses the thread boundary between the API and a console worker:
+ * requests and errors as plain data (structured clone keeps no classes), driver
+ * integers of a saved query's parameters in a tagged form, and the answer as the
+ * UTF-8 bytes of its JSON, serialised once in the worker and moved (transferred,
+ * not copied) to the API, which sends them as they are.
  */
 import neo4j, { isInt, type Integer } from 'neo4j-driver';
 import type { DriverOptions } from '../../db/driver.ts';
 import { ApiError } from '../errors.ts';
-import type { ConsoleLimits, ConsoleResult } from './console.ts';
+import type { ConsoleLimits } from './console.ts';
 
 export interface WorkerSettings {
   connection: DriverOptions;
@@ -29,7 +31,11 @@ export type SerializedError =
   | { kind: 'neo4j'; code: string; message: string }
   | { kind: 'other'; message: string };
 
-export type WorkerAnswer = { id: number; result: ConsoleResult } | { id: number; error: SerializedError };
+/** `body`: the answer's JSON as UTF-8, in an ArrayBuffer of its own (transferred). */
+export type WorkerAnswer = { id: number; body: ArrayBuffer } | { id: number; error: SerializedError };
+
+/** The worker's first message: loaded and connected, ready for a query. */
+export const WORKER_READY = 'ready';
 
 export function serializeError(error: unknown): SerializedError {
   if (error instanceof ApiError) {

@@ -4,8 +4,8 @@
  * Text is written through xml.ts, so the file is well-formed XML 1.0 whatever the
  * values hold (ids through `xmlSafeGraph`, so they stay unique).
  */
-import { flatValue } from './flatten.ts';
-import { xmlAttribute, xmlSafeGraph, xmlText } from './xml.ts';
+import { flatValue } from '../../contract/flatten.ts';
+import { xmlAttribute, xmlSafeGraph, xmlText } from '../../contract/xml.ts';
 import type { Json } from '../../contract/graph.ts';
 
 export interface GraphmlNode {

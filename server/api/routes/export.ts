@@ -9,7 +9,7 @@ import { resolveScope } from '../../db/queries/scope.ts';
 import type { ApiContext } from '../context.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { CSV_OPTIONS } from '../../contract/csv.ts';
-import { flatProperties, flatValue } from '../formats/flatten.ts';
+import { flatProperties, flatValue } from '../../contract/flatten.ts';
 import { writeGexf } from '../formats/gexf.ts';
 import { writeGraphml } from '../formats/graphml.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
@@ -55,7 +55,7 @@ export function exportRoutes({ driver, config, log, database }: ApiContext): Rou
       operationId: 'export',
       summary: 'The whole graph (or the part of the reports in scope): graph.json, GEXF, GraphML or CSV',
       description:
-        'json is graph.json’s shape (docs/MODEL.md) and streams; the corpus filter (`report`, `region`, `congress`) keeps what the reports in scope brought; csv is one table (`table=relationships`, the default, or `nodes`) and streams; gexf and graphml are built in memory (refused above GRAPH_MAX_NODES nodes). List properties are joined with " | " in GEXF, GraphML and CSV.',
+        'json is graph.json’s shape (docs/MODEL.md) and streams; the corpus filter (`report`, `region`, `congress`) keeps what the reports in scope brought; csv is one table and streams: `table=relationships` (the default; type, start, start_name, end, end_name, tag (the tag of the fact’s report, e.g. LAC-15), then a column per property) or `nodes` (id, labels, name, name_zh, name_en, then a column per property); gexf (GEXF 1.3, each node’s viz:color and viz:size and each edge’s viz:color as the viewer draws them) and graphml are built in memory (refused above GRAPH_MAX_NODES nodes). List properties are joined with " | " in GEXF, GraphML and CSV.',
       tags: ['export'],
       query: ExportQuery,
       responses: {
@@ -84,12 +84,12 @@ export function exportRoutes({ driver, config, log, database }: ApiContext): Rou
             res.type('text/csv; charset=utf-8');
             await streamCsv(res, stream, query.table);
           } else {
-            // Both writers make the file XML 1.0 whatever the stored text holds (formats/xml.ts).
-            const { nodes, edges } = await collect(stream, config.graphMaxNodes);
+            // Both writers make the file XML 1.0 whatever the stored text holds (server/contract/xml.ts).
+            const { nodes, edges, degree } = await collect(stream, config.graphMaxNodes);
             if (query.format === 'gexf') {
               res.attachment(`${base}.gexf`);
               res.type('application/gexf+xml; charset=utf-8');
-              res.send(writeGexf(nodes, edges));
+              res.send(writeGexf(nodes, edges, degree));
             } else {
               res.attachment(`${base}.graphml`);
               res.type('application/graphml+xml; charset=utf-8');
@@ -141,7 +141,7 @@ async function streamJson(res: Response, stream: GraphStream): Promise<void> {
   if (!(await flush()) || !(await write(res, '],"relationships":['))) return;
   first = true;
   for await (const rel of stream.relationships()) {
-    batch.push(JSON.stringify(rel));
+    batch.push(JSON.stringify({ type: rel.type, start: rel.start, end: rel.end, properties: rel.properties }));
     if (batch.length >= BATCH && !(await flush())) return;
   }
   if (!(await flush())) return;
@@ -149,12 +149,20 @@ async function streamJson(res: Response, stream: GraphStream): Promise<void> {
   res.end();
 }
 
-const NODE_COLUMNS = ['id', 'labels', 'name', 'name_zh', 'name_en', 'properties'];
-const REL_COLUMNS = ['type', 'start', 'end', 'tag', 'report', 'paragraph', 'evidence', 'properties'];
+/** The fixed columns of the CSV tables; one column per property follows (MODEL.md's names). A relationship's `tag` is its report's (LAC-15). */
+const NODE_COLUMNS = ['id', 'labels', 'name', 'name_zh', 'name_en'];
+const REL_COLUMNS = ['type', 'start', 'start_name', 'end', 'end_name', 'tag'];
 
+/**
+ * One CSV table of the graph: nodes (id, labels, display name, both names) or
+ * relationships (type, each end's id with its name beside it, the tag of the fact's report), then a column per
+ * property the table's items hold (lists joined with " | "), so a spreadsheet
+ * reads and filters each property without parsing JSON.
+ */
 async function streamCsv(res: Response, stream: GraphStream, table: 'nodes' | 'relationships'): Promise<void> {
-  const columns = table === 'nodes' ? NODE_COLUMNS : REL_COLUMNS;
-  if (!(await write(res, UTF8_BOM + stringify([columns], CSV_OPTIONS)))) return;
+  const fixed = table === 'nodes' ? NODE_COLUMNS : REL_COLUMNS;
+  const keys = (table === 'nodes' ? await stream.nodeKeys() : await stream.relationshipKeys()).filter((k) => !fixed.includes(k));
+  if (!(await write(res, UTF8_BOM + stringify([[...fixed, ...keys]], CSV_OPTIONS)))) return;
   let rows: unknown[][] = [];
   const flush = async (): Promise<boolean> => {
     if (rows.length === 0) return true;
@@ -162,16 +170,17 @@ async function streamCsv(res: Response, stream: GraphStream, table: 'nodes' | 'r
     rows = [];
     return write(res, chunk);
   };
+  const cells = (properties: Record<string, Json>) => keys.map((k) => flatValue(properties[k] ?? null));
   if (table === 'nodes') {
     for await (const node of stream.nodes()) {
-      const { name_zh = null, name_en = null, ...rest } = node.properties;
-      rows.push([node.id, node.labels.join(';'), displayName(node.labels, node.properties, node.id), flatValue(name_zh), flatValue(name_en), JSON.stringify(rest)]);
+      const p = node.properties;
+      rows.push([node.id, node.labels.join(';'), displayName(node.labels, p, node.id), flatValue(p.name_zh ?? null), flatValue(p.name_en ?? null), ...cells(p)]);
       if (rows.length >= BATCH && !(await flush())) return;
     }
   } else {
     for await (const rel of stream.relationships()) {
-      const { report = null, paragraph = null, evidence = null, ...rest } = rel.properties;
-      rows.push([rel.type, rel.start, rel.end, typeof report === 'string' ? (stream.tags.get(report) ?? '') : '', flatValue(report), flatValue(paragraph), flatValue(evidence), JSON.stringify(rest)]);
+      const report = rel.properties.report;
+      rows.push([rel.type, rel.start, rel.startName, rel.end, rel.endName, typeof report === 'string' ? (stream.tags.get(report) ?? '') : '', ...cells(rel.properties)]);
       if (rows.length >= BATCH && !(await flush())) return;
     }
   }
@@ -185,7 +194,7 @@ interface FlatElement {
 }
 
 /** Nodes and relationships as flat attributes (label = display name), for GEXF and GraphML. */
-async function collect(stream: GraphStream, maxNodes: number): Promise<{ nodes: FlatElement[]; edges: (FlatElement & { source: string; target: string })[] }> {
+async function collect(stream: GraphStream, maxNodes: number): Promise<{ nodes: FlatElement[]; edges: (FlatElement & { source: string; target: string })[]; degree: (id: string) => number }> {
   const nodes: FlatElement[] = [];
   for await (const node of stream.nodes()) {
     if (nodes.length >= maxNodes) {
@@ -194,11 +203,18 @@ async function collect(stream: GraphStream, maxNodes: number): Promise<{ nodes: 
     nodes.push({ id: node.id, attributes: nodeAttributes(node) });
   }
   const edges: (FlatElement & { source: string; target: string })[] = [];
+  const neighbours = new Map<string, Set<string>>();
   let i = 0;
   for await (const rel of stream.relationships()) {
     edges.push({ id: `e${i++}`, source: rel.start, target: rel.end, attributes: { label: rel.type, type: rel.type, ...flatProperties(rel.properties) } });
+    if (rel.start !== rel.end) {
+      if (!neighbours.has(rel.start)) neighbours.set(rel.start, new Set());
+      if (!neighbours.has(rel.end)) neighbours.set(rel.end, new Set());
+      neighbours.get(rel.start)!.add(rel.end);
+      neighbours.get(rel.end)!.add(rel.start);
+    }
   }
-  return { nodes, edges };
+  return { nodes, edges, degree: (id: string) => neighbours.get(id)?.size ?? 0 };
 }
 
 function nodeAttributes(node: ExportNode): Record<string, Json> {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import pLimit from 'p-limit';
 import { neighbors } from '../../db/queries/neighbors.ts';
 import { nodeDetails } from '../../db/queries/node-details.ts';
@@ -7,7 +8,8 @@ import { subgraph } from '../../db/queries/subgraph.ts';
 import type { ApiContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
-import { GraphQuery, NeighborsQuery, NodeDetailsQuery, NodeDetailsResponse, NodeIdPath, SerializedGraph, StatsResponse } from '../../contract/api.ts';
+import { CompactGraph, GraphQuery, NeighborsQuery, NodeDetailsQuery, NodeDetailsResponse, NodeIdPath, SerializedGraph, StatsResponse } from '../../contract/api.ts';
+import { encodeCompactGraph } from '../../contract/compactGraph.ts';
 
 const notFoundResponse = { description: 'No node has that id.' };
 
@@ -37,10 +39,15 @@ export function graphRoutes({ driver, config, database }: ApiContext): RouteSpec
         'Nodes of the given labels (default: all but Paragraph) and the relationships of the given types among them; the corpus filter (`report`, `region`, `congress`) keeps what the reports in scope contributed, and counts several reports share (CO_OCCURS) are those of the reports in scope. `attributes.reports` lists the reports in scope (null: all).',
       tags: ['graph'],
       query: GraphQuery,
-      responses: { 200: { description: 'The graph; `attributes.truncated` is true when the node limit cut it.', schema: SerializedGraph } },
+      responses: {
+        200: {
+          description: 'The graph; `attributes.truncated` is true when the node limit cut it. With `format=compact`, the same graph in columns (CompactGraph).',
+          schema: z.union([SerializedGraph, CompactGraph]),
+        },
+      },
       handler: async ({ query }) => {
         const scope = await resolveScope(driver, query, { database });
-        return graphSlots(() =>
+        const graph = await graphSlots(() =>
           subgraph(driver, {
             database,
             labels: query.labels,
@@ -50,6 +57,7 @@ export function graphRoutes({ driver, config, database }: ApiContext): RouteSpec
             timeoutMs: 60_000,
           }),
         );
+        return query.format === 'compact' ? encodeCompactGraph(graph) : graph;
       },
     }),
     defineRoute({

@@ -14,8 +14,9 @@ export function searchRoutes({ driver, database }: ApiContext, limiter: RequestH
       method: 'get',
       path: '/api/search',
       operationId: 'search',
-      summary: 'Full-text search over names, aliases, titles and text, Chinese and English',
-      description: 'Names and aliases rank above running text; an id typed as such (state:ARG) comes first. Lucene syntax in `q` is searched for as text, never an error.',
+      summary: 'Search names, aliases, titles and text in Chinese and English, and references (24(c), ¶24, 第24段, document symbols)',
+      description:
+        'Results in tiers, best first: an id typed as such (state:ARG), a reference (one result per report, tagged), an exact name or alias, a name prefix, a name containing the query, the phrase in running text, partial overlap; the same rules in Chinese and English. English finds Chinese text (and the reverse) through entity aliases and the topics list (data/topics.json). Every character of `q` is text (no query syntax); any `q` up to 200 characters answers 200. See docs/API.md, How search ranks.',
       tags: ['search'],
       query: SearchQuery,
       rateLimited: true,
@@ -30,8 +31,8 @@ export function searchRoutes({ driver, database }: ApiContext, limiter: RequestH
       method: 'get',
       path: '/api/path',
       operationId: 'path',
-      summary: 'The shortest path between two nodes, as an ordered list and as a graph',
-      description: 'Relationships are followed in either direction. `found` is false (and `path` empty) when no path of at most `maxLength` steps exists.',
+      summary: 'The shortest paths between two nodes, as ordered lists and as a graph',
+      description: 'Relationships are followed in either direction (`types` keeps only those types). `path` is the first of the shortest paths in node-id order, `alternatives` all of them (at most 10). `found` is false (and `path` empty) when no path of at most `maxLength` steps exists.',
       tags: ['search'],
       query: PathQuery,
       responses: { 200: { description: 'The path, or `found: false`.', schema: PathResponse }, 404: { description: '`from` or `to` names no node.' } },
@@ -41,9 +42,9 @@ export function searchRoutes({ driver, database }: ApiContext, limiter: RequestH
         const result = await shortestPath(driver, query.from, query.to, { database, maxLength: query.maxLength, types: query.types, scope });
         if (result.status === 'missing') throw new ApiError(404, 'not_found', `No node has the id ${result.missing.map((m) => `"${m}"`).join(' or ')}.`, { missing: result.missing });
         if (result.status === 'none') {
-          return { from: query.from, to: query.to, found: false, length: null, path: [], relationships: [], graph: { options: { type: 'directed', multi: true, allowSelfLoops: true }, attributes: { from: query.from, to: query.to, truncated: false }, nodes: [], edges: [] } };
+          return { from: query.from, to: query.to, found: false, length: null, path: [], relationships: [], alternatives: [], graph: { options: { type: 'directed', multi: true, allowSelfLoops: true }, attributes: { from: query.from, to: query.to, truncated: false }, nodes: [], edges: [] } };
         }
-        return { from: query.from, to: query.to, found: true, length: result.length, path: result.path, relationships: result.relationships, graph: result.graph };
+        return { from: query.from, to: query.to, found: true, length: result.length, path: result.path, relationships: result.relationships, alternatives: result.alternatives, graph: result.graph };
       },
     }),
   ];

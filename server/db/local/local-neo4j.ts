@@ -10,14 +10,18 @@ import { isPortFree } from './ports.ts';
 import { renderNeo4jConf } from './settings.ts';
 import { truncateGraphemes } from '../../contract/truncate.ts';
 
-export interface LocalNeo4jOptions {
-  rootDir: string;
+/** Where and how big the local Neo4j runs: the NEO4J_BOLT_PORT … NEO4J_JAVA settings (server/config.ts). */
+export interface LocalNeo4jSettings {
   boltPort: number;
   dataDir: string;
   heap: string;
   pageCache: string;
   transactionMemory: string;
   java: string | undefined;
+}
+
+export interface LocalNeo4jOptions extends LocalNeo4jSettings {
+  rootDir: string;
   /** NEO4J_PASSWORD if the user gave one; otherwise one is generated and kept. */
   password: string | undefined;
   log: Logger;
@@ -112,6 +116,9 @@ export class LocalNeo4j {
         env: { ...process.env, NEO4J_HOME_DIR: dataDir, NEO4J_CONF_FILE: confFile, NEO4J_INITIAL_PASSWORD: this.password },
         // stdin stays open: the launcher exits when it closes, so no JVM outlives us.
         stdio: ['pipe', 'pipe', 'pipe'],
+        // Its own process group: Ctrl+C in a terminal signals the whole foreground group, and the
+        // JVM must stop after the server has finished its requests, when stop() asks, not with it.
+        detached: true,
       },
     );
     this.child = child;

@@ -5,7 +5,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import type { CorpusResponse, NewEntityJson } from '../../contract/api.ts';
-import { REPORTS_KEY } from '../load-plan.ts';
+import { REPORTS_KEY } from '../load/contributions.ts';
 import { displayName } from './labels.ts';
 import { readQuery, type ReadOptions } from './run.ts';
 import { scalarToJson } from './values.ts';

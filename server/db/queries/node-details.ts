@@ -10,11 +10,11 @@
  * paragraphs. Spans are pairs `[start, end)`; when a fact has evidence but no spans,
  * the evidence is found in the text.
  */
-import type { Driver, Node } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import { displayName, matchNodeById } from './labels.ts';
 import { readQuery, type ReadOptions } from './run.ts';
 import { inScope, scopedProperties, WHOLE_CORPUS, type Scope } from './scope.ts';
-import { nodeToJson } from './values.ts';
+import { DISPLAY_FIELDS, pairsToJson, pairsToRaw, projectedToJson, projectionCypher, publicPropertiesCypher, type ProjectedNode } from './values.ts';
 import type { NodeDetailsResponse, ProvenanceJson, RelationshipGroup, RelationshipItem } from '../../contract/api.ts';
 import type { NodeJson } from '../../contract/graph.ts';
 import { truncateGraphemes } from '../../contract/truncate.ts';
@@ -26,15 +26,20 @@ export interface NodeDetailsOptions extends ReadOptions {
   scope?: Scope;
 }
 
+type Pairs = [string, unknown][];
+
 interface RawItem {
-  r: { elementId: string; type: string; properties: Record<string, unknown> };
-  m: Node;
+  /** The relationship's elementId and its properties without the loader's bookkeeping (with it, under a corpus filter, when several reports share it: scopedProperties folds it). */
+  eid: string;
+  props: Pairs;
+  m: ProjectedNode;
   out: boolean;
-  startLabels: string[];
-  startId: string | null;
 }
 
 const TEXT_LABELS = new Set(['Paragraph', 'Recommendation']);
+
+/** What the answer reads of a node at the other end of a relationship, or of a text provenance points into. */
+const projectNode = (variable: string): string => projectionCypher(variable, DISPLAY_FIELDS);
 
 export async function nodeDetails(driver: Driver, id: string, options: NodeDetailsOptions = {}): Promise<NodeDetailsResponse | undefined> {
   const perGroup = options.perGroup ?? 100;
@@ -50,7 +55,7 @@ export async function nodeDetails(driver: Driver, id: string, options: NodeDetai
        WITH type(r) AS type, startNode(r) = n AS out, r
        WITH type, out, count(r) AS total, collect(r)[..$perGroup] AS rels
        ORDER BY type, out DESC
-       RETURN collect({type: type, out: out, count: total, items: [r IN rels | {r: r, m: CASE WHEN out THEN endNode(r) ELSE startNode(r) END, out: out}]}) AS groups
+       RETURN collect({type: type, out: out, count: total, items: [r IN rels | {eid: elementId(r), props: CASE WHEN $reports IS NULL OR r._contrib IS NULL THEN ${publicPropertiesCypher('r')} ELSE [k IN keys(r) | [k, r[k]]] END, m: CASE WHEN out THEN endNode(r) ELSE startNode(r) END, out: out}]}) AS groups
      }
      CALL {
        WITH n
@@ -62,14 +67,15 @@ export async function nodeDetails(driver: Driver, id: string, options: NodeDetai
        OPTIONAL MATCH (rv:Report {id: v.report})
        RETURN collect({id: v.id, report: v.report, language: rv.language, text: v.text}) AS versions
      }
-     RETURN n, groups, versions`,
+     RETURN coalesce(n.id, elementId(n)) AS key, labels(n) AS labels, ${publicPropertiesCypher('n')} AS props, versions,
+            [g IN groups | {type: g.type, out: g.out, count: g.count, items: [i IN g.items | {eid: i.eid, props: i.props, out: i.out, m: ${projectNode('i.m')}}]}] AS groups`,
     { id, perGroup, reports: scope.reports },
     options,
   );
   const record = result.records[0];
   if (!record) return undefined;
-  const node = nodeToJson(record.get('n') as Node);
-  const rawGroups = record.get('groups') as { type: string; out: boolean; count: unknown; items: { r: RawItem['r'] & { startNodeElementId: string }; m: Node; out: boolean }[] }[];
+  const node: NodeJson = { id: record.get('key') as string, labels: record.get('labels') as string[], properties: pairsToJson(record.get('props') as Pairs) };
+  const rawGroups = record.get('groups') as { type: string; out: boolean; count: unknown; items: RawItem[] }[];
 
   // The texts provenance points into, fetched in one go.
   const unitIds = new Set<string>();
@@ -77,8 +83,8 @@ export async function nodeDetails(driver: Driver, id: string, options: NodeDetai
   const centerIsText = node.labels.some((l) => TEXT_LABELS.has(l));
   for (const g of rawGroups) {
     for (const item of g.items) {
-      const raw = item.r.properties;
-      const props = scopedProperties(item.r.type, raw, scope);
+      const raw = pairsToRaw(item.props);
+      const props = scopedProperties(g.type, raw, scope);
       const textAtStart = item.out ? centerIsText : item.m.labels.some((l) => TEXT_LABELS.has(l));
       if (typeof props.unit === 'string') unitIds.add(props.unit);
       else if (textAtStart) {
@@ -97,8 +103,8 @@ export async function nodeDetails(driver: Driver, id: string, options: NodeDetai
     direction: g.out ? 'out' : 'in',
     count: Number(g.count),
     items: g.items.map((item) => {
-      const props = scopedProperties(item.r.type, item.r.properties, scope);
-      const other = nodeToJson(item.m);
+      const props = scopedProperties(g.type, pairsToRaw(item.props), scope);
+      const other = projectedToJson(item.m);
       const start = item.out ? node : other;
       const provenance: ProvenanceJson[] = [];
       const spans = spanPairs(props.spans);
@@ -115,7 +121,7 @@ export async function nodeDetails(driver: Driver, id: string, options: NodeDetai
         }
       }
       return {
-        id: item.r.elementId,
+        id: item.eid,
         other: {
           id: other.id,
           labels: other.labels,
@@ -194,12 +200,12 @@ async function fetchTexts(
        UNION
        UNWIND $refs AS ref MATCH (u:Paragraph {report: ref.report, number: ref.number}) RETURN u
      }
-     RETURN u`,
+     RETURN ${projectNode('u')} AS u`,
     { paraIds, recIds, refs: paragraphs },
     options,
   );
   for (const record of result.records) {
-    const unit = textUnitOf(nodeToJson(record.get('u') as Node));
+    const unit = textUnitOf(projectedToJson(record.get('u') as ProjectedNode));
     byId.set(unit.id, unit);
     if (unit.id.startsWith('para:') && unit.report !== null && unit.paragraph !== null) byParagraph.set(`${unit.report}#${unit.paragraph}`, unit);
   }

@@ -2,9 +2,13 @@
  * How the API reads: a READ session (so the server refuses any write), a
  * transaction timeout, and no long retry loop. A dead database must answer a
  * fast 503, not hang for the driver's retry window; a connection the pool kept
- * from before a restart is retried once, immediately.
+ * from before a restart is retried once, immediately. Parameters go through
+ * toDriverValue (whole numbers as integers). Every read of the API goes through
+ * here: readQuery for a query, openReadSession and againIfDisconnected for the
+ * console's and the export's own transactions.
  */
-import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { type Driver, type QueryResult, type RecordShape, type Session } from 'neo4j-driver';
+import { toDriverValue } from './values.ts';
 
 export interface ReadOptions {
   database?: string | undefined;
@@ -20,47 +24,44 @@ export function isConnectionError(error: unknown): boolean {
 }
 
 /**
- * JSON values → driver values: whole numbers become Neo4j integers (JavaScript
- * numbers travel as floats, and `LIMIT $n` or an integer property comparison wants
- * integers). Driver values (Integers, nodes…) pass through.
+ * A session that reads: READ access (the server refuses any write), the given
+ * database, no auto-commit retries (a dead database fails at once). Close it.
  */
-export function toNeo4jParams(value: unknown): unknown {
-  if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
-  if (Array.isArray(value)) return value.map(toNeo4jParams);
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = toNeo4jParams(v);
-    return out;
-  }
-  return value;
+export function openReadSession(driver: Driver, database?: string): Session {
+  return driver.session({ defaultAccessMode: neo4j.session.READ, disableAutoCommitRetries: true, ...(database ? { database } : {}) });
 }
 
-/** Run one read query (an auto-commit transaction in a READ session) and collect its records. */
+/**
+ * `work()`, and once more at once when it failed on a lost connection (a pooled
+ * connection from before a database restart); any other error is thrown as it is.
+ */
+export async function againIfDisconnected<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!isConnectionError(error)) throw error;
+    return work();
+  }
+}
+
+/**
+ * Run one read query (an auto-commit transaction in a read session, `timeoutMs`
+ * default 15 s) and collect its records. Parameters go through toDriverValue.
+ * Throws the driver's error (a lost connection only after a second try).
+ */
 export async function readQuery<T extends RecordShape = RecordShape>(
   driver: Driver,
   cypher: string,
   params: Record<string, unknown> = {},
   options: ReadOptions = {},
 ): Promise<QueryResult<T>> {
-  const driverParams = toNeo4jParams(params) as Record<string, unknown>;
-  try {
-    return await readOnce<T>(driver, cypher, driverParams, options);
-  } catch (error) {
-    if (!isConnectionError(error)) throw error;
-    return readOnce<T>(driver, cypher, driverParams, options);
-  }
-}
-
-async function readOnce<T extends RecordShape>(driver: Driver, cypher: string, params: Record<string, unknown>, options: ReadOptions): Promise<QueryResult<T>> {
-  const session = driver.session({
-    defaultAccessMode: neo4j.session.READ,
-    disableAutoCommitRetries: true,
-    ...(options.database ? { database: options.database } : {}),
+  const driverParams = toDriverValue(params) as Record<string, unknown>;
+  return againIfDisconnected(async () => {
+    const session = openReadSession(driver, options.database);
+    try {
+      return await session.run<T>(cypher, driverParams, { timeout: options.timeoutMs ?? 15_000, metadata: { app: 'congress-graph', op: 'api' } });
+    } finally {
+      await session.close();
+    }
   });
-  try {
-    const result = await session.run<T>(cypher, params, { timeout: options.timeoutMs ?? 15_000, metadata: { app: 'congress-graph', op: 'api' } });
-    return result;
-  } finally {
-    await session.close();
-  }
 }

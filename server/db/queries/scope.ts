@@ -12,7 +12,8 @@
 import type { Driver } from 'neo4j-driver';
 import type { CorpusFilter } from '../../contract/api.ts';
 import type { Json } from '../../contract/graph.ts';
-import { CONTRIB_KEY, REPORTS_KEY, contributionsOf, foldContributions, type Contributions } from '../load-plan.ts';
+import { CONTRIB_KEY, REPORTS_KEY, contributionsOf, foldContributions, type Contributions } from '../load/contributions.ts';
+import type { MergeKind } from '../../ingest/mergeRules.ts';
 import { readQuery, type ReadOptions } from './run.ts';
 import { propertiesToJson } from './values.ts';
 
@@ -67,5 +68,5 @@ export function scopedProperties(kind: string, raw: Record<string, unknown>, sco
   const all: Contributions = contributionsOf(raw);
   const keep = all.reports.filter((r) => scope.reports!.includes(r));
   if (keep.length === all.reports.length || keep.length === 0) return propertiesToJson(raw);
-  return propertiesToJson(foldContributions(kind, { reports: keep, byReport: all.byReport }) as Record<string, unknown>);
+  return propertiesToJson(foldContributions(kind as MergeKind, { reports: keep, byReport: all.byReport }) as Record<string, unknown>);
 }

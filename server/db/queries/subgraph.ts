@@ -3,13 +3,13 @@
  * between them, optionally only what the reports in scope contributed (the corpus
  * filter, scope.ts; the loader tags every node and relationship with `_reports`).
  */
-import type { Driver, Node } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../../contract/model.ts';
 import { labelExpression } from './labels.ts';
 import { readQuery, type ReadOptions } from './run.ts';
 import { GraphCollector } from './serialized-graph.ts';
 import { inScope, scopedProperties, WHOLE_CORPUS, type Scope } from './scope.ts';
-import { nodeToJson } from './values.ts';
+import { pairsToJson, pairsToRaw, publicPropertiesCypher } from './values.ts';
 import type { SerializedGraph } from '../../contract/graph.ts';
 
 /** The viewer's default: the entity graph without the paragraphs. */
@@ -71,17 +71,21 @@ export async function readGraphAmong(
     driver,
     `MATCH (a) WHERE elementId(a) IN $ids
      OPTIONAL MATCH (a)-[r${typeFilter}]->(b) WHERE elementId(b) IN $ids AND ${inScope('r')}
-     RETURN a AS n, coalesce(a.id, elementId(a)) AS start,
-            collect(CASE WHEN r IS NULL THEN null ELSE {id: elementId(r), type: type(r), end: coalesce(b.id, elementId(b)), properties: properties(r)} END) AS rels`,
+     RETURN coalesce(a.id, elementId(a)) AS start, labels(a) AS labels, ${publicPropertiesCypher('a')} AS props,
+            collect(CASE WHEN r IS NULL THEN null ELSE {id: elementId(r), type: type(r), end: coalesce(b.id, elementId(b)),
+              properties: CASE WHEN $reports IS NULL OR r._contrib IS NULL THEN ${publicPropertiesCypher('r')} ELSE [k IN keys(r) | [k, r[k]]] END} END) AS rels`,
     { ids: [...ids], reports: scope.reports },
     options,
   );
   // Every node before any relationship: an edge needs both its ends in the graph.
-  for (const record of result.records) graph.addNode(nodeToJson(record.get('n') as Node));
+  // Properties come without the loader's bookkeeping (publicPropertiesCypher): a hub's list of reports is not shipped.
+  for (const record of result.records) graph.addNode({ id: record.get('start') as string, labels: record.get('labels') as string[], properties: pairsToJson(record.get('props') as [string, unknown][]) });
   for (const record of result.records) {
     const start = record.get('start') as string;
-    for (const rel of record.get('rels') as { id: string; type: string; end: string; properties: Record<string, unknown> }[]) {
-      graph.addEdge({ id: rel.id, type: rel.type, start, end: rel.end, properties: scopedProperties(rel.type, rel.properties, scope) });
+    // A relationship several reports share comes with its bookkeeping under a filter only, to be folded for the scope.
+    for (const rel of record.get('rels') as { id: string; type: string; end: string; properties: [string, unknown][] }[]) {
+      const properties = scope.reports === null ? pairsToJson(rel.properties) : scopedProperties(rel.type, pairsToRaw(rel.properties), scope);
+      graph.addEdge({ id: rel.id, type: rel.type, start, end: rel.end, properties });
     }
   }
 }

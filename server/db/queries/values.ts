@@ -1,5 +1,6 @@
 /**
- * Neo4j values → plain JSON: integers as numbers (as strings beyond 2^53), temporal
+ * Values between Neo4j and plain JSON. Going in (`toDriverValue`): whole numbers as
+ * Neo4j integers. Coming out: Neo4j values → plain JSON: integers as numbers (as strings beyond 2^53), temporal
  * values as ISO strings, nodes as {id, labels, properties}, relationships as
  * {id, type, start, end, properties}, paths as {nodes, relationships}.
  *
@@ -10,6 +11,28 @@
  */
 import neo4j, { type Node, type Path, type Relationship } from 'neo4j-driver';
 import type { Json, NodeJson, PathJson, RelationshipJson } from '../../contract/graph.ts';
+
+/**
+ * Plain JSON → what the driver sends, the one converter for query parameters and
+ * the loader's properties: whole numbers as Neo4j integers (JavaScript numbers
+ * travel as floats, and `LIMIT $n` or an integer property wants integers), except
+ * in a list of numbers that holds a fraction, which goes as floats (Neo4j stores
+ * a list with one element type); lists and maps converted inside; driver values
+ * (Integers, nodes…) and everything else pass through unchanged.
+ */
+export function toDriverValue(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) {
+    if (value.some((v) => typeof v === 'number' && !Number.isSafeInteger(v)) && value.every((v) => typeof v === 'number')) return value;
+    return value.map(toDriverValue);
+  }
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = toDriverValue(v);
+    return out;
+  }
+  return value;
+}
 
 /** A scalar or list property value as JSON (no nodes here). */
 export function scalarToJson(value: unknown): Json {
@@ -50,6 +73,65 @@ export function propertiesToJson(properties: Record<string, unknown>): Record<st
     out[k] = scalarToJson(v);
   }
   return out;
+}
+
+/**
+ * Cypher for the properties of `variable` (a node or relationship) without the loader's
+ * bookkeeping (names starting with `_`), as `[[key, value], …]`: a hub's `_reports`
+ * (hundreds of report ids) and `_contrib` are never shipped from Neo4j only to be
+ * dropped here. Read it back with `pairsToJson`.
+ */
+export function publicPropertiesCypher(variable: string): string {
+  return `[k IN keys(${variable}) WHERE NOT k STARTS WITH '_' | [k, ${variable}[k]]]`;
+}
+
+/** `[[key, value], …]` (publicPropertiesCypher) as JSON properties, `id` left out as propertiesToJson does. */
+export function pairsToJson(pairs: readonly (readonly [string, unknown])[] | null | undefined): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  for (const [k, v] of pairs ?? []) {
+    if (k === 'id' || k.startsWith('_')) continue;
+    out[k] = scalarToJson(v);
+  }
+  return out;
+}
+
+/** The same pairs as a plain map of the values as the driver gave them (Neo4j integers kept). */
+export function pairsToRaw(pairs: readonly (readonly [string, unknown])[] | null | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of pairs ?? []) out[k] = v;
+  return out;
+}
+
+/** The fields a node is shown by (names, titles, place in the text) and its text. */
+export const DISPLAY_FIELDS = ['name', 'name_zh', 'name_en', 'title_zh', 'title_en', 'symbol', 'number', 'paragraph', 'letter', 'report', 'text'] as const;
+
+/** A node as a projection reads it: its key (model id, else elementId), labels, the fields asked for. */
+export interface ProjectedNode {
+  key: string;
+  eid: string;
+  labels: string[];
+  fields: Record<string, unknown>;
+  /** With `textPrefix`: whether `fields.text` is only the text's beginning. */
+  textCut?: boolean | null;
+}
+
+/**
+ * Cypher reading only `fields` of the node `variable` (a map projection): what an
+ * answer shows, without the rest of a hub's properties or the loader's bookkeeping.
+ * With `textPrefix`, `text` is cut to that many characters and `textCut` says whether it was.
+ */
+export function projectionCypher(variable: string, fields: readonly string[], opts: { textPrefix?: number } = {}): string {
+  const v = variable;
+  const read = fields.map((f) => (f === 'text' && opts.textPrefix ? `text: left(${v}.text, ${opts.textPrefix})` : `${f}: ${v}.${f}`));
+  const cut = opts.textPrefix ? `, textCut: size(${v}.text) > ${opts.textPrefix}` : '';
+  return `{key: coalesce(${v}.id, elementId(${v})), eid: elementId(${v}), labels: labels(${v}), fields: {${read.join(', ')}}${cut}}`;
+}
+
+/** A projected node as NodeJson (nulls, which Neo4j gives for missing fields, left out). */
+export function projectedToJson(p: ProjectedNode): NodeJson {
+  const properties: NodeJson['properties'] = {};
+  for (const [k, v] of Object.entries(p.fields)) if (v !== null && v !== undefined) properties[k] = scalarToJson(v);
+  return { id: p.key, labels: p.labels, properties };
 }
 
 export function nodeKey(node: Node): string {

@@ -67,6 +67,10 @@ function capitalisedNameBefore(text: string, end: number, known: readonly Match[
     k--;
   }
   if (startWord < 0) return null;
+  // A sentence's first word followed by a small word is the sentence's, not the name's:
+  // recommendations open with a verb ("Ratify the United Nations Convention … (the …)").
+  const opening = floor + words.slice(0, startWord).join('').length;
+  if (/^(?:\s*|.*[.;:]\s+)$/su.test(text.slice(0, opening)) && LINK_WORDS.has(words[startWord + 2] ?? '')) startWord += 2;
   const name = words
     .slice(startWord)
     .join('')

@@ -1,5 +1,10 @@
-/** Collects nodes and relationships, keeping each node once and each relationship once. */
+/**
+ * Collects one report's nodes and relationships, keeping each node once (by id) and
+ * each relationship once (by its identity): what is found again merges into what
+ * was found first, by the rules of mergeRules.ts (the same as across reports).
+ */
 import type { GraphJson, GraphNode, GraphRelationship, Properties } from '../../contract/model.ts';
+import { mergeProperties, relationshipKey } from '../mergeRules.ts';
 
 export interface GraphBuilder {
   addNode(node: GraphNode): void;
@@ -8,23 +13,19 @@ export interface GraphBuilder {
   build(reports: string[]): GraphJson;
 }
 
-/** Two relationships are the same fact when type, ends and these identifying properties agree. */
-function relationshipKey(rel: GraphRelationship): string {
-  const p = rel.properties;
-  return JSON.stringify([rel.type, rel.start, rel.end, p.report ?? null, p.paragraph ?? null, p.unit ?? null, p.role ?? null, p.kind ?? null]);
-}
-
 export function createGraphBuilder(): GraphBuilder {
   const nodes = new Map<string, GraphNode>();
   const relationships = new Map<string, GraphRelationship>();
   return {
     addNode(node) {
-      if (!nodes.has(node.id)) nodes.set(node.id, node);
+      const existing = nodes.get(node.id);
+      nodes.set(node.id, existing ? { ...existing, properties: mergeProperties('node', existing.properties, node.properties) } : node);
     },
     hasNode: (id) => nodes.has(id),
     addRelationship(rel) {
       const key = relationshipKey(rel);
-      if (!relationships.has(key)) relationships.set(key, rel);
+      const existing = relationships.get(key);
+      relationships.set(key, existing ? { ...existing, properties: mergeProperties(rel.type, existing.properties, rel.properties) } : rel);
     },
     build(reports) {
       return { reports, nodes: [...nodes.values()], relationships: [...relationships.values()] };

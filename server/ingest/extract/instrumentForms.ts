@@ -15,6 +15,8 @@ export interface TitleHit {
   title: string;
   start: number;
   end: number;
+  /** Offset of the head word ("Protocol", "Convention"; for 《》 titles, the title's start). */
+  headStart: number;
   kind: string;
 }
 
@@ -52,13 +54,17 @@ const EN_HEAD_KINDS: [RegExp, string][] = [
   [/^Charter$/, 'charter'],
   [/^(?:Compact|Pact)$/, 'compact'],
   [/^Statute$/, 'statute'],
+  [/^(?:Agreement|Accord)$/, 'agreement'],
 ];
 
-const HEAD = String.raw`(?:Convention|Protocol|Rules|Guidelines|Principles|Declaration|Code of Conduct|Code|Standards|Agenda|Strategy|Plan of Action|Programme of Action|Charter|Treaty|Covenant|Compact|Pact|Statute)`;
+const HEAD = String.raw`(?:Convention|Protocol|Rules|Guidelines|Principles|Declaration|Code of Conduct|Code|Standards|Agenda|Strategy|Plan of Action|Programme of Action|Charter|Treaty|Covenant|Compact|Pact|Statute|Agreement|Accord)`;
 const CAP_WORD = String.raw`(?:(?!${HEAD}\b)[\p{Lu}\d][\p{L}\d'’.-]*)`;
 const LINK = String.raw`(?:of|for|on|and|the|against|in|to|de|du|des|la|y)`;
 /** Where a title's "on …" tail stops: punctuation, or a word that starts the sentence's next part. */
-const TAIL_END = String.raw`(?=\s*(?:[,;()“”"]|\.(?:\s|$)|$|\s+(?:and|or)\s+(?:the|a|an|to|its|their|in|with|other)\b|\s+(?:as|which|that|in order|adopted|was|were|is|are|remain|remained|while|including|by|with|at|from|since|once)\b))`;
+const TAIL_END = String.raw`(?=\s*(?:[,;()“”"]|\.(?:\s|$)|$|\s+(?:and|or)\s+(?:the|a|an|to|its|their|in|with|other)\b|\s+(?:as|which|that|in order|adopted|was|were|is|are|remain|remained|while|including|by|with|at|from|since|once)\b(?!\s+\p{Lu})))`;
+/** ", x, y and z" of lower-case words, ending at punctuation: the rest of a coordination begun in a title's tail. */
+const TAIL_COORDINATION = /^(?:,\s+(?!(?:and|or|which|as|including|while|in|with|by)\b)\p{Ll}[\p{Ll}\s-]*?)*,?\s+and\s+(?!(?:the|a|an|to|its|their|in|with|other|by|through|for)\b)\p{Ll}[\p{Ll}\s-]*?(?=\s*(?:[,;()]|\.(?:\s|$)|$))/u;
+
 /** Capitalised words (with linking words between them), the head, an optional second head, and an optional "on/against/for …" tail. */
 const EN_TITLE = new RegExp(
   String.raw`(?<![\p{L}\d])(?<pre>(?:${CAP_WORD}\s+(?:${LINK}\s+)*)*)(?<head>${HEAD})(?:\s+and\s+${HEAD})?(?:(?<tail>\s+(?:on|against|for|relating to|concerning|to|on the)\s+[^,;.()“”"]+?)${TAIL_END}|${TAIL_END})`,
@@ -92,7 +98,7 @@ export function findInstrumentTitles(text: string, lang: Language): TitleHit[] {
       // "2063年议程：我们想要的非洲": a subtitle after the colon; the part before it ends as instruments do.
       const head = /^[^：:]+/u.exec(title)![0];
       const kind = ZH_SUFFIX_KINDS.find(([re]) => re.test(title))?.[1] ?? ZH_SUFFIX_KINDS.find(([re]) => re.test(head))?.[1];
-      if (kind && title.length >= 3) hits.push({ title, start: t.start + 1, end: t.end - 1, kind });
+      if (kind && title.length >= 3) hits.push({ title, start: t.start + 1, end: t.end - 1, headStart: t.start + 1, kind });
     }
     return hits;
   }
@@ -100,13 +106,17 @@ export function findInstrumentTitles(text: string, lang: Language): TitleHit[] {
   for (const m of text.matchAll(EN_TITLE)) {
     const g = m.groups!;
     // A capitalised verb opening a recommendation ("Implement the …") is not part of the title.
-    const pre = (g.pre ?? '').replace(/^(?:.*?\p{Lu}[\p{L}'’-]*\s+)?(?:the|a|an|its|their|our)\s+(?=\p{Lu})/u, '').replace(/^(?:The|A|An|This|That|Its|Their|Our)\s+/u, '');
+    const pre = (g.pre ?? '').replace(/^(?:.*?\p{Lu}[\p{L}'’-]*\s+(?:(?:and|or)\s+)?)?(?:the|a|an|its|their|our)\s+(?=\p{Lu})/u, '').replace(/^(?:The|A|An|This|That|Its|Their|Our)\s+/u, '');
     const qualified = /\p{Lu}/u.test(pre) || !!g.tail;
     if (!qualified) continue;
     const offset = m.index + (g.pre ?? '').length - pre.length;
-    const title = text.slice(offset, m.index + m[0].length).trim();
+    let end = m.index + m[0].length;
+    // "… on the sale of children, child prostitution and child pornography": a coordination of
+    // lower-case words inside the "on …" tail belongs to the title.
+    if (g.tail) end += TAIL_COORDINATION.exec(text.slice(end))?.[0].length ?? 0;
+    const title = text.slice(offset, end).trim();
     const kind = EN_HEAD_KINDS.find(([re]) => re.test(g.head!))?.[1] ?? 'instrument';
-    hits.push({ title, start: offset, end: offset + title.length, kind });
+    hits.push({ title, start: offset, end: offset + title.length, headStart: m.index + (g.pre ?? '').length, kind });
   }
   return hits;
 }

@@ -60,6 +60,12 @@ export interface UnreviewedRegistry {
   byForm(form: string): UnreviewedEntity | undefined;
   /** Two entities found to be one (a name and the short form the text defines for it): the second joins the first. */
   merge(keepId: string, dropId: string): void;
+  /**
+   * An entity found to be another name of a reviewed one (a short form in 《》 the text defines
+   * for a gazetteer title): it is taken out, and its forms are returned for the caller to make
+   * aliases of the reviewed entity. Undefined when the id is not an unreviewed entity.
+   */
+  absorb(id: string): UnreviewedEntity | undefined;
   all(): UnreviewedEntity[];
 }
 
@@ -111,6 +117,13 @@ export function createUnreviewedRegistry(taken: ReadonlySet<string> = new Set())
       byId.delete(dropId);
       for (const f of drop.forms) remember(keep, f);
       if (VAGUE_KINDS.has(keep.kind) && !VAGUE_KINDS.has(drop.kind)) keep.kind = drop.kind;
+    },
+    absorb(id) {
+      const e = byId.get(id);
+      if (!e) return undefined;
+      byId.delete(id);
+      for (const f of e.forms) if (formIndex.get(nameKey(f)) === id) formIndex.delete(nameKey(f));
+      return e;
     },
     all: () => [...byId.values()],
   };

@@ -78,6 +78,18 @@ function covered(start: number, end: number, matches: readonly Match[], label?: 
 }
 
 /**
+ * A title that names a known instrument as the one it belongs to ("Optional Protocol to the
+ * Convention on the Rights of the Child on …") is an instrument of its own, not a mention of
+ * the known one: the known title sits after the longer title's own head word and a "to"/"of"/
+ * "supplementing" ("the Mechanism for the Review of the Implementation of UNTOC" has no head
+ * word of its own before UNTOC, and stays a mention of UNTOC).
+ */
+export function dependsOn(text: string, title: { start: number; end: number; headStart: number }, known: Match): boolean {
+  if (!(title.headStart < known.start && known.end <= title.end)) return false;
+  return /\b(?:to|of|under|supplementing)\s+(?:the\s+)?$/i.test(text.slice(title.start, known.start));
+}
+
+/**
  * Learns the report's vocabulary. `matcher` knows the gazetteer and the people of the report;
  * `units` are its paragraphs and recommendations; `knownIds` the gazetteer's ids, which no
  * unreviewed entity may take. Throws nothing: what cannot be placed is a warning.
@@ -139,7 +151,7 @@ export function buildVocabulary(s: ReportStructure, units: readonly TextUnit[], 
     if (titles.length === 0 && resolutions.length === 0) continue;
     const known = matcher.find(u.text);
     for (const t of titles) {
-      if (covered(t.start, t.end, known, 'Instrument')) continue;
+      if (covered(t.start, t.end, known.filter((k) => !dependsOn(u.text, t, k)), 'Instrument')) continue;
       // The title without "United Nations"/"联合国", or before its subtitle ("2063年议程：我们想要的非洲"), may be a known one.
       const prefixed = matcher.targetsOf(lang === 'zh' ? `联合国${t.title}` : `United Nations ${t.title}`).find((x) => x?.label === 'Instrument');
       if (prefixed) {
@@ -177,8 +189,18 @@ export function buildVocabulary(s: ReportStructure, units: readonly TextUnit[], 
       const shortTarget = shortMatches.length === 1 && shortMatches[0]!.text.length === d.short.length ? shortMatches[0]!.target : null;
       const longTarget = d.longMatch?.target ?? null;
       if (longTarget && shortTarget) {
-        // Both already known: two unreviewed entities of one kind are one; otherwise nothing to learn.
-        if (longTarget.id !== shortTarget.id && unreviewedIds.has(longTarget.id) && unreviewedIds.has(shortTarget.id)) registry.merge(longTarget.id, shortTarget.id);
+        // Both already known: two unreviewed entities of one kind are one; an unreviewed one
+        // (a short title in 《》 taken for an instrument by its form) defined as the short form of
+        // a reviewed one is that one; two reviewed entities teach nothing.
+        if (longTarget.id !== shortTarget.id && longTarget.label === shortTarget.label) {
+          const [longNew, shortNew] = [unreviewedIds.has(longTarget.id), unreviewedIds.has(shortTarget.id)];
+          if (longNew && shortNew) registry.merge(longTarget.id, shortTarget.id);
+          else if (longNew !== shortNew) {
+            const [keep, drop] = shortNew ? [longTarget, shortTarget] : [shortTarget, longTarget];
+            for (const form of registry.absorb(drop.id)?.forms ?? []) addAlias(keep, form);
+            unreviewedIds.delete(drop.id);
+          }
+        }
         continue;
       }
       if (shortMatches.length > 0 && !shortTarget) continue; // the brackets name something else (a State, a person's affiliation)

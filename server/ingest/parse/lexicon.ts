@@ -40,7 +40,6 @@ export interface Lexicon {
   recommendationsChapter: RegExp;
   attendanceSection: RegExp;
   themeSection: RegExp;
-  blockHeading: RegExp;
   recommendationsIntro: RegExp;
   agendaIntro: RegExp;
   speakerCues: SpeakerCue[];
@@ -66,6 +65,29 @@ export interface Lexicon {
 // A personal name in Latin script, as both languages print it.
 const NAME = String.raw`[\p{Lu}][\p{L}.'’\-]*(?:\s+[\p{L}.'’\-]+)*?`;
 
+/** What a speaker did, in English: "made a statement", "also made statements", "addressed the meeting", "took the floor". */
+const EN_SPOKE = String.raw`(?:also )?(?:made (?:a )?statements?|addressed the meeting|took the floor|spoke)`;
+
+/**
+ * A sentence or clause with the speakers as its subject: `<lead> X, Y and Z also made statements`
+ * (ending at the full stop, or at the comma of "…, as did …").
+ */
+function enSubjectCue(lead: string): RegExp {
+  return new RegExp(String.raw`${lead} (?<list>[^.:]+?),? ${EN_SPOKE}(?<end>[.,;])`, 'dgi');
+}
+
+/** What a speaker did, in Chinese: "作了发言", "也发了言", "也在会上发言", "致辞". */
+const ZH_SPOKE = String.raw`(?:也)?(?:在会上)?(?:作了发言|发了言|发言|讲了话|致辞)`;
+
+/**
+ * A clause with the speakers as its subject: `X、Y和Z<role>也作了发言`, starting at a sentence
+ * or clause start (after 。，；) and ending at 。，； — the list never runs over another
+ * clause's verb, so "A的观察员也作了发言，B的观察员也作了发言。" gives two lists.
+ */
+function zhSubjectCue(role: string): RegExp {
+  return new RegExp(String.raw`(?:^|(?<=[。，；]))(?!下列)(?<list>(?:(?!作了发言|发了言)[^。：:\n])+?)${role}${ZH_SPOKE}(?<end>[。，；])`, 'dg');
+}
+
 export const CHINESE: Lexicon = {
   language: 'zh',
   tocHeading: /^目\s*录$/,
@@ -78,8 +100,6 @@ export const CHINESE: Lexicon = {
   recommendationsChapter: /建议/,
   attendanceSection: /出席情况/,
   themeSection: /主题[：:]\s*(?<title>.+)$/,
-  blockHeading:
-    /^(?<agendaTitle>.+?)\s*[（(]\s*议程项目\s*(?<agenda>\d+)\s*[）)]\s*[；;]\s*(?<workshopTitle>.+?)\s*[（(]\s*讲习班\s*(?<workshop>\d+)\s*[）)]\s*[；;。]?$/,
   recommendationsIntro: /(?:提出|提出了|通过了)(?:下列|以下)建议[：:]$/,
   agendaIntro: /议程.*[：:]$/,
   speakerCues: [
@@ -87,13 +107,17 @@ export const CHINESE: Lexicon = {
     { pattern: /下列(?:观察员国|国家)的观察员(?:也)?作了发言[：:](?<list>[^。]*)(?<end>。)?/dg, role: 'observer', kind: 'state' },
     { pattern: /下列(?:政府间|非政府)?组织的观察员(?:也)?作了发言[：:](?<list>[^。]*)(?<end>。)?/dg, role: 'observer', kind: 'organization' },
     { pattern: /下列(?:政府间|非政府)?组织的代表(?:也)?作了发言[：:](?<list>[^。]*)(?<end>。)?/dg, role: 'representative', kind: 'organization' },
-    { pattern: /(?:^|(?<=。))(?!下列)(?<list>[^。：:\n]+?)的观察员(?:也)?作了发言(?<end>。)/dg, role: 'observer', kind: 'any' },
-    { pattern: /(?:^|(?<=。))(?!下列)(?<list>[^。：:\n]+?)的代表(?:也)?作了发言(?<end>。)/dg, role: 'representative', kind: 'any' },
-    { pattern: /(?:^|(?<=。))(?!下列)(?<list>[^。：:\n]+?)(?:主席|会长)(?:也)?作了发言(?<end>。)/dg, role: 'president', kind: 'organization' },
-    { pattern: /(?:^|(?<=。))(?!下列)(?<list>[^。：:\n]+?)(?:执行主任|总干事|秘书长|所长|主任|院长|负责人)(?:也)?作了发言(?<end>。)/dg, role: 'head', kind: 'organization' },
+    // Subject first, one clause each: "X的观察员也作了发言。", "中国和日本的观察员也作了发言，Y的观察员也发了言。"
+    { pattern: zhSubjectCue('的观察员'), role: 'observer', kind: 'any' },
+    { pattern: zhSubjectCue('的代表'), role: 'representative', kind: 'any' },
+    { pattern: zhSubjectCue('(?:主席|会长)'), role: 'president', kind: 'organization' },
+    { pattern: zhSubjectCue('(?:执行主任|总干事|秘书长|所长|主任|院长|负责人)'), role: 'head', kind: 'organization' },
   ],
   attendanceCues: [
-    { pattern: /(?:^|(?<=。))(?<intro>[^。：:]*?(?:下列|以下)[^。：:]*?派(?:代表|观察员))出席了会议[：:](?<list>[^。]*)(?<end>。)?/dg, role: 'by-intro' },
+    // Any sentence whose words before the colon say who attended: "下列国家派代表出席了会议：",
+    // "非委员会成员的下列联合国会员国派观察员出席了会议：", "派观察员出席会议的政府间组织有：",
+    // "出席会议的非政府组织如下：".
+    { pattern: /(?:^|(?<=[。；]))(?<intro>[^。：:；]*?出席[^。：:；]*)[：:](?<list>[^。]*)(?<end>。)?/dg, role: 'by-intro' },
     // "巴勒斯坦国作为非会员观察员国也派观察员出席了会议": the appositive (作为…) and 也 are not part of the list.
     { pattern: /(?:^|(?<=。))(?!下列|以下)(?<list>[^。：:\n]+?)(?:作为[^。：:\n]*?)?(?:也)?派观察员出席了会议(?<end>。)/dg, role: 'observer' },
     { pattern: /(?:^|(?<=。))(?!下列|以下)(?<list>[^。：:\n]+?)(?:作为[^。：:\n]*?)?(?:也)?派代表出席了会议(?<end>。)/dg, role: 'member' },
@@ -104,7 +128,8 @@ export const CHINESE: Lexicon = {
     [/专门机构/, 'specialized-agency'],
     [/研究所|方案网/, 'institute'],
     [/实体|联合国系统/, 'un-entity'],
-    [/观察员国|派观察员/, 'observer'],
+    // "派观察员", "作为观察员", "非委员会成员的…会员国", "不是…成员": observers, not members (非洲 is Africa).
+    [/观察员|非(?!洲)[^。：:]{0,12}成员|不是[^。：:]{0,12}成员/, 'observer'],
     [/成员国|会员国|国家/, 'member'],
   ],
   bureauLine: /^(?<role>副主席|主席|报告员)\s*[：:]\s*(?<rest>.+)$/,
@@ -115,7 +140,7 @@ export const CHINESE: Lexicon = {
   ],
   personWithAffiliation: new RegExp(String.raw`(?<name>${NAME})\s*[（(](?<aff>[^）)]+)[）)]`, 'dgu'),
   presiding: new RegExp(
-    String.raw`由\s*(?<name>${NAME})\s*[（(](?<aff>[^）)]+)[）)](?:\s*代表\s*(?<bname>${NAME})\s*[（(](?<baff>[^）)]+)[）)])?\s*(?<act>主持|宣布开幕|宣布闭幕)`,
+    String.raw`由\s*(?<name>${NAME})\s*[（(](?<aff>[^）)]+)[）)](?:\s*代表\s*(?:(?<bname>${NAME})\s*[（(](?<baff>[^）)]+)[）)]|(?:会议)?主席))?\s*(?<act>主持|宣布开幕|宣布闭幕)`,
     'dgu',
   ),
   presidingAct: (word) => (word === '宣布开幕' ? 'opened' : word === '宣布闭幕' ? 'closed' : 'presided'),
@@ -153,8 +178,6 @@ export const ENGLISH: Lexicon = {
   recommendationsChapter: /recommendations/i,
   attendanceSection: /attendance/i,
   themeSection: /theme[^:]*:\s*(?<title>.+)$/i,
-  blockHeading:
-    /^(?<agendaTitle>.+?)\s*\(agenda item (?<agenda>\d+)\)\s*;\s*(?<workshopTitle>.+?)\s*\(workshop (?<workshop>\d+)\)\s*[;.]?$/i,
   recommendationsIntro: /following recommendations[^:]*:$/i,
   agendaIntro: /agenda[^:]*:$/i,
   speakerCues: [
@@ -163,17 +186,24 @@ export const ENGLISH: Lexicon = {
     { pattern: /Statements were (?:also )?made by the observers for the following (?:[\w-]+ )?organizations[^:.]*:\s*(?<list>[^.]*)(?<end>\.)?/dgi, role: 'observer', kind: 'organization' },
     { pattern: /Statements were (?:also )?made by the representatives of the following (?:[\w-]+ )?organizations[^:.]*:\s*(?<list>[^.]*)(?<end>\.)?/dgi, role: 'representative', kind: 'organization' },
     { pattern: /(?:Statements were|A statement was) (?:also )?made by the observers? for (?!the following)(?<list>[^.:]+?)(?<end>\.)/dgi, role: 'observer', kind: 'any' },
-    { pattern: /The observers? for (?<list>[^.:]+?) (?:also )?made (?:a )?statements?(?<end>\.)/dgi, role: 'observer', kind: 'any' },
+    { pattern: enSubjectCue('The observers? for'), role: 'observer', kind: 'any' },
     { pattern: /(?:Statements were|A statement was) (?:also )?made by the representatives? of (?!the following)(?<list>[^.:]+?)(?<end>\.)/dgi, role: 'representative', kind: 'any' },
+    { pattern: enSubjectCue('The representatives? of'), role: 'representative', kind: 'any' },
+    // "…, as did the observers for X, Y and Z."
+    { pattern: /,? as did the observers? for (?<list>[^.:]+?)(?<end>\.)/dgi, role: 'observer', kind: 'any' },
+    { pattern: /,? as did the representatives? of (?<list>[^.:]+?)(?<end>\.)/dgi, role: 'representative', kind: 'any' },
     { pattern: /A statement was (?:also )?made by the (?:President|Chair|Chairperson) of (?:the )?(?<list>[^.:]+?)(?<end>\.)/dgi, role: 'president', kind: 'organization' },
-    { pattern: /The (?:President|Chair|Chairperson) of (?:the )?(?<list>[^.:]+?) (?:also )?made a statement(?<end>\.)/dgi, role: 'president', kind: 'organization' },
+    { pattern: enSubjectCue('The (?:President|Chair|Chairperson) of(?: the)?'), role: 'president', kind: 'organization' },
     { pattern: /A statement was (?:also )?made by the (?:Executive Director|Director-General|Director|Secretary-General|Head) of (?:the )?(?<list>[^.:]+?)(?<end>\.)/dgi, role: 'head', kind: 'organization' },
-    { pattern: /The (?:Executive Director|Director-General|Director|Secretary-General|Head) of (?:the )?(?<list>[^.:]+?) (?:also )?made a statement(?<end>\.)/dgi, role: 'head', kind: 'organization' },
+    { pattern: enSubjectCue('The (?:Executive Director|Director-General|Director|Secretary-General|Head) of(?: the)?'), role: 'head', kind: 'organization' },
   ],
   attendanceCues: [
-    { pattern: /(?<intro>The following [^:.]*?(?:were represented|attended)[^:.]*):\s*(?<list>[^.]*)(?<end>\.)?/dgi, role: 'by-intro' },
-    // "The meeting was attended by representatives of the following States members of …:"
-    { pattern: /(?<intro>[^.:]*?\battended by (?:the )?(?:representatives|observers|delegations) (?:of|for|from) the following [^:.]*):\s*(?<list>[^.]*)(?<end>\.)?/dgi, role: 'by-intro' },
+    // Any sentence whose words before the colon say who attended or was represented:
+    // "The following States were represented by observers:", "Representatives of the following
+    // States members of … attended the meeting:", "The meeting was attended by representatives
+    // of the following …:", "Intergovernmental organizations represented by observers were:",
+    // "Non-governmental organizations were represented by observers as follows:".
+    { pattern: /(?:^|(?<=[.;]\s))(?<intro>[^.:;]*?\b(?:represented|attended|attending)\b[^.:;]*):\s*(?<list>[^.]*)(?<end>\.)?/dgi, role: 'by-intro' },
     // "The Holy See, a non-member observer State, was also represented by an observer.": the appositive is not part of the list.
     { pattern: /(?:^|(?<=\.\s))(?!The following)(?<list>[^.:]+?)(?:, (?:an?|the) [^,.:]+,)? (?:was|were) (?:also )?represented by (?:an )?observers?(?<end>\.)/dgi, role: 'observer' },
   ],
@@ -183,7 +213,8 @@ export const ENGLISH: Lexicon = {
     [/specialized agencies/i, 'specialized-agency'],
     [/institutes|programme network/i, 'institute'],
     [/United Nations (?:entities|system|bodies)/i, 'un-entity'],
-    [/by observers|observers (?:of|for|from) the following/i, 'observer'],
+    // "by observers", "Observers for the following States", "States … that are not members of the Commission", "as observers".
+    [/\bobservers?\b|\bnot (?:a )?members?\b|\bnon-members?\b/i, 'observer'],
     [/States|countries/i, 'member'],
   ],
   bureauLine: /^(?<role>Vice-Chairs?|Vice-Chairpersons?|Chair|Chairperson|Rapporteur)\s*:\s*(?<rest>.+)$/i,
@@ -194,7 +225,7 @@ export const ENGLISH: Lexicon = {
   ],
   personWithAffiliation: new RegExp(String.raw`(?<name>${NAME})\s*\((?<aff>[^)]+)\)`, 'dgu'),
   presiding: new RegExp(
-    String.raw`(?<act>presided over|chaired|opened|closed|(?<=\band the \w+ )meetings?) by (?<name>${NAME})\s*\((?<aff>[^)]+)\)(?:,?\s*on behalf of (?<bname>${NAME})\s*\((?<baff>[^)]+)\))?`,
+    String.raw`(?<act>presided over|chaired|opened|closed|(?<=\band the \w+ )meetings?) by (?<name>${NAME})\s*\((?<aff>[^)]+)\)(?:,?\s*on behalf of (?:(?<bname>${NAME})\s*\((?<baff>[^)]+)\)|the (?:Chair|Chairperson|President)\b))?`,
     'dgu',
   ),
   presidingAct: (word) => (word === 'opened' ? 'opened' : word === 'closed' ? 'closed' : 'presided'),

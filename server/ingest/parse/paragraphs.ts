@@ -6,6 +6,7 @@
  * (ii) or ㈠, ㈡ after an item that ends with a colon) kept inside them.
  */
 import { ReportFormatError } from '../errors.ts';
+import { readBlockHeading, type BlockHeading } from './blockHeadings.ts';
 import type { Body } from './body.ts';
 import type { Lexicon } from './lexicon.ts';
 import { toRoman } from './numerals.ts';
@@ -178,6 +179,14 @@ export function createTextReader(body: Body, lex: Lexicon, source?: string): Tex
     }
   };
 
+  /** A discussion block starts at its heading: an agenda item, with its workshop if the heading names one. */
+  const openBlock = (heading: BlockHeading, lineNo: number) => {
+    close();
+    body.blocks.push({ kind: 'agenda-item', title: heading.agendaItem.title, agendaItem: heading.agendaItem, workshop: heading.workshop, line: lineNo });
+    block = body.blocks.length - 1;
+    subheading = null;
+  };
+
   /** A numbered line: the next paragraph, the next item of an embedded list, or a block heading. */
   const readNumbered = (m: RegExpExecArray, from: SourceLine) => {
     const { text, number: lineNo } = from;
@@ -194,19 +203,9 @@ export function createTextReader(body: Body, lex: Lexicon, source?: string): Tex
       openParagraph(n, rest, lineNo, from);
       return;
     }
-    const heading = lex.blockHeading.exec(rest);
-    if (heading?.groups) {
-      close();
-      const g = heading.groups;
-      body.blocks.push({
-        kind: 'agenda-item',
-        title: g.agendaTitle!.trim(),
-        agendaItem: { number: Number(g.agenda), title: g.agendaTitle!.trim() },
-        workshop: { number: Number(g.workshop), title: g.workshopTitle!.trim() },
-        line: lineNo,
-      });
-      block = body.blocks.length - 1;
-      subheading = null;
+    const heading = readBlockHeading(rest, lex.language);
+    if (heading) {
+      openBlock(heading, lineNo);
       return;
     }
     if (current && !current.list && n === 1 && ENDS_WITH_COLON.test(lastLineOf(current))) {
@@ -268,6 +267,12 @@ export function createTextReader(body: Body, lex: Lexicon, source?: string): Tex
       return;
     }
     const previousEndsSentence = !current || (lex.sentenceEnd.test(lastLineOf(current)) && !ENDS_WITH_COLON.test(lastLineOf(current)));
+    // An unnumbered heading in the label-first form ("Agenda item 3, “…”, and workshop 1, “…”").
+    const unnumbered = previousEndsSentence && chapterHasRecommendations ? readBlockHeading(text, lex.language) : null;
+    if (unnumbered?.labelFirst) {
+      openBlock(unnumbered, lineNo);
+      return;
+    }
     if (previousEndsSentence && isSubheading(text, lex)) {
       close();
       subheading = text;

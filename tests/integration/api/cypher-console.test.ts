@@ -44,8 +44,10 @@ const REFUSED: [form: string, query: string, reason: string, params?: Record<str
   ['call in transactions', 'MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10 ROWS', 'in_transactions'],
   ['read in transactions', 'CALL { MATCH (n) RETURN n } IN TRANSACTIONS RETURN count(n)', 'in_transactions'],
   ['show users', 'SHOW USERS', 'admin_command'],
-  ['show indexes', 'SHOW INDEXES', 'admin_command'],
   ['show transactions', 'SHOW TRANSACTIONS', 'admin_command'],
+  ['show settings', 'SHOW SETTINGS YIELD name, value RETURN name, value', 'admin_command'],
+  ['show procedures another user may run', 'SHOW PROCEDURES EXECUTABLE BY neo4j', 'admin_command'],
+  ['db.stats (exposes other users’ queries)', 'CALL db.stats.retrieve("QUERIES")', 'procedure'],
   ['terminate', 'TERMINATE TRANSACTIONS "neo4j-transaction-1"', 'admin_command'],
   ['create user', 'CREATE USER intruder SET PASSWORD "secretsecret"', 'schema_command'],
   ['alter user', 'ALTER USER neo4j SET PASSWORD "changedchanged"', 'admin_command'],
@@ -90,10 +92,26 @@ describe('refused queries', () => {
       'CALL db.propertyKeys()',
       'CALL db.schema.visualization()',
       "CALL db.index.fulltext.queryNodes('entity_text_cjk', '贩运') YIELD node, score RETURN node.id AS id, score LIMIT 3",
+      'CALL db.schema.nodeTypeProperties()',
+      'CALL db.schema.relTypeProperties() YIELD relType, propertyName RETURN relType, propertyName',
+      'CALL db.index.fulltext.listAvailableAnalyzers() YIELD analyzer RETURN analyzer',
     ]) {
       const res = await request(app).post('/api/cypher').send({ query });
       expect(res.status, `${query}: ${JSON.stringify(res.body).slice(0, 200)}`).toBe(200);
     }
+  });
+
+  it('allows the catalogue reads: indexes (the full-text names queryNodes takes), constraints, functions, procedures', async () => {
+    const indexes = await request(app).post('/api/cypher').send({ query: 'SHOW FULLTEXT INDEXES YIELD name RETURN name ORDER BY name' }).expect(200);
+    expect(indexes.body.rows.map((r: { name: string }) => r.name)).toEqual(expect.arrayContaining(['entity_text_cjk', 'entity_text_en']));
+    const constraints = await request(app).post('/api/cypher').send({ query: 'SHOW CONSTRAINTS' }).expect(200);
+    expect(constraints.body.rows.length).toBeGreaterThan(0);
+    for (const query of ['SHOW INDEXES', 'show functions yield name return name', 'SHOW PROCEDURES', 'SHOW BUILT IN FUNCTIONS', 'SHOW PROCEDURES EXECUTABLE BY CURRENT USER YIELD name RETURN name']) {
+      const res = await request(app).post('/api/cypher').send({ query });
+      expect(res.status, `${query}: ${JSON.stringify(res.body).slice(0, 200)}`).toBe(200);
+      expect(res.body.rows.length, query).toBeGreaterThan(0);
+    }
+    expect(await fingerprint(driver)).toEqual(before);
   });
 });
 

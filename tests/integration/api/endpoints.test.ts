@@ -8,6 +8,7 @@ import { parse as parseGraphml } from 'graphology-graphml';
 import type { Express } from 'express';
 import type { Driver } from 'neo4j-driver';
 import request from 'supertest';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CitationsResponse,
@@ -260,9 +261,26 @@ describe('GET /api/path', () => {
     expect(path.path.at(-1)!.id).toBe('instrument:untoc');
     expect(path.length).toBe(path.path.length - 1);
     expect(path.relationships).toHaveLength(path.length!);
+    // Each step's relationship joins that step's two nodes, stored one way or the other.
+    path.relationships.forEach((r, i) => expect([r.start, r.end].sort()).toEqual([path.path[i]!.id, path.path[i + 1]!.id].sort()));
+    // The other shortest paths: as long, distinct, the first is `path`; the graph holds them all.
+    expect(path.alternatives.length).toBeGreaterThan(1);
+    expect(path.alternatives[0]!.path).toEqual(path.path);
+    for (const alt of path.alternatives) expect(alt.relationships).toHaveLength(path.length!);
+    // Distinct paths to read: through other nodes, or the same nodes over other types of relationship.
+    const reading = (a: (typeof path.alternatives)[number]) => a.path.map((n, i) => `${n.id}${a.relationships[i] ? `>${a.relationships[i]!.type}` : ''}`).join('>');
+    expect(new Set(path.alternatives.map(reading)).size).toBe(path.alternatives.length);
     const graph = MultiDirectedGraph.from(path.graph);
-    expect(graph.order).toBe(path.path.length);
-    expect(graph.size).toBe(path.length);
+    expect(graph.order).toBe(new Set(path.alternatives.flatMap((a) => a.path.map((n) => n.id))).size);
+    expect(graph.size).toBe(new Set(path.alternatives.flatMap((a) => a.relationships.map((r) => r.id))).size);
+  });
+
+  it('follows only the types asked for, and gives the same first path every time', async () => {
+    const url = `/api/path?from=${enc('state:ARG')}&to=${enc('instrument:untoc')}`;
+    const [a, b] = await Promise.all([request(app).get(url).expect(200), request(app).get(url).expect(200)]);
+    expect(a.body.path).toEqual(b.body.path);
+    const noParagraphs = PathResponse.parse((await request(app).get(`${url}&types=SPOKE_ON,CITES,UNDER,ADDRESSES,CO_OCCURS,LINKED_TO,ATTENDED,SUPPLEMENTS,IN_REPORT,REPORT_OF`).expect(200)).body);
+    for (const alt of noParagraphs.alternatives) for (const r of alt.relationships) expect(['PART_OF', 'MENTIONS']).not.toContain(r.type);
   });
 
   it('says found: false when no path is short enough', async () => {
@@ -395,6 +413,15 @@ describe('GET /api/export', () => {
       expect(parsed.order, format).toBe(graph.nodes.length);
       expect(parsed.size, format).toBe(graph.relationships.length);
       expect(parsed.getNodeAttribute('state:ARG', 'name_en')).toBe('Argentina');
+      if (format === 'gexf') {
+        // GEXF 1.3 with its viz namespace; each node coloured by its label and sized by degree, as the viewer draws it.
+        const xml = res.body as string;
+        expect(xml).toContain('xmlns="http://gexf.net/1.3"');
+        expect(xml).toContain('xmlns:viz="http://gexf.net/1.3/viz"');
+        expect(xml).not.toContain('http:///');
+        expect(parsed.getNodeAttribute('state:ARG', 'color')).toBe('rgb(78,121,167)');
+        expect(parsed.getNodeAttribute('crime:organized-crime', 'size')).toBeGreaterThan(parsed.getNodeAttribute('state:ARG', 'size'));
+      }
     }
   });
 
@@ -402,11 +429,25 @@ describe('GET /api/export', () => {
     const graph = await seedGraph();
     const rels = await request(app).get('/api/export?format=csv').expect(200);
     expect(rels.headers['content-type']).toMatch(/^text\/csv/);
-    expect(rels.text.replace(/^\uFEFF/, '').split('\n')[0]).toBe('type,start,end,tag,report,paragraph,evidence,properties');
-    expect(rels.text).toMatch(/\nCITES,rec:lac-rpm-2025:24\(c\),instrument:untoc,LAC-15,report:lac-rpm-2025,24,/);
+    // A column per property, each end's name beside its id, and the tag of the fact's report.
+    const relRows = parseCsv(rels.text.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+    const relHeader = Object.keys(relRows[0]!);
+    expect(relHeader.slice(0, 6)).toEqual(['type', 'start', 'start_name', 'end', 'end_name', 'tag']);
+    expect(relHeader).toEqual(expect.arrayContaining(['report', 'paragraph', 'evidence', 'kind', 'count', 'paragraphs']));
+    expect(relHeader).not.toContain('properties');
+    expect(relHeader.some((h) => h.startsWith('_'))).toBe(false);
+    expect(relRows.length).toBe(graph.relationships.length);
+    const cites = relRows.find((r) => r.type === 'CITES' && r.start === 'rec:lac-rpm-2025:24(c)' && r.end === 'instrument:untoc')!;
+    expect(cites.start_name).toMatch(/^\d+\([a-z]+\)$/);
+    expect(cites.end_name).toBe('打击有组织犯罪公约');
+    expect(cites.tag).toBe('LAC-15');
+    expect(cites.report).toBe('report:lac-rpm-2025');
     const nodes = await request(app).get(`/api/export?format=csv&table=nodes&report=${enc(SEED_REPORT_ID)}`).expect(200);
-    expect(nodes.text.replace(/^\uFEFF/, '').split('\n')[0]).toBe('id,labels,name,name_zh,name_en,properties');
-    expect(nodes.text).toContain('state:ARG,State,阿根廷,阿根廷,Argentina');
+    const nodeRows = parseCsv(nodes.text.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+    expect(Object.keys(nodeRows[0]!).slice(0, 5)).toEqual(['id', 'labels', 'name', 'name_zh', 'name_en']);
+    expect(Object.keys(nodeRows[0]!)).toEqual(expect.arrayContaining(['iso3', 'aliases', 'kind', 'text']));
+    expect(nodeRows.find((r) => r.id === 'state:ARG')).toMatchObject({ labels: 'State', name: '阿根廷', name_en: 'Argentina', iso3: 'ARG' });
+    expect(nodeRows.find((r) => r.id === 'state:ARG')!.aliases).toContain(' | ');
     const none = await request(app).get('/api/export?format=json&report=report:nope').expect(200);
     expect(none.body).toEqual({ reports: [], nodes: [], relationships: [] });
     expect(graph.nodes.length).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { createApp } from '../../../server/api/app.ts';
-import { describeServer } from '../../../server/db/driver.ts';
+import { serverInfo } from '../../../server/db/queries/server-info.ts';
 import { testConfig, silentLogger } from '../../setup/config.ts';
 import { testDriver, testNeo4j } from '../../setup/neo4j.ts';
 
@@ -10,7 +10,7 @@ afterAll(() => driver.close());
 
 describe('the run’s Neo4j', () => {
   it('is Neo4j 5.26 Community (unless NEO4J_URI names another)', async () => {
-    const server = await describeServer(driver);
+    const server = await serverInfo(driver);
     if (testNeo4j().local) {
       expect(server.version).toMatch(/^5\.26\.\d+$/);
       expect(server.edition).toBe('community');
@@ -36,7 +36,7 @@ describe('the run’s Neo4j', () => {
   it('refuses a wrong password', async () => {
     const { createDriver } = await import('../../../server/db/driver.ts');
     const intruder = createDriver({ uri: testNeo4j().uri, user: 'intruder', password: 'wrong' });
-    await expect(describeServer(intruder)).rejects.toMatchObject({ code: 'Neo.ClientError.Security.Unauthorized' });
+    await expect(serverInfo(intruder)).rejects.toMatchObject({ code: 'Neo.ClientError.Security.Unauthorized' });
     await intruder.close();
   });
 });

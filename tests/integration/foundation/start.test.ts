@@ -1,23 +1,30 @@
 import net from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../../../server/db/local/ports.ts';
 import { testNeo4j } from '../../setup/neo4j.ts';
-import { isAlive, spawnServer, waitFor } from '../../setup/spawn-server.ts';
+import { spawnServer, type ServerProcess } from '../../../scripts/server-process.ts';
+import { throwawayPlace, type ThrowawayPlace } from '../../../scripts/throwaway-neo4j.ts';
+import { isAlive, waitFor } from '../../setup/wait.ts';
 
-const tempDirs: string[] = [];
+const places: ThrowawayPlace[] = [];
 afterAll(async () => {
-  await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+  await Promise.all(places.map((place) => place.remove()));
 });
 
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'congress-graph-start-'));
-  tempDirs.push(dir);
-  return dir;
+/** A throwaway data directory and Bolt port, removed after the file. */
+async function place(): Promise<ThrowawayPlace> {
+  const p = await throwawayPlace('start');
+  places.push(p);
+  return p;
+}
+
+/** The server as `npm start` runs it, logging at info, its output kept. */
+function start(env: Record<string, string>): Promise<ServerProcess> {
+  return spawnServer({ env: { LOG_LEVEL: 'info', ...env }, output: 'capture' });
 }
 
 function occupy(port: number): Promise<net.Server> {
@@ -31,7 +38,7 @@ describe('npm start', () => {
   it('fails with one clear line when the HTTP port is taken', async () => {
     const port = await findFreePort();
     const blocker = await occupy(port);
-    const server = spawnServer({ PORT: String(port), NEO4J_DATA_DIR: await tempDir() });
+    const server = await start({ ...(await place()).serverEnv, PORT: String(port) });
     const code = await server.exited;
     blocker.close();
     expect(code).not.toBe(0);
@@ -42,7 +49,7 @@ describe('npm start', () => {
   it('fails with one clear line when the Bolt port is taken', async () => {
     const boltPort = await findFreePort();
     const blocker = await occupy(boltPort);
-    const server = spawnServer({ PORT: String(await findFreePort()), NEO4J_BOLT_PORT: String(boltPort), NEO4J_DATA_DIR: await tempDir() });
+    const server = await start({ ...(await place()).serverEnv, NEO4J_BOLT_PORT: String(boltPort) });
     const code = await server.exited;
     blocker.close();
     expect(code).not.toBe(0);
@@ -50,8 +57,7 @@ describe('npm start', () => {
   });
 
   it('fails with one clear line when an external Neo4j refuses the credentials', async () => {
-    const server = spawnServer({
-      PORT: String(await findFreePort()),
+    const server = await start({
       NEO4J_URI: testNeo4j().uri,
       NEO4J_USER: 'intruder',
       NEO4J_PASSWORD: 'wrong',
@@ -61,11 +67,11 @@ describe('npm start', () => {
   });
 
   it('fails with one clear line when the data directory holds a damaged store', async () => {
-    const dataDir = await tempDir();
+    const { dataDir, serverEnv } = await place();
     const storeDir = path.join(dataDir, 'data/databases/system');
     await mkdir(storeDir, { recursive: true });
     await writeFile(path.join(storeDir, 'neostore'), randomBytes(8192));
-    const server = spawnServer({ PORT: String(await findFreePort()), NEO4J_BOLT_PORT: String(await findFreePort()), NEO4J_DATA_DIR: dataDir, NEO4J_HEAP: '256m' });
+    const server = await start({ ...serverEnv, NEO4J_HEAP: '256m' });
     expect(await server.exited).not.toBe(0);
     const lastLine = server.output().trim().split('\n').at(-1) ?? '';
     expect(lastLine).toMatch(new RegExp(`^congress-graph: Neo4j could not start with the data directory ${dataDir}: .*move that directory away`));
@@ -73,24 +79,23 @@ describe('npm start', () => {
   });
 
   it('rejects a malformed setting before starting anything', async () => {
-    const server = spawnServer({ PORT: 'eighty' });
+    const server = await start({ NEO4J_URI: '', NEO4J_PASSWORD: '', PORT: 'eighty' });
     expect(await server.exited).not.toBe(0);
     expect(server.output()).toMatch(/Invalid settings: PORT/);
   });
 
   it('starts a local Neo4j, restarts it when it dies, and leaves no JVM behind on SIGTERM', async () => {
-    const port = await findFreePort();
-    const dataDir = await tempDir();
-    const server = spawnServer({ PORT: String(port), NEO4J_BOLT_PORT: String(await findFreePort()), NEO4J_DATA_DIR: dataDir, NEO4J_HEAP: '512m' });
+    const { dataDir, serverEnv } = await place();
+    const server = await start({ ...serverEnv, NEO4J_HEAP: '512m' });
     const health = async (): Promise<number> => {
       try {
-        return (await fetch(`http://127.0.0.1:${port}/api/health`)).status;
+        return (await fetch(`${server.url}/api/health`)).status;
       } catch {
         return 0;
       }
     };
     await waitFor(async () => (await health()) === 200, 150_000);
-    const body = (await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()) as { neo4j: { version: string } };
+    const body = (await (await fetch(`${server.url}/api/health`)).json()) as { neo4j: { version: string } };
     expect(body.neo4j.version).toMatch(/^5\.26\./);
 
     // The generated password is kept, readable by its owner only.

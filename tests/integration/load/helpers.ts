@@ -1,6 +1,6 @@
 /** What the load tests compare: the whole database, and graph.json, in one plain shape. */
 import type { Driver } from 'neo4j-driver';
-import { fromDbValue } from '../../../server/db/load-plan.ts';
+import { scalarToJson } from '../../../server/db/queries/values.ts';
 import type { GraphJson, PropertyValue } from '../../../server/contract/model.ts';
 
 export interface SnapshotNode {
@@ -26,7 +26,7 @@ function sortedProps(props: Record<string, unknown>, keepBookkeeping: boolean): 
     if (key === 'id') continue;
     const value = props[key];
     if (value === null || value === undefined) continue; // Neo4j stores no nulls
-    out[key] = fromDbValue(value);
+    out[key] = scalarToJson(value) as PropertyValue;
   }
   return out;
 }
@@ -70,7 +70,7 @@ export async function databaseCounts(driver: Driver): Promise<{ labels: Record<s
   const labels = await driver.executeQuery('MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n');
   const types = await driver.executeQuery('MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n');
   const toRecord = (rows: typeof labels.records, key: string) =>
-    Object.fromEntries(rows.map((r) => [String(r.get(key)), Number(fromDbValue(r.get('n')))]).sort(([a], [b]) => (String(a) < String(b) ? -1 : 1)));
+    Object.fromEntries(rows.map((r) => [String(r.get(key)), Number(scalarToJson(r.get('n')))]).sort(([a], [b]) => (String(a) < String(b) ? -1 : 1)));
   return { labels: toRecord(labels.records, 'label'), types: toRecord(types.records, 'type') };
 }
 

@@ -3,7 +3,8 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../../server/config.ts';
 import { ingestFiles } from '../../../server/db/corpus.ts';
-import { LoadInputError, loadReport, loadedReports, unloadReport, type BatchInfo, type LoadProgress } from '../../../server/db/load.ts';
+import { LoadInputError, loadReport, loadReports, loadedReports, unloadReport, type BatchInfo, type LoadProgress } from '../../../server/db/load.ts';
+import { buildCorpus } from '../../../scripts/bench/ingest.ts';
 import { mergeGraphs } from '../../../server/ingest/index.ts';
 import type { GraphJson } from '../../../server/contract/model.ts';
 import { testDriver } from '../../setup/neo4j.ts';
@@ -212,5 +213,45 @@ describe('several reports', () => {
     const { records } = await driver.executeQuery('MATCH (n) RETURN labels(n) AS labels, count(*) AS n');
     expect(records.map((r) => [r.get('labels'), r.get('n').toNumber()])).toEqual([[['Note'], 1]]);
     await clearDatabase(driver);
+  });
+});
+
+// A load cut into several transactions (whole reports each) must leave exactly what one
+// transaction writes, bookkeeping included, whatever mix of new and reloaded reports.
+describe('a load of several transactions', () => {
+  let corpus: GraphJson[];
+  let oneTransaction: Awaited<ReturnType<typeof snapshot>>;
+  const each = { relationshipsPerTransaction: 1 }; // every report its own transaction
+  beforeAll(async () => {
+    corpus = (await buildCorpus(4)).graphs;
+    await clearDatabase(driver);
+    await loadReports(driver, corpus, { relationshipsPerTransaction: 1_000_000 });
+    oneTransaction = await snapshot(driver);
+  });
+  afterAll(() => clearDatabase(driver));
+
+  it('writes into an empty database exactly what one transaction writes', async () => {
+    await clearDatabase(driver);
+    await loadReports(driver, corpus, each);
+    expect(await snapshot(driver)).toEqual(oneTransaction);
+  });
+
+  it('reloading them all, one transaction each, changes nothing', async () => {
+    await loadReports(driver, corpus, each);
+    expect(await snapshot(driver)).toEqual(oneTransaction);
+  });
+
+  it('adds new reports to a database that held another one', async () => {
+    await clearDatabase(driver);
+    await loadReports(driver, corpus.slice(0, 1));
+    await loadReports(driver, corpus.slice(1), each);
+    expect(await snapshot(driver)).toEqual(oneTransaction);
+  });
+
+  it('mixes reloaded and new reports (the first ones replaced, the rest new)', async () => {
+    await clearDatabase(driver);
+    await loadReports(driver, corpus.slice(0, 2));
+    await loadReports(driver, corpus, each);
+    expect(await snapshot(driver)).toEqual(oneTransaction);
   });
 });

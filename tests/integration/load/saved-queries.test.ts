@@ -4,7 +4,7 @@
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromDbValue } from '../../../server/db/load-plan.ts';
+import { scalarToJson } from '../../../server/db/queries/values.ts';
 import { coerceSavedQueryParams, listSavedQueries, type SavedQuery } from '../../../server/db/saved-queries.ts';
 import type { GraphJson, GraphRelationship } from '../../../server/contract/model.ts';
 import { testDriver } from '../../setup/neo4j.ts';
@@ -39,7 +39,7 @@ async function run(name: string, given: Record<string, unknown> = {}): Promise<R
 }
 
 function plain(v: unknown): unknown {
-  if (neo4j.isInt(v)) return fromDbValue(v);
+  if (neo4j.isInt(v)) return scalarToJson(v);
   if (Array.isArray(v)) return v.map(plain);
   return v;
 }

@@ -142,6 +142,7 @@ const EXHAUSTION: [form: string, query: string][] = [
   // Values built inside one expression: the transaction memory limit does not count them, the heap runs out.
   ['a string doubled 64 times in reduce()', "RETURN size(reduce(s = 'xxxxxxxxxxxxxxxx', i IN range(1, 64) | s + s)) AS n"],
   ['a list comprehension of 300 million values', 'RETURN size([x IN range(1, 300000000) | x]) AS n'],
+  ['a list built by collect, then walked inside one expression', 'UNWIND range(1, 300000000) AS x WITH collect(x) AS l RETURN size([y IN l | y]) AS n'],
 ];
 
 describe('queries meant to exhaust the server', () => {
@@ -150,7 +151,9 @@ describe('queries meant to exhaust the server', () => {
     const res = await request(app).post('/api/cypher').send({ query });
     const elapsed = Date.now() - started;
     expect([400, 504], JSON.stringify(res.body)).toContain(res.status);
-    expect(['query_timeout', 'query_too_large']).toContain(res.body.error.code);
+    // Refused before it runs (a form Neo4j could not stop), or stopped by a limit.
+    expect(['query_timeout', 'query_too_large', 'cypher_refused']).toContain(res.body.error.code);
+    if (res.body.error.code === 'cypher_refused') expect(res.body.error.details.reason).toBe('unbounded_expression');
     // The 2 s timeout, plus planning and the round trips: well under the 10 s a client might wait.
     expect(elapsed).toBeLessThan(10_000);
     await request(app).post('/api/cypher').send({ query: 'RETURN 1 AS one' }).expect(200);
@@ -189,18 +192,19 @@ describe('results too big to read', () => {
 
   it('a value over the answer cap is refused with its size', async () => {
     const capped = apiApp(driver, { CYPHER_TIMEOUT_MS: '2000', RATE_LIMIT_CYPHER: '0', CYPHER_MAX_RESULT_MB: '1' });
-    const res = await request(capped).post('/api/cypher').send({ query: 'RETURN range(1, 300000) AS r' }).expect(400);
+    const res = await request(capped).post('/api/cypher').send({ query: 'UNWIND range(1, 300000) AS x RETURN collect(x) AS r' }).expect(400);
     expect(res.body.error.code).toBe('result_too_large');
     expect(res.body.error.details.bytes).toBeGreaterThan(res.body.error.details.limit);
     assertNoLeak(JSON.stringify(res.body));
     // Under the cap, the same form is answered.
-    const small = await request(capped).post('/api/cypher').send({ query: 'RETURN range(1, 1000) AS r' }).expect(200);
+    const small = await request(capped).post('/api/cypher').send({ query: 'UNWIND range(1, 1000) AS x RETURN collect(x) AS r' }).expect(200);
     expect(small.body.rows[0].r).toHaveLength(1000);
   }, 60_000);
 
   it('a value that takes too long to decode is stopped at the deadline, and the server answers meanwhile', async () => {
+    // 3 million integers Neo4j builds in milliseconds (three ranges of the allowed size; collect() would make Neo4j itself work hard).
     const started = Date.now();
-    const { result: res, slowestMs } = await slowestHealthDuring(app, request(app).post('/api/cypher').send({ query: 'RETURN range(1, 3000000) AS r' }));
+    const { result: res, slowestMs } = await slowestHealthDuring(app, request(app).post('/api/cypher').send({ query: 'RETURN range(1, 1000000) + range(1000001, 2000000) + range(2000001, 3000000) AS r' }));
     expect(res.status, JSON.stringify(res.body)).toBe(504);
     expect(res.body.error.code).toBe('query_timeout');
     // 2 s query timeout + 5 s read grace, with room for a busy machine.
@@ -212,7 +216,7 @@ describe('results too big to read', () => {
 
   it('a value too big for the console worker’s memory costs the worker, not the server', async () => {
     const small = apiApp(driver, { CYPHER_TIMEOUT_MS: '20000', RATE_LIMIT_CYPHER: '0', CYPHER_WORKER_MEMORY_MB: '48' });
-    const { result: res, slowestMs } = await slowestHealthDuring(small, request(small).post('/api/cypher').send({ query: 'RETURN range(1, 1000000) AS r' }));
+    const { result: res, slowestMs } = await slowestHealthDuring(small, request(small).post('/api/cypher').send({ query: 'UNWIND range(1, 1000000) AS x RETURN collect(x) AS r' }));
     expect(res.status, JSON.stringify(res.body)).toBe(400);
     expect(res.body.error.code).toBe('result_too_large');
     expect(slowestMs).toBeLessThan(2500);

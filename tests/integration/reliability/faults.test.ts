@@ -15,8 +15,7 @@
  *      opens again without recovery.
  */
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,17 +25,20 @@ import { LocalNeo4j } from '../../../server/db/local/local-neo4j.ts';
 import { findFreePort } from '../../../server/db/local/ports.ts';
 import { createLogger } from '../../../server/logger.ts';
 import { SEED_REPORT_FILE } from '../../setup/seed.ts';
-import { isAlive, spawnServer, waitFor, type SpawnedServer } from '../../setup/spawn-server.ts';
+import { spawnServer, type ServerProcess } from '../../../scripts/server-process.ts';
+import { throwawayPlace, type ThrowawayPlace } from '../../../scripts/throwaway-neo4j.ts';
+import { isAlive, waitFor } from '../../setup/wait.ts';
 import { assertNoLeak, fingerprint, type Fingerprint } from '../api/helpers.ts';
 
 const DEADLINE_MS = 8000;
 /** A console query that keeps Neo4j busy for seconds (well inside its 30 s timeout here). */
 const SLOW_QUERY = 'UNWIND range(1, 300000000) AS x WITH x WHERE x < 0 RETURN count(x) AS n';
 
+let place: ThrowawayPlace;
 let dataDir: string;
 let port: number;
 let boltPort: number;
-let server: SpawnedServer;
+let server: ServerProcess;
 let driver: Driver;
 let seeded: Fingerprint;
 
@@ -126,19 +128,21 @@ async function debugLog(): Promise<string> {
 const RECOVERY = /recovery (required|completed)|Starting recovery/i;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'congress-graph-faults-'));
+  place = await throwawayPlace('faults');
+  ({ dataDir, boltPort } = place);
   port = await findFreePort();
-  boltPort = await findFreePort();
-  server = spawnServer({
-    PORT: String(port),
-    NEO4J_BOLT_PORT: String(boltPort),
-    NEO4J_DATA_DIR: dataDir,
-    NEO4J_HEAP: '512m',
-    REQUEST_TIMEOUT_MS: String(DEADLINE_MS),
-    CYPHER_TIMEOUT_MS: '30000',
-    RATE_LIMIT_CYPHER: '0',
-    RATE_LIMIT_SEARCH: '0',
-    LOG_LEVEL: 'warn',
+  server = await spawnServer({
+    env: {
+      ...place.serverEnv,
+      PORT: String(port),
+      NEO4J_HEAP: '512m',
+      REQUEST_TIMEOUT_MS: String(DEADLINE_MS),
+      CYPHER_TIMEOUT_MS: '30000',
+      RATE_LIMIT_CYPHER: '0',
+      RATE_LIMIT_SEARCH: '0',
+      LOG_LEVEL: 'warn',
+    },
+    output: 'capture',
   });
   await waitFor(async () => (await healthStatus()) === 200 || server.child.exitCode !== null, 170_000, 500);
   expect(await healthStatus(), server.output()).toBe(200);
@@ -156,7 +160,7 @@ afterAll(async () => {
     server.child.kill('SIGTERM');
     await server.exited;
   }
-  await rm(dataDir, { recursive: true, force: true });
+  await place?.remove();
 }, 60_000);
 
 describe('faults', () => {

@@ -46,7 +46,7 @@ describe('CSV formula neutralisation', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 60_000);
 
   it('server CSV: read back by a CSV parser, every cell is the text (behind an apostrophe when formula-led) and none would be evaluated', () => {
     fc.assert(
@@ -64,7 +64,7 @@ describe('CSV formula neutralisation', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 
   it('negative numbers stay numbers; a number-like string that starts with a sign is text and neutralised', () => {
     expect(stringify([[-4, 3.5, '-4', '+1', 'e-mail']], CSV_OPTIONS)).toBe("-4,3.5,'-4,'+1,e-mail\n");

@@ -1,7 +1,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import { parse as parseGraphml } from 'graphology-graphml';
 import { describe, expect, it } from 'vitest';
-import { flatValue } from '../../../server/api/formats/flatten.ts';
+import { flatValue } from '../../../server/contract/flatten.ts';
 import { writeGraphml } from '../../../server/api/formats/graphml.ts';
 
 describe('writeGraphml', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../server/api/errors.ts';
-import { blankLiterals, checkPlan, checkText, procedureName, type PlanNode } from '../../../server/api/cypher/guard.ts';
+import { checkPlan, checkText, procedureName, type PlanNode } from '../../../server/api/cypher/guard.ts';
 
 function reason(run: () => unknown): string | undefined {
   try {
@@ -12,31 +12,11 @@ function reason(run: () => unknown): string | undefined {
   }
 }
 
-describe('blankLiterals', () => {
-  it('blanks strings, quoted names and comments, keeping offsets', () => {
-    const q = `MATCH (n {a: 'x;y', b: "LOAD CSV"}) // ; SHOW\nRETURN n.\`we;ird\` /* ; */`;
-    const blanked = blankLiterals(q);
-    expect(blanked).toHaveLength(q.length);
-    expect(blanked).not.toContain(';');
-    expect(blanked).not.toMatch(/LOAD|SHOW/);
-    expect(blanked.indexOf('RETURN')).toBe(q.indexOf('RETURN'));
-  });
-
-  it('handles escapes and doubled backticks', () => {
-    expect(blankLiterals(`RETURN 'it\\'s; fine' AS x`)).not.toContain(';');
-    expect(blankLiterals('RETURN 1 AS `a``;b`')).not.toContain(';');
-  });
-
-  it('survives unterminated literals', () => {
-    expect(blankLiterals("RETURN 'open").trim()).toBe('RETURN');
-    expect(blankLiterals('RETURN 1 /* open').trim()).toBe('RETURN 1');
-  });
-});
-
 describe('checkText', () => {
   it('drops one trailing semicolon and passes reads', () => {
-    expect(checkText('  MATCH (n) RETURN n ;  ')).toBe('MATCH (n) RETURN n');
-    expect(checkText("RETURN ';' AS s")).toBe("RETURN ';' AS s");
+    expect(checkText('  MATCH (n) RETURN n ;  ').text).toBe('MATCH (n) RETURN n');
+    expect(checkText("RETURN ';' AS s").text).toBe("RETURN ';' AS s");
+    expect(checkText('RETURN 1 AS a; // done').text).toBe('RETURN 1 AS a');
   });
 
   it.each([
@@ -49,6 +29,16 @@ describe('checkText', () => {
     ['USE system SHOW USERS', 'use_clause'],
     ['CALL { USE neo4j MATCH (n) RETURN n } RETURN n', 'use_clause'],
     ['SHOW DATABASES', 'admin_command'],
+    ['SHOW SETTINGS', 'admin_command'],
+    ['SHOW TRANSACTIONS', 'admin_command'],
+    ['SHOW USERS', 'admin_command'],
+    ['SHOW PROCEDURES EXECUTABLE BY neo4j', 'admin_command'],
+    // What the field found: the text layer read these differently from Neo4j.
+    ['RETURN 1 AS a\\u003B RETURN 2 AS b', 'multiple_statements'],
+    ["RETURN 'a\\u0027; CREATE (n) RETURN n //'", 'multiple_statements'],
+    ['\\u002F\\u002F just a comment', 'empty'],
+    ['\\u0045XPLAIN MATCH (n) RETURN n', 'explain_profile'],
+    ['// comment ended by a bare CR\rLOAD CSV FROM "x" AS r RETURN r', 'load_csv'],
     ['terminate transactions "x"', 'admin_command'],
     ['GRANT ROLE admin TO bob', 'admin_command'],
     ['CREATE INDEX i FOR (n:X) ON (n.y)', 'schema_command'],
@@ -70,6 +60,13 @@ describe('checkText', () => {
       'RETURN 1 AS `IN TRANSACTIONS`',
       "MATCH (n) WHERE n.text CONTAINS 'EXPLAIN' RETURN n",
       'MATCH (user:Person) RETURN user',
+      '// a comment ended by a bare carriage return\rRETURN 1 AS one',
+      "RETURN 'a\\\\u0027; CREATE' AS s",
+      'SHOW INDEXES',
+      'SHOW FULLTEXT INDEXES YIELD name RETURN name',
+      'show constraints',
+      'SHOW BUILT IN FUNCTIONS',
+      'SHOW PROCEDURES EXECUTABLE BY CURRENT USER YIELD name',
     ]) {
       expect(reason(() => checkText(q)), q).toBeUndefined();
     }
@@ -80,9 +77,26 @@ const op = (operatorType: string, args: Record<string, unknown> = {}, children: 
 const results = (...children: PlanNode[]): PlanNode => op('ProduceResults@neo4j', { runtime: 'SLOTTED' }, children);
 
 describe('checkPlan', () => {
+  it('passes catalogue reads', () => {
+    for (const [name, details] of [
+      ['ShowIndexes@neo4j', 'allIndexes, defaultColumns'],
+      ['ShowConstraints@neo4j', 'allConstraints, defaultColumns'],
+      ['ShowFunctions@neo4j', 'allFunctions, functionsForUser(all), defaultColumns'],
+      ['ShowProcedures@neo4j', 'proceduresForUser(current), columns(name)'],
+    ] as const) {
+      expect(reason(() => checkPlan({ queryType: 'r', plan: results(op(name, { Details: details })) })), name).toBeUndefined();
+    }
+  });
+
   it('passes a read-only plan and allow-listed procedures', () => {
     expect(reason(() => checkPlan({ queryType: 'r', plan: results(op('NodeByLabelScan@neo4j')) }))).toBeUndefined();
-    for (const details of ['db.labels() :: (label :: STRING)', 'db.index.fulltext.queryNodes($a, $b) :: (node :: NODE, score :: FLOAT)', '`db`.`propertyKeys`() :: (propertyKey :: STRING)']) {
+    for (const details of [
+      'db.labels() :: (label :: STRING)',
+      'db.index.fulltext.queryNodes($a, $b) :: (node :: NODE, score :: FLOAT)',
+      '`db`.`propertyKeys`() :: (propertyKey :: STRING)',
+      'db.schema.nodeTypeProperties() :: (nodeType :: STRING)',
+      'db.schema.relTypeProperties() :: (relType :: STRING)',
+    ]) {
       expect(reason(() => checkPlan({ queryType: 'r', plan: results(op('ProcedureCall@neo4j', { Details: details })) })), details).toBeUndefined();
     }
   });
@@ -95,7 +109,9 @@ describe('checkPlan', () => {
     ['r', results(op('LoadCSV@neo4j')), 'load_csv'],
     ['r', results(op('TransactionApply@neo4j', {}, [op('AllNodesScan@neo4j')])), 'in_transactions'],
     ['r', results(op('TransactionForeach@neo4j')), 'in_transactions'],
-    ['r', results(op('ShowIndexes@neo4j')), 'admin_command'],
+    ['r', results(op('ShowSettings@neo4j')), 'admin_command'],
+    ['r', results(op('ShowTransactions@neo4j')), 'admin_command'],
+    ['r', results(op('ShowProcedures@neo4j', { Details: 'proceduresForUser(neo4j), defaultColumns' })), 'admin_command'],
     ['r', results(op('TerminateTransactions@neo4j')), 'admin_command'],
     ['r', results(op('ProcedureCall@neo4j', { Details: 'db.ping() :: (success :: BOOLEAN)' })), 'procedure'],
     ['s', results(op('ProcedureCall@neo4j', { Details: 'dbms.components() :: (name :: STRING)' })), 'procedure'],

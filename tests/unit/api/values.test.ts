@@ -3,7 +3,7 @@ import { MultiDirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { spanPairs } from '../../../server/db/queries/node-details.ts';
 import { GraphCollector } from '../../../server/db/queries/serialized-graph.ts';
-import { nodeToJson, scalarToJson, ValueConverter } from '../../../server/db/queries/values.ts';
+import { nodeToJson, scalarToJson, toDriverValue, ValueConverter } from '../../../server/db/queries/values.ts';
 
 const int = neo4j.int;
 const node = (eid: string, labels: string[], props: Record<string, unknown>) => new Node(int(0), labels, props, eid);
@@ -17,6 +17,23 @@ describe('scalarToJson', () => {
     expect(scalarToJson(new neo4j.types.Date(2025, 2, 4))).toBe('2025-02-04');
     expect(scalarToJson(Number.NaN)).toBe('NaN');
     expect(scalarToJson({ a: int(1), b: [null] })).toEqual({ a: 1, b: [null] });
+  });
+});
+
+describe('toDriverValue', () => {
+  it('sends whole numbers as integers, inside lists and maps too, and the rest as it is', () => {
+    const v = toDriverValue({ n: 3, f: 1.5, s: 'x', b: true, z: null, ints: [1, 2], words: ['a'], nested: { k: [4] } }) as Record<string, unknown>;
+    expect(neo4j.isInt(v.n)).toBe(true);
+    expect(v.f).toBe(1.5);
+    expect([v.s, v.b, v.z, v.words]).toEqual(['x', true, null, ['a']]);
+    expect((v.ints as unknown[]).every((x) => neo4j.isInt(x))).toBe(true);
+    expect(neo4j.isInt((v.nested as { k: unknown[] }).k[0])).toBe(true);
+  });
+
+  it('sends a list of numbers with a fraction in it as floats (Neo4j stores a list of one type)', () => {
+    expect(toDriverValue([1, 2.5])).toEqual([1, 2.5]);
+    const int = neo4j.int(7);
+    expect(toDriverValue(int)).toBe(int);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticGraph } from '../../../scripts/bench/viewer-graph.ts';
-import { planLoad } from '../../../server/db/load-plan.ts';
+import { planLoad } from '../../../server/db/load/plan.ts';
 import { validateGraph } from '../../../server/ingest/validateGraph.ts';
 
 describe('the viewer benchmark’s synthetic graph', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Api, ApiError } from '../../../client/src/api/client.ts';
+import { Api } from '../../../client/src/api/client.ts';
+import { ApiError } from '../../../server/contract/errors.ts';
 
 /** A fetch that answers from a table of paths: the tiny local mock the unit tests use. */
 function mockFetch(routes: Record<string, { status?: number; body: unknown }>): typeof fetch {

@@ -17,7 +17,7 @@ import {
   type GraphState,
 } from '../../../client/src/graph/styles.ts';
 
-const node = (s: Partial<FullNodeState> = {}): FullNodeState => ({ isActive: false, isSelected: false, isOnPath: false, isHovered: false, isHidden: false, isHighlighted: false, ...s });
+const node = (s: Partial<FullNodeState> = {}): FullNodeState => ({ isActive: false, isSelected: false, isOnPath: false, labelSide: '', isHovered: false, isHidden: false, isHighlighted: false, ...s });
 const edge = (s: Partial<FullEdgeState> = {}): FullEdgeState => ({ isActive: false, isOnPath: false, isHovered: false, isHidden: false, isHighlighted: false, ...s });
 const graphState = (s: Partial<GraphState> = {}): GraphState => ({ ...CUSTOM_GRAPH_STATE, ...s });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_URL_STATE, parseUrlState, serializeUrlState, VIEWS, type UrlState } from '../../../client/src/state/url.ts';
+import { DEFAULT_URL_STATE, linkEnds, linkKey, normalizeCamera, parseCamera, parseUrlState, serializeUrlState, VIEWS, type UrlState } from '../../../client/src/state/url.ts';
 
 describe('URL state', () => {
   it('is empty for the default state and reads back as the default', () => {
@@ -51,6 +51,12 @@ describe('URL state', () => {
           trace: id,
           from: id,
           to: id,
+          pathSkip: fc.uniqueArray(fc.constantFrom('PART_OF', 'MENTIONS', 'IN_REPORT')).map((a) => [...a].sort()),
+          pathIndex: fc.integer({ min: 0, max: 999 }),
+          params: id,
+          saved: id,
+          link: id,
+          camera: fc.option(fc.record({ x: fc.double({ min: -10, max: 10, noNaN: true }), y: fc.double({ min: -10, max: 10, noNaN: true }), ratio: fc.double({ min: 0.001, max: 8, noNaN: true }) }).map(normalizeCamera).filter((c) => c.ratio > 0), { nil: null }),
           hiddenLabels: fc.uniqueArray(label).map((a) => [...a].sort()),
           hiddenTypes: fc.uniqueArray(fc.constantFrom('MENTIONS', 'CITES')).map((a) => [...a].sort()),
           reports: fc.uniqueArray(fc.constantFrom('report:lac-rpm-2025', 'report:afr-rpm-2025', 'report:wa-rpm-2025-en')).map((a) => [...a].sort()),
@@ -64,5 +70,34 @@ describe('URL state', () => {
         },
       ),
     );
+  });
+
+  it('holds the camera, the crime link, the console parameters and the saved query, so a link reopens the same picture', () => {
+    const state: UrlState = {
+      ...DEFAULT_URL_STATE,
+      view: 'cypher',
+      query: 'MATCH (c:CrimeType {id: $crime}) RETURN c',
+      params: '{"crime":"crime:money-laundering","includeNarrower":true}',
+      saved: 'recommendations-addressing-crime',
+      camera: { x: 0.4123, y: 0.5877, ratio: 0.6 },
+    };
+    const text = serializeUrlState(state);
+    expect(text).toContain('cam=0.4123%2C0.5877%2C0.6');
+    expect(text).toContain('saved=recommendations-addressing-crime');
+    expect(parseUrlState(text)).toEqual(state);
+    expect(parseUrlState('?view=crimes&link=crime%3Aa~crime%3Ab').link).toBe('crime:a~crime:b');
+    expect(parseUrlState('?view=path&skip=PART_OF,MENTIONS&alt=2')).toMatchObject({ pathSkip: ['MENTIONS', 'PART_OF'], pathIndex: 2 });
+  });
+
+  it('reads a malformed camera as none', () => {
+    for (const bad of ['', '1,2', '1,2,0', '1,2,-1', 'a,b,c', '1,2,3,4', 'NaN,1,1']) expect(parseCamera(bad)).toBeNull();
+    expect(parseCamera('0.5,0.5,1')).toEqual({ x: 0.5, y: 0.5, ratio: 1 });
+    expect(normalizeCamera({ x: 0.123456789, y: 0.5, ratio: 1.000001 })).toEqual({ x: 0.1235, y: 0.5, ratio: 1 });
+  });
+
+  it('names a crime link the same whichever way round it is given', () => {
+    expect(linkKey('crime:b', 'crime:a')).toBe(linkKey('crime:a', 'crime:b'));
+    expect(linkEnds(linkKey('crime:b', 'crime:a'))).toEqual(['crime:a', 'crime:b']);
+    expect(linkEnds('nonsense')).toBeNull();
   });
 });

@@ -22,8 +22,8 @@ const resolved = (file: string, specifier: string) => path.resolve(path.dirname(
 const inside = (dir: string, target: string) => !path.relative(dir, target).startsWith('..');
 
 describe('the contract (server/contract/)', () => {
-  it('exists and holds the model, the API schemas and the graph types', () => {
-    expect(sourceFiles(CONTRACT).map((f) => path.basename(f)).sort()).toEqual(expect.arrayContaining(['api.ts', 'graph.ts', 'model.ts']));
+  it('exists and holds the model, the API schemas, the graph types and the API\'s error', () => {
+    expect(sourceFiles(CONTRACT).map((f) => path.basename(f)).sort()).toEqual(expect.arrayContaining(['api.ts', 'errors.ts', 'graph.ts', 'model.ts']));
   });
 
   it('imports nothing of the server outside itself, and of packages only zod, graphology-types and csv-stringify (types)', () => {
@@ -53,7 +53,7 @@ describe('the viewer (client/)', () => {
 
   it('takes the answers\' types from the contract rather than declaring its own', () => {
     // The shapes the viewer once declared (and guessed at) for itself.
-    const ownShapes = /^export (?:interface|type) (SerializedGraph|SearchResult|SavedQuery|PathResult|CypherResult|NodeDetails|Provenance|RelatedEntity)\b/m;
+    const ownShapes = /^export (?:interface|type|class) (SerializedGraph|SearchResult|SavedQuery|PathResult|CypherResult|NodeDetails|Provenance|RelatedEntity|ApiError)\b/m;
     const offending = sourceFiles(path.join(ROOT, 'client', 'src')).filter((file) => ownShapes.test(readFileSync(file, 'utf8')));
     expect(offending.map((f) => path.relative(ROOT, f))).toEqual([]);
   });

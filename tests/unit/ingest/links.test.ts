@@ -51,3 +51,45 @@ describe('stated links between crimes', () => {
     expect(links('Speakers proposed that drug trafficking be treated as a predicate offence to the terrorism offences.', 'en').map((l) => l[2])).toEqual(['predicate-offence']);
   });
 });
+
+describe('predicate offences stated of several crimes, or through words standing for them', () => {
+  const pairs = (text: string, lang: 'zh' | 'en') => links(text, lang).map((l) => [l[0], l[1], l[2]]);
+  const ML = 'crime:money-laundering';
+
+  it('links every crime of a list to money-laundering, in English and in Chinese', () => {
+    expect(pairs('Designate illegal mining, drug trafficking and cybercrime as predicate offences to money laundering.', 'en')).toEqual([
+      ['crime:cybercrime', ML, 'predicate-offence'],
+      ['crime:drug-trafficking', ML, 'predicate-offence'],
+      ['crime:illegal-mining', ML, 'predicate-offence'],
+    ]);
+    expect(pairs('将非法采矿、贩毒和网络犯罪列为洗钱的上游犯罪。', 'zh')).toEqual([
+      ['crime:cybercrime', ML, 'predicate-offence'],
+      ['crime:drug-trafficking', ML, 'predicate-offence'],
+      ['crime:illegal-mining', ML, 'predicate-offence'],
+    ]);
+  });
+
+  it('resolves a plural pronoun to the crimes the sentence is about, not to the nearest one', () => {
+    expect(pairs('Speakers said that crimes that affect the environment, including illegal mining, were committed by organized crime, and called for such crimes to be recognized as predicate offences to money laundering.', 'en')).toEqual([
+      ['crime:crimes-affecting-environment', ML, 'predicate-offence'],
+      ['crime:illegal-mining', ML, 'predicate-offence'],
+    ]);
+    expect(pairs('Treat illegal mining as a serious crime, and recognize them as predicate offences for money laundering;', 'en')).toEqual([['crime:illegal-mining', ML, 'predicate-offence']]);
+    expect(pairs('加强对影响环境的犯罪和非法采矿的处罚，并将其列为洗钱罪的前置犯罪。', 'zh')).toEqual([
+      ['crime:crimes-affecting-environment', ML, 'predicate-offence'],
+      ['crime:illegal-mining', ML, 'predicate-offence'],
+    ]);
+  });
+
+  it('reads the predicate offences named after money-laundering', () => {
+    expect(pairs('Extend the predicate offences for money laundering to include illegal mining and drug trafficking.', 'en')).toEqual([
+      ['crime:illegal-mining', ML, 'predicate-offence'],
+      ['crime:drug-trafficking', ML, 'predicate-offence'],
+    ]);
+    expect(pairs('洗钱的上游犯罪应包括非法采矿。', 'zh')).toEqual([['crime:illegal-mining', ML, 'predicate-offence']]);
+  });
+
+  it('takes no list across words that are not list words', () => {
+    expect(pairs('Terrorism was discussed at length. Illegal mining should be a predicate offence to money laundering.', 'en')).toEqual([['crime:illegal-mining', ML, 'predicate-offence']]);
+  });
+});

@@ -119,4 +119,15 @@ describe('the bureau written over several lines', () => {
       ['Dragana Petrović', 'presided'],
     ]);
   });
+
+  it('reads who presided on behalf of an unnamed Chair, in both languages', () => {
+    const zh = findPresiding([paragraph(43, '第1和第2场会议由 Ana Lima（巴西）主持；第3场会议由 Jordan Whitfield（加拿大）代表主席主持；第4场会议由 Dragana Petrović（塞尔维亚）代表会议主席主持。', null)], CHINESE);
+    expect(zh.map((p) => [p.name, p.act])).toEqual([
+      ['Ana Lima', 'presided'],
+      ['Jordan Whitfield', 'presided'],
+      ['Dragana Petrović', 'presided'],
+    ]);
+    const en = findPresiding([paragraph(43, 'The 3rd meeting was chaired by Jordan Whitfield (Canada), on behalf of the Chairperson.', null)], ENGLISH);
+    expect(en.map((p) => [p.name, p.act])).toEqual([['Jordan Whitfield', 'presided']]);
+  });
 });

@@ -83,3 +83,28 @@ describe('unknown names in lists, in English', () => {
     expect(rels(result.graph, 'ATTENDED').find((r) => r.start === 'org:sovereign-order-of-malta')!.properties).toMatchObject({ paragraph: 14, role: 'observer' });
   });
 });
+
+describe('a short title the text defines for a title the gazetteer knows', () => {
+  it('Chinese: 《…》（《…》） makes the short title an alias of the known instrument, not an instrument of its own', () => {
+    const text = miniChineseReport({
+      recommendations: [' - (a) 批准《联合国打击跨国有组织犯罪公约》（《跨国犯罪公约》）；', ' - (b) 全面执行《跨国犯罪公约》。'],
+    });
+    const { graph } = ingestReport(text, { source: 'mini.zh.txt', gazetteer: g });
+    expect(validateGraph(graph)).toEqual([]);
+    expect(node(graph, 'instrument:跨国犯罪公约')).toBeUndefined();
+    expect(rels(graph, 'CITES', 'instrument:untoc').map((r) => r.start).sort()).toEqual(['rec:mini:5(a)', 'rec:mini:5(b)']);
+    expect(node(graph, 'instrument:untoc')!.properties.aliases).toContain('跨国犯罪公约');
+  });
+
+  it('English: "(the … Convention)" after a known title likewise', () => {
+    const text = englishText()
+      .replace('Strengthen domestic legal frameworks to fulfil the obligations under the Organized Crime Convention;', 'Ratify the United Nations Convention against Transnational Organized Crime (the Transnational Crime Convention);')
+      .replace('Implement the United Nations Convention against Cybercrime with', 'Implement the Transnational Crime Convention and the United Nations Convention against Cybercrime with');
+    const { graph } = ingestReport(text, { source: 'mini.en.txt', gazetteer: g });
+    expect(validateGraph(graph)).toEqual([]);
+    expect(graph.nodes.filter((n) => /transnational-crime-convention/.test(n.id))).toEqual([]);
+    expect(node(graph, 'instrument:untoc')!.properties.aliases).toContain('Transnational Crime Convention');
+    const recs = rels(graph, 'CITES', 'instrument:untoc').map((r) => r.start);
+    expect(recs).toEqual(expect.arrayContaining([expect.stringMatching(/\(a\)$/), expect.stringMatching(/\(b\)$/)]));
+  });
+});

@@ -1,19 +1,8 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import {
-  CONTRIB_KEY,
-  NO_CONTRIBUTIONS,
-  REPORTS_KEY,
-  batches,
-  contributionsOf,
-  dbPropertiesOf,
-  foldContributions,
-  LoadInputError,
-  planLoad,
-  toDbProperties,
-  withContribution,
-  withoutContribution,
-} from '../../../server/db/load-plan.ts';
+import { CONTRIB_KEY, NO_CONTRIBUTIONS, REPORTS_KEY, contributionsOf, dbPropertiesOf, foldContributions, withContribution, withoutContribution } from '../../../server/db/load/contributions.ts';
+import { LoadInputError, batches, checkStorable, planLoad } from '../../../server/db/load/plan.ts';
+import { toDbProperties } from '../../../server/db/load/properties.ts';
 import { mergeGraphs } from '../../../server/ingest/index.ts';
 import type { GraphJson, Properties } from '../../../server/contract/model.ts';
 
@@ -54,19 +43,26 @@ describe('planLoad', () => {
     expect(plan.sharedRelKeys).toEqual(new Set([JSON.stringify(['IN_REPORT', `para:${A}:1`, A])]));
   });
 
-  it('collapses duplicate relationships as mergeGraphs does', () => {
+  it('refuses a graph holding one relationship twice, by the identity ingest keeps each once by', () => {
     const g = graph(A);
     g.relationships.push(structuredClone(g.relationships[1]!));
+    expect(() => planLoad(g)).toThrow(/relationship 2 \(MENTIONS para:report:a:1 → state:ARG\): the same relationship as relationship 1/);
+    // Another paragraph's mention is another fact.
+    g.relationships[2]!.properties.paragraph = 2;
+    expect(planLoad(g).relationshipCount).toBe(3);
     expect(planLoad(g).relationshipCount).toBe(mergeGraphs([g]).relationships.length);
-    expect(planLoad(g).relationshipCount).toBe(2);
   });
 
-  it('collapses a second shared relationship between the same nodes as mergeGraphs does, and refuses one it cannot tell apart', () => {
+  it('refuses a second shared relationship between the same nodes, whatever its other properties', () => {
     const g = graph(A);
-    g.relationships.push({ type: 'IN_REPORT', start: `para:${A}:1`, end: A, properties: { note: 'x' } });
-    expect(planLoad(g).relationshipCount).toBe(2);
     g.relationships.push({ type: 'IN_REPORT', start: `para:${A}:1`, end: A, properties: { role: 'y' } });
-    expect(() => planLoad(g)).toThrow(/a second IN_REPORT between the same nodes without a report/);
+    expect(() => planLoad(g)).toThrow(/the same relationship as relationship 0 \(one without a report is one per type and ends\)/);
+  });
+
+  it('refuses a graph holding one node twice', () => {
+    const g = graph(A);
+    g.nodes.push(structuredClone(g.nodes[1]!));
+    expect(() => planLoad(g)).toThrow(/node state:ARG is in the graph twice/);
   });
 
   it('refuses a graph without its Report node', () => {
@@ -84,9 +80,9 @@ describe('planLoad', () => {
   });
 });
 
-describe('toDbProperties', () => {
+describe('toDbProperties and checkStorable', () => {
   it('sends whole numbers as integers, other numbers as floats, and leaves nulls out', () => {
-    const p = toDbProperties({ n: 3, f: 1.5, s: 'x', b: false, z: null, ints: [1, 2], floats: [1, 2.5], empty: [] }, 'here');
+    const p = toDbProperties({ n: 3, f: 1.5, s: 'x', b: false, z: null, ints: [1, 2], floats: [1, 2.5], empty: [] });
     expect(neo4j.isInt(p.n)).toBe(true);
     expect(p.f).toBe(1.5);
     expect('z' in p).toBe(false);
@@ -102,7 +98,14 @@ describe('toDbProperties', () => {
     [{ a: Number.NaN }, /not a number Neo4j can store/],
     [{ _a: 1 }, /bookkeeping/],
   ])('refuses %j', (props, message) => {
-    expect(() => toDbProperties(props as Properties, 'here')).toThrow(message);
+    expect(() => checkStorable(props as Properties, 'here')).toThrow(message);
+    expect(() => checkStorable(props as Properties, 'here')).toThrow(LoadInputError);
+  });
+
+  it('checks every node and relationship before a load writes anything', () => {
+    const g = graph(A);
+    g.relationships[1]!.properties.spans = [0, Number.NaN];
+    expect(() => planLoad(g)).toThrow(/relationship 1 \(MENTIONS para:report:a:1 → state:ARG\), property spans: a list holds a number Neo4j cannot store/);
   });
 });
 
@@ -135,12 +138,12 @@ describe('contributions', () => {
   });
 
   it('round-trip through the database: one contributor needs no _contrib, two carry each one', () => {
-    const one = dbPropertiesOf('node', withContribution(NO_CONTRIBUTIONS, A, fromA), 'n');
+    const one = dbPropertiesOf('node', withContribution(NO_CONTRIBUTIONS, A, fromA));
     expect(one[REPORTS_KEY]).toEqual([A]);
     expect(CONTRIB_KEY in one).toBe(false);
     const readBack = contributionsOf({ ...one, id: 'n' });
     expect(readBack.byReport[A]).toEqual({ aliases: ['阿根廷', 'Argentina'], listedIn: [A], name: '阿根廷' });
-    const two = dbPropertiesOf('node', withContribution(readBack, B, fromB), 'n');
+    const two = dbPropertiesOf('node', withContribution(readBack, B, fromB));
     expect(two[REPORTS_KEY]).toEqual([A, B]);
     const fromBStored = { aliases: ['Argentina', 'Argentine Republic'], listedIn: [B], name: 'Argentina', title_en: 'x' };
     expect(JSON.parse(two[CONTRIB_KEY] as string)).toEqual({ sets: [readBack.byReport[A], fromBStored], of: [0, 1] });
@@ -150,7 +153,7 @@ describe('contributions', () => {
   it('stores what several reports say alike once (a State in every report carries one or two sets, not one per report)', () => {
     const reports = Array.from({ length: 50 }, (_, i) => `report:r${i}`);
     const c = reports.reduce((acc, r, i) => withContribution(acc, r, i % 2 === 0 ? fromA : fromB), NO_CONTRIBUTIONS);
-    const stored = dbPropertiesOf('node', c, 'n');
+    const stored = dbPropertiesOf('node', c);
     const contrib = JSON.parse(stored[CONTRIB_KEY] as string) as { sets: unknown[]; of: number[] };
     expect(contrib.sets).toHaveLength(2);
     expect(contrib.of).toEqual(reports.map((_, i) => i % 2));

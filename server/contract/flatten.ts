@@ -1,5 +1,5 @@
 /** Attribute values for formats that hold scalars only (GEXF, GraphML, CSV cells): lists joined. */
-import type { Json } from '../../contract/graph.ts';
+import type { Json } from './graph.ts';
 
 export const LIST_SEPARATOR = ' | ';
 

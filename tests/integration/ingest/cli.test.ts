@@ -1,4 +1,7 @@
-/** The command as a user runs it: output file on success; one line, exit 1 and no file on bad input. */
+/**
+ * The command as a user runs it: output file on success; one line, exit 1 and no file on bad input.
+ * Integration, not unit: every case starts tsx as its own process (seconds each on a busy machine).
+ */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +9,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { validateGraph } from '../../../server/ingest/validateGraph.ts';
-import { repoPath } from './helpers.ts';
+import { PROJECT_ROOT } from '../../../server/config.ts';
+
+const repoPath = (p: string) => path.join(PROJECT_ROOT, p);
 
 const run = promisify(execFile);
 const tsx = repoPath('node_modules/.bin/tsx');

@@ -1,0 +1,59 @@
+/**
+ * How the loader runs Cypher inside its write transaction: with `replan=skip`,
+ * labels and types spliced into the text only from MODEL's fixed lists (every
+ * value travels as a parameter), and what each statement changed counted.
+ */
+import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
+import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../../contract/model.ts';
+
+/**
+ * Run one statement with `replan=skip`: a loader query's plan (constraint-index
+ * MERGE, element-id seeks, whole-graph scans) does not depend on how many nodes
+ * there are, and re-planning each query because the first load changed the
+ * statistics would double the cost of the next load. Schema changes still clear
+ * the cache.
+ */
+export function run(tx: ManagedTransaction, cypher: string, params: Record<string, unknown> = {}): Promise<QueryResult> {
+  return tx.run(`CYPHER replan=skip ${cypher}`, params);
+}
+
+/** What a load or removal changed in the database. */
+export interface Counters {
+  nodesCreated: number;
+  nodesDeleted: number;
+  relationshipsCreated: number;
+  relationshipsDeleted: number;
+  propertiesSet: number;
+}
+
+export function newCounters(): Counters {
+  return { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
+}
+
+/** Add what a statement changed to `c`. */
+export function count(c: Counters, result: QueryResult): void {
+  const u = result.summary.counters.updates();
+  c.nodesCreated += u.nodesCreated;
+  c.nodesDeleted += u.nodesDeleted;
+  c.relationshipsCreated += u.relationshipsCreated;
+  c.relationshipsDeleted += u.relationshipsDeleted;
+  c.propertiesSet += u.propertiesSet;
+}
+
+/** Whether any node or relationship matches the pattern (a count-store look-up for one label or type). */
+export async function holdsAny(tx: ManagedTransaction, pattern: string): Promise<boolean> {
+  const result = await run(tx, `MATCH ${pattern} RETURN count(*) AS n`);
+  return Number(result.records[0]?.get('n') ?? 0) > 0;
+}
+
+/** A label of MODEL's list (and only such a label) for Cypher text; throws otherwise. */
+export function label(l: string): NodeLabel {
+  if (!(NODE_LABELS as readonly string[]).includes(l)) throw new Error(`not a MODEL label: ${l}`);
+  return l as NodeLabel;
+}
+
+/** A relationship type of MODEL's list (and only such a type) for Cypher text; throws otherwise. */
+export function relType(t: string): RelationshipType {
+  if (!(RELATIONSHIP_TYPES as readonly string[]).includes(t)) throw new Error(`not a MODEL relationship type: ${t}`);
+  return t as RelationshipType;
+}

@@ -1,0 +1,103 @@
+/**
+ * The loader's writes of one batch, inside its transaction: nodes (merged with
+ * what other reports put there), relationships of one report (created), and
+ * relationships several reports may bring (merged like nodes). Ends are found by
+ * the element ids the node writes return.
+ */
+import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
+import type { NodeLabel, Properties, RelationshipType } from '../../contract/model.ts';
+import { NO_CONTRIBUTIONS, REPORTS_KEY, contributionsOf, dbPropertiesOf, withContribution, type Contributions } from './contributions.ts';
+import { toDbProperties } from './properties.ts';
+import { count, label, run, type Counters } from './statements.ts';
+
+/** A node or shared relationship of this load: what each report (in load order) says of it. */
+export interface Folded {
+  says: Array<[report: string, properties: Properties]>;
+}
+export interface NodeItem extends Folded {
+  id: string;
+  labels: NodeLabel[];
+}
+export interface SharedRelItem extends Folded {
+  type: RelationshipType;
+  start: string;
+  end: string;
+}
+export interface OwnRelItem {
+  type: RelationshipType;
+  start: string;
+  end: string;
+  report: string;
+  properties: Properties;
+}
+
+/** How a write finds what is there: `others` when another report is loaded (read before writing), `create` when nothing of the label or type is. */
+export interface WriteMode {
+  others: boolean;
+  create: boolean;
+}
+
+const ENDS = 'UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a MATCH (b) WHERE elementId(b) = row.b';
+
+/** This load's contributions on top of what the database holds. */
+function folded(have: Contributions, item: Folded): Contributions {
+  return item.says.reduce((c, [report, properties]) => withContribution(c, report, properties), have);
+}
+
+/**
+ * Nodes merge in TypeScript (contributions.ts): read what the batch's nodes hold
+ * now (when another report is loaded), add this load's contributions, write the
+ * fold. Records each node's element id in `elementIds`.
+ */
+export async function writeNodes(tx: ManagedTransaction, l: NodeLabel, rows: readonly NodeItem[], mode: WriteMode, elementIds: Map<string, string>, c: Counters): Promise<void> {
+  const have = new Map<string, Contributions>();
+  if (mode.others) {
+    const read = await run(tx, `UNWIND $ids AS id MATCH (n:${l} {id: id}) RETURN id, properties(n) AS props`, { ids: rows.map((r) => r.id) });
+    for (const r of read.records) have.set(String(r.get('id')), contributionsOf(r.get('props') as Record<string, unknown>));
+  }
+  const written = rows.map((r) => ({ id: r.id, props: { ...dbPropertiesOf('node', folded(have.get(r.id) ?? NO_CONTRIBUTIONS, r)), id: r.id } }));
+  const write = mode.create ? `CREATE (n:${l})` : `MERGE (n:${l} {id: row.id})`;
+  const result = await run(tx, `UNWIND $rows AS row ${write} SET n = row.props RETURN row.id AS id, elementId(n) AS eid`, { rows: written });
+  count(c, result);
+  for (const r of result.records) elementIds.set(String(r.get('id')), String(r.get('eid')));
+  // A node of more than one label: the first is merged on, the others are added (rare; MODEL gives one).
+  for (const extra of new Set(rows.flatMap((r) => r.labels.slice(1)))) {
+    const eids = rows.filter((r) => r.labels.includes(extra)).map((r) => elementIds.get(r.id));
+    count(c, await run(tx, `UNWIND $eids AS eid MATCH (n) WHERE elementId(n) = eid SET n:${label(extra)}`, { eids }));
+  }
+}
+
+/** Element ids of a relationship's ends, written earlier in this transaction. */
+function ends(r: { type: string; start: string; end: string }, elementIds: Map<string, string>): { a: string; b: string } {
+  const [a, b] = [elementIds.get(r.start), elementIds.get(r.end)];
+  if (!a || !b) throw new Error(`${r.type} ${r.start} → ${r.end}: an end node was not written`);
+  return { a, b };
+}
+
+/** Relationships of one report: created (the report's old version was taken out before). */
+export async function writeOwnRelationships(tx: ManagedTransaction, t: RelationshipType, rows: readonly OwnRelItem[], elementIds: Map<string, string>, c: Counters): Promise<void> {
+  const written = rows.map((r) => ({ ...ends(r, elementIds), props: { ...toDbProperties(r.properties), [REPORTS_KEY]: [r.report] } }));
+  const result = await run(tx, `${ENDS} CREATE (a)-[r:${t}]->(b) SET r = row.props RETURN count(r) AS n`, { rows: written });
+  checkWritten(result, rows.length, t);
+  count(c, result);
+}
+
+/** Shared relationships (one per type and ends) fold across reports as nodes do. */
+export async function writeSharedRelationships(tx: ManagedTransaction, t: RelationshipType, rows: readonly SharedRelItem[], mode: WriteMode, elementIds: Map<string, string>, c: Counters): Promise<void> {
+  const keys = rows.map((r, i) => ({ i, ...ends(r, elementIds) }));
+  const have = new Map<number, Contributions>();
+  if (mode.others) {
+    const read = await run(tx, `${ENDS} MATCH (a)-[r:${t}]->(b) RETURN row.i AS i, properties(r) AS props`, { rows: keys });
+    for (const r of read.records) have.set(Number(r.get('i')), contributionsOf(r.get('props') as Record<string, unknown>));
+  }
+  const written = rows.map((r, i) => ({ ...keys[i]!, props: dbPropertiesOf(t, folded(have.get(i) ?? NO_CONTRIBUTIONS, r)) }));
+  const write = mode.create ? `CREATE (a)-[r:${t}]->(b)` : `MERGE (a)-[r:${t}]->(b)`;
+  const result = await run(tx, `${ENDS} ${write} SET r = row.props RETURN count(r) AS n`, { rows: written });
+  checkWritten(result, rows.length, t);
+  count(c, result);
+}
+
+function checkWritten(result: QueryResult, expected: number, what: string): void {
+  const n = Number(result.records[0]?.get('n') ?? 0);
+  if (n !== expected) throw new Error(`wrote ${n} of ${expected} relationships (${what})`);
+}
