@@ -7,9 +7,11 @@
 import { readFile } from 'node:fs/promises';
 import type { Express } from 'express';
 import type { Driver } from 'neo4j-driver';
+import { parse as parseCsv } from 'csv-parse/sync';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CitationsResponse, CompareResponse, CorpusResponse, NodeDetailsResponse, ProfileResponse, ReportRemovedResponse, ReportUploadResponse, SerializedGraph } from '../../../server/contract/api.ts';
+import { CitationsResponse, CompactGraph, CompareResponse, CorpusResponse, NodeDetailsResponse, ProfileResponse, ReportRemovedResponse, ReportUploadResponse, SerializedGraph } from '../../../server/contract/api.ts';
+import { decodeCompactGraph } from '../../../server/contract/compactGraph.ts';
 import type { GraphJson } from '../../../server/contract/model.ts';
 import { testDriver } from '../../setup/neo4j.ts';
 import { expectedMatrix, expectedStateProfile, loadCorpus, meetingOfReport, PAIR_FILES, type TestCorpus } from '../../setup/corpus.ts';
@@ -121,6 +123,45 @@ describe('the corpus filter', () => {
     const saved = (await request(app).post('/api/queries/citation-matrix?region=AFR').send({ params: {} }).expect(200)).body as { rows: { recommendations: string[] }[] };
     expect(saved.rows.flatMap((r) => r.recommendations).every((id) => id.startsWith('rec:afr-rpm-2025:'))).toBe(true);
     expect(saved.rows.reduce((n, r) => n + r.recommendations.length, 0)).toBe(afr.relationships.filter((r) => r.type === 'CITES').length);
+  });
+
+  it('keeps the compact graph, references typed in search, every path alternative and the CSV’s tags to the scope', async () => {
+    // The compact payload (what the viewer asks for) holds the filtered graph, co-occurrence counts folded for the scope.
+    const query = 'labels=CrimeType,State&types=CO_OCCURS,ATTENDED&region=AFR';
+    const plain = SerializedGraph.parse((await request(app).get(`/api/graph?${query}`).expect(200)).body);
+    const compact = decodeCompactGraph(CompactGraph.parse((await request(app).get(`/api/graph?${query}&format=compact`).expect(200)).body));
+    const byKey = <T extends { key: string }>(items: T[]) => [...items].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    expect(plain.nodes.length).toBeGreaterThan(0);
+    expect(byKey(compact.nodes)).toEqual(byKey(plain.nodes));
+    expect(byKey(compact.edges)).toEqual(byKey(plain.edges));
+    expect(compact.attributes.reports).toEqual(['report:afr-rpm-2025']);
+
+    // A recommendation's number both reports use: typed as a reference, it finds the one of each report in scope.
+    const recsOf = (id: string) => graphOf(id).nodes.filter((n) => n.labels[0] === 'Recommendation').map((n) => `${String(n.properties.paragraph)}(${String(n.properties.letter)})`);
+    const lac = new Set(recsOf('report:lac-rpm-2025'));
+    const shared = recsOf('report:afr-rpm-2025').find((r) => lac.has(r))!;
+    expect(shared).toBeDefined();
+    const referenced = async (filter: string) =>
+      ((await request(app).get(`/api/search?q=${enc(shared)}&limit=50${filter}`).expect(200)).body.results as { id: string; match: string }[]).filter((r) => r.match === 'reference').map((r) => r.id);
+    expect(await referenced('')).toEqual(expect.arrayContaining([`rec:afr-rpm-2025:${shared}`, `rec:lac-rpm-2025:${shared}`]));
+    expect(await referenced('&region=AFR')).toEqual([`rec:afr-rpm-2025:${shared}`]);
+    // An id typed as such is not found outside the scope.
+    const byId = (await request(app).get(`/api/search?q=${enc(`rec:lac-rpm-2025:${shared}`)}&region=AFR`).expect(200)).body.results as { id: string }[];
+    expect(byId.map((r) => r.id)).not.toContain(`rec:lac-rpm-2025:${shared}`);
+
+    // Every shortest path the answer offers goes through what the reports in scope brought.
+    const path = (await request(app).get('/api/path?from=state:EGY&to=state:JOR&maxLength=4&region=WA').expect(200)).body as { alternatives: { relationships: { properties: Record<string, unknown> }[] }[] };
+    expect(path.alternatives.length).toBeGreaterThan(0);
+    for (const alt of path.alternatives) for (const r of alt.relationships) if (typeof r.properties.report === 'string') expect(r.properties.report).toMatch(/^report:wa-rpm-2025/);
+
+    // The relationships table names each fact's meeting by its tag, beside the names of its ends.
+    const csv = (await request(app).get('/api/export?format=csv&region=LAC,AFR').expect(200)).text.replace(/^\uFEFF/, '');
+    const rows = parseCsv(csv, { columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0]!).slice(0, 6)).toEqual(['type', 'start', 'start_name', 'end', 'end_name', 'tag']);
+    const cites = rows.filter((r) => r.type === 'CITES');
+    for (const r of cites) expect(r.tag, r.start).toBe(r.report === 'report:lac-rpm-2025' ? 'LAC-15' : 'AFR-15');
+    const tags = new Set(cites.map((r) => r.tag));
+    expect(tags).toEqual(new Set(['LAC-15', 'AFR-15']));
   });
 });
 
