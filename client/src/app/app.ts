@@ -1,5 +1,5 @@
 import { Api } from '../api/client.ts';
-import { Corpus } from '../corpus/corpus.ts';
+import { Corpus, inFilter } from '../corpus/corpus.ts';
 import { setUnitTags, shortName } from '../i18n/names.ts';
 import { CorpusPanel } from '../panels/corpus.ts';
 import { CompareView } from '../views/compare.ts';
@@ -396,23 +396,17 @@ export class App implements AppContext {
     return [this.t('appTitle'), this.t(`view.${state.view}`), subject].filter(Boolean).join(' · ');
   }
 
-  private reportsLoading: Promise<string> | null = null;
-
-  /** The reports loaded, by their tags and titles (the graph shown is drawn from them). */
-  private reportList(): Promise<string> {
-    this.reportsLoading ??= this.api.stats().then(
-      (stats) => stats.reports.map((r) => {
-        const p = r.properties as Record<string, unknown>;
-        const title = this.lang() === 'en' ? (p.title_en ?? p.title_zh) : (p.title_zh ?? p.title_en);
-        return [typeof p.tag === 'string' ? p.tag : r.id, typeof title === 'string' ? title : ''].filter(Boolean).join(' ');
-      }).join('; '),
-      () => {
-        this.reportsLoading = null;
-        return '';
-      },
-    );
+  /** The reports an exported picture shows: those in the corpus filter's scope (all when unfiltered), tag and title each. */
+  private async reportList(): Promise<string> {
+    if (this.corpusData.reports.length === 0) await this.reloadCorpus();
     const lang = this.lang();
-    return this.reportsLoading.then((text) => (lang === this.lang() ? text : text));
+    return this.corpusData.reports
+      .filter((r) => inFilter(r, this.api.filter))
+      .map((r) => {
+        const title = lang === 'en' ? (r.title_en ?? r.title_zh) : (r.title_zh ?? r.title_en);
+        return [r.tag ?? r.id, title ?? ''].filter(Boolean).join(' ');
+      })
+      .join('; ');
   }
 
   /** The legend of what the canvas draws: labels and relationship types shown, with counts. */

@@ -23,7 +23,7 @@ export function setUnitTags(tagOf: (report: string) => string | undefined): void
 }
 
 /** `LAC-15 ` for a unit of a tagged report (its `report` property, else its id's key), else ''. */
-function tagPrefix(id: string, props: Record<string, unknown>): string {
+function unitTagPrefix(id: string, props: Record<string, unknown>): string {
   const report = str(props.report) ?? (/^(?:para|rec):([^:]+):/.exec(id) ? `report:${/^(?:para|rec):([^:]+):/.exec(id)![1]}` : undefined);
   const tag = report ? unitTag(report) : undefined;
   return tag ? `${tag} ` : '';
@@ -64,9 +64,13 @@ function virtualName(node: Nameable, lang: Lang): string | undefined {
 /**
  * The full display name of a node in a language (details panel, tables).
  * Chinese and English names fall back on each other, then on `name`, then on the id.
+ * A paragraph or recommendation carries its meeting's tag (setUnitTags) unless `options.tag` is
+ * false (a list that shows the tag beside the name).
  */
-export function fullName(node: Nameable, lang: Lang): string {
+export function fullName(node: Nameable, lang: Lang, options: { tag?: boolean } = {}): string {
   const p = node.props;
+  // A list that shows each item's meeting tag beside its name (search results) names the unit without it.
+  const tagPrefix = options.tag === false ? () => '' : unitTagPrefix;
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
   if (isVirtualNode(node.id)) return virtualName(node, lang) ?? node.id;
   switch (node.label) {
@@ -114,7 +118,7 @@ export function shortName(node: Nameable, lang: Lang, max = lang === 'zh' ? 16 :
   } else if (node.label === 'Document') {
     name = str(p.symbol) ?? fullName(node, lang);
   } else if (node.label === 'Recommendation') {
-    name = `${tagPrefix(node.id, p)}${recommendationRef(node.id, p)}`;
+    name = `${unitTagPrefix(node.id, p)}${recommendationRef(node.id, p)}`;
   } else {
     name = fullName(node, lang);
   }
