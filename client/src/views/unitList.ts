@@ -56,7 +56,7 @@ export class UnitList {
     const corpus = ctx.corpus();
     let shown = preferredVersion(item.versions, lang);
     const body = h('div', { class: 'unit-body' });
-    const li = h('li', { 'data-ref': item.ref, 'data-paragraph': item.versions.map((v) => v.id).join(' ') });
+    const li = h('li', { 'data-ref': item.ref, 'data-kind': item.kind, 'data-paragraph': item.versions.map((v) => v.id).join(' ') });
     const show = async (): Promise<void> => {
       if (!shown) {
         replace(body);
