@@ -25,6 +25,10 @@ CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNI
 CREATE INDEX state_iso3 IF NOT EXISTS FOR (n:State) ON (n.iso3);
 CREATE INDEX paragraph_report_number IF NOT EXISTS FOR (n:Paragraph) ON (n.report, n.number);
 CREATE INDEX recommendation_report_paragraph_letter IF NOT EXISTS FOR (n:Recommendation) ON (n.report, n.paragraph, n.letter);
+// One meeting, several languages: the versions of a paragraph or recommendation share `ref`.
+CREATE INDEX paragraph_ref IF NOT EXISTS FOR (n:Paragraph) ON (n.ref);
+CREATE INDEX recommendation_ref IF NOT EXISTS FOR (n:Recommendation) ON (n.ref);
+CREATE INDEX report_region_code IF NOT EXISTS FOR (n:Report) ON (n.region_code);
 CREATE INDEX agendaitem_number IF NOT EXISTS FOR (n:AgendaItem) ON (n.number);
 CREATE INDEX workshop_number IF NOT EXISTS FOR (n:Workshop) ON (n.number);
 CREATE INDEX document_symbol IF NOT EXISTS FOR (n:Document) ON (n.symbol);

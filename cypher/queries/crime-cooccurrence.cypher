@@ -4,8 +4,10 @@
 // @param minCount integer 1 Only pairs named together at least this often
 // @param limit integer 200 At most this many pairs, the heaviest first
 MATCH (a:CrimeType)-[c:CO_OCCURS]->(b:CrimeType)
-WHERE c.count >= $minCount
+// Under the corpus filter, only the paragraphs of the reports in scope count (their ids start with the key of the report).
+WITH a, b, [p IN c.paragraphs WHERE $reports IS NULL OR any(r IN $reports WHERE p STARTS WITH 'para:' + substring(r, 7) + ':' OR p STARTS WITH 'rec:' + substring(r, 7) + ':')] AS paragraphs
+WHERE size(paragraphs) >= $minCount AND size(paragraphs) > 0
 RETURN a.id AS source, a.name AS sourceName, b.id AS target, b.name AS targetName,
-       c.count AS weight, c.paragraphs AS paragraphs
+       size(paragraphs) AS weight, paragraphs
 ORDER BY weight DESC, source, target
 LIMIT $limit

@@ -10,6 +10,7 @@ OPTIONAL MATCH (p3:CrimeType {id: p2.parent})
 WITH c, [c.parent, p1.parent, p2.parent, p3.parent] AS broader
 WHERE c.id = $crime OR ($includeNarrower AND $crime IN broader)
 MATCH (r:Recommendation)-[a:ADDRESSES]->(c)
+WHERE $reports IS NULL OR r.report IN $reports
 RETURN r.id AS recommendation, r.paragraph AS paragraph, r.letter AS letter, r.text AS text,
        c.id AS crime, c.name AS crimeName, a.evidence AS evidence, r.report AS report
 ORDER BY report, paragraph, letter, crime

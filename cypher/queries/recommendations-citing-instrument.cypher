@@ -5,7 +5,8 @@
 // @param includeSupplements boolean true Also count citations of instruments that supplement it
 MATCH (target:Instrument {id: $instrument})
 MATCH (r:Recommendation)-[c:CITES]->(cited:Instrument)
-WHERE cited = target OR ($includeSupplements AND EXISTS { (cited)-[:SUPPLEMENTS*1..3]->(target) })
+WHERE (cited = target OR ($includeSupplements AND EXISTS { (cited)-[:SUPPLEMENTS*1..3]->(target) }))
+  AND ($reports IS NULL OR r.report IN $reports)
 RETURN r.id AS recommendation, r.paragraph AS paragraph, r.letter AS letter, r.text AS text,
        c.evidence AS evidence, cited.id AS cited, cited.name AS citedName,
        CASE WHEN cited = target THEN 'direct' ELSE 'supplement' END AS via, r.report AS report

@@ -6,6 +6,9 @@
 MATCH (a {id: $from}), (b {id: $to})
 WHERE a <> b
 MATCH p = shortestPath((a)-[*..10]-(b))
+// The filter on each relationship, so that the search keeps to the reports in scope as it goes (a
+// condition on the whole path would send Neo4j to an exhaustive search when no path is in scope).
+WHERE all(r IN relationships(p) WHERE $reports IS NULL OR any(x IN r._reports WHERE x IN $reports))
 RETURN length(p) AS length,
        [n IN nodes(p) | n.id] AS nodes,
        [n IN nodes(p) | coalesce(n.name, n.id)] AS names,

@@ -75,7 +75,8 @@ function castReport(g: Gazetteer, random: Random, index: number): Cast {
       name: `${random.pick(GIVEN)} ${random.pick(FAMILY)} ${random.pick(FAMILY)}`,
       state: random.pick(members),
     })),
-    symbol: `A/CONF.241/RPM.${(index % 5) + 1}`,
+    // Each synthetic meeting its own symbol series: reports sharing a series are one meeting (two languages of it).
+    symbol: `A/CONF.241/RPM.${index + 1}`,
   };
 }
 

@@ -12,6 +12,8 @@ import { requestDeadline } from './deadline.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { mountRoutes, type RouteSpec } from './http/route.ts';
 import { buildOpenApi } from './openapi.ts';
+import { compareRoutes } from './routes/compare.ts';
+import { corpusRoutes } from './routes/corpus.ts';
 import { cypherRoutes } from './routes/cypher.ts';
 import { exportRoutes } from './routes/export.ts';
 import { graphRoutes } from './routes/graph.ts';
@@ -63,6 +65,8 @@ export function apiRoutes(deps: AppDependencies): RouteSpec[] {
     ...searchRoutes(ctx, limiters.search),
     ...cypherRoutes(ctx, { limiter: limiters.cypher, ...(deps.savedQueriesDir ? { savedQueriesDir: deps.savedQueriesDir } : {}) }),
     ...exportRoutes(ctx),
+    ...corpusRoutes(ctx),
+    ...compareRoutes(ctx),
     ...reportRoutes(ctx),
     ...metaRoutes(ctx, () => (openApi ??= openApiDocument(routes))),
   ];

@@ -106,7 +106,32 @@ function csvList<T extends readonly [string, ...string[]]>(values: T, descriptio
 
 export const labelsParam = (what: string) => csvList(NODE_LABELS, what);
 export const typesParam = (what: string) => csvList(RELATIONSHIP_TYPES, what);
-export const reportParam = z.string().min(1).max(200).optional().meta({ description: 'A report id (report:lac-rpm-2025): only what that report contributed.', example: 'report:lac-rpm-2025' });
+/** A comma-separated list of values each matching `pattern`, as an array (undefined when absent or empty). */
+function csvOf(pattern: RegExp, what: string, description: string, example: string) {
+  return z
+    .string()
+    .max(4000)
+    .optional()
+    .transform((v) => (v ? [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))] : undefined))
+    .pipe(z.array(z.string().regex(pattern, { error: (issue) => `"${String(issue.input)}" is not ${what}` })).max(200).optional())
+    .meta({ description: `${description} Comma-separated.`, example });
+}
+
+/**
+ * The corpus filter every view and endpoint honours: which reports count. A report is in
+ * scope when it is one of `report` (if given), of a region in `region` (if given) and of a
+ * Congress in `congress` (if given); with none of them, the whole corpus. Applied by one query
+ * helper (server/db/queries/scope.ts).
+ */
+export const CorpusFilter = z.object({
+  report: csvOf(/^report:[\w.-]{1,190}$/, 'a report id (report:lac-rpm-2025)', 'Only these reports (ids).', 'report:lac-rpm-2025'),
+  region: csvOf(/^[A-Z][A-Z0-9]{0,15}$/, 'a region code (LAC, AFR, ENA, …)', 'Only reports of these regions (the codes of the report tags: LAC, APAC, WA, AFR, ENA).', 'LAC,AFR'),
+  congress: csvOf(/^[1-9]\d?$/, 'a Congress number (15)', 'Only reports for these Congresses (numbers).', '15').transform((v) => v?.map(Number)),
+});
+/** The corpus filter as a request gives it (lists; undefined: no restriction). */
+export type CorpusFilter = z.output<typeof CorpusFilter>;
+/** The filter as the viewer sends it: comma-separated strings. */
+export type CorpusFilterInput = z.input<typeof CorpusFilter>;
 export const nodeIdParam = z.string().min(1).max(500).meta({ description: 'A node id, URL-encoded (state%3AARG).', example: 'instrument:untoc' });
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
@@ -115,12 +140,13 @@ export const NodeIdPath = z.object({ id: nodeIdParam });
 export const GraphQuery = z.object({
   labels: labelsParam('Node labels to include (default: every label but Paragraph).'),
   types: typesParam('Relationship types to include (default: all).'),
-  report: reportParam,
+  ...CorpusFilter.shape,
   limit: int(1, 1_000_000).optional().meta({ description: 'Most nodes to return (default and ceiling: the server’s GRAPH_MAX_NODES).' }),
   format: z.enum(['graphology', 'compact']).default('graphology').meta({ description: 'graphology: the serialized form (`Graph.from(body)`); compact: the same graph in columns, about half the size (CompactGraph).' }),
 });
 
 export const NeighborsQuery = z.object({
+  ...CorpusFilter.shape,
   depth: int(1, 3).default(1).meta({ description: 'Steps from the node, 1 to 3.' }),
   limit: int(1, 5000).default(200).meta({ description: 'Most nodes besides the centre; nearest first.' }),
   labels: labelsParam('Only neighbours with these labels.'),
@@ -128,6 +154,7 @@ export const NeighborsQuery = z.object({
 });
 
 export const NodeDetailsQuery = z.object({
+  ...CorpusFilter.shape,
   limit: int(1, 5000).default(100).meta({ description: 'Most relationships listed per group (each group says its full count).' }),
 });
 
@@ -135,6 +162,7 @@ export const NodeDetailsQuery = z.object({
 export const SEARCH_QUERY_MAX = 200;
 
 export const SearchQuery = z.object({
+  ...CorpusFilter.shape,
   q: z
     .string()
     .trim()
@@ -146,6 +174,7 @@ export const SearchQuery = z.object({
 });
 
 export const PathQuery = z.object({
+  ...CorpusFilter.shape,
   from: nodeIdParam,
   to: nodeIdParam,
   maxLength: int(1, 15).default(6).meta({ description: 'Longest path considered (relationships).' }),
@@ -161,6 +190,9 @@ export const CypherRequest = z
 /** What a client sends to POST /api/cypher (`params` may be left out). */
 export type CypherRequest = z.input<typeof CypherRequest>;
 
+/** The corpus filter of a saved query's run (in the URL, beside the body's parameters): the query sees the reports in scope as `$reports` (null: all). */
+export const SavedQueryRunQuery = z.object({ ...CorpusFilter.shape });
+
 export const SavedQueryPath = z.object({ name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/).max(100).meta({ description: 'The saved query’s name (its file name).', example: 'citation-matrix' }) });
 export const SavedQueryRequest = z
   .strictObject({ params: z.record(z.string(), JsonValue).default({}).meta({ description: 'Values for the query’s declared parameters; the rest take their defaults.' }) })
@@ -171,15 +203,22 @@ export type SavedQueryRequest = z.input<typeof SavedQueryRequest>;
 
 export const CitationsQuery = z.object({
   instrument: nodeIdParam.optional().meta({ description: 'Only citations of this instrument.', example: 'instrument:untoc' }),
-  report: reportParam,
+  ...CorpusFilter.shape,
   format: z.enum(['json', 'csv']).default('json'),
 });
 
 export const ExportQuery = z.object({
   format: z.enum(['json', 'gexf', 'graphml', 'csv']).default('json'),
-  report: reportParam,
+  ...CorpusFilter.shape,
   table: z.enum(['nodes', 'relationships']).default('relationships').meta({ description: 'For format=csv: which table.' }),
 });
+
+export const CompareQuery = z.object({
+  columns: z.enum(['instrument', 'crime']).default('instrument').meta({ description: 'What the columns are: instruments (recommendations citing them) or crime types (paragraphs and recommendations naming them).' }),
+  ...CorpusFilter.shape,
+});
+
+export const ProfileQuery = z.object({ ...CorpusFilter.shape });
 
 export const ReportUploadQuery = z.object({
   name: z
@@ -198,6 +237,8 @@ export const ReportUploadJson = z
     reportId: ReportUploadQuery.shape.reportId,
   })
   .meta({ id: 'ReportUpload' });
+
+export const ReportIdPath = z.object({ id: z.string().regex(/^report:[\w.-]{1,190}$/).meta({ description: 'The report’s id, URL-encoded (report%3Alac-rpm-2025).', example: 'report:lac-rpm-2025' }) });
 
 // ── Responses ──
 
@@ -259,6 +300,9 @@ export const NodeDetailsResponse = z
         items: z.array(z.strictObject({ id: z.string(), other: RelatedNode, properties: Properties, provenance: z.array(ProvenanceJson) })),
       }),
     ),
+    versions: z
+      .array(z.strictObject({ id: z.string(), report: z.string().nullable(), language: z.string().nullable(), text: z.string() }))
+      .meta({ description: 'For a paragraph or recommendation: the same one in the other reports of its meeting (its other language versions, aligned by `ref`); empty otherwise.' }),
   })
   .meta({ id: 'NodeDetails' });
 export type NodeDetailsResponse = z.output<typeof NodeDetailsResponse>;
@@ -354,7 +398,9 @@ export const CitationRowJson = z
   .strictObject({
     recommendation: z.string(),
     label: z.string(),
+    tag: z.string().nullable().meta({ description: 'The tag of the recommendation’s meeting (LAC-15): with `label`, how a reader tells 24(c) of one report from 24(c) of another.' }),
     report: z.string().nullable(),
+    language: z.string().nullable().meta({ description: 'The language of the recommendation’s report (zh, en).' }),
     paragraph: z.number().int().nullable(),
     letter: z.string().nullable(),
     instrument: z.string(),
@@ -369,7 +415,12 @@ export const CitationRowJson = z
 export type CitationRowJson = z.output<typeof CitationRowJson>;
 
 export const CitationsResponse = z
-  .strictObject({ instrument: z.string().nullable(), report: z.string().nullable(), count: z.number().int(), rows: z.array(CitationRowJson) })
+  .strictObject({
+    instrument: z.string().nullable(),
+    reports: z.array(z.string()).nullable().meta({ description: 'The reports in scope (the corpus filter); null: the whole corpus.' }),
+    count: z.number().int(),
+    rows: z.array(CitationRowJson),
+  })
   .meta({ id: 'Citations' });
 export type CitationsResponse = z.output<typeof CitationsResponse>;
 
@@ -382,17 +433,149 @@ export const GraphJsonResponse = z
   .meta({ id: 'GraphJson', description: 'graph.json (docs/MODEL.md § graph.json).' });
 export type GraphJsonResponse = z.output<typeof GraphJsonResponse>;
 
+export const NewEntityJson = z
+  .strictObject({
+    id: z.string(),
+    label: z.string(),
+    name: z.string(),
+    name_zh: z.string().nullable(),
+    name_en: z.string().nullable(),
+    unconfirmed: z.boolean().meta({ description: 'The gazetteer could not confirm an official name: to be reviewed.' }),
+  })
+  .meta({ id: 'NewEntity' });
+/** An entity a report brought that no other loaded report has. */
+export type NewEntityJson = z.output<typeof NewEntityJson>;
+
 export const ReportUploadResponse = z
   .strictObject({
     report: z.string(),
+    tag: z.string().nullable().meta({ description: 'The tag of the report’s meeting (LAC-15).' }),
     replaced: z.boolean().meta({ description: 'The report was loaded before and has been replaced.' }),
     nodes: z.number().int(),
     relationships: z.number().int(),
     warnings: z.array(z.string()),
+    newEntities: z.array(NewEntityJson).meta({ description: 'The entities new to the corpus with this report (no other loaded report names them), those to review flagged `unconfirmed`.' }),
     ms: z.number().int(),
   })
   .meta({ id: 'ReportLoaded' });
 export type ReportUploadResponse = z.output<typeof ReportUploadResponse>;
+
+export const CorpusReportJson = z
+  .strictObject({
+    id: z.string(),
+    tag: z.string().nullable().meta({ description: 'The meeting’s short tag, region code and Congress (LAC-15), shown beside every item of the report.' }),
+    title_zh: z.string().nullable(),
+    title_en: z.string().nullable(),
+    language: z.string().nullable(),
+    region: z.string().nullable(),
+    region_zh: z.string().nullable(),
+    region_code: z.string().nullable(),
+    congress: z.number().int().nullable(),
+    venue: z.string().nullable(),
+    startDate: z.string().nullable(),
+    endDate: z.string().nullable(),
+    source: z.string().nullable().meta({ description: 'The file the report was loaded from.' }),
+    series: z.string().nullable().meta({ description: 'The meeting’s document symbol series (A/CONF.241/RPM.2); the reports of one meeting in several languages share it.' }),
+    symbol: z.string().nullable(),
+    meeting: z.strictObject({ id: z.string().nullable(), name_zh: z.string().nullable(), name_en: z.string().nullable() }),
+    counts: z.strictObject({ paragraphs: z.number().int(), recommendations: z.number().int(), citations: z.number().int(), entities: z.number().int() }),
+  })
+  .meta({ id: 'CorpusReport' });
+
+export const CorpusResponse = z
+  .strictObject({
+    reports: z.array(CorpusReportJson).meta({ description: 'By Congress, region code and language.' }),
+    regions: z.array(z.strictObject({ code: z.string(), name_en: z.string().nullable(), name_zh: z.string().nullable(), reports: z.array(z.string()) })),
+    congresses: z.array(z.strictObject({ number: z.number().int(), reports: z.array(z.string()) })),
+  })
+  .meta({ id: 'Corpus' });
+/** The loaded reports, and the regions and Congresses they span (GET /api/reports). */
+export type CorpusResponse = z.output<typeof CorpusResponse>;
+export type CorpusReportJson = CorpusResponse['reports'][number];
+
+export const ReportRemovedResponse = z
+  .strictObject({
+    report: z.string(),
+    nodesDeleted: z.number().int(),
+    relationshipsDeleted: z.number().int(),
+    sharedUpdated: z.number().int().meta({ description: 'Properties set on shared nodes and relationships, recomputed from the other reports.' }),
+    ms: z.number().int(),
+  })
+  .meta({ id: 'ReportRemoved' });
+export type ReportRemovedResponse = z.output<typeof ReportRemovedResponse>;
+
+const UnitVersions = z
+  .array(z.strictObject({ id: z.string(), report: z.string(), language: z.string().nullable() }))
+  .meta({ description: 'The paragraph or recommendation in each of its meeting’s reports in scope (its language versions).' });
+
+/** A paragraph or recommendation of a meeting, once however many language versions the corpus holds. */
+export const MeetingUnitJson = z
+  .strictObject({
+    ref: z.string().meta({ description: 'The same in every language version (A/CONF.241/RPM.2 24(c)).' }),
+    label: z.string().meta({ description: '24(c) for a recommendation, ¶24 for a paragraph.' }),
+    kind: z.string().meta({ description: 'Paragraph or Recommendation.' }),
+    versions: UnitVersions,
+  })
+  .meta({ id: 'MeetingUnit' });
+export type MeetingUnitJson = z.output<typeof MeetingUnitJson>;
+
+const MeetingRow = z.strictObject({
+  meeting: z.string(),
+  tag: z.string().nullable(),
+  name_zh: z.string().nullable(),
+  name_en: z.string().nullable(),
+  region_code: z.string().nullable(),
+  congress: z.number().int().nullable(),
+  reports: z.array(z.string()).meta({ description: 'The meeting’s reports in scope.' }),
+});
+
+export const CompareResponse = z
+  .strictObject({
+    columnsOf: z.enum(['instrument', 'crime']),
+    reports: z.array(z.string()).nullable().meta({ description: 'The reports in scope; null: the whole corpus.' }),
+    rows: z.array(MeetingRow).meta({ description: 'The meetings in scope (a regional meeting is its region at one Congress), by Congress and region.' }),
+    columns: z.array(
+      z.strictObject({ id: z.string(), name_zh: z.string().nullable(), name_en: z.string().nullable(), short_zh: z.string().nullable(), short_en: z.string().nullable(), total: z.number().int() }),
+    ),
+    cells: z
+      .array(z.strictObject({ meeting: z.string(), column: z.string(), count: z.number().int(), items: z.array(MeetingUnitJson) }))
+      .meta({ description: 'The non-empty cells: how many recommendations of the meeting cite the instrument (or paragraphs and recommendations name the crime type), and which.' }),
+  })
+  .meta({ id: 'Comparison' });
+export type CompareResponse = z.output<typeof CompareResponse>;
+
+export const ProfileResponse = z
+  .strictObject({
+    id: z.string(),
+    labels: z.array(z.string()),
+    name: z.string(),
+    name_zh: z.string().nullable(),
+    name_en: z.string().nullable(),
+    reports: z.array(z.string()).nullable().meta({ description: 'The reports in scope; null: the whole corpus.' }),
+    measures: z.array(z.string()).meta({ description: 'The measures of this kind of entity, in the order to show them (attended, spokeOn, recommendations, paragraphs, citations, mentions, links).' }),
+    meetings: z.array(
+      MeetingRow.extend({
+        measures: z.record(
+          z.string(),
+          z.strictObject({
+            count: z.number().int(),
+            items: z.array(
+              z.strictObject({
+                key: z.string(),
+                label: z.string().meta({ description: '24(c), ¶8, an agenda item’s or a crime type’s id, a role.' }),
+                kind: z.string(),
+                other: z.string().nullable().meta({ description: 'The node at the other end (an agenda item, a linked crime type), when there is one.' }),
+                detail: z.string().nullable().meta({ description: 'A role, or the kind of a stated link.' }),
+                versions: UnitVersions,
+              }),
+            ),
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: 'Profile', description: 'An entity across the corpus, meeting by meeting.' });
+export type ProfileResponse = z.output<typeof ProfileResponse>;
 
 /** The schema's graph and graph.ts's type (graphology's SerializedGraph) are one shape: a change to either fails the typecheck. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

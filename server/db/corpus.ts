@@ -36,6 +36,8 @@ export interface IngestedReport {
 export interface IngestFilesOptions {
   gazetteerDir?: string;
   gazetteer?: Gazetteer;
+  /** Report ids to give some of the files (by file as given), instead of the one their name derives. */
+  reportIds?: ReadonlyMap<string, string>;
 }
 
 /** Read, ingest and check each report file; every report gets its own id, as `npm run ingest` gives it. */
@@ -57,7 +59,10 @@ export async function ingestFiles(files: readonly string[], options: IngestFiles
     const json = graphJsonIn(bytes);
     try {
       if (json !== undefined) graph = checkedGraphJson(json, source);
-      else ({ graph, warnings } = await ingestDocument(bytes, { source, reportId: uniqueReportId(source, taken), gazetteer }));
+      else {
+        const reportId = options.reportIds?.get(file) ?? uniqueReportId(source, taken);
+        ({ graph, warnings } = await ingestDocument(bytes, { source, reportId, gazetteer }));
+      }
     } catch (error) {
       throw new CorpusError(firstLine(error));
     }

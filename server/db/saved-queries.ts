@@ -16,6 +16,13 @@ import neo4j, { type Integer } from 'neo4j-driver';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../config.ts';
 
+/**
+ * The parameter every saved query receives besides its own: the ids of the reports in the
+ * corpus filter's scope, or null for the whole corpus (`WHERE $reports IS NULL OR r.report IN
+ * $reports`). A query may not declare a parameter of this name.
+ */
+export const REPORTS_PARAM = 'reports';
+
 export const SAVED_QUERY_PARAM_TYPES = ['string', 'integer', 'float', 'boolean', 'list<string>'] as const;
 export type SavedQueryParamType = (typeof SAVED_QUERY_PARAM_TYPES)[number];
 export type SavedQueryParamValue = string | number | boolean | string[] | null;
@@ -97,6 +104,7 @@ export function parseSavedQuery(name: string, text: string): SavedQuery {
     } else if (tag === 'param') {
       const param = parseParamLine(body, (why) => fail(i, why));
       if (params.some((p) => p.name === param.name)) fail(i, `parameter "${param.name}" is declared twice`);
+      if (param.name === REPORTS_PARAM) fail(i, `parameter "${REPORTS_PARAM}" is the corpus filter's, given to every saved query; name yours otherwise`);
       params.push(param);
       continues = (more) => (param.description = param.description ? `${param.description} ${more}` : more);
     } else {
@@ -111,10 +119,10 @@ export function parseSavedQuery(name: string, text: string): SavedQuery {
   if (cypher === '') throw new SavedQueryFormatError(`${name}.cypher: no query after the header`);
 
   const used = parametersUsed(cypher);
-  const declared = new Set(params.map((p) => p.name));
+  const declared = new Set([...params.map((p) => p.name), REPORTS_PARAM]);
   const undeclared = [...used].filter((p) => !declared.has(p));
   if (undeclared.length > 0) throw new SavedQueryFormatError(`${name}.cypher: the query uses ${undeclared.map((p) => `$${p}`).join(', ')} but the header does not declare it`);
-  const unused = [...declared].filter((p) => !used.has(p));
+  const unused = [...declared].filter((p) => !used.has(p) && p !== REPORTS_PARAM);
   if (unused.length > 0) throw new SavedQueryFormatError(`${name}.cypher: the header declares ${unused.join(', ')} but the query never uses it`);
 
   return { name, title_en: fields.title_en!, title_zh: fields.title_zh!, description: fields.description!, params, cypher };
@@ -219,10 +227,11 @@ export type CoercedParams = Record<string, string | number | boolean | string[] 
 
 /**
  * The parameters to run `query` with: each given value checked and coerced to its
- * declared type (integers as neo4j Integers), the default for each one not given.
- * Throws SavedQueryParamError on an unknown parameter or a value of the wrong type.
+ * declared type (integers as neo4j Integers), the default for each one not given; and
+ * `reports`, the report ids of the corpus filter in force (null: every report), which
+ * every saved query may use to restrict itself. Throws SavedQueryParamError on an unknown parameter or a value of the wrong type.
  */
-export function coerceSavedQueryParams(query: SavedQuery, given: Record<string, unknown> = {}): CoercedParams {
+export function coerceSavedQueryParams(query: SavedQuery, given: Record<string, unknown> = {}, reports: readonly string[] | null = null): CoercedParams {
   const shape: Record<string, z.ZodType<unknown>> = {};
   for (const p of query.params) shape[p.name] = schemaFor(p.type).nullish();
   const parsed = z.strictObject(shape).safeParse(given);
@@ -241,5 +250,7 @@ export function coerceSavedQueryParams(query: SavedQuery, given: Record<string, 
     else if (p.type === 'integer' && typeof p.default === 'number') out[p.name] = neo4j.int(p.default);
     else out[p.name] = p.default;
   }
+  // The corpus filter: every saved query may restrict itself to the reports in scope.
+  out[REPORTS_PARAM] = reports === null ? null : [...reports];
   return out;
 }

@@ -68,6 +68,7 @@ function ingestRead(doc: ReadDocument, opts: DocumentIngestOptions): DocumentIng
       source: opts.source,
       gazetteer: opts.gazetteer,
       lineNumbers: doc.lines.map((l) => l.line),
+      extracted: doc.extracted,
       lineMarks: doc.lines.map((l) => l.marks),
       footnotes: doc.footnotes.map(footnoteText),
       ...(opts.reportId ? { reportId: opts.reportId } : {}),

@@ -16,6 +16,7 @@ import { addLinks } from './extract/links.ts';
 import { addMentions, matchUnit } from './extract/mentions.ts';
 import { addParticipation, addPeople } from './extract/participants.ts';
 import { personSurfaceForms, resolvePeople } from './extract/people.ts';
+import { meetingSymbol, withMeetingSymbol } from './extract/meetingSymbol.ts';
 import { addStructure } from './extract/structure.ts';
 import { addSupplements, broaderClosure, supplementedClosure } from './extract/supplements.ts';
 import { reportNames } from './extract/translate.ts';
@@ -35,6 +36,8 @@ export interface IngestOptions {
   gazetteer: Gazetteer;
   /** The number each line of the text carries (the source's line, after layout recovery); default 1, 2, 3, … */
   lineNumbers?: readonly number[];
+  /** The document's text as extracted, before layout recovery took its masthead out (where the report's own symbol stands). */
+  extracted?: string;
   /** The document's footnotes as printed, marker first ("1 See A/CONF.234/16, para. 3."); `lineMarks` index them. */
   footnotes?: readonly string[];
   /** Where footnotes' marks stood in each line of the text (offsets into the line; layout recovery took them out). */
@@ -113,8 +116,10 @@ export function ingestReport(text: string, opts: IngestOptions): IngestResult {
   addCoOccurrences(units, reportId, graph);
   addLinks(units, structure.language, reportId, graph);
 
+  const symbol = meetingSymbol(structure, text, opts.extracted);
+  if (!symbol.series) warnings.push(`${opts.source ?? 'report'}: the meeting's document symbol could not be told (no masthead symbol, no series of the meeting's own documents in the annex or the text): its reports in other languages will not be recognised as the same meeting`);
   warnings.push(...[...names.warnings, ...structural.warnings, ...participation.warnings, ...vocabulary.warnings].map((w) => `${opts.source ?? 'report'}: ${w}`));
-  const built = graph.build([ids.report(key)]);
+  const built = withMeetingSymbol(graph.build([ids.report(key)]), key, symbol);
   const unreviewedEntities = vocabulary.entities.filter((e) => built.nodes.some((n) => n.id === e.id));
   return { graph: built, warnings, unreviewed: unreviewedEntities };
 }

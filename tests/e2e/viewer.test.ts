@@ -342,7 +342,10 @@ describe('the viewer on the seed', () => {
     const paragraphs = page.getByTestId('crime-paragraphs');
     await paragraphs.waitFor();
     await expect.poll(() => paragraphs.locator('mark').count(), { timeout: 10_000 }).toBeGreaterThan(1);
-    expect(await paragraphs.locator('.para-no').first().textContent()).toMatch(/¶ \d+/);
+    // Each item is named by its number: a paragraph ¶ N, a recommendation N(x) (a link's list holds both).
+    const labels = await paragraphs.locator(':scope > li').evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-kind'), li.querySelector('.unit-label')?.textContent ?? '']));
+    expect(labels.length).toBeGreaterThan(0);
+    for (const [kind, label] of labels) expect(label, String(kind)).toMatch(kind === 'Paragraph' ? /^¶ \d+$/ : /^\d+\([a-z]+\)$/);
     await shot(page, 'crime-link');
     await page.close();
   });

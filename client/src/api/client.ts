@@ -1,5 +1,10 @@
 import type {
   CitationsResponse,
+  CompareResponse,
+  CorpusResponse,
+  ProfileResponse,
+  ReportRemovedResponse,
+  ReportUploadResponse,
   CypherRequest,
   CypherResponse,
   ErrorResponse,
@@ -13,6 +18,7 @@ import type {
 } from '../../../server/contract/api.ts';
 import { ApiError } from '../../../server/contract/errors.ts';
 import type { SerializedGraph } from '../../../server/contract/graph.ts';
+import { filterParams, NO_FILTER, type CorpusFilterState } from '../corpus/corpus.ts';
 import { decodeCompactGraph, isCompactGraph } from '../../../server/contract/compactGraph.ts';
 
 
@@ -21,9 +27,13 @@ type Fetch = typeof fetch;
 /**
  * The API as the viewer uses it. Every call resolves with the answer as the contract
  * (server/contract/api.ts) describes it, or rejects with an ApiError (status 0 when
- * the network failed).
+ * the network failed). Every call that reads the graph carries the corpus filter
+ * (`filter`), so every view honours it.
  */
 export class Api {
+  /** The corpus filter every read sends (the corpus panel sets it). */
+  filter: CorpusFilterState = NO_FILTER;
+
   constructor(
     private readonly base = '',
     private readonly fetchImpl: Fetch = (...args) => fetch(...args),
@@ -56,37 +66,88 @@ export class Api {
     return body as T;
   }
 
-  graph(params: { labels?: string[]; types?: string[]; report?: string } = {}): Promise<SerializedGraph> {
+  /** `path` with the given parameters and the corpus filter as its query string. */
+  private url(path: string, params: Record<string, string | undefined> = {}, filtered = true): string {
     const query = new URLSearchParams();
-    if (params.labels?.length) query.set('labels', params.labels.join(','));
-    if (params.types?.length) query.set('types', params.types.join(','));
-    if (params.report) query.set('report', params.report);
+    for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') query.set(k, v);
+    if (filtered) for (const [k, v] of filterParams(this.filter)) query.set(k, v);
+    const qs = query.toString();
+    return `${path}${qs ? `?${qs}` : ''}`;
+  }
+
+  graph(params: { labels?: string[]; types?: string[] } = {}): Promise<SerializedGraph> {
     // The compact form: about half the bytes and far fewer objects to parse for a large graph.
     // A server that answers in the serialized form anyway is taken as it is.
-    query.set('format', 'compact');
-    return this.request<unknown>(`/api/graph?${query}`).then((body) => (isCompactGraph(body) ? decodeCompactGraph(body) : (body as SerializedGraph)));
+    const url = this.url('/api/graph', { labels: params.labels?.join(','), types: params.types?.join(','), format: 'compact' });
+    return this.request<unknown>(url).then((body) => (isCompactGraph(body) ? decodeCompactGraph(body) : (body as SerializedGraph)));
   }
 
   node(id: string): Promise<NodeDetailsResponse> {
-    return this.request<NodeDetailsResponse>(`/api/nodes/${encodeURIComponent(id)}`);
+    return this.request<NodeDetailsResponse>(this.url(`/api/nodes/${encodeURIComponent(id)}`));
   }
 
   neighbors(id: string, depth = 1, limit = 200): Promise<SerializedGraph> {
-    return this.request<SerializedGraph>(`/api/nodes/${encodeURIComponent(id)}/neighbors?depth=${depth}&limit=${limit}`);
+    return this.request<SerializedGraph>(this.url(`/api/nodes/${encodeURIComponent(id)}/neighbors`, { depth: String(depth), limit: String(limit) }));
   }
 
   async search(q: string, limit = 10, labels?: string[], signal?: AbortSignal): Promise<SearchResult[]> {
-    const query = new URLSearchParams({ q, limit: String(limit) });
-    if (labels?.length) query.set('labels', labels.join(','));
-    const body = await this.request<SearchResponse>(`/api/search?${query}`, signal ? { signal } : undefined);
+    const body = await this.request<SearchResponse>(this.url('/api/search', { q, limit: String(limit), labels: labels?.join(',') }), signal ? { signal } : undefined);
     return body.results;
   }
 
   /** The shortest paths; `types` keeps only those relationship types (none: every type). */
   path(from: string, to: string, maxLength = 6, types: readonly string[] = []): Promise<PathResponse> {
-    const query = new URLSearchParams({ from, to, maxLength: String(maxLength) });
-    if (types.length > 0) query.set('types', types.join(','));
-    return this.request<PathResponse>(`/api/path?${query}`);
+    return this.request<PathResponse>(this.url('/api/path', { from, to, maxLength: String(maxLength), types: types.length > 0 ? types.join(',') : undefined }));
+  }
+
+  /** The corpus: every loaded report (never filtered: the panel lists them all). */
+  reports(): Promise<CorpusResponse> {
+    return this.request<CorpusResponse>('/api/reports');
+  }
+
+  compare(columns: 'instrument' | 'crime'): Promise<CompareResponse> {
+    return this.request<CompareResponse>(this.url('/api/compare', { columns }));
+  }
+
+  profile(id: string): Promise<ProfileResponse> {
+    return this.request<ProfileResponse>(this.url(`/api/nodes/${encodeURIComponent(id)}/profile`));
+  }
+
+  /**
+   * Upload a report file (PDF, Word or text) as it is; the server reads it through its one
+   * document door. `onProgress` hears the share of the file sent (0–1). XMLHttpRequest, as
+   * fetch reports no upload progress.
+   */
+  uploadReport(file: Blob, name: string, token: string, onProgress?: (sent: number) => void): Promise<ReportUploadResponse> {
+    return new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', `${this.base}/api/reports?${new URLSearchParams({ name })}`);
+      xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+      xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
+      xhr.setRequestHeader('Accept', 'application/json');
+      xhr.upload.onprogress = (e) => {
+        if (e.lengthComputable) onProgress?.(e.loaded / e.total);
+      };
+      xhr.onerror = () => reject(new ApiError(0, 'network', 'The upload did not reach the server.'));
+      xhr.onload = () => {
+        let body: unknown;
+        try {
+          body = JSON.parse(xhr.responseText);
+        } catch {
+          body = undefined;
+        }
+        if (xhr.status >= 200 && xhr.status < 300) resolve(body as ReportUploadResponse);
+        else {
+          const error = (body as Partial<ErrorResponse> | undefined)?.error;
+          reject(new ApiError(xhr.status, error?.code ?? `http_${xhr.status}`, error?.message ?? xhr.statusText, error?.details));
+        }
+      };
+      xhr.send(file);
+    });
+  }
+
+  removeReport(id: string, token: string): Promise<ReportRemovedResponse> {
+    return this.request<ReportRemovedResponse>(`/api/reports/${encodeURIComponent(id)}`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } });
   }
 
   async queries(): Promise<SavedQueryJson[]> {
@@ -96,12 +157,11 @@ export class Api {
 
   cypher(query: string, params: NonNullable<CypherRequest['params']> = {}): Promise<CypherResponse> {
     const body: CypherRequest = { query, params };
-    return this.request<CypherResponse>('/api/cypher', { method: 'POST', body: JSON.stringify(body) });
+    return this.request<CypherResponse>(this.url('/api/cypher'), { method: 'POST', body: JSON.stringify(body) });
   }
 
   citations(instrument?: string): Promise<CitationsResponse> {
-    const qs = instrument ? `?instrument=${encodeURIComponent(instrument)}` : '';
-    return this.request<CitationsResponse>(`/api/citations${qs}`);
+    return this.request<CitationsResponse>(this.url('/api/citations', { instrument }));
   }
 
   stats(): Promise<StatsResponse> {
@@ -109,11 +169,11 @@ export class Api {
   }
 
   exportUrl(format: 'json' | 'gexf' | 'graphml' | 'csv', table?: 'nodes' | 'relationships'): string {
-    return `${this.base}/api/export?format=${format}${table ? `&table=${table}` : ''}`;
+    return `${this.base}${this.url('/api/export', { format, table })}`;
   }
 
   citationsCsvUrl(instrument?: string): string {
-    return `${this.base}/api/citations?format=csv${instrument ? `&instrument=${encodeURIComponent(instrument)}` : ''}`;
+    return `${this.base}${this.url('/api/citations', { format: 'csv', instrument })}`;
   }
 }
 

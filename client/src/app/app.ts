@@ -1,4 +1,8 @@
 import { Api } from '../api/client.ts';
+import { Corpus, inFilter } from '../corpus/corpus.ts';
+import { setUnitTags, shortName } from '../i18n/names.ts';
+import { CorpusPanel } from '../panels/corpus.ts';
+import { CompareView } from '../views/compare.ts';
 import { errorMessage } from '../util/errors.ts';
 import { buildGraph, createViewerGraph, mergeGraph, type ViewerGraph } from '../graph/build.ts';
 import { GraphCanvas, HOME_CAMERA } from '../graph/canvas.ts';
@@ -38,6 +42,9 @@ export class App implements AppContext {
   readonly canvas: GraphCanvas;
   readonly details: DetailsPanel;
   private readonly legend: Legend;
+  private readonly corpusPanel: CorpusPanel;
+  private corpusData = new Corpus();
+  private corpusLoading: Promise<void> | null = null;
   private readonly search: SearchBox;
   private readonly views: Record<View, ViewController>;
   private active: ViewController | null = null;
@@ -57,6 +64,8 @@ export class App implements AppContext {
   constructor(private readonly root: HTMLElement) {
     const initial = parseUrlState(location.search);
     this.store = new Store<AppState>({ ...initial, layoutRunning: false });
+    // Every request carries the corpus filter from the first one on.
+    this.api.filter = { reports: initial.reports, regions: initial.regions, congresses: initial.congresses };
     // The views that draw the entity graph start its (largest) request before the renderer is set up.
     if (initial.view === 'explore' || initial.view === 'path' || initial.view === 'citations') void this.exploreGraph().catch(() => undefined);
     document.documentElement.lang = initial.lang === 'zh' ? 'zh-CN' : 'en';
@@ -89,6 +98,7 @@ export class App implements AppContext {
     this.el.canvas!.addEventListener('keydown', (e) => this.onCanvasKey(e));
     this.details = new DetailsPanel(this);
     this.legend = new Legend(this);
+    this.corpusPanel = new CorpusPanel(this);
     this.search = new SearchBox({
       api: this.api,
       lang: () => this.lang(),
@@ -100,13 +110,14 @@ export class App implements AppContext {
       onPick: (result) => void this.pickSearchResult(result.id),
     });
     this.el.searchHost!.append(this.search.element);
-    this.el.legendHost!.append(this.legend.element);
+    this.el.legendHost!.append(this.corpusPanel.element, this.legend.element);
     this.el.detailsHost!.append(this.details.element);
 
     this.views = {
       explore: new ExploreView(this),
       citations: new CitationsView(this),
       crimes: new CrimesView(this),
+      compare: new CompareView(this),
       path: new PathView(this),
       cypher: new CypherView(this),
     };
@@ -118,8 +129,60 @@ export class App implements AppContext {
     });
     new ResizeObserver(() => this.canvas.resize()).observe(this.el.canvas!);
     this.renderChrome();
+    void this.reloadCorpus();
     void this.activateView(initial.view);
     if (initial.node) void this.details.showNode(initial.node);
+  }
+
+  // ── The corpus ──────────────────────────────────────────────────────────
+  corpus(): Corpus {
+    return this.corpusData;
+  }
+
+  /** Reads the corpus (GET /api/reports) and redraws what names reports. */
+  private reloadCorpus(): Promise<void> {
+    this.corpusLoading ??= this.api
+      .reports()
+      .then((data) => {
+        this.corpusData = new Corpus(data);
+        // With more than one meeting, a paragraph or recommendation is named with its meeting's tag (LAC-15 24(c)).
+        const corpus = this.corpusData;
+        setUnitTags((report) => (corpus.meetings(this.lang()).length > 1 ? corpus.report(report)?.tag ?? undefined : undefined));
+        relabelUnits(this.canvas.getGraph());
+        if (this.explore && this.explore !== this.canvas.getGraph()) relabelUnits(this.explore);
+        this.canvas.graphChanged();
+        this.corpusPanel.render();
+        this.legend.render();
+        this.details.render();
+        for (const view of Object.values(this.views)) view.render();
+        document.body.dataset.corpusLoaded = String(data.reports.length);
+      })
+      .catch((error: unknown) => this.setStatus(() => this.t('statusError', { message: errorMessage(error, this.lang()) }), 'error'))
+      .finally(() => {
+        this.corpusLoading = null;
+      });
+    return this.corpusLoading;
+  }
+
+  async corpusChanged(): Promise<void> {
+    await this.reloadCorpus();
+    this.scopeChanged(true);
+  }
+
+  /** The reports in scope changed (the filter, or the corpus itself): every view reads the database again (`activate`: the current view now). */
+  private scopeChanged(activate: boolean): void {
+    const { reports, regions, congresses } = this.store.get();
+    this.api.filter = { reports, regions, congresses };
+    this.explore = null;
+    this.exploreLoading = null;
+    this.citationLoading = null;
+    for (const view of Object.values(this.views)) view.reset?.();
+    this.corpusPanel.render();
+    this.legend.render();
+    this.renderChrome();
+    const node = this.details.currentNode();
+    if (node) this.details.showNode(node);
+    if (activate) void this.activateView(this.store.get().view);
   }
 
   // ── AppContext ──────────────────────────────────────────────────────────
@@ -270,6 +333,7 @@ export class App implements AppContext {
       this.renderChrome();
       this.search.render();
       this.legend.render();
+      this.corpusPanel.render();
       this.details.render();
       for (const view of Object.values(this.views)) view.render();
       this.updateCounts();
@@ -289,6 +353,8 @@ export class App implements AppContext {
       const wanted = state.camera ?? HOME_CAMERA;
       if (Math.abs(now.x - wanted.x) > 1e-3 || Math.abs(now.y - wanted.y) > 1e-3 || Math.abs(now.ratio - wanted.ratio) > 1e-3) this.canvas.setCamera(state.camera);
     }
+    // The reports in scope changed: read the database again (the view switch below, if any, shows the new view on the new scope).
+    if (state.reports !== previous.reports || state.regions !== previous.regions || state.congresses !== previous.congresses) this.scopeChanged(state.view === previous.view);
     if (state.node !== previous.node && state.node && this.details.currentNode() !== state.node) {
       this.canvas.select(state.node);
       void this.details.showNode(state.node);
@@ -330,23 +396,17 @@ export class App implements AppContext {
     return [this.t('appTitle'), this.t(`view.${state.view}`), subject].filter(Boolean).join(' · ');
   }
 
-  private reportsLoading: Promise<string> | null = null;
-
-  /** The reports loaded, by their tags and titles (the graph shown is drawn from them). */
-  private reportList(): Promise<string> {
-    this.reportsLoading ??= this.api.stats().then(
-      (stats) => stats.reports.map((r) => {
-        const p = r.properties as Record<string, unknown>;
-        const title = this.lang() === 'en' ? (p.title_en ?? p.title_zh) : (p.title_zh ?? p.title_en);
-        return [typeof p.tag === 'string' ? p.tag : r.id, typeof title === 'string' ? title : ''].filter(Boolean).join(' ');
-      }).join('; '),
-      () => {
-        this.reportsLoading = null;
-        return '';
-      },
-    );
+  /** The reports an exported picture shows: those in the corpus filter's scope (all when unfiltered), tag and title each. */
+  private async reportList(): Promise<string> {
+    if (this.corpusData.reports.length === 0) await this.reloadCorpus();
     const lang = this.lang();
-    return this.reportsLoading.then((text) => (lang === this.lang() ? text : text));
+    return this.corpusData.reports
+      .filter((r) => inFilter(r, this.api.filter))
+      .map((r) => {
+        const title = lang === 'en' ? (r.title_en ?? r.title_zh) : (r.title_zh ?? r.title_en);
+        return [r.tag ?? r.id, title ?? ''].filter(Boolean).join(' ');
+      })
+      .join('; ');
   }
 
   /** The legend of what the canvas draws: labels and relationship types shown, with counts. */
@@ -530,6 +590,15 @@ export class App implements AppContext {
     this.el.status!.textContent = typeof this.statusText === 'function' ? this.statusText() : this.statusText;
     this.el.status!.className = `status ${this.statusKind}`;
   }
+}
+
+/** Names the paragraphs and recommendations of a drawn graph again (the corpus, and so their tags, arrived after it). */
+function relabelUnits(graph: ViewerGraph): void {
+  graph.forEachNode((id, a) => {
+    if (a.nodeLabel !== 'Recommendation' && a.nodeLabel !== 'Paragraph') return;
+    const node = { id, label: a.nodeLabel, props: a.props };
+    graph.mergeNodeAttributes(id, { label_zh: shortName(node, 'zh'), label_en: shortName(node, 'en') });
+  });
 }
 
 /** The whole-graph exports the server makes. */

@@ -1,4 +1,5 @@
 import type { Api } from '../api/client.ts';
+import type { Corpus } from '../corpus/corpus.ts';
 import type { CitationData } from '../views/citationData.ts';
 import type { ViewerGraph } from '../graph/build.ts';
 import type { GraphCanvas } from '../graph/canvas.ts';
@@ -34,6 +35,10 @@ export interface AppContext {
   setStatus(text: string | (() => string), kind?: 'info' | 'error'): void;
   /** The panel to the right, for views that show an edge's paragraphs rather than a node. */
   details: DetailsHost;
+  /** The loaded corpus: each report's tag, colour, meeting and language (empty until GET /api/reports answers). */
+  corpus(): Corpus;
+  /** A report was added or removed: read the corpus again and redraw every view from the database. */
+  corpusChanged(): Promise<void>;
 }
 
 export interface DetailsHost {
@@ -52,4 +57,6 @@ export interface ViewController {
   onNodeClick?(node: string): boolean | void;
   onEdgeClick?(edge: string): void;
   onStateChange?(state: AppState, previous: AppState): void;
+  /** Forget what was loaded: the corpus filter or the corpus changed (the view is activated again next). */
+  reset?(): void;
 }

@@ -11,6 +11,24 @@ export interface Nameable {
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
 
+let unitTag: (report: string) => string | undefined = () => undefined;
+
+/**
+ * How names tell the paragraphs and recommendations of different meetings apart: the app
+ * sets this from the corpus (report id → meeting tag, when the corpus holds more than one
+ * meeting), and `24(c)` is then named `LAC-15 24(c)` everywhere.
+ */
+export function setUnitTags(tagOf: (report: string) => string | undefined): void {
+  unitTag = tagOf;
+}
+
+/** `LAC-15 ` for a unit of a tagged report (its `report` property, else its id's key), else ''. */
+function unitTagPrefix(id: string, props: Record<string, unknown>): string {
+  const report = str(props.report) ?? (/^(?:para|rec):([^:]+):/.exec(id) ? `report:${/^(?:para|rec):([^:]+):/.exec(id)![1]}` : undefined);
+  const tag = report ? unitTag(report) : undefined;
+  return tag ? `${tag} ` : '';
+}
+
 /** "24(c)" for rec:lac-rpm-2025:24(c); falls back to the paragraph and letter properties. */
 export function recommendationRef(id: string, props: Record<string, unknown> = {}): string {
   const fromId = /:(\d+\([a-z]+\))$/i.exec(id)?.[1];
@@ -46,16 +64,20 @@ function virtualName(node: Nameable, lang: Lang): string | undefined {
 /**
  * The full display name of a node in a language (details panel, tables).
  * Chinese and English names fall back on each other, then on `name`, then on the id.
+ * A paragraph or recommendation carries its meeting's tag (setUnitTags) unless `options.tag` is
+ * false (a list that shows the tag beside the name).
  */
-export function fullName(node: Nameable, lang: Lang): string {
+export function fullName(node: Nameable, lang: Lang, options: { tag?: boolean } = {}): string {
   const p = node.props;
+  // A list that shows each item's meeting tag beside its name (search results) names the unit without it.
+  const tagPrefix = options.tag === false ? () => '' : unitTagPrefix;
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
   if (isVirtualNode(node.id)) return virtualName(node, lang) ?? node.id;
   switch (node.label) {
     case 'Recommendation':
-      return lang === 'zh' ? `建议 ${recommendationRef(node.id, p)}` : `Recommendation ${recommendationRef(node.id, p)}`;
+      return `${tagPrefix(node.id, p)}${lang === 'zh' ? `建议 ${recommendationRef(node.id, p)}` : `Recommendation ${recommendationRef(node.id, p)}`}`;
     case 'Paragraph':
-      return lang === 'zh' ? `第 ${paragraphNumber(node.id, p)} 段` : `Paragraph ${paragraphNumber(node.id, p)}`;
+      return `${tagPrefix(node.id, p)}${lang === 'zh' ? `第 ${paragraphNumber(node.id, p)} 段` : `Paragraph ${paragraphNumber(node.id, p)}`}`;
     case 'Person':
       return str(p.name) ?? str(p[`name_${lang}`]) ?? node.id;
     case 'Document': {
@@ -96,7 +118,7 @@ export function shortName(node: Nameable, lang: Lang, max = lang === 'zh' ? 16 :
   } else if (node.label === 'Document') {
     name = str(p.symbol) ?? fullName(node, lang);
   } else if (node.label === 'Recommendation') {
-    name = recommendationRef(node.id, p);
+    name = `${unitTagPrefix(node.id, p)}${recommendationRef(node.id, p)}`;
   } else {
     name = fullName(node, lang);
   }

@@ -12,7 +12,9 @@ import { isEnumerated, valueName } from '../i18n/values.ts';
 import { errorMessage } from '../util/errors.ts';
 import { relationSections } from './relationGroups.ts';
 import { h, replace, swatch } from '../util/dom.ts';
-import { footnotedSegments, nodeFootnotes } from './footnotes.ts';
+import { tagChip } from '../corpus/tagChip.ts';
+import { reportOfUnit } from '../corpus/corpus.ts';
+import { footnotedSegments, nodeFootnotes, type NodeFootnote } from './footnotes.ts';
 import { highlightSegments } from './highlight.ts';
 
 /** Properties shown elsewhere in the panel (title, text block) or of no use to a reader. */
@@ -72,25 +74,82 @@ function propertyOrder(key: string): number {
   return i < 0 ? PROPERTY_ORDER.length - 1 : i;
 }
 
-/** Facts grouped by the paragraph they come from, spans merged, so each paragraph is shown once. */
-export function provenanceByParagraph(groups: readonly RelationshipGroup[]): { key: string; paragraph: number | null; text: string; spans: [number, number][]; facts: { type: string; direction: 'out' | 'in'; other: RelatedNode }[] }[] {
-  const byKey = new Map<string, { key: string; paragraph: number | null; text: string; spans: [number, number][]; facts: { type: string; direction: 'out' | 'in'; other: RelatedNode }[] }>();
+/** One paragraph (or recommendation) a node's facts come from, in one language version. */
+export interface ProvenanceVersion {
+  report: string | null;
+  paragraphId: string | null;
+  language: string | null;
+  text: string;
+  spans: [number, number][];
+}
+
+/** A paragraph the facts come from, once per meeting: its versions (one per language the corpus holds it in), and the facts it gives (each read from this node: `direction`). */
+export interface ProvenanceEntry {
+  key: string;
+  paragraph: number | null;
+  label: string | null;
+  report: string | null;
+  versions: ProvenanceVersion[];
+  facts: { type: string; direction: 'out' | 'in'; other: RelatedNode }[];
+}
+
+/**
+ * Facts grouped by the paragraph they come from, spans merged, so each paragraph is shown
+ * once: the same paragraph of one meeting's reports in two languages is one entry with two
+ * versions (`meetingOf` tells a report's meeting; `languageOf` its language).
+ */
+export function provenanceByParagraph(
+  groups: readonly RelationshipGroup[],
+  meetingOf: (report: string | null) => string | null = (r) => r,
+  languageOf: (report: string | null) => string | null = () => null,
+): ProvenanceEntry[] {
+  const byKey = new Map<string, ProvenanceEntry>();
   for (const group of groups) {
     for (const item of group.items) {
       for (const p of item.provenance) {
         if (!p.text && !p.evidence) continue;
-        const key = `${p.report ?? ''}|${p.paragraphId ?? p.paragraph ?? ''}|${p.text.slice(0, 40)}`;
+        const place = p.label ?? (p.paragraph !== null ? `¶${p.paragraph}` : p.text.slice(0, 40));
+        const key = `${meetingOf(p.report) ?? ''}|${place}`;
         let entry = byKey.get(key);
         if (!entry) {
-          entry = { key, paragraph: p.paragraph, text: p.text || p.evidence || '', spans: [], facts: [] };
+          entry = { key, paragraph: p.paragraph, label: p.label, report: p.report, versions: [], facts: [] };
           byKey.set(key, entry);
         }
-        entry.spans.push(...p.spans);
+        let version = entry.versions.find((v) => v.report === p.report && v.paragraphId === p.paragraphId);
+        if (!version) {
+          version = { report: p.report, paragraphId: p.paragraphId, language: languageOf(p.report), text: p.text || p.evidence || '', spans: [] };
+          entry.versions.push(version);
+        }
+        version.spans.push(...p.spans);
         if (!entry.facts.some((f) => f.type === group.type && f.other.id === item.other.id)) entry.facts.push({ type: group.type, direction: group.direction, other: item.other });
       }
     }
   }
-  return [...byKey.values()].sort((a, b) => (a.paragraph ?? 1e9) - (b.paragraph ?? 1e9));
+  return [...byKey.values()].sort((a, b) => (a.report ?? '').localeCompare(b.report ?? '') || (a.paragraph ?? 1e9) - (b.paragraph ?? 1e9));
+}
+
+/**
+ * A relationship group's items with the language versions of one fact made one (the same
+ * other node, from the same place of the same meeting), keeping the one in `lang` when the
+ * corpus has it: no list shows two rows that look the same.
+ */
+export function distinctItems<T extends { other: { id: string }; provenance: { report: string | null; label: string | null; paragraph: number | null }[] }>(
+  items: readonly T[],
+  meetingOf: (report: string | null) => string | null,
+  languageOf: (report: string | null) => string | null,
+  lang: string,
+): T[] {
+  const kept = new Map<string, T>();
+  for (const item of items) {
+    const p = item.provenance[0];
+    // A paragraph or recommendation at the other end is the same one in every language version of its meeting.
+    const unit = /^(para|rec):([^:]+):(.+)$/.exec(item.other.id);
+    const other = unit ? `${unit[1]}|${meetingOf(`report:${unit[2]}`) ?? unit[2]}|${unit[3]}` : item.other.id;
+    const key = `${other}|${meetingOf(p?.report ?? null) ?? ''}|${p?.label ?? p?.paragraph ?? ''}`;
+    const have = kept.get(key);
+    if (!have || (languageOf(have.provenance[0]?.report ?? null) !== lang && languageOf(p?.report ?? null) === lang)) kept.set(key, item);
+  }
+  return items.filter((i) => [...kept.values()].includes(i));
 }
 
 /**
@@ -188,7 +247,8 @@ export class DetailsPanel implements DetailsHost {
     const subtitle = fullName(nameable, other);
     const out: Node[] = [];
     out.push(this.closeButton());
-    out.push(h('div', { class: 'details-label' }, swatch(labelColor(label)), labelName(lang, label)));
+    const ownReport = typeof d.properties.report === 'string' ? d.properties.report : label === 'Report' ? d.id : null;
+    out.push(h('div', { class: 'details-label' }, swatch(labelColor(label)), labelName(lang, label), ownReport ? tagChip(ctx.corpus(), ownReport, lang) : null));
     out.push(h('h2', { id: 'details-title', class: 'details-heading' }, title));
     if (subtitle && subtitle !== title) out.push(h('p', { class: 'details-subtitle', lang: other === 'zh' ? 'zh-CN' : 'en' }, subtitle));
     out.push(h('p', { class: 'details-id' }, h('code', {}, d.id)));
@@ -198,30 +258,30 @@ export class DetailsPanel implements DetailsHost {
       label === 'Instrument' || label === 'Recommendation'
         ? h('button', { type: 'button', class: 'button small', onclick: () => ctx.switchView('citations', { trace: d.id }) }, ctx.t('detailsTracePick'))
         : null,
+      ['State', 'Organization', 'Instrument', 'CrimeType', 'Person'].includes(label)
+        ? h('button', { type: 'button', class: 'button small', 'data-testid': 'details-profile', onclick: () => ctx.switchView('compare', { compare: 'profile', profile: d.id }) }, ctx.t('detailsProfile'))
+        : null,
       h('button', { type: 'button', class: 'button small', onclick: () => ctx.switchView('path', { from: d.id }) }, ctx.t('detailsPathFrom')),
       h('button', { type: 'button', class: 'button small', onclick: () => ctx.switchView('path', { to: d.id }) }, ctx.t('detailsPathTo')),
     );
     out.push(actions);
 
-    // The text with its footnotes' marks raised where they stood, and the notes under it (a Report's notes alone).
+    // The text in the interface's language when the corpus has it (the other on request), its
+    // footnotes' marks raised where they stood and the notes under it; a Report's notes alone.
     const notes = nodeFootnotes(d.properties);
-    if (typeof d.properties.text === 'string' && d.properties.text) {
-      const segments = footnotedSegments(d.properties.text, notes).map((s) => ('marker' in s ? h('sup', { class: 'footnote-mark', title: s.note }, s.marker) : s.text));
-      out.push(h('section', { class: 'details-section' }, h('h3', {}, propertyName(lang, 'text')), h('p', { class: 'para-text' }, segments)));
-    }
-    if (notes.length > 0) {
-      out.push(
-        h('section', { class: 'details-section details-footnotes' },
-          h('h3', {}, propertyName(lang, 'footnotes')),
-          h('ul', { class: 'footnote-list' }, notes.map((n) => h('li', {}, n.text))),
-        ),
-      );
-    }
+    if (typeof d.properties.text === 'string' && d.properties.text) out.push(this.renderOwnText(d, lang, notes));
+    else if (notes.length > 0) out.push(footnoteList(notes, lang));
 
     // An instrument: the recommendations citing it, with their text and the cited words marked; then
     // those citing an instrument that supplements it (a protocol, a COP resolution), each saying which.
     if (label === 'Instrument') {
-      const citing = d.relationships.filter((g) => g.type === 'CITES' && g.direction === 'in').flatMap((g) => g.items);
+      const corpus = ctx.corpus();
+      const citing = distinctItems(
+        d.relationships.filter((g) => g.type === 'CITES' && g.direction === 'in').flatMap((g) => g.items),
+        (r) => corpus.meetingOf(r),
+        (r) => corpus.language(r),
+        lang,
+      );
       const counts = citations ? citationCounts(citations.rows, citations.supplements, d.id) : null;
       const nameOf = (id: string) => {
         const props = citations?.instrumentProps.get(id);
@@ -240,7 +300,7 @@ export class DetailsPanel implements DetailsHost {
               const text = item.other.text ?? p?.text ?? '';
               const spans = p && (p.text === text || !p.text) ? p.spans : [];
               return h('li', { 'data-how': 'direct' },
-                h('button', { type: 'button', class: 'chip chip-rec', onclick: () => ctx.openNode(item.other.id, { focus: true }) }, swatch(labelColor('Recommendation')), recommendationRef(item.other.id)),
+                h('button', { type: 'button', class: 'chip chip-rec', 'data-id': item.other.id, onclick: () => ctx.openNode(item.other.id, { focus: true }) }, tagChip(corpus, p?.report ?? null, lang), recommendationRef(item.other.id)),
                 h('span', { class: 'how-tag' }, ctx.t('citationsDirect')),
                 text ? highlightedText(text, spans) : null,
               );
@@ -250,7 +310,7 @@ export class DetailsPanel implements DetailsHost {
               ? h('ul', { class: 'cited-list via' }, via.map((row) => {
                   const start = row.text && row.evidence ? row.text.indexOf(row.evidence) : -1;
                   return h('li', { 'data-how': 'via' },
-                    h('button', { type: 'button', class: 'chip chip-rec', onclick: () => ctx.openNode(row.recommendation, { focus: true }) }, swatch(labelColor('Recommendation')), row.label),
+                    h('button', { type: 'button', class: 'chip chip-rec', onclick: () => ctx.openNode(row.recommendation, { focus: true }) }, tagChip(corpus, row.report, lang), row.label),
                     h('span', { class: 'how-tag' }, ctx.t('citationsVia', { name: nameOf(row.instrument) })),
                     row.text ? highlightedText(row.text, start >= 0 ? [[start, start + row.evidence!.length]] : []) : null,
                   );
@@ -287,22 +347,29 @@ export class DetailsPanel implements DetailsHost {
     return h('section', { class: 'details-section related', 'data-testid': 'related' },
       h('h3', {}, ctx.t('detailsRelated')),
       sections.map((section) => {
-        const items = section.items.slice(0, GROUP_ITEM_LIMIT);
+        const corpus = ctx.corpus();
+        const distinct = distinctItems(section.items, (r) => corpus.meetingOf(r), (r) => corpus.language(r), lang);
+        const items = distinct.slice(0, GROUP_ITEM_LIMIT);
+        // What the list does not show: the items the API left out, and those beyond the limit (language versions of one fact count once).
+        const count = distinct.length + section.count - section.items.length;
+        const hidden = count - items.length;
         return h('details', { class: `rel-group${section.stated ? ' stated' : ''}`, open: section.open, 'data-type': section.type, 'data-direction': section.direction },
-          h('summary', {}, h('span', { class: 'rel-type' }, relationName(lang, section.type, section.direction)), h('span', { class: 'count' }, section.count)),
+          h('summary', {}, h('span', { class: 'rel-type' }, relationName(lang, section.type, section.direction)), h('span', { class: 'count' }, count)),
           h('div', { class: 'chips' }, items.map((item) => {
             const para = item.provenance[0]?.paragraph ?? (typeof item.properties.paragraph === 'number' ? item.properties.paragraph : null);
             const otherLabel = primaryLabel(item.other.id, item.other.labels);
             const name = entityName(item.other, lang);
             const kind = typeof item.properties.kind === 'string' ? valueName(lang, 'kind', item.properties.kind) : null;
+            const isUnit = otherLabel === 'Paragraph' || otherLabel === 'Recommendation';
+            const report = isUnit ? reportOfUnit(item.other.id) : item.provenance[0]?.report ?? null;
             return h('button', {
               type: 'button',
               class: 'chip',
               title: `${name} · ${labelName(lang, otherLabel)} · ${item.other.id}`,
               'data-id': item.other.id,
               onclick: () => ctx.openNode(item.other.id, { focus: true }),
-            }, swatch(labelColor(otherLabel)), h('span', { class: 'chip-text' }, name), kind ? h('span', { class: `kind-tag kind-${String(item.properties.kind)}` }, kind) : null, para !== null ? h('span', { class: 'chip-para' }, `¶${para}`) : null);
-          }), section.count > items.length ? h('span', { class: 'more' }, `+${section.count - items.length}`) : null),
+            }, swatch(labelColor(otherLabel)), isUnit && report ? tagChip(corpus, report, lang) : null, h('span', { class: 'chip-text' }, name), kind ? h('span', { class: `kind-tag kind-${String(item.properties.kind)}` }, kind) : null, !isUnit && para !== null ? h('span', { class: 'chip-para' }, report ? tagChip(corpus, report, lang) : null, `¶${para}`) : null);
+          }), hidden > 0 ? h('span', { class: 'more' }, `+${hidden}`) : null),
         );
       }),
     );
@@ -310,23 +377,76 @@ export class DetailsPanel implements DetailsHost {
 
   private renderProvenance(d: NodeDetailsResponse, lang: Lang): HTMLElement | null {
     const ctx = this.ctx;
+    const corpus = ctx.corpus();
     const isInstrument = primaryLabel(d.id, d.labels) === 'Instrument';
-    const entries = provenanceByParagraph(d.relationships.filter((g) => !(isInstrument && g.type === 'CITES')));
+    const entries = provenanceByParagraph(
+      d.relationships.filter((g) => !(isInstrument && g.type === 'CITES')),
+      (r) => corpus.meetingOf(r) ?? r,
+      (r) => corpus.language(r),
+    );
     if (entries.length === 0) return null;
     const shown = entries.slice(0, PROVENANCE_LIMIT);
     return h('section', { class: 'details-section provenance', 'data-testid': 'provenance' },
       h('h3', {}, ctx.t('detailsProvenance'), h('span', { class: 'count' }, entries.length)),
-      h('ol', { class: 'prov-list' }, shown.map((entry) =>
-        h('li', {},
-          h('div', { class: 'prov-head' },
-            entry.paragraph !== null ? h('span', { class: 'para-no' }, `¶ ${entry.paragraph}`) : null,
-            h('span', { class: 'prov-facts' }, entry.facts.slice(0, 4).map((f) => `${relationName(lang, f.type, f.direction)} ${entityName(f.other, lang)}`).join(' · ')),
-          ),
-          highlightedText(entry.text, entry.spans),
-        ),
-      )),
+      h('ol', { class: 'prov-list' }, shown.map((entry) => this.renderEntry(entry, lang))),
       entries.length > shown.length ? h('p', { class: 'hint' }, `+${entries.length - shown.length}`) : null,
     );
   }
+
+  /** One paragraph the facts come from: its meeting's tag, the text in the interface's language when the corpus has it, the other language on request. */
+  private renderEntry(entry: ProvenanceEntry, lang: Lang): HTMLElement {
+    const ctx = this.ctx;
+    const corpus = ctx.corpus();
+    const li = h('li', { 'data-key': entry.key });
+    let version = entry.versions.find((v) => v.language === lang) ?? entry.versions[0]!;
+    const draw = (): void => {
+      const other = entry.versions.find((v) => v !== version);
+      const place = entry.label ?? (entry.paragraph !== null ? `¶ ${entry.paragraph}` : null);
+      replace(li,
+        h('div', { class: 'prov-head' },
+          tagChip(corpus, version.report, lang),
+          place ? h('span', { class: 'para-no' }, place) : null,
+          h('span', { class: 'prov-facts' }, entry.facts.slice(0, 4).map((f) => `${relationName(lang, f.type, f.direction)} ${entityName(f.other, lang)}`).join(' · ')),
+          other
+            ? h('button', { type: 'button', class: 'button small version-toggle', 'data-testid': 'version-toggle', onclick: () => { version = other; draw(); } }, ctx.t(other.language === 'zh' ? 'versionShowZh' : 'versionShowEn'))
+            : null,
+        ),
+        highlightedText(version.text, version.spans),
+      );
+    };
+    draw();
+    return li;
+  }
+
+  /** A paragraph's or recommendation's own text: in the interface's language when the corpus holds that version (`versions`), the other on request. */
+  private renderOwnText(d: NodeDetailsResponse, lang: Lang, notes: readonly NodeFootnote[]): HTMLElement {
+    const ctx = this.ctx;
+    const corpus = ctx.corpus();
+    const own = { id: d.id, report: typeof d.properties.report === 'string' ? d.properties.report : null, language: null as string | null, text: String(d.properties.text) };
+    own.language = corpus.language(own.report) ?? null;
+    const all = [own, ...d.versions];
+    let shown = all.find((v) => v.language === lang) ?? own;
+    const section = h('section', { class: 'details-section', 'data-testid': 'own-text' });
+    const draw = (): void => {
+      const other = all.find((v) => v !== shown);
+      replace(section,
+        h('h3', {}, propertyName(lang, 'text'), shown.language ? h('span', { class: 'lang-badge', 'data-testid': 'text-language' }, shown.language) : null,
+          other ? h('button', { type: 'button', class: 'button small version-toggle', 'data-testid': 'version-toggle', onclick: () => { shown = other; draw(); } }, ctx.t(other.language === 'zh' ? 'versionShowZh' : 'versionShowEn')) : null),
+        // The footnotes are the node's own: its marks and notes go with its own text.
+        h('p', { class: 'para-text', lang: shown.language === 'zh' ? 'zh-CN' : shown.language ?? '' },
+          shown === own ? footnotedSegments(own.text, notes).map((seg) => ('marker' in seg ? h('sup', { class: 'footnote-mark', title: seg.note }, seg.marker) : seg.text)) : shown.text),
+        shown === own && notes.length > 0 ? footnoteList(notes, lang) : null,
+      );
+    };
+    draw();
+    return section;
+  }
 }
 
+/** A node's footnotes as a list under a heading. */
+function footnoteList(notes: readonly NodeFootnote[], lang: Lang): HTMLElement {
+  return h('section', { class: 'details-section details-footnotes' },
+    h('h3', {}, propertyName(lang, 'footnotes')),
+    h('ul', { class: 'footnote-list' }, notes.map((n) => h('li', {}, n.text))),
+  );
+}

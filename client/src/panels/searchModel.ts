@@ -35,7 +35,7 @@ export function displayOrder(results: readonly SearchResult[]): SearchResult[] {
 /** The name of a search result in a language, falling back on the other; paragraphs and recommendations by number. */
 export function resultName(result: SearchResult, lang: Lang): string {
   const label = primaryLabel(result.id, result.labels);
-  if (label === 'Paragraph' || label === 'Recommendation') return fullName({ id: result.id, label, props: {} }, lang);
+  if (label === 'Paragraph' || label === 'Recommendation') return fullName({ id: result.id, label, props: {} }, lang, { tag: false });
   const preferred = lang === 'en' ? result.name_en : result.name_zh;
   const other = lang === 'en' ? result.name_zh : result.name_en;
   return preferred || result.name || other || result.id;

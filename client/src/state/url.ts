@@ -1,6 +1,6 @@
 import { isLang, type Lang } from '../i18n/i18n.ts';
 
-export const VIEWS = ['explore', 'citations', 'crimes', 'path', 'cypher'] as const;
+export const VIEWS = ['explore', 'citations', 'crimes', 'compare', 'path', 'cypher'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** Where the camera looks: sigma's camera state (x, y in the framed graph's 0–1 space; ratio: 1 shows the whole graph, smaller zooms in). */
@@ -36,7 +36,17 @@ export interface UrlState {
   /** Legend: labels and relationship types switched off. */
   hiddenLabels: string[];
   hiddenTypes: string[];
+  /** The corpus filter: report ids, region codes, Congress numbers (empty: no restriction). */
+  reports: string[];
+  regions: string[];
+  congresses: number[];
+  /** Comparison view: what it shows, and the entity profiled. */
+  compare: CompareTab;
+  profile: string | null;
 }
+
+export const COMPARE_TABS = ['instrument', 'crime', 'profile'] as const;
+export type CompareTab = (typeof COMPARE_TABS)[number];
 
 export const DEFAULT_URL_STATE: UrlState = {
   view: 'explore',
@@ -54,6 +64,11 @@ export const DEFAULT_URL_STATE: UrlState = {
   camera: null,
   hiddenLabels: [],
   hiddenTypes: [],
+  reports: [],
+  regions: [],
+  congresses: [],
+  compare: 'instrument',
+  profile: null,
 };
 
 /** Camera figures in the URL: enough digits to land on the same pixel, no more. */
@@ -120,6 +135,11 @@ export function parseUrlState(search: string, defaults: UrlState = DEFAULT_URL_S
     camera: parseCamera(params.get('cam')),
     hiddenLabels: params.has('hide') ? list(params.get('hide')) : defaults.hiddenLabels,
     hiddenTypes: params.has('hideRel') ? list(params.get('hideRel')) : defaults.hiddenTypes,
+    reports: params.has('report') ? list(params.get('report')).filter((r) => /^report:[\w.-]+$/.test(r)) : defaults.reports,
+    regions: params.has('region') ? list(params.get('region')).filter((r) => /^[A-Z][A-Z0-9]{0,15}$/.test(r)) : defaults.regions,
+    congresses: params.has('congress') ? [...new Set(list(params.get('congress')).filter((c) => /^[1-9]\d?$/.test(c)).map(Number))].sort((a, b) => a - b) : defaults.congresses,
+    compare: (COMPARE_TABS as readonly string[]).includes(params.get('cmp') ?? '') ? (params.get('cmp') as CompareTab) : defaults.compare,
+    profile: text('profile'),
   };
 }
 
@@ -141,6 +161,11 @@ export function serializeUrlState(state: UrlState, defaults: UrlState = DEFAULT_
   if (state.camera) params.set('cam', serializeCamera(state.camera));
   if (state.hiddenLabels.length > 0) params.set('hide', [...state.hiddenLabels].sort().join(','));
   if (state.hiddenTypes.length > 0) params.set('hideRel', [...state.hiddenTypes].sort().join(','));
+  if (state.reports.length > 0) params.set('report', [...state.reports].sort().join(','));
+  if (state.regions.length > 0) params.set('region', [...state.regions].sort().join(','));
+  if (state.congresses.length > 0) params.set('congress', [...state.congresses].sort((a, b) => a - b).join(','));
+  if (state.compare !== defaults.compare) params.set('cmp', state.compare);
+  if (state.profile) params.set('profile', state.profile);
   const text = params.toString();
   return text ? `?${text}` : '';
 }

@@ -13,7 +13,7 @@ export interface CitationData {
 /**
  * Reads the citation table (`/api/citations`) and, from the explore graph, the
  * protocols and resolutions supplementing each instrument and the names of
- * instruments no recommendation cites. Loaded once per page by the app
+ * instruments no recommendation cites. Loaded once per corpus filter by the app
  * (AppContext.citationData) and shared by the trace and the details panel.
  */
 export async function loadCitationData(api: Api, explore: () => Promise<ViewerGraph>): Promise<CitationData> {

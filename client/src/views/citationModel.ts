@@ -98,9 +98,18 @@ export function traceGraph(trace: Trace, supplements: Supplements = [], instrume
   return { nodes: [...nodes.values()], edges: [...edges.values()] };
 }
 
+/** A row of the matrix: one paragraph of one meeting's recommendations. */
+export interface MatrixRow {
+  /** The meeting's tag (LAC-15), which tells ¶24 of one report from ¶24 of another. */
+  tag: string | null;
+  /** A report of the meeting (the first seen). */
+  report: string | null;
+  paragraph: number;
+}
+
 export interface CitationMatrix {
-  /** Row keys: paragraph numbers holding recommendations, ascending. */
-  rows: number[];
+  /** Rows: paragraphs holding recommendations, by meeting tag and then number. */
+  rows: MatrixRow[];
   /** Column keys: instrument ids, most cited first. */
   columns: string[];
   /** counts[row][column] */
@@ -110,31 +119,56 @@ export interface CitationMatrix {
   columnTotals: number[];
 }
 
-/** Recommendations grouped by paragraph × instruments: how many recommendations of each paragraph cite each instrument. */
+/**
+ * Recommendations grouped by meeting and paragraph × instruments: how many recommendations of
+ * each paragraph cite each instrument. A recommendation in two language versions of one
+ * meeting's report (same tag, same label) counts once.
+ */
 export function citationMatrix(rows: readonly CitationRow[]): CitationMatrix {
-  const columnTotals = new Map<string, number>();
-  for (const r of rows) columnTotals.set(r.instrument, (columnTotals.get(r.instrument) ?? 0) + 1);
-  const columns = [...columnTotals.keys()].sort((a, b) => columnTotals.get(b)! - columnTotals.get(a)! || a.localeCompare(b));
-  const rowKeys = [...new Set(rows.map((r) => r.paragraph ?? 0))].sort((a, b) => a - b);
-  const counts = rowKeys.map(() => columns.map(() => 0));
   const seen = new Set<string>();
-  for (const r of rows) {
-    const key = `${r.recommendation}|${r.instrument}`;
-    if (seen.has(key)) continue;
+  const distinct = rows.filter((r) => {
+    const key = `${r.tag ?? r.report ?? ''}|${r.label}|${r.instrument}`;
+    if (seen.has(key)) return false;
     seen.add(key);
-    const i = rowKeys.indexOf(r.paragraph ?? 0);
-    const j = columns.indexOf(r.instrument);
-    counts[i]![j]! += 1;
-  }
+    return true;
+  });
+  const columnTotals = new Map<string, number>();
+  for (const r of distinct) columnTotals.set(r.instrument, (columnTotals.get(r.instrument) ?? 0) + 1);
+  const columns = [...columnTotals.keys()].sort((a, b) => columnTotals.get(b)! - columnTotals.get(a)! || a.localeCompare(b));
+  const rowKey = (r: CitationRow) => `${r.tag ?? r.report ?? ''}\u0000${r.paragraph ?? 0}`;
+  const rowsByKey = new Map<string, MatrixRow>();
+  for (const r of distinct) if (!rowsByKey.has(rowKey(r))) rowsByKey.set(rowKey(r), { tag: r.tag, report: r.report, paragraph: r.paragraph ?? 0 });
+  const keys = [...rowsByKey.keys()].sort((a, b) => {
+    const x = rowsByKey.get(a)!;
+    const y = rowsByKey.get(b)!;
+    return (x.tag ?? x.report ?? '').localeCompare(y.tag ?? y.report ?? '') || x.paragraph - y.paragraph;
+  });
+  const counts = keys.map(() => columns.map(() => 0));
+  for (const r of distinct) counts[keys.indexOf(rowKey(r))]![columns.indexOf(r.instrument)]! += 1;
   const max = Math.max(0, ...counts.flat());
   return {
-    rows: rowKeys,
+    rows: keys.map((k) => rowsByKey.get(k)!),
     columns,
     counts,
     max,
     rowTotals: counts.map((row) => row.reduce((a, b) => a + b, 0)),
     columnTotals: columns.map((_c, j) => counts.reduce((a, row) => a + row[j]!, 0)),
   };
+}
+
+/**
+ * The rows of one recommendation citing one instrument, once per meeting: of a meeting's
+ * reports in several languages, the row in `lang` when there is one (no two rows look alike).
+ */
+export function distinctCitations(rows: readonly CitationRow[], lang: string): CitationRow[] {
+  const kept = new Map<string, CitationRow>();
+  for (const r of rows) {
+    const key = `${r.tag ?? r.report ?? ''}|${r.label}|${r.instrument}`;
+    const have = kept.get(key);
+    if (!have || (have.language !== lang && r.language === lang)) kept.set(key, r);
+  }
+  const keep = new Set(kept.values());
+  return rows.filter((r) => keep.has(r));
 }
 
 /**
@@ -149,12 +183,12 @@ export function toCsv(table: readonly (readonly (string | number | null)[])[]): 
   );
 }
 
-/** The heat-map as CSV: a header of instrument names, one line per paragraph. */
+/** The heat-map as CSV: a header of instrument names, one line per meeting and paragraph (its tag in the first column). */
 export function matrixCsv(matrix: CitationMatrix, columnName: (id: string) => string, rowName: (paragraph: number) => string): string {
   return toCsv([
-    ['paragraph', ...matrix.columns.map(columnName), 'total'],
-    ...matrix.rows.map((p, i) => [rowName(p), ...matrix.counts[i]!, matrix.rowTotals[i]!]),
-    ['total', ...matrix.columnTotals, matrix.columnTotals.reduce((a, b) => a + b, 0)],
+    ['meeting', 'paragraph', ...matrix.columns.map(columnName), 'total'],
+    ...matrix.rows.map((row, i) => [row.tag ?? row.report ?? '', rowName(row.paragraph), ...matrix.counts[i]!, matrix.rowTotals[i]!]),
+    ['total', '', ...matrix.columnTotals, matrix.columnTotals.reduce((a, b) => a + b, 0)],
   ]);
 }
 

@@ -9,8 +9,9 @@ import { truncateGraphemes } from '../../../server/contract/truncate.ts';
 import { highlightedText } from '../panels/details.ts';
 import { h, replace, swatch } from '../util/dom.ts';
 import { errorMessage } from '../util/errors.ts';
-import { allCitations, citationCounts, citationMatrix, matrixCsv, supplementing, traceCitations, traceGraph, type CitationRow, type Supplements, type Trace } from './citationModel.ts';
+import { allCitations, citationCounts, citationMatrix, distinctCitations, matrixCsv, supplementing, traceCitations, traceGraph, type CitationRow, type Supplements, type Trace } from './citationModel.ts';
 import { countWords } from './countWords.ts';
+import { tagChip } from '../corpus/tagChip.ts';
 
 function instrumentName(row: CitationRow | undefined, id: string, lang: Lang, short = true, props?: Record<string, unknown>): string {
   if (props) return short ? shortName({ id, label: 'Instrument', props }, lang, 40) : fullName({ id, label: 'Instrument', props }, lang);
@@ -39,6 +40,11 @@ export class CitationsView implements ViewController {
   private tab: 'table' | 'matrix' = 'table';
 
   constructor(private readonly ctx: AppContext) {}
+
+  reset(): void {
+    this.loaded = false;
+    this.rows = [];
+  }
 
   async activate(top: HTMLElement, bottom: HTMLElement): Promise<void> {
     this.top = top;
@@ -110,14 +116,15 @@ export class CitationsView implements ViewController {
     const subject = ctx.store.get().trace;
     const instruments = new Map<string, CitationRow[]>([...this.instrumentProps.keys()].map((id) => [id, []]));
     const recs = new Map<string, CitationRow[]>();
-    for (const row of this.rows) {
+    for (const row of distinctCitations(this.rows, lang)) {
       instruments.set(row.instrument, [...(instruments.get(row.instrument) ?? []), row]);
       recs.set(row.recommendation, [...(recs.get(row.recommendation) ?? []), row]);
     }
+    const corpus = ctx.corpus();
     this.select = h('select', { id: 'trace-pick', 'data-testid': 'trace-pick', onchange: (e: Event) => ctx.store.set({ trace: (e.target as HTMLSelectElement).value || null }) },
       h('option', { value: '' }, ctx.t('citationsPickPlaceholder')),
       h('optgroup', { label: ctx.t('citationsInstrument') }, [...instruments.keys()].map((id) => ({ id, counts: citationCounts(this.rows, this.supplements, id) })).sort((a, b) => b.counts.total - a.counts.total || this.nameOf(a.id, lang).localeCompare(this.nameOf(b.id, lang))).map(({ id, counts }) => h('option', { value: id, selected: id === subject }, `${this.nameOf(id, lang)} (${countWords(counts, (other) => this.nameOf(other, lang), (k, v) => ctx.t(k, v))})`))),
-      h('optgroup', { label: ctx.t('citationsRecommendation') }, [...recs.entries()].sort((a, b) => (a[1][0]!.paragraph ?? 0) - (b[1][0]!.paragraph ?? 0) || a[0].localeCompare(b[0])).map(([id, rows]) => h('option', { value: id, selected: id === subject }, `${fullName({ id, label: 'Recommendation', props: {} }, lang)} (${rows.length})`))),
+      h('optgroup', { label: ctx.t('citationsRecommendation') }, [...recs.entries()].sort((a, b) => (a[1][0]!.tag ?? '').localeCompare(b[1][0]!.tag ?? '') || (a[1][0]!.paragraph ?? 0) - (b[1][0]!.paragraph ?? 0) || a[0].localeCompare(b[0], 'en', { numeric: true })).map(([id, rows]) => h('option', { value: id, selected: id === subject }, `${corpus.unitLabel(rows[0]!.report, fullName({ id, label: 'Recommendation', props: {} }, lang), true)} (${rows.length})`))),
     );
     replace(
       this.top,
@@ -153,9 +160,10 @@ export class CitationsView implements ViewController {
   private renderTable(lang: Lang): HTMLElement {
     const ctx = this.ctx;
     const trace = this.trace();
+    const corpus = ctx.corpus();
     const rows: { row: CitationRow; ring: 'direct' | 'indirect' }[] = trace
-      ? [...trace.direct.map((row) => ({ row, ring: 'direct' as const })), ...trace.indirect.map((row) => ({ row, ring: 'indirect' as const }))]
-      : this.rows.map((row) => ({ row, ring: 'direct' as const }));
+      ? [...distinctCitations(trace.direct, lang).map((row) => ({ row, ring: 'direct' as const })), ...distinctCitations(trace.indirect, lang).map((row) => ({ row, ring: 'indirect' as const }))]
+      : distinctCitations(this.rows, lang).map((row) => ({ row, ring: 'direct' as const }));
     const body = rows.length === 0
       ? h('p', { class: 'empty-hint' }, ctx.t('citationsNone'))
       : h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': ctx.t('citationsTable') }, h('table', { class: 'data-table', 'data-testid': 'citation-table' },
@@ -167,9 +175,9 @@ export class CitationsView implements ViewController {
           h('tbody', {}, rows.map(({ row, ring }) => {
             const start = row.text && row.evidence ? row.text.indexOf(row.evidence) : -1;
             const spans: [number, number][] = start >= 0 ? [[start, start + row.evidence!.length]] : [];
-            return h('tr', { class: ring === 'indirect' ? 'ring-2' : '', 'data-how': trace ? this.how(trace, row, ring).kind : null },
+            return h('tr', { class: ring === 'indirect' ? 'ring-2' : '', 'data-recommendation': row.recommendation, 'data-how': trace ? this.how(trace, row, ring).kind : null },
               h('td', { class: 'cite-cell' },
-                h('button', { type: 'button', class: 'chip', onclick: () => this.pick(row.recommendation) }, swatch(labelColor('Recommendation')), h('span', { class: 'chip-text' }, row.label)),
+                h('button', { type: 'button', class: 'chip', 'data-report': row.report ?? '', onclick: () => this.pick(row.recommendation) }, tagChip(corpus, row.report, lang), h('span', { class: 'chip-text' }, row.label)),
                 h('span', { class: 'cite-arrow', 'aria-label': ctx.t('citationsDirectionCites') }, '→'),
                 h('button', { type: 'button', class: 'chip', title: this.nameOf(row.instrument, lang, false), onclick: () => this.pick(row.instrument) }, swatch(labelColor('Instrument')), h('span', { class: 'chip-text' }, this.nameOf(row.instrument, lang)))),
               trace ? h('td', { class: 'how-cell' }, this.how(trace, row, ring).text) : null,
@@ -195,8 +203,8 @@ export class CitationsView implements ViewController {
           h('button', { type: 'button', class: 'link-button', onclick: () => this.pick(id) }, truncateGraphemes(this.nameOf(id, lang), lang === 'zh' ? 12 : 28)))),
         h('th', { scope: 'col' }, ctx.t('citationsTotal')),
       )),
-      h('tbody', {}, matrix.rows.map((paragraph, i) => h('tr', {},
-        h('th', { scope: 'row' }, `¶ ${paragraph}`),
+      h('tbody', {}, matrix.rows.map((row, i) => h('tr', { 'data-row': `${row.tag ?? row.report ?? ''} ¶${row.paragraph}` },
+        h('th', { scope: 'row' }, tagChip(ctx.corpus(), row.report, lang), ` ¶ ${row.paragraph}`),
         matrix.counts[i]!.map((count) => {
           const cell = h('td', { class: `heat${count > 0 ? ' hot' : ''}`, title: String(count) }, count > 0 ? count : '');
           cell.style.background = heatColor(count, matrix.max);

@@ -5,6 +5,8 @@ import { highlightedText } from '../panels/details.ts';
 import { findTermSpans } from '../panels/highlight.ts';
 import { h, replace, swatch } from '../util/dom.ts';
 import { errorMessage } from '../util/errors.ts';
+import { tagChip } from '../corpus/tagChip.ts';
+import { UnitList, unitItems } from './unitList.ts';
 import { linkEnds, linkKey } from '../state/url.ts';
 import { valueName } from '../i18n/values.ts';
 
@@ -34,6 +36,11 @@ export class CrimesView implements ViewController {
   private seq = 0;
 
   constructor(private readonly ctx: AppContext) {}
+
+  reset(): void {
+    this.graph = null;
+    this.selectedEdge = null;
+  }
 
   async activate(top: HTMLElement): Promise<void> {
     this.top = top;
@@ -122,31 +129,19 @@ export class CrimesView implements ViewController {
             const p = graph.getEdgeAttribute(e, 'props');
             const [s, t] = graph.extremities(e);
             return h('li', { 'data-kind': String(p.kind ?? '') },
-              h('div', { class: 'prov-head' }, typeof p.paragraph === 'number' ? h('span', { class: 'para-no' }, `¶ ${p.paragraph}`) : null, h('span', { class: `kind-tag kind-${String(p.kind)}` }, typeof p.kind === 'string' ? valueName(lang, 'kind', p.kind) : ''), h('span', { class: 'prov-facts' }, `${nameOf(s)} → ${nameOf(t)}`)),
+              h('div', { class: 'prov-head' }, typeof p.report === 'string' ? tagChip(ctx.corpus(), p.report, lang) : null, typeof p.paragraph === 'number' ? h('span', { class: 'para-no' }, `¶ ${p.paragraph}`) : null, h('span', { class: `kind-tag kind-${String(p.kind)}` }, typeof p.kind === 'string' ? valueName(lang, 'kind', p.kind) : ''), h('span', { class: 'prov-facts' }, `${nameOf(s)} → ${nameOf(t)}`)),
               typeof p.evidence === 'string' ? h('p', { class: 'para-text' }, h('mark', {}, p.evidence)) : null,
             );
           })),
         )
       : null;
-    const list = h('ol', { class: 'prov-list', 'data-testid': 'crime-paragraphs' }, paragraphIds.map((id) => h('li', { 'data-paragraph': id }, h('div', { class: 'prov-head' }, h('span', { class: 'para-no' }, `¶ ${id.split(':').pop() ?? id}`)), h('p', { class: 'loading' }, ctx.t('loading')))));
+    const corpus = ctx.corpus();
+    const items = unitItems(paragraphIds, (r) => corpus.meetingOf(r), (r) => corpus.language(r));
+    const list = new UnitList(ctx, items, 'crime-paragraphs', (text) => findTermSpans(text, terms)).element;
     const content = h('div', { class: 'crime-edge', 'data-testid': 'crime-edge' },
       statedList,
-      h('section', { class: 'details-section' }, h('h3', {}, ctx.t('crimesParagraphs'), h('span', { class: 'count' }, ctx.t('crimesCount', { count: paragraphIds.length }))), list),
+      h('section', { class: 'details-section' }, h('h3', {}, ctx.t('crimesParagraphs'), h('span', { class: 'count' }, ctx.t('crimesCount', { count: items.length }))), list),
     );
-    ctx.details.showContent(title, content);
-
-    await Promise.all(paragraphIds.map(async (id, i) => {
-      try {
-        const details = await ctx.api.node(id);
-        if (seq !== this.seq) return;
-        const text = typeof details.properties.text === 'string' ? details.properties.text : '';
-        const number = details.properties.number ?? id.split(':').pop();
-        const item = list.children[i];
-        if (item) replace(item, h('div', { class: 'prov-head' }, h('span', { class: 'para-no' }, `¶ ${String(number)}`)), highlightedText(text, findTermSpans(text, terms)));
-      } catch (error) {
-        const item = list.children[i];
-        if (item && seq === this.seq) replace(item, h('p', { class: 'error' }, errorMessage(error, ctx.lang())));
-      }
-    }));
+    if (seq === this.seq) ctx.details.showContent(title, content);
   }
 }

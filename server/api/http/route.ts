@@ -8,7 +8,7 @@ import type { NextFunction, Request, RequestHandler, Response, Router } from 'ex
 import { type z } from 'zod';
 import { ApiError } from '../errors.ts';
 
-export type HttpMethod = 'get' | 'post';
+export type HttpMethod = 'get' | 'post' | 'delete';
 
 export interface ResponseContent {
   /** Zod schema of the body (JSON), or a JSON Schema object for other media types. */

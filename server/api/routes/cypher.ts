@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { listSavedQueries, coerceSavedQueryParams, SavedQueryParamError, SAVED_QUERIES_DIR, type SavedQuery } from '../../db/saved-queries.ts';
+import { listSavedQueries, coerceSavedQueryParams, REPORTS_PARAM, SavedQueryParamError, SAVED_QUERIES_DIR, type SavedQuery } from '../../db/saved-queries.ts';
 import type { ApiContext } from '../context.ts';
 import type { ConsoleAnswer } from '../cypher/console-runner.ts';
 import type { ConsoleLimits } from '../cypher/console.ts';
@@ -7,7 +7,8 @@ import { ALLOWED_PROCEDURES } from '../cypher/guard.ts';
 import { MAX_DEPTH, MAX_RANGE_VALUES } from '../cypher/limits.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
-import { CypherRequest, CypherResponse, SavedQueriesResponse, SavedQueryPath, SavedQueryRequest } from '../../contract/api.ts';
+import { CypherRequest, CypherResponse, SavedQueriesResponse, SavedQueryPath, SavedQueryRequest, SavedQueryRunQuery } from '../../contract/api.ts';
+import { resolveScope } from '../../db/queries/scope.ts';
 
 export interface CypherRouteOptions {
   limiter: RequestHandler | undefined;
@@ -18,7 +19,7 @@ export interface CypherRouteOptions {
 const CONSOLE_RULES = `Read-only, enforced twice: the query is first EXPLAINed and must plan as read-only (query type "r"), then runs in a READ transaction. Refused with 400 \`cypher_refused\` (details.reason says which rule): writes, schema commands, LOAD CSV, CALL … IN TRANSACTIONS, several statements, administration commands (SHOW USERS, SETTINGS, TRANSACTIONS …, TERMINATE …, dbms.*; the catalogue reads SHOW INDEXES, CONSTRAINTS, FUNCTIONS and PROCEDURES are allowed), USE, EXPLAIN/PROFILE, procedures other than ${ALLOWED_PROCEDURES.join(', ')}, and forms Neo4j could not stop at the time limit (nesting deeper than ${MAX_DEPTH}, range() over more than ${MAX_RANGE_VALUES} values or with bounds computed at run time outside UNWIND, nested list iteration, regular expressions that are built at run time or may take more than linear time). Limits: a transaction timeout (504 \`query_timeout\`), a row cap and a graph-size cap (reported in \`summary\` when hit), at most CYPHER_CLIENT_CONCURRENCY queries per client at once (429 \`too_many_queries\`) and CYPHER_CONCURRENCY overall, the rest queued (503 \`console_busy\` when the queue is full).`;
 
 /** The Cypher console and the saved queries. */
-export function cypherRoutes({ config, cypherRunner }: ApiContext, options: CypherRouteOptions): RouteSpec[] {
+export function cypherRoutes({ driver, config, database, cypherRunner }: ApiContext, options: CypherRouteOptions): RouteSpec[] {
   const limits: ConsoleLimits = {
     timeoutMs: config.cypher.timeoutMs,
     maxRows: config.cypher.maxRows,
@@ -37,8 +38,9 @@ export function cypherRoutes({ config, cypherRunner }: ApiContext, options: Cyph
       path: '/api/cypher',
       operationId: 'cypher',
       summary: 'Run a read-only Cypher query',
-      description: `Returns the rows as plain JSON and every node and relationship in them as a graph. ${CONSOLE_RULES}`,
+      description: `Returns the rows as plain JSON and every node and relationship in them as a graph. The corpus filter in the URL (\`report\`, \`region\`, \`congress\`) is the parameter \`$reports\` (the ids of the reports in scope, null for all) unless \`params\` sets it. ${CONSOLE_RULES}`,
       tags: ['cypher'],
+      query: SavedQueryRunQuery,
       body: CypherRequest,
       rateLimited: true,
       before: options.limiter ? [options.limiter] : [],
@@ -49,7 +51,11 @@ export function cypherRoutes({ config, cypherRunner }: ApiContext, options: Cyph
         503: { description: 'The console is busy (`console_busy`: every worker taken and the queue full, or no worker freed within the query timeout) or unavailable.' },
         504: { description: 'The query ran past the time limit and was stopped (`query_timeout`).' },
       },
-      handler: async ({ body }, req, res) => send(res, await cypherRunner.run({ query: body.query, params: body.params, limits, client: clientOf(req) })),
+      handler: async ({ body, query }, req, res) => {
+        // The corpus filter reaches the query as $reports (a saved query's text run here honours it), unless the body sets it.
+        const params = REPORTS_PARAM in body.params ? body.params : { ...body.params, [REPORTS_PARAM]: (await resolveScope(driver, query, { database })).reports };
+        return send(res, await cypherRunner.run({ query: body.query, params, limits, client: clientOf(req) }));
+      },
     }),
     defineRoute({
       method: 'get',
@@ -65,9 +71,11 @@ export function cypherRoutes({ config, cypherRunner }: ApiContext, options: Cyph
       path: '/api/queries/:name',
       operationId: 'runSavedQuery',
       summary: 'Run a saved query with parameters',
-      description: 'Parameters not given take the defaults the query declares. Runs under the console’s rules and limits.',
+      description:
+        'Parameters not given take the defaults the query declares. The corpus filter in the URL (`report`, `region`, `congress`) reaches the query as `$reports`, the ids of the reports in scope (null: all), which every saved query honours. Runs under the console’s rules and limits.',
       tags: ['cypher'],
       params: SavedQueryPath,
+      query: SavedQueryRunQuery,
       body: SavedQueryRequest,
       responses: {
         200: { description: 'The result.', schema: CypherResponse },
@@ -76,11 +84,12 @@ export function cypherRoutes({ config, cypherRunner }: ApiContext, options: Cyph
         503: { description: 'The console is busy (`console_busy`).' },
         504: { description: 'The query ran past the time limit.' },
       },
-      handler: async ({ params, body }, req, res) => {
+      handler: async ({ params, query: filter, body }, req, res) => {
         const query = await savedQuery(params.name);
+        const scope = await resolveScope(driver, filter, { database });
         let coerced;
         try {
-          coerced = coerceSavedQueryParams(query, body.params);
+          coerced = coerceSavedQueryParams(query, body.params, scope.reports);
         } catch (error) {
           if (error instanceof SavedQueryParamError) throw new ApiError(400, 'invalid_request', error.message, error.issues.map((message) => ({ path: 'body.params', message })));
           throw error;

@@ -4,6 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import { citations, CITATION_COLUMNS } from '../../db/queries/citations.ts';
 import { openGraphStream, type ExportNode, type GraphStream } from '../../db/queries/export.ts';
 import { displayName } from '../../db/queries/labels.ts';
+import { resolveScope } from '../../db/queries/scope.ts';
 
 import type { ApiContext } from '../context.ts';
 import { ApiError, notFound } from '../errors.ts';
@@ -36,7 +37,8 @@ export function exportRoutes({ driver, config, log, database }: ApiContext): Rou
         404: { description: '`instrument` names no instrument.' },
       },
       handler: async ({ query }, _req, res) => {
-        const rows = await citations(driver, { database, instrument: query.instrument, report: query.report });
+        const scope = await resolveScope(driver, query, { database });
+        const rows = await citations(driver, { database, instrument: query.instrument, scope });
         if (!rows) throw notFound(`No instrument has the id "${query.instrument}".`);
         if (query.format === 'csv') {
           res.attachment(`citations${query.instrument ? `-${fileSafe(query.instrument)}` : ''}.csv`);
@@ -44,16 +46,16 @@ export function exportRoutes({ driver, config, log, database }: ApiContext): Rou
           res.send(UTF8_BOM + stringify(rows, { ...CSV_OPTIONS, header: true, columns: [...CITATION_COLUMNS] }));
           return undefined;
         }
-        return { instrument: query.instrument ?? null, report: query.report ?? null, count: rows.length, rows };
+        return { instrument: query.instrument ?? null, reports: scope.reports, count: rows.length, rows };
       },
     }),
     defineRoute({
       method: 'get',
       path: '/api/export',
       operationId: 'export',
-      summary: 'The whole graph (or one report’s part): graph.json, GEXF, GraphML or CSV',
+      summary: 'The whole graph (or the part of the reports in scope): graph.json, GEXF, GraphML or CSV',
       description:
-        'json is graph.json’s shape (docs/MODEL.md) and streams; csv is one table and streams: `table=relationships` (the default; type, start, start_name, end, end_name, then a column per property) or `nodes` (id, labels, name, name_zh, name_en, then a column per property); gexf (GEXF 1.3, each node’s viz:color and viz:size and each edge’s viz:color as the viewer draws them) and graphml are built in memory (refused above GRAPH_MAX_NODES nodes). List properties are joined with " | " in GEXF, GraphML and CSV.',
+        'json is graph.json’s shape (docs/MODEL.md) and streams; the corpus filter (`report`, `region`, `congress`) keeps what the reports in scope brought; csv is one table and streams: `table=relationships` (the default; type, start, start_name, end, end_name, tag (the tag of the fact’s report, e.g. LAC-15), then a column per property) or `nodes` (id, labels, name, name_zh, name_en, then a column per property); gexf (GEXF 1.3, each node’s viz:color and viz:size and each edge’s viz:color as the viewer draws them) and graphml are built in memory (refused above GRAPH_MAX_NODES nodes). List properties are joined with " | " in GEXF, GraphML and CSV.',
       tags: ['export'],
       query: ExportQuery,
       responses: {
@@ -69,8 +71,9 @@ export function exportRoutes({ driver, config, log, database }: ApiContext): Rou
         413: { description: 'The graph is too large for an in-memory format (gexf, graphml): use json or csv, or one report.' },
       },
       handler: async ({ query }, _req, res) => {
-        const stream = await openGraphStream(driver, { database, report: query.report });
-        const base = `congress-graph${query.report ? `-${fileSafe(query.report)}` : ''}`;
+        const scope = await resolveScope(driver, query, { database });
+        const stream = await openGraphStream(driver, { database, scope });
+        const base = `congress-graph${scope.reports?.length === 1 ? `-${fileSafe(scope.reports[0]!)}` : scope.reports ? '-filtered' : ''}`;
         try {
           if (query.format === 'json') {
             res.attachment(`${base}.json`);
@@ -146,13 +149,13 @@ async function streamJson(res: Response, stream: GraphStream): Promise<void> {
   res.end();
 }
 
-/** The fixed columns of the CSV tables; one column per property follows (MODEL.md's names). */
+/** The fixed columns of the CSV tables; one column per property follows (MODEL.md's names). A relationship's `tag` is its report's (LAC-15). */
 const NODE_COLUMNS = ['id', 'labels', 'name', 'name_zh', 'name_en'];
-const REL_COLUMNS = ['type', 'start', 'start_name', 'end', 'end_name'];
+const REL_COLUMNS = ['type', 'start', 'start_name', 'end', 'end_name', 'tag'];
 
 /**
  * One CSV table of the graph: nodes (id, labels, display name, both names) or
- * relationships (type, each end's id with its name beside it), then a column per
+ * relationships (type, each end's id with its name beside it, the tag of the fact's report), then a column per
  * property the table's items hold (lists joined with " | "), so a spreadsheet
  * reads and filters each property without parsing JSON.
  */
@@ -176,7 +179,8 @@ async function streamCsv(res: Response, stream: GraphStream, table: 'nodes' | 'r
     }
   } else {
     for await (const rel of stream.relationships()) {
-      rows.push([rel.type, rel.start, rel.startName, rel.end, rel.endName, ...cells(rel.properties)]);
+      const report = rel.properties.report;
+      rows.push([rel.type, rel.start, rel.startName, rel.end, rel.endName, typeof report === 'string' ? (stream.tags.get(report) ?? '') : '', ...cells(rel.properties)]);
       if (rows.length >= BATCH && !(await flush())) return;
     }
   }

@@ -3,6 +3,7 @@ import pLimit from 'p-limit';
 import { neighbors } from '../../db/queries/neighbors.ts';
 import { nodeDetails } from '../../db/queries/node-details.ts';
 import { graphStats } from '../../db/queries/stats.ts';
+import { resolveScope } from '../../db/queries/scope.ts';
 import { subgraph } from '../../db/queries/subgraph.ts';
 import type { ApiContext } from '../context.ts';
 import { notFound } from '../errors.ts';
@@ -34,7 +35,8 @@ export function graphRoutes({ driver, config, database }: ApiContext): RouteSpec
       path: '/api/graph',
       operationId: 'graph',
       summary: 'A subgraph for the viewer (graphology serialized form)',
-      description: 'Nodes of the given labels (default: all but Paragraph) and the relationships of the given types among them; `report` keeps what one report contributed.',
+      description:
+        'Nodes of the given labels (default: all but Paragraph) and the relationships of the given types among them; the corpus filter (`report`, `region`, `congress`) keeps what the reports in scope contributed, and counts several reports share (CO_OCCURS) are those of the reports in scope. `attributes.reports` lists the reports in scope (null: all).',
       tags: ['graph'],
       query: GraphQuery,
       responses: {
@@ -44,12 +46,13 @@ export function graphRoutes({ driver, config, database }: ApiContext): RouteSpec
         },
       },
       handler: async ({ query }) => {
+        const scope = await resolveScope(driver, query, { database });
         const graph = await graphSlots(() =>
           subgraph(driver, {
             database,
             labels: query.labels,
             types: query.types,
-            report: query.report,
+            scope,
             maxNodes: Math.min(query.limit ?? config.graphMaxNodes, config.graphMaxNodes),
             timeoutMs: 60_000,
           }),
@@ -63,13 +66,14 @@ export function graphRoutes({ driver, config, database }: ApiContext): RouteSpec
       operationId: 'node',
       summary: 'A node: properties, relationships grouped by type and direction, and each fact’s provenance',
       description:
-        'Each relationship lists the node at the other end (id, labels, name) and where the fact came from: the report, the paragraph number, the text of the paragraph or recommendation, and the character spans to highlight.',
+        'Each relationship lists the node at the other end (id, labels, name) and where the fact came from: the report, the paragraph number, the text of the paragraph or recommendation, and the character spans to highlight. Under the corpus filter, only the facts of the reports in scope. A paragraph or recommendation also lists its `versions` in the other languages of its meeting’s reports (docs/MODEL.md, One meeting, several languages).',
       tags: ['graph'],
       params: NodeIdPath,
       query: NodeDetailsQuery,
       responses: { 200: { description: 'The node.', schema: NodeDetailsResponse }, 404: notFoundResponse },
       handler: async ({ params, query }) => {
-        const details = await nodeDetails(driver, params.id, { database, perGroup: query.limit });
+        const scope = await resolveScope(driver, query, { database });
+        const details = await nodeDetails(driver, params.id, { database, perGroup: query.limit, scope });
         if (!details) throw notFound(`No node has the id "${params.id}".`);
         return details;
       },
@@ -84,7 +88,8 @@ export function graphRoutes({ driver, config, database }: ApiContext): RouteSpec
       query: NeighborsQuery,
       responses: { 200: { description: 'The neighbourhood (the node itself included).', schema: SerializedGraph }, 404: notFoundResponse },
       handler: async ({ params, query }) => {
-        const graph = await neighbors(driver, params.id, { database, depth: query.depth, limit: query.limit, labels: query.labels, types: query.types });
+        const scope = await resolveScope(driver, query, { database });
+        const graph = await neighbors(driver, params.id, { database, depth: query.depth, limit: query.limit, labels: query.labels, types: query.types, scope });
         if (!graph) throw notFound(`No node has the id "${params.id}".`);
         return graph;
       },

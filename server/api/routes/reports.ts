@@ -13,9 +13,12 @@ import {
   type Gazetteer,
 } from '../../ingest/index.ts';
 import type { ApiContext } from '../context.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, notFound } from '../errors.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
-import { ReportUploadJson, ReportUploadQuery, ReportUploadResponse } from '../../contract/api.ts';
+import { ReportIdPath, ReportRemovedResponse, ReportUploadJson, ReportUploadQuery, ReportUploadResponse } from '../../contract/api.ts';
+import { newEntities } from '../../db/queries/corpus.ts';
+import { removeReport } from '../../db/remove.ts';
+import { languageVersionId, loadedReportLanguages } from '../../db/report-ids.ts';
 
 /** The media types an upload is documented with; the format itself is read from the bytes, whatever the type says. */
 const DOCUMENT_TYPES = ['text/plain', 'application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/octet-stream'];
@@ -31,12 +34,12 @@ function sameSecret(given: string, expected: string): boolean {
 export function requireAdmin(adminToken: string | undefined): RequestHandler {
   return (req, _res, next) => {
     if (!adminToken) {
-      next(new ApiError(403, 'uploads_disabled', 'Uploading reports is disabled on this server: it was started without ADMIN_TOKEN.'));
+      next(new ApiError(403, 'uploads_disabled', 'Adding and removing reports is disabled on this server: it was started without ADMIN_TOKEN.'));
       return;
     }
     const match = /^Bearer\s+(.+)$/i.exec(req.get('authorization') ?? '');
     if (!match || !sameSecret(match[1]!.trim(), adminToken)) {
-      next(new ApiError(401, 'unauthorized', 'Uploading reports needs `Authorization: Bearer <ADMIN_TOKEN>`.', undefined, { 'WWW-Authenticate': 'Bearer realm="congress-graph"' }));
+      next(new ApiError(401, 'unauthorized', 'Adding and removing reports needs `Authorization: Bearer <ADMIN_TOKEN>`.', undefined, { 'WWW-Authenticate': 'Bearer realm="congress-graph"' }));
       return;
     }
     next();
@@ -74,10 +77,10 @@ function uploadError(error: unknown, name: string): unknown {
   return error;
 }
 
-/** POST /api/reports: ingest a report's text and load it, all or nothing. */
+/** POST /api/reports: ingest a report (PDF, Word or text) and load it, all or nothing; DELETE /api/reports/:id: take it out again. */
 export function reportRoutes({ driver, config, database }: ApiContext): RouteSpec[] {
   let gazetteer: Promise<Gazetteer> | undefined;
-  // One upload at a time: two loads of one report must not interleave.
+  // One upload or removal at a time: two loads of one report must not interleave.
   let queue: Promise<unknown> = Promise.resolve();
   const serially = <T>(work: () => Promise<T>): Promise<T> => {
     const run = queue.then(work, work);
@@ -118,22 +121,55 @@ export function reportRoutes({ driver, config, database }: ApiContext): RouteSpe
         });
         const g = await gazetteer;
         // One upload at a time, reading included: a large PDF is worked on by this process.
-        const { result, summary } = await serially(async () => {
-          let result: DocumentIngestResult;
-          try {
-            const opts = { source: name, gazetteer: g, ...(reportId ? { reportId } : {}) };
-            result = upload ? await ingestDocument(upload.bytes, opts) : ingestText(body!.text, opts);
-          } catch (error) {
-            throw uploadError(error, name);
+        const { result, summary, tag, added } = await serially(async () => {
+          const ingest = async (id: string | undefined): Promise<DocumentIngestResult> => {
+            try {
+              const opts = { source: name, gazetteer: g, ...(id ? { reportId: id } : {}) };
+              return upload ? await ingestDocument(upload.bytes, opts) : ingestText(body!.text, opts);
+            } catch (error) {
+              throw uploadError(error, name);
+            }
+          };
+          let result = await ingest(reportId);
+          // The other language's report of a loaded meeting keeps apart instead of replacing it (unless an id was asked for).
+          if (!reportId) {
+            const id = languageVersionId(result.graph, await loadedReportLanguages(driver, { database }));
+            if (id) result = await ingest(id);
           }
+          let summary;
           try {
-            return { result, summary: await loadReport(driver, result.graph, database ? { database } : {}) };
+            summary = await loadReport(driver, result.graph, database ? { database } : {});
           } catch (error) {
             if (error instanceof LoadInputError) throw new ApiError(400, 'report_invalid', error.message);
             throw error;
           }
+          const report = result.graph.nodes.find((n) => n.id === summary.report);
+          return { result, summary, tag: typeof report?.properties.tag === 'string' ? report.properties.tag : null, added: await newEntities(driver, summary.report, { database }) };
         });
-        return { report: summary.report, replaced: summary.replaced, nodes: summary.nodes, relationships: summary.relationships, warnings: result.warnings, ms: summary.ms };
+        return { report: summary.report, tag, replaced: summary.replaced, nodes: summary.nodes, relationships: summary.relationships, warnings: result.warnings, newEntities: added, ms: summary.ms };
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/api/reports/:id',
+      operationId: 'removeReport',
+      summary: 'Take a report out of the corpus, atomically (admin)',
+      description:
+        'What only this report brought is deleted; what it shares with other reports (States, instruments, the meeting of its other language version, co-occurrence counts) is recomputed from theirs, in one transaction: the database is then what it would be had the report never been loaded. Needs `Authorization: Bearer <ADMIN_TOKEN>`.',
+      tags: ['admin'],
+      bearerAuth: true,
+      params: ReportIdPath,
+      before: [requireAdmin(config.adminToken)],
+      responses: {
+        200: { description: 'Removed.', schema: ReportRemovedResponse },
+        401: { description: 'No bearer token, or the wrong one.' },
+        403: { description: 'Uploads (and removals) are disabled (no ADMIN_TOKEN).' },
+        404: { description: 'No loaded report has that id; nothing was changed.' },
+      },
+      handler: async ({ params }) => {
+        const summary = await serially(() => removeReport(driver, params.id, { database }));
+        if (!summary) throw notFound(`No loaded report has the id "${params.id}".`);
+        return summary;
       },
     }),
   ];

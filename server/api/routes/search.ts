@@ -1,5 +1,6 @@
 import { shortestPath } from '../../db/queries/path.ts';
 import { search } from '../../db/queries/search.ts';
+import { resolveScope } from '../../db/queries/scope.ts';
 import type { ApiContext } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
@@ -21,7 +22,10 @@ export function searchRoutes({ driver, database }: ApiContext, limiter: RequestH
       rateLimited: true,
       before: limiter ? [limiter] : [],
       responses: { 200: { description: 'The hits, best first.', schema: SearchResponse } },
-      handler: async ({ query }) => ({ results: await search(driver, query.q, { database, labels: query.labels, limit: query.limit }) }),
+      handler: async ({ query }) => {
+        const scope = await resolveScope(driver, query, { database });
+        return { results: await search(driver, query.q, { database, labels: query.labels, limit: query.limit, scope }) };
+      },
     }),
     defineRoute({
       method: 'get',
@@ -34,7 +38,8 @@ export function searchRoutes({ driver, database }: ApiContext, limiter: RequestH
       responses: { 200: { description: 'The path, or `found: false`.', schema: PathResponse }, 404: { description: '`from` or `to` names no node.' } },
       handler: async ({ query }) => {
         if (query.from === query.to) throw new ApiError(400, 'invalid_request', '`from` and `to` are the same node: a path needs two.', [{ path: 'query.to', message: 'equals from' }]);
-        const result = await shortestPath(driver, query.from, query.to, { database, maxLength: query.maxLength, types: query.types });
+        const scope = await resolveScope(driver, query, { database });
+        const result = await shortestPath(driver, query.from, query.to, { database, maxLength: query.maxLength, types: query.types, scope });
         if (result.status === 'missing') throw new ApiError(404, 'not_found', `No node has the id ${result.missing.map((m) => `"${m}"`).join(' or ')}.`, { missing: result.missing });
         if (result.status === 'none') {
           return { from: query.from, to: query.to, found: false, length: null, path: [], relationships: [], alternatives: [], graph: { options: { type: 'directed', multi: true, allowSelfLoops: true }, attributes: { from: query.from, to: query.to, truncated: false }, nodes: [], edges: [] } };

@@ -1,10 +1,11 @@
 /**
- * The whole graph (or one report's part of it) in graph.json's terms, streamed from
+ * The whole graph (or the part the reports in scope brought) in graph.json's terms, streamed from
  * one read transaction so a large graph is never held twice in memory.
  */
 import type { Driver, Node } from 'neo4j-driver';
 import { displayName } from './labels.ts';
 import { againIfDisconnected, openReadSession } from './run.ts';
+import { inScope, scopedProperties, WHOLE_CORPUS, type Scope } from './scope.ts';
 import { propertiesToJson } from './values.ts';
 import type { NodeJson, RelationshipJson } from '../../contract/graph.ts';
 
@@ -15,12 +16,15 @@ export type ExportRelationship = Omit<RelationshipJson, 'id'> & { startName: str
 
 export interface ExportOptions {
   database?: string | undefined;
-  report?: string | undefined;
+  /** Only what the reports in scope brought (default: the whole corpus). */
+  scope?: Scope;
   timeoutMs?: number;
 }
 
 export interface GraphStream {
   reports: string[];
+  /** Each report's tag (LAC-15), for tables that name a fact's report. */
+  tags: Map<string, string>;
   /** Every property name the nodes (or the relationships) exported hold, bookkeeping (`_…`) left out, sorted. */
   nodeKeys(): Promise<string[]>;
   relationshipKeys(): Promise<string[]>;
@@ -48,18 +52,20 @@ async function open(driver: Driver, options: ExportOptions): Promise<GraphStream
     await session.close();
   };
   try {
-    const report = options.report ?? null;
-    const reports = await tx.run('MATCH (r:Report) WHERE $report IS NULL OR r.id = $report RETURN r.id AS id ORDER BY id', { report });
+    const scope = options.scope ?? WHOLE_CORPUS;
+    const params = { reports: scope.reports };
+    const reports = await tx.run('MATCH (r:Report) WHERE $reports IS NULL OR r.id IN $reports RETURN r.id AS id, r.tag AS tag ORDER BY id', params);
     const keys = async (pattern: string): Promise<string[]> => {
-      const result = await tx.run(`${pattern} UNWIND keys(x) AS k WITH DISTINCT k WHERE NOT k STARTS WITH '_' RETURN k ORDER BY k`, { report });
+      const result = await tx.run(`${pattern} UNWIND keys(x) AS k WITH DISTINCT k WHERE NOT k STARTS WITH '_' RETURN k ORDER BY k`, params);
       return result.records.map((r) => String(r.get('k')));
     };
     return {
       reports: reports.records.map((r) => String(r.get('id'))),
-      nodeKeys: () => keys('MATCH (x) WHERE $report IS NULL OR $report IN x._reports'),
-      relationshipKeys: () => keys('MATCH ()-[x]->() WHERE $report IS NULL OR $report IN x._reports'),
+      tags: new Map(reports.records.filter((r) => typeof r.get('tag') === 'string').map((r) => [String(r.get('id')), String(r.get('tag'))])),
+      nodeKeys: () => keys(`MATCH (x) WHERE ${inScope('x')}`),
+      relationshipKeys: () => keys(`MATCH ()-[x]->() WHERE ${inScope('x')}`),
       async *nodes() {
-        const result = tx.run('MATCH (n) WHERE $report IS NULL OR $report IN n._reports RETURN n', { report });
+        const result = tx.run(`MATCH (n) WHERE ${inScope('n')} RETURN n`, params);
         for await (const record of result) {
           const n = record.get('n') as Node;
           const id = typeof n.properties.id === 'string' ? n.properties.id : n.elementId;
@@ -68,10 +74,10 @@ async function open(driver: Driver, options: ExportOptions): Promise<GraphStream
       },
       async *relationships() {
         const result = tx.run(
-          `MATCH (a)-[r]->(b) WHERE $report IS NULL OR $report IN r._reports
+          `MATCH (a)-[r]->(b) WHERE ${inScope('r')}
            RETURN type(r) AS type, coalesce(a.id, elementId(a)) AS start, coalesce(b.id, elementId(b)) AS end, properties(r) AS properties,
                   labels(a) AS startLabels, a {${NAME_KEYS}} AS startNaming, labels(b) AS endLabels, b {${NAME_KEYS}} AS endNaming`,
-          { report },
+          params,
         );
         for await (const record of result) {
           const start = record.get('start') as string;
@@ -80,7 +86,7 @@ async function open(driver: Driver, options: ExportOptions): Promise<GraphStream
             type: record.get('type') as string,
             start,
             end,
-            properties: propertiesToJson(record.get('properties') as Record<string, unknown>),
+            properties: scopedProperties(record.get('type') as string, record.get('properties') as Record<string, unknown>, scope),
             startName: displayName(record.get('startLabels') as string[], propertiesToJson(record.get('startNaming') as Record<string, unknown>), start),
             endName: displayName(record.get('endLabels') as string[], propertiesToJson(record.get('endNaming') as Record<string, unknown>), end),
           };

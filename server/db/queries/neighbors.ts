@@ -8,6 +8,7 @@ import type { NodeLabel, RelationshipType } from '../../contract/model.ts';
 import { labelExpression, matchNodeById } from './labels.ts';
 import { readQuery, type ReadOptions } from './run.ts';
 import { GraphCollector } from './serialized-graph.ts';
+import { inScope, WHOLE_CORPUS, type Scope } from './scope.ts';
 import { readGraphAmong, relTypeExpression } from './subgraph.ts';
 import type { SerializedGraph } from '../../contract/graph.ts';
 
@@ -17,6 +18,8 @@ export interface NeighborOptions extends ReadOptions {
   limit: number;
   labels?: readonly NodeLabel[] | undefined;
   types?: readonly RelationshipType[] | undefined;
+  /** Only through what the reports in scope brought (default: the whole corpus). */
+  scope?: Scope;
 }
 
 /** The neighbourhood of `id`, or undefined when no node has that id. */
@@ -25,7 +28,8 @@ export async function neighbors(driver: Driver, id: string, options: NeighborOpt
   const centerElementId = center.records[0]?.get('e') as string | undefined;
   if (centerElementId === undefined) return undefined;
 
-  const relPattern = options.types?.length ? `[:${relTypeExpression(options.types)}]` : '';
+  const scope = options.scope ?? WHOLE_CORPUS;
+  const relPattern = options.types?.length ? `[r:${relTypeExpression(options.types)}]` : '[r]';
   const otherLabel = options.labels?.length ? `:${labelExpression(options.labels)}` : '';
   const seen = [centerElementId];
   let frontier = [centerElementId];
@@ -39,10 +43,10 @@ export async function neighbors(driver: Driver, id: string, options: NeighborOpt
     const step = await readQuery(
       driver,
       `MATCH (a) WHERE elementId(a) IN $frontier
-       MATCH (a)-${relPattern}-(b${otherLabel})
+       MATCH (a)-${relPattern}-(b${otherLabel}) WHERE ${inScope('r')}
        WITH DISTINCT b WHERE NOT elementId(b) IN $seen
        RETURN elementId(b) AS e LIMIT $take`,
-      { frontier, seen, take: remaining + 1 },
+      { frontier, seen, take: remaining + 1, reports: scope.reports },
       options,
     );
     let found = step.records.map((r) => r.get('e') as string);
@@ -56,6 +60,6 @@ export async function neighbors(driver: Driver, id: string, options: NeighborOpt
 
   // The nodes and the relationships among them, in one query (one connection per request).
   const graph = new GraphCollector();
-  await readGraphAmong(driver, seen, { types: options.types }, options, graph);
+  await readGraphAmong(driver, seen, { types: options.types, scope }, options, graph);
   return graph.toJSON({ center: id, depth: options.depth, limit: options.limit, truncated });
 }

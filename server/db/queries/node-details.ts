@@ -13,6 +13,7 @@
 import type { Driver } from 'neo4j-driver';
 import { displayName, matchNodeById } from './labels.ts';
 import { readQuery, type ReadOptions } from './run.ts';
+import { inScope, scopedProperties, WHOLE_CORPUS, type Scope } from './scope.ts';
 import { DISPLAY_FIELDS, pairsToJson, pairsToRaw, projectedToJson, projectionCypher, publicPropertiesCypher, type ProjectedNode } from './values.ts';
 import type { NodeDetailsResponse, ProvenanceJson, RelationshipGroup, RelationshipItem } from '../../contract/api.ts';
 import type { NodeJson } from '../../contract/graph.ts';
@@ -21,12 +22,14 @@ import { truncateGraphemes } from '../../contract/truncate.ts';
 export interface NodeDetailsOptions extends ReadOptions {
   /** Most items per group (default 100). */
   perGroup?: number;
+  /** Only the facts of the reports in scope (default: the whole corpus). */
+  scope?: Scope;
 }
 
 type Pairs = [string, unknown][];
 
 interface RawItem {
-  /** The relationship's elementId and its properties without the loader's bookkeeping. */
+  /** The relationship's elementId and its properties without the loader's bookkeeping (with it, under a corpus filter, when several reports share it: scopedProperties folds it). */
   eid: string;
   props: Pairs;
   m: ProjectedNode;
@@ -40,6 +43,7 @@ const projectNode = (variable: string): string => projectionCypher(variable, DIS
 
 export async function nodeDetails(driver: Driver, id: string, options: NodeDetailsOptions = {}): Promise<NodeDetailsResponse | undefined> {
   const perGroup = options.perGroup ?? 100;
+  const scope = options.scope ?? WHOLE_CORPUS;
   const result = await readQuery(
     driver,
     // Relationships are collected as references (no property read) and cut per group
@@ -47,15 +51,25 @@ export async function nodeDetails(driver: Driver, id: string, options: NodeDetai
     `CALL { ${matchNodeById(id, 'n', 'id')} }
      CALL {
        WITH n
-       MATCH (n)-[r]-()
+       MATCH (n)-[r]-() WHERE ${inScope('r')}
        WITH type(r) AS type, startNode(r) = n AS out, r
        WITH type, out, count(r) AS total, collect(r)[..$perGroup] AS rels
        ORDER BY type, out DESC
-       RETURN collect({type: type, out: out, count: total, items: [r IN rels | {eid: elementId(r), props: ${publicPropertiesCypher('r')}, m: CASE WHEN out THEN endNode(r) ELSE startNode(r) END, out: out}]}) AS groups
+       RETURN collect({type: type, out: out, count: total, items: [r IN rels | {eid: elementId(r), props: CASE WHEN $reports IS NULL OR r._contrib IS NULL THEN ${publicPropertiesCypher('r')} ELSE [k IN keys(r) | [k, r[k]]] END, m: CASE WHEN out THEN endNode(r) ELSE startNode(r) END, out: out}]}) AS groups
      }
-     RETURN coalesce(n.id, elementId(n)) AS key, labels(n) AS labels, ${publicPropertiesCypher('n')} AS props,
+     CALL {
+       WITH n
+       CALL {
+         WITH n MATCH (v:Paragraph {ref: n.ref}) WHERE n:Paragraph AND v <> n RETURN v
+         UNION
+         WITH n MATCH (v:Recommendation {ref: n.ref}) WHERE n:Recommendation AND v <> n RETURN v
+       }
+       OPTIONAL MATCH (rv:Report {id: v.report})
+       RETURN collect({id: v.id, report: v.report, language: rv.language, text: v.text}) AS versions
+     }
+     RETURN coalesce(n.id, elementId(n)) AS key, labels(n) AS labels, ${publicPropertiesCypher('n')} AS props, versions,
             [g IN groups | {type: g.type, out: g.out, count: g.count, items: [i IN g.items | {eid: i.eid, props: i.props, out: i.out, m: ${projectNode('i.m')}}]}] AS groups`,
-    { id, perGroup },
+    { id, perGroup, reports: scope.reports },
     options,
   );
   const record = result.records[0];
@@ -70,7 +84,7 @@ export async function nodeDetails(driver: Driver, id: string, options: NodeDetai
   for (const g of rawGroups) {
     for (const item of g.items) {
       const raw = pairsToRaw(item.props);
-      const props = pairsToJson(item.props);
+      const props = scopedProperties(g.type, raw, scope);
       const textAtStart = item.out ? centerIsText : item.m.labels.some((l) => TEXT_LABELS.has(l));
       if (typeof props.unit === 'string') unitIds.add(props.unit);
       else if (textAtStart) {
@@ -89,7 +103,7 @@ export async function nodeDetails(driver: Driver, id: string, options: NodeDetai
     direction: g.out ? 'out' : 'in',
     count: Number(g.count),
     items: g.items.map((item) => {
-      const props = pairsToJson(item.props);
+      const props = scopedProperties(g.type, pairsToRaw(item.props), scope);
       const other = projectedToJson(item.m);
       const start = item.out ? node : other;
       const provenance: ProvenanceJson[] = [];
@@ -121,7 +135,10 @@ export async function nodeDetails(driver: Driver, id: string, options: NodeDetai
       };
     }).sort(byPlaceInText),
   }));
-  return { ...node, name: displayName(node.labels, node.properties, node.id), relationships: groups };
+  const versions = (record.get('versions') as { id: string; report: string | null; language: string | null; text: string | null }[])
+    .map((v) => ({ id: v.id, report: v.report, language: v.language, text: v.text ?? '' }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+  return { ...node, name: displayName(node.labels, node.properties, node.id), relationships: groups, versions };
 }
 
 interface TextUnit {

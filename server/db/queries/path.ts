@@ -4,6 +4,7 @@ import type { RelationshipType } from '../../contract/model.ts';
 import { displayName, matchNodeById } from './labels.ts';
 import { readQuery, type ReadOptions } from './run.ts';
 import { GraphCollector } from './serialized-graph.ts';
+import { inScope, type Scope } from './scope.ts';
 import { relTypeExpression } from './subgraph.ts';
 import { ValueConverter, nodeKey, nodeToJson } from './values.ts';
 import type { PathResponse } from '../../contract/api.ts';
@@ -28,6 +29,8 @@ export type PathResult =
 export interface PathOptions extends ReadOptions {
   maxLength: number;
   types?: readonly RelationshipType[] | undefined;
+  /** Only through what the reports in scope brought (default: the whole corpus). */
+  scope?: Scope;
 }
 
 /**
@@ -36,6 +39,7 @@ export interface PathOptions extends ReadOptions {
  * the order of their nodes' ids so the same question always gives the same first
  * path, one per sequence of nodes and relationship types (two SPOKE_ON from two
  * paragraphs make one path to read); `graph` holds every node and relationship of them all.
+ * Under a corpus filter (`scope`), only relationships the reports in scope brought are followed.
  */
 export async function shortestPath(driver: Driver, from: string, to: string, options: PathOptions): Promise<PathResult> {
   const types = options.types?.length ? `:${relTypeExpression(options.types)}` : '';
@@ -45,11 +49,12 @@ export async function shortestPath(driver: Driver, from: string, to: string, opt
     `CALL { ${matchNodeById(from, 'a', 'from')} }
      CALL { ${matchNodeById(to, 'b', 'to')} }
      MATCH p = allShortestPaths((a)-[${types}*..${maxLength}]-(b))
+     ${options.scope?.reports ? `WHERE all(r IN relationships(p) WHERE ${inScope('r')})` : ''}
      WITH p LIMIT ${ALTERNATIVES_READ}
      WITH p, [n IN nodes(p) | coalesce(n.id, elementId(n))] AS ids, [r IN relationships(p) | type(r)] AS types
      ORDER BY ids, types
      RETURN p LIMIT ${ALTERNATIVES_READ}`,
-    { from, to },
+    { from, to, reports: options.scope?.reports ?? null },
     options,
   );
   // Paths through the same nodes over relationships of the same types read the same: one of them stands for all.

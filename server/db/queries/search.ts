@@ -32,11 +32,14 @@ import { GAZETTEER_DIR } from '../corpus.ts';
 import { FULLTEXT_INDEXES } from '../schema.ts';
 import { displayName, labelForId, matchNodeById } from './labels.ts';
 import { readQuery, type ReadOptions } from './run.ts';
+import { inScope, type Scope } from './scope.ts';
 import { scalarToJson } from './values.ts';
 
 export interface SearchOptions extends ReadOptions {
   labels?: readonly NodeLabel[] | undefined;
   limit: number;
+  /** Only what the reports in scope brought (default: the whole corpus). */
+  scope?: Scope | undefined;
 }
 
 /** Labels whose nodes carry aliases in both languages (their other-language forms are searched too). */
@@ -147,10 +150,11 @@ function translations(primary: Needle, forms: { text: string; via: Via }[], exis
 }
 
 /** Candidates for needles from both full-text indexes, names and text asked for apart (so text hits never crowd out names). */
-async function fetchCandidates(driver: Driver, needles: readonly Needle[], labels: string[] | null, options: ReadOptions & { limit: number }): Promise<Candidate[]> {
+async function fetchCandidates(driver: Driver, needles: readonly Needle[], labels: string[] | null, options: SearchOptions): Promise<Candidate[]> {
   const partial = needles[0] && !needles[0].via ? needles[0].units : [];
   const calls: { index: string; query: string; limit: number }[] = [];
-  const widen = labels ? 5 : 1;
+  // Labels or a corpus filter drop some of Lucene's best: ask for more so enough remain.
+  const widen = (labels ? 5 : 1) * (options.scope?.reports ? 3 : 1);
   const nameLimit = Math.max(NAME_CANDIDATES.least, NAME_CANDIDATES.perResult * options.limit) * widen;
   const textLimit = Math.max(TEXT_CANDIDATES.least, TEXT_CANDIDATES.perResult * options.limit) * widen;
   for (const kind of ['cjk', 'en'] as const) {
@@ -160,7 +164,7 @@ async function fetchCandidates(driver: Driver, needles: readonly Needle[], label
     if (text) calls.push({ index: FULLTEXT_INDEXES[kind], query: text.query, limit: textLimit });
   }
   if (calls.length === 0) return [];
-  const params: Record<string, unknown> = { labels };
+  const params: Record<string, unknown> = { labels, reports: options.scope?.reports ?? null };
   const union = calls
     .map((c, i) => {
       params[`index${i}`] = c.index;
@@ -172,7 +176,7 @@ async function fetchCandidates(driver: Driver, needles: readonly Needle[], label
   const { records } = await readQuery(
     driver,
     `CALL { ${union} }
-     WITH node WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
+     WITH node WHERE ($labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)) AND ${inScope('node')}
      OPTIONAL MATCH (rep:Report {id: node.report})
      RETURN node.id AS id, labels(node) AS labels, ${PROJECTION} AS p, coalesce(node.tag, rep.tag) AS tag, COUNT { (node)--() } AS degree`,
     params,
@@ -187,20 +191,21 @@ async function fetchCandidates(driver: Driver, needles: readonly Needle[], label
   }));
 }
 
-async function lookupId(driver: Driver, id: string, options: ReadOptions): Promise<SearchResult[]> {
+async function lookupId(driver: Driver, id: string, options: SearchOptions): Promise<SearchResult[]> {
   const { records } = await readQuery(
     driver,
     `CALL { ${matchNodeById(id, 'node', 'id')} }
+     WITH node WHERE ${inScope('node')}
      OPTIONAL MATCH (rep:Report {id: node.report})
      RETURN node.id AS id, labels(node) AS labels, ${PROJECTION} AS p, coalesce(node.tag, rep.tag) AS tag`,
-    { id },
+    { id, reports: options.scope?.reports ?? null },
     options,
   );
   return records.map((r) => referenceResult(r.get('id'), r.get('labels'), r.get('p'), r.get('tag'), 'id'));
 }
 
-/** The nodes a reference names: in every report (or the one its tag names), ordered by report tag. */
-async function lookupReference(driver: Driver, ref: Reference, options: ReadOptions): Promise<SearchResult[]> {
+/** The nodes a reference names: in every report in scope (or the one its tag names), ordered by report tag. */
+async function lookupReference(driver: Driver, ref: Reference, options: SearchOptions): Promise<SearchResult[]> {
   let cypher: string;
   let params: Record<string, unknown>;
   switch (ref.kind) {
@@ -234,9 +239,10 @@ async function lookupReference(driver: Driver, ref: Reference, options: ReadOpti
   const { records } = await readQuery(
     driver,
     `${cypher}
+     WITH node, rep WHERE ${inScope('node')}
      RETURN node.id AS id, labels(node) AS labels, ${PROJECTION} AS p, coalesce(node.tag, rep.tag) AS tag
      ORDER BY tag, id`,
-    params,
+    { ...params, reports: options.scope?.reports ?? null },
     options,
   );
   return records.map((r) => referenceResult(r.get('id'), r.get('labels'), r.get('p'), r.get('tag'), 'reference'));

@@ -1,14 +1,15 @@
 /**
  * Subgraphs for the viewer: nodes of some labels, relationships of some types
- * between them, optionally only what one report contributed (the loader tags every
- * node and relationship with `_reports`).
+ * between them, optionally only what the reports in scope contributed (the corpus
+ * filter, scope.ts; the loader tags every node and relationship with `_reports`).
  */
 import type { Driver } from 'neo4j-driver';
 import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../../contract/model.ts';
 import { labelExpression } from './labels.ts';
 import { readQuery, type ReadOptions } from './run.ts';
 import { GraphCollector } from './serialized-graph.ts';
-import { pairsToJson, publicPropertiesCypher } from './values.ts';
+import { inScope, scopedProperties, WHOLE_CORPUS, type Scope } from './scope.ts';
+import { pairsToJson, pairsToRaw, publicPropertiesCypher } from './values.ts';
 import type { SerializedGraph } from '../../contract/graph.ts';
 
 /** The viewer's default: the entity graph without the paragraphs. */
@@ -17,7 +18,8 @@ export const DEFAULT_GRAPH_LABELS: readonly NodeLabel[] = NODE_LABELS.filter((l)
 export interface SubgraphOptions extends ReadOptions {
   labels?: readonly NodeLabel[] | undefined;
   types?: readonly RelationshipType[] | undefined;
-  report?: string | undefined;
+  /** The reports in scope (default: the whole corpus). */
+  scope?: Scope;
   maxNodes: number;
 }
 
@@ -34,11 +36,11 @@ export async function subgraph(driver: Driver, options: SubgraphOptions): Promis
   const labels = options.labels?.length ? options.labels : DEFAULT_GRAPH_LABELS;
   const types = options.types?.length ? options.types : RELATIONSHIP_TYPES;
   const labelExpr = labelExpression(labels);
-  const report = options.report ?? null;
+  const scope = options.scope ?? WHOLE_CORPUS;
   const found = await readQuery(
     driver,
-    `MATCH (n:${labelExpr}) WHERE $report IS NULL OR $report IN n._reports RETURN elementId(n) AS e LIMIT $limit`,
-    { report, limit: options.maxNodes + 1 },
+    `MATCH (n:${labelExpr}) WHERE ${inScope('n')} RETURN elementId(n) AS e LIMIT $limit`,
+    { reports: scope.reports, limit: options.maxNodes + 1 },
     options,
   );
   const ids = found.records.map((record) => record.get('e') as string);
@@ -47,29 +49,32 @@ export async function subgraph(driver: Driver, options: SubgraphOptions): Promis
   // and dropping those with an end outside the limit held 100,000+ rows per request for a
   // 300-node view of the 200-report corpus.
   const graph = new GraphCollector({ maxNodes: options.maxNodes });
-  await readGraphAmong(driver, ids.slice(0, options.maxNodes), { types, report }, options, graph);
-  return graph.toJSON({ labels: [...labels], types: [...types], report, nodeLimit: options.maxNodes, truncated });
+  await readGraphAmong(driver, ids.slice(0, options.maxNodes), { types, scope }, options, graph);
+  return graph.toJSON({ labels: [...labels], types: [...types], reports: scope.reports, nodeLimit: options.maxNodes, truncated });
 }
 
 /**
  * The nodes with these element ids and the relationships among them (of `types` when given,
- * and only those `report` contributed when given), in one query, into `graph`.
+ * and only those the reports in `scope` contributed, their shared properties folded for the
+ * scope), in one query, into `graph`.
  */
 export async function readGraphAmong(
   driver: Driver,
   ids: readonly string[],
-  filter: { types?: readonly RelationshipType[] | undefined; report?: string | null | undefined },
+  filter: { types?: readonly RelationshipType[] | undefined; scope?: Scope | undefined },
   options: ReadOptions,
   graph: GraphCollector,
 ): Promise<void> {
   const typeFilter = filter.types?.length ? `:${relTypeExpression(filter.types)}` : '';
+  const scope = filter.scope ?? WHOLE_CORPUS;
   const result = await readQuery(
     driver,
     `MATCH (a) WHERE elementId(a) IN $ids
-     OPTIONAL MATCH (a)-[r${typeFilter}]->(b) WHERE elementId(b) IN $ids AND ($report IS NULL OR $report IN r._reports)
+     OPTIONAL MATCH (a)-[r${typeFilter}]->(b) WHERE elementId(b) IN $ids AND ${inScope('r')}
      RETURN coalesce(a.id, elementId(a)) AS start, labels(a) AS labels, ${publicPropertiesCypher('a')} AS props,
-            collect(CASE WHEN r IS NULL THEN null ELSE {id: elementId(r), type: type(r), end: coalesce(b.id, elementId(b)), properties: ${publicPropertiesCypher('r')}} END) AS rels`,
-    { ids: [...ids], report: filter.report ?? null },
+            collect(CASE WHEN r IS NULL THEN null ELSE {id: elementId(r), type: type(r), end: coalesce(b.id, elementId(b)),
+              properties: CASE WHEN $reports IS NULL OR r._contrib IS NULL THEN ${publicPropertiesCypher('r')} ELSE [k IN keys(r) | [k, r[k]]] END} END) AS rels`,
+    { ids: [...ids], reports: scope.reports },
     options,
   );
   // Every node before any relationship: an edge needs both its ends in the graph.
@@ -77,8 +82,10 @@ export async function readGraphAmong(
   for (const record of result.records) graph.addNode({ id: record.get('start') as string, labels: record.get('labels') as string[], properties: pairsToJson(record.get('props') as [string, unknown][]) });
   for (const record of result.records) {
     const start = record.get('start') as string;
+    // A relationship several reports share comes with its bookkeeping under a filter only, to be folded for the scope.
     for (const rel of record.get('rels') as { id: string; type: string; end: string; properties: [string, unknown][] }[]) {
-      graph.addEdge({ id: rel.id, type: rel.type, start, end: rel.end, properties: pairsToJson(rel.properties) });
+      const properties = scope.reports === null ? pairsToJson(rel.properties) : scopedProperties(rel.type, pairsToRaw(rel.properties), scope);
+      graph.addEdge({ id: rel.id, type: rel.type, start, end: rel.end, properties });
     }
   }
 }

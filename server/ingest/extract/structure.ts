@@ -22,8 +22,12 @@ export interface BlockNodes {
  * (`report:xyz-rpm-2025` → `XYZ-15`), so the tag is never empty.
  */
 export function reportTag(regionCode: string | null, key: string, congress: number): string {
-  const code = regionCode ?? (key.split(/[-_.:]/)[0] ?? key).toUpperCase();
-  return `${code}-${congress}`;
+  return `${tagRegionCode(regionCode, key)}-${congress}`;
+}
+
+/** The region code of a report's tag: the gazetteer's, else the first word of the report key, upper-cased. */
+export function tagRegionCode(regionCode: string | null, key: string): string {
+  return regionCode ?? (key.split(/[-_.:]/)[0] ?? key).toUpperCase();
 }
 
 /**
@@ -50,6 +54,7 @@ export function addStructure(
   const venue = { zh: names.venue?.name_zh ?? null, en: names.venue?.name_en ?? null };
   venue[s.language] = s.meeting.venue;
   const tag = reportTag(names.region?.code ?? null, key, s.congress.number);
+  const regionCode = tagRegionCode(names.region?.code ?? null, key);
 
   graph.addNode({
     id: reportId,
@@ -65,6 +70,7 @@ export function addStructure(
       endDate: s.meeting.endDate,
       congress: s.congress.number,
       tag,
+      region_code: regionCode,
       source,
       ...(unplaced.length > 0 ? { footnotes: unplaced } : {}),
     },
@@ -84,6 +90,7 @@ export function addStructure(
       endDate: s.meeting.endDate,
       congress: s.congress.number,
       tag,
+      region_code: regionCode,
       agenda: s.agenda ? s.agenda.items.map((i) => `${i.number}. ${i.text}`) : [],
     },
   });

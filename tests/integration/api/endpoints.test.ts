@@ -213,7 +213,7 @@ describe('GET /api/nodes/:id/neighbors', () => {
     const capped = await request(app).get(`/api/nodes/${enc('state:ARG')}/neighbors?depth=3&limit=20`).expect(200);
     expect(capped.body.nodes).toHaveLength(21);
     expect(capped.body.attributes.truncated).toBe(true);
-    const states = await request(app).get(`/api/nodes/${enc('meeting:lac-rpm-2025')}/neighbors?labels=State&types=ATTENDED`).expect(200);
+    const states = await request(app).get(`/api/nodes/${enc('meeting:A/CONF.241/RPM.2')}/neighbors?labels=State&types=ATTENDED`).expect(200);
     const attending = new Set((await seedGraph()).relationships.filter((r) => r.type === 'ATTENDED' && r.start.startsWith('state:')).map((r) => r.start));
     expect(states.body.nodes.length).toBe(1 + attending.size); // the meeting and every state that attended
   });
@@ -367,8 +367,9 @@ describe('GET /api/citations', () => {
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toMatch(/attachment; filename="?citations\.csv/);
     const lines = res.text.replace(/^\uFEFF/, '').trim().split('\n');
-    expect(lines[0]).toBe('recommendation,label,report,paragraph,letter,instrument,instrument_name,instrument_name_zh,instrument_name_en,instrument_short_en,evidence,text');
-    expect(res.text).toContain('rec:lac-rpm-2025:24(c),24(c)');
+    expect(lines[0]).toBe('recommendation,label,tag,report,language,paragraph,letter,instrument,instrument_name,instrument_name_zh,instrument_name_en,instrument_short_en,evidence,text');
+    // Each row says which meeting's 24(c) it is.
+    expect(res.text).toContain('rec:lac-rpm-2025:24(c),24(c),LAC-15,report:lac-rpm-2025,zh,');
   });
 });
 
@@ -428,17 +429,19 @@ describe('GET /api/export', () => {
     const graph = await seedGraph();
     const rels = await request(app).get('/api/export?format=csv').expect(200);
     expect(rels.headers['content-type']).toMatch(/^text\/csv/);
-    // A column per property, and each end's name beside its id.
+    // A column per property, each end's name beside its id, and the tag of the fact's report.
     const relRows = parseCsv(rels.text.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
     const relHeader = Object.keys(relRows[0]!);
-    expect(relHeader.slice(0, 5)).toEqual(['type', 'start', 'start_name', 'end', 'end_name']);
+    expect(relHeader.slice(0, 6)).toEqual(['type', 'start', 'start_name', 'end', 'end_name', 'tag']);
     expect(relHeader).toEqual(expect.arrayContaining(['report', 'paragraph', 'evidence', 'kind', 'count', 'paragraphs']));
     expect(relHeader).not.toContain('properties');
     expect(relHeader.some((h) => h.startsWith('_'))).toBe(false);
     expect(relRows.length).toBe(graph.relationships.length);
-    const cites = relRows.find((r) => r.type === 'CITES' && r.end === 'instrument:untoc')!;
+    const cites = relRows.find((r) => r.type === 'CITES' && r.start === 'rec:lac-rpm-2025:24(c)' && r.end === 'instrument:untoc')!;
     expect(cites.start_name).toMatch(/^\d+\([a-z]+\)$/);
     expect(cites.end_name).toBe('打击有组织犯罪公约');
+    expect(cites.tag).toBe('LAC-15');
+    expect(cites.report).toBe('report:lac-rpm-2025');
     const nodes = await request(app).get(`/api/export?format=csv&table=nodes&report=${enc(SEED_REPORT_ID)}`).expect(200);
     const nodeRows = parseCsv(nodes.text.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
     expect(Object.keys(nodeRows[0]!).slice(0, 5)).toEqual(['id', 'labels', 'name', 'name_zh', 'name_en']);

@@ -135,3 +135,57 @@ describe('npm start', () => {
     await driver.executeQuery("MATCH (n:Note {id: 'note:keep-me'}) DELETE n");
   });
 });
+
+describe('npm run load with the two languages of one meeting, and --remove', () => {
+  const pair = (lang: 'zh' | 'en') => path.join('tests', 'fixtures', 'bilingual', `wa-rpm-2025.${lang}.txt`);
+
+  it('loads the English report of a meeting whose Chinese report is loaded beside it, not over it: one Meeting, two Reports', async () => {
+    await clearDatabase(driver);
+    expect((await load([path.join('data', 'reports', 'lac-rpm-2025.zh.txt')])).code).toBe(0);
+    expect((await load([pair('zh')])).code).toBe(0);
+    const run = await load([pair('en')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('→ report:wa-rpm-2025-en:');
+    const { records } = await driver.executeQuery(
+      "MATCH (r:Report)-[:REPORT_OF]->(m:Meeting {id: 'meeting:A/CONF.241/RPM.4'}) RETURN r.id AS id, r.language AS language ORDER BY id",
+    );
+    expect(records.map((r) => [r.get('id'), r.get('language')])).toEqual([
+      ['report:wa-rpm-2025', 'zh'],
+      ['report:wa-rpm-2025-en', 'en'],
+    ]);
+    // Loading the English file again is a new version of the English report.
+    const again = await load([pair('en')]);
+    expect(again.stdout).toContain('→ report:wa-rpm-2025-en:');
+    expect(again.stdout).toMatch(/replaced/);
+  }, 300_000);
+
+  it('--remove takes one language out and leaves the database as it was before that report came', async () => {
+    await clearDatabase(driver);
+    expect((await load([path.join('data', 'reports', 'lac-rpm-2025.zh.txt'), pair('zh')])).code).toBe(0);
+    const before = await snapshot(driver);
+    expect((await load([pair('en')])).code).toBe(0);
+    expect(await snapshot(driver)).not.toEqual(before);
+    const run = await load(['--remove', 'report:wa-rpm-2025-en']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^removed report:wa-rpm-2025-en: \d+ nodes and \d+ relationships out/);
+    expect(await snapshot(driver)).toEqual(before);
+    // By the file it came from, too.
+    const bySource = await load(['--remove', 'wa-rpm-2025.zh.txt']);
+    expect(bySource.code).toBe(0);
+    expect(bySource.stdout).toMatch(/^removed report:wa-rpm-2025:/);
+    const { records } = await driver.executeQuery('MATCH (r:Report) RETURN r.id AS id');
+    expect(records.map((r) => r.get('id'))).toEqual(['report:lac-rpm-2025']);
+  }, 300_000);
+
+  it.each([
+    [['--remove', 'report:no-such'], /^load: no loaded report is report:no-such: name its id/],
+    [['--remove', 'report:lac-rpm-2025', 'data/reports/lac-rpm-2025.zh.txt'], /^load: --remove takes reports out; name no report files to load with it$/],
+  ])('refuses %j with one clear line and the database untouched', async (args, line) => {
+    const before = await snapshot(driver);
+    const run = await load(args);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toMatch(line);
+    expect(await snapshot(driver)).toEqual(before);
+  });
+});

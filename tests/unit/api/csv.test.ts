@@ -84,9 +84,9 @@ describe('CSV formula neutralisation', () => {
       }),
       { numRuns: 300 },
     );
-    const matrix: CitationMatrix = { rows: [1], columns: ['instrument:x'], counts: [[2]], rowTotals: [2], columnTotals: [2], max: 2 };
+    const matrix: CitationMatrix = { rows: [{ tag: '+X-15', report: 'report:x', paragraph: 1 }], columns: ['instrument:x'], counts: [[2]], rowTotals: [2], columnTotals: [2], max: 2 };
     const csv = matrixCsv(matrix, () => '=HYPERLINK("http://evil.example", "x")', () => '-1');
-    expect(csv.split('\r\n')[0]).toBe(`paragraph,"'=HYPERLINK(""http://evil.example"", ""x"")",total`);
-    expect(csv.split('\r\n')[1]).toBe("'-1,2,2");
+    expect(csv.split('\r\n')[0]).toBe(`meeting,paragraph,"'=HYPERLINK(""http://evil.example"", ""x"")",total`);
+    expect(csv.split('\r\n')[1]).toBe("'+X-15,'-1,2,2");
   });
 });

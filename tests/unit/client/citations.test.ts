@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allCitations, citationMatrix, matrixCsv, toCsv, traceCitations, traceGraph, type CitationRow } from '../../../client/src/views/citationModel.ts';
+import { allCitations, citationMatrix, distinctCitations, matrixCsv, toCsv, traceCitations, traceGraph, type CitationRow } from '../../../client/src/views/citationModel.ts';
 
 /** A citation row as the API sends it (Citation in the OpenAPI document). */
 const row = (recommendation: string, instrument: string, more: Partial<CitationRow> = {}): CitationRow => {
@@ -7,7 +7,9 @@ const row = (recommendation: string, instrument: string, more: Partial<CitationR
   return {
     recommendation,
     label: `${paragraph}(${letter})`,
+    tag: 'R-15',
     report: 'report:r',
+    language: 'zh',
     paragraph: Number(paragraph),
     letter: letter!,
     instrument,
@@ -57,7 +59,10 @@ describe('citation matrix', () => {
   const matrix = citationMatrix(rows);
 
   it('counts recommendations per paragraph and instrument, most cited instrument first', () => {
-    expect(matrix.rows).toEqual([24, 66]);
+    expect(matrix.rows).toEqual([
+      { tag: 'R-15', report: 'report:r', paragraph: 24 },
+      { tag: 'R-15', report: 'report:r', paragraph: 66 },
+    ]);
     expect(matrix.columns[0]).toBe('instrument:untoc');
     expect(matrix.counts[0]![0]).toBe(1);
     expect(matrix.counts[1]![0]).toBe(1);
@@ -70,8 +75,18 @@ describe('citation matrix', () => {
     expect(toCsv([['a,b', 'c"d', 'e\nf', null, 3]])).toBe('"a,b","c""d","e\nf",,3\r\n');
     const csv = matrixCsv(matrix, (id) => id.split(':')[1]!, (p) => `¶${p}`);
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('paragraph,untoc,cop-12-4,cyber,total');
-    expect(lines[1]).toBe('¶24,1,0,1,2');
-    expect(lines.at(-1)).toBe('total,2,1,1,4');
+    expect(lines[0]).toBe('meeting,paragraph,untoc,cop-12-4,cyber,total');
+    expect(lines[1]).toBe('R-15,¶24,1,0,1,2');
+    expect(lines.at(-1)).toBe('total,,2,1,1,4');
+  });
+
+  it('keeps ¶24 of one meeting apart from ¶24 of another, and counts a recommendation in two languages of one meeting once', () => {
+    const other = rows.map((r) => ({ ...r, tag: 'AFR-15', report: 'report:afr', recommendation: r.recommendation.replace('report:r', 'report:afr').replace('rec:r:', 'rec:afr:') }));
+    const english = rows.map((r) => ({ ...r, report: 'report:r-en', language: 'en', recommendation: r.recommendation.replace('rec:r:', 'rec:r-en:') }));
+    const m = citationMatrix([...rows, ...other, ...english]);
+    expect(m.rows.map((r) => `${r.tag} ¶${r.paragraph}`)).toEqual(['AFR-15 ¶24', 'AFR-15 ¶66', 'R-15 ¶24', 'R-15 ¶66']);
+    expect(m.columnTotals.reduce((a, b) => a + b, 0)).toBe(2 * rows.length);
+    expect(distinctCitations([...rows, ...english], 'en').map((r) => r.report)).toEqual(english.map(() => 'report:r-en'));
+    expect(distinctCitations([...rows, ...english], 'zh').map((r) => r.report)).toEqual(rows.map(() => 'report:r'));
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchResult } from '../../../server/contract/api.ts';
 import { displayOrder, groupByKind, resultLines, resultName } from '../../../client/src/panels/searchModel.ts';
+import { fullName, setUnitTags } from '../../../client/src/i18n/names.ts';
 
 const r = (id: string, label: string, extra: Partial<SearchResult> = {}): SearchResult => ({ id, labels: [label], name: id, name_en: null, name_zh: null, score: 2, match: 'text', ...extra });
 
@@ -35,5 +36,16 @@ describe('the search dropdown', () => {
     expect(resultLines(results[0]!, 'zh')).toMatchObject({ name: '网络犯罪', nameHighlights: [], other: 'cybercrime', otherHighlights: [[0, 10]], detail: null });
     expect(resultLines(results[1]!, 'en')).toMatchObject({ name: 'Recommendation 24(e)', detail: '…units for the investigation of cybercrime and', detailHighlights: [[32, 42]] });
     expect(resultLines(results[4]!, 'en')).toMatchObject({ detail: null, detailHighlights: [] });
+  });
+
+  it('names a paragraph or recommendation without its meeting tag, which the result shows beside it (a corpus of several meetings)', () => {
+    setUnitTags((report) => ({ 'report:lac-rpm-2025': 'LAC-15', 'report:eur-rpm-2025': 'ENA-15' })[report]);
+    try {
+      expect(fullName({ id: 'rec:lac-rpm-2025:66(g)', label: 'Recommendation', props: {} }, 'zh')).toBe('LAC-15 建议 66(g)');
+      expect(resultName(r('rec:lac-rpm-2025:66(g)', 'Recommendation', { tag: 'LAC-15' }), 'zh')).toBe('建议 66(g)');
+      expect(resultName(r('para:eur-rpm-2025:20', 'Paragraph', { tag: 'ENA-15' }), 'en')).toBe('Paragraph 20');
+    } finally {
+      setUnitTags(() => undefined);
+    }
   });
 });

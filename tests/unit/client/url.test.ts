@@ -29,6 +29,15 @@ describe('URL state', () => {
     expect(serializeUrlState(parsed)).toBe('?hide=Person%2CState&hideRel=MENTIONS');
   });
 
+  it('keeps the corpus filter, and drops values that cannot be a report, a region code or a Congress', () => {
+    const parsed = parseUrlState('?report=report:lac-rpm-2025,report:afr-rpm-2025,nonsense&region=LAC,lac,WA&congress=15,abc,14,15');
+    expect(parsed.reports).toEqual(['report:afr-rpm-2025', 'report:lac-rpm-2025']);
+    expect(parsed.regions).toEqual(['LAC', 'WA']);
+    expect(parsed.congresses).toEqual([14, 15]);
+    expect(parseUrlState(serializeUrlState(parsed))).toEqual(parsed);
+    expect(serializeUrlState({ ...DEFAULT_URL_STATE, view: 'compare', compare: 'profile', profile: 'state:MEX', regions: ['WA'] })).toBe('?view=compare&region=WA&cmp=profile&profile=state%3AMEX');
+  });
+
   it('round-trips any state (property)', () => {
     const id = fc.option(fc.string({ minLength: 1 }).filter((s) => s.trim() === s && s !== ''), { nil: null });
     const label = fc.constantFrom('State', 'Person', 'CrimeType', 'Instrument');
@@ -50,6 +59,11 @@ describe('URL state', () => {
           camera: fc.option(fc.record({ x: fc.double({ min: -10, max: 10, noNaN: true }), y: fc.double({ min: -10, max: 10, noNaN: true }), ratio: fc.double({ min: 0.001, max: 8, noNaN: true }) }).map(normalizeCamera).filter((c) => c.ratio > 0), { nil: null }),
           hiddenLabels: fc.uniqueArray(label).map((a) => [...a].sort()),
           hiddenTypes: fc.uniqueArray(fc.constantFrom('MENTIONS', 'CITES')).map((a) => [...a].sort()),
+          reports: fc.uniqueArray(fc.constantFrom('report:lac-rpm-2025', 'report:afr-rpm-2025', 'report:wa-rpm-2025-en')).map((a) => [...a].sort()),
+          regions: fc.uniqueArray(fc.constantFrom('LAC', 'AFR', 'WA', 'APAC')).map((a) => [...a].sort()),
+          congresses: fc.uniqueArray(fc.integer({ min: 1, max: 99 })).map((a) => [...a].sort((x, y) => x - y)),
+          compare: fc.constantFrom('instrument' as const, 'crime' as const, 'profile' as const),
+          profile: id,
         }),
         (state) => {
           expect(parseUrlState(serializeUrlState(state))).toEqual(state);

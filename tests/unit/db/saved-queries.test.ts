@@ -117,8 +117,13 @@ describe('coerceSavedQueryParams', () => {
 
   it('fills defaults, with integers as neo4j Integers', () => {
     const params = coerceSavedQueryParams(q, {});
-    expect(params).toEqual({ instrument: 'instrument:untoc', limit: neo4j.int(50), minScore: 0.5, strict: false, labels: ['State', 'Organization'] });
+    // `reports` is the corpus filter every saved query gets: null (every report) when none is in force.
+    expect(params).toEqual({ instrument: 'instrument:untoc', limit: neo4j.int(50), minScore: 0.5, strict: false, labels: ['State', 'Organization'], reports: null });
     expect(neo4j.isInt(params.limit)).toBe(true);
+  });
+
+  it('passes the reports of the corpus filter as $reports', () => {
+    expect(coerceSavedQueryParams(q, {}, ['report:lac-rpm-2025', 'report:afr-rpm-2025']).reports).toEqual(['report:lac-rpm-2025', 'report:afr-rpm-2025']);
   });
 
   it('coerces values as query strings give them', () => {

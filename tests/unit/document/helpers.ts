@@ -11,8 +11,11 @@ export function ingestFixture(p: string, gazetteer: Gazetteer): Promise<Document
   return ingestDocument(fixture(p), { source: p.split('/').pop()!, gazetteer });
 }
 
-/** Properties that name where in its file a fact stands, which differ from format to format (docs/MODEL.md). */
-const POSITION = new Set(['line', 'page', 'source']);
+/**
+ * Properties that name where in its file a fact stands, which differ from format to format
+ * (docs/MODEL.md); and the Report's `symbol`, which only a file that keeps its masthead gives.
+ */
+const POSITION = new Set(['line', 'page', 'source', 'symbol']);
 
 const HAN_OR_CJK = String.raw`[\u2E80-\u9FFF\uF900-\uFAFF\u3000-\u303F\uFF00-\uFFEF“”《》]`;
 const LAYOUT_SPACE = new RegExp(String.raw`\s+(?=${HAN_OR_CJK})|(?<=${HAN_OR_CJK})\s+`, 'gu');

@@ -25,7 +25,7 @@ describe('the seed report', () => {
 
   it('tags the report and its meeting with region and Congress (LAC-15), a fallback for an unknown region', () => {
     expect(node('report:lac-rpm-2025')?.properties.tag).toBe('LAC-15');
-    expect(node('meeting:lac-rpm-2025')?.properties.tag).toBe('LAC-15');
+    expect(node('meeting:A/CONF.241/RPM.2')?.properties.tag).toBe('LAC-15');
     expect(reportTag(null, 'xyz-rpm-2025', 14)).toBe('XYZ-14');
   });
 
