@@ -6,24 +6,19 @@
  * report added through the page and removed again leaves the database as it was.
  * Screenshots as in viewer.test.ts (docs/screenshots/ with UPDATE_SCREENSHOTS=1).
  */
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt } from '../../client/tools/ensure-built.ts';
-import { createApp } from '../../server/api/app.ts';
 import { PROJECT_ROOT } from '../../server/config.ts';
-import { silentLogger, testConfig } from '../setup/config.ts';
 import { expectedMatrix, expectedStateProfile, loadCorpus, type TestCorpus } from '../setup/corpus.ts';
 import { testDriver } from '../setup/neo4j.ts';
+import { startViewer } from '../setup/viewer.ts';
 import { loadSeed } from '../setup/seed.ts';
 import { snapshot } from '../integration/load/helpers.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(PROJECT_ROOT, 'docs', 'screenshots') : path.join(PROJECT_ROOT, '.data', 'screenshots');
 const TOKEN = 'e2e-corpus-token-0123456789';
 /** The report the page adds and removes: one the corpus does not hold (the Asia-Pacific fixture, as a PDF). */
@@ -80,19 +75,10 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium fonts-noto-cjk (or set CHROMIUM_PATH)`);
-  await Promise.all([ensureBuilt({ quiet: true }), mkdir(SCREENSHOTS, { recursive: true })]);
+  await mkdir(SCREENSHOTS, { recursive: true });
   driver = testDriver();
   corpus = await loadCorpus(driver);
-  const app = createApp({ driver, config: testConfig({ ADMIN_TOKEN: TOKEN }), log: silentLogger });
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-  });
+  ({ server, baseUrl, browser } = await startViewer(driver, { ADMIN_TOKEN: TOKEN }));
   context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
 }, 300_000);
 

@@ -25,13 +25,14 @@ export interface ViewerUnderTest {
 }
 
 /**
- * Builds the viewer when needed, serves it with the API over `driver`, and launches Chromium.
- * Throws when Chromium is missing (with the apt-get line that installs it).
+ * Builds the viewer when needed, serves it with the API over `driver` (settings as
+ * testConfig takes them, e.g. ADMIN_TOKEN), and launches Chromium. Throws when Chromium is
+ * missing (with the apt-get line that installs it).
  */
-export async function startViewer(driver: Driver): Promise<ViewerUnderTest> {
+export async function startViewer(driver: Driver, settings: Parameters<typeof testConfig>[0] = {}): Promise<ViewerUnderTest> {
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium fonts-noto-cjk (or set CHROMIUM_PATH)`);
   await ensureBuilt({ quiet: true });
-  const app = createApp({ driver, config: testConfig(), log: silentLogger });
+  const app = createApp({ driver, config: testConfig(settings), log: silentLogger });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

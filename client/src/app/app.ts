@@ -181,7 +181,7 @@ export class App implements AppContext {
     this.legend.render();
     this.renderChrome();
     const node = this.details.currentNode();
-    if (node) this.details.showNode(node);
+    if (node) void this.details.showNode(node);
     if (activate) void this.activateView(this.store.get().view);
   }
 

@@ -1,7 +1,6 @@
 import type { AppContext, AppState, ViewController } from '../app/context.ts';
 import { buildGraph, type ViewerGraph } from '../graph/build.ts';
 import { typeColor } from '../graph/palette.ts';
-import { highlightedText } from '../panels/details.ts';
 import { findTermSpans } from '../panels/highlight.ts';
 import { h, replace, swatch } from '../util/dom.ts';
 import { errorMessage } from '../util/errors.ts';
