@@ -10,6 +10,7 @@ import type { Driver } from 'neo4j-driver';
 import type { CompareResponse } from '../../contract/api.ts';
 import { readQuery, type ReadOptions } from './run.ts';
 import { unitInScope, WHOLE_CORPUS, type Scope } from './scope.ts';
+import { meetingsInScope } from './meetings.ts';
 import { scalarToJson } from './values.ts';
 
 export type CompareColumns = 'instrument' | 'crime';
@@ -41,15 +42,7 @@ export async function compareMatrix(driver: Driver, options: CompareOptions): Pr
       { reports: scope.reports },
       options,
     ),
-    readQuery(
-      driver,
-      `MATCH (rep:Report)-[:REPORT_OF]->(m:Meeting)
-       WHERE rep._reports IS NOT NULL AND ($reports IS NULL OR rep.id IN $reports)
-       WITH m, collect(rep.id) AS reports
-       RETURN m.id AS meeting, m.tag AS tag, m.name_zh AS name_zh, m.name_en AS name_en, m.region_code AS region_code, m.congress AS congress, reports`,
-      { reports: scope.reports },
-      options,
-    ),
+    meetingsInScope(driver, scope, options),
   ]);
   const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
   const rows: CompareResponse['rows'] = meetings.records

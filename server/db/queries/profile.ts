@@ -15,6 +15,7 @@ import type { ProfileResponse } from '../../contract/api.ts';
 import { displayName, matchNodeById } from './labels.ts';
 import { readQuery, type ReadOptions } from './run.ts';
 import { WHOLE_CORPUS, type Scope } from './scope.ts';
+import { meetingsInScope } from './meetings.ts';
 import { nodeToJson, scalarToJson } from './values.ts';
 
 type MeetingProfile = ProfileResponse['meetings'][number];
@@ -68,15 +69,7 @@ export async function entityProfile(driver: Driver, id: string, options: ReadOpt
   const json = nodeToJson(node);
   const measures = measuresOf(json.labels);
   const [meetings, ...facts] = await Promise.all([
-    readQuery(
-      driver,
-      `MATCH (rep:Report)-[:REPORT_OF]->(m:Meeting)
-       WHERE rep._reports IS NOT NULL AND ($reports IS NULL OR rep.id IN $reports)
-       WITH m, collect(rep.id) AS reports
-       RETURN m.id AS meeting, m.tag AS tag, m.name_zh AS name_zh, m.name_en AS name_en, m.region_code AS region_code, m.congress AS congress, reports`,
-      { reports: scope.reports },
-      options,
-    ),
+    meetingsInScope(driver, scope, options),
     ...measures.map((m) =>
       readQuery(
         driver,
