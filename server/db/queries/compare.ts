@@ -45,16 +45,8 @@ export async function compareMatrix(driver: Driver, options: CompareOptions): Pr
     meetingsInScope(driver, scope, options),
   ]);
   const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-  const rows: CompareResponse['rows'] = meetings.records
-    .map((r) => ({
-      meeting: String(r.get('meeting')),
-      tag: str(r.get('tag')),
-      name_zh: str(r.get('name_zh')),
-      name_en: str(r.get('name_en')),
-      region_code: str(r.get('region_code')),
-      congress: (scalarToJson(r.get('congress')) as number | null) ?? null,
-      reports: (r.get('reports') as string[]).sort(),
-    }))
+  const rows: CompareResponse['rows'] = meetings
+    .map((m) => ({ ...m }))
     .sort((a, b) => (a.congress ?? 0) - (b.congress ?? 0) || (a.region_code ?? '').localeCompare(b.region_code ?? '') || a.meeting.localeCompare(b.meeting));
 
   const columns = new Map<string, CompareResponse['columns'][number]>();

@@ -2,13 +2,22 @@
 import type { Driver } from 'neo4j-driver';
 import { readQuery, type ReadOptions } from './run.ts';
 import type { Scope } from './scope.ts';
+import { scalarToJson } from './values.ts';
 
-/**
- * One record per Meeting with a loaded Report in `scope`: meeting (id), tag, name_zh, name_en,
- * region_code, congress, and reports (the ids of its reports in scope). Throws what readQuery throws.
- */
-export function meetingsInScope(driver: Driver, scope: Scope, options: ReadOptions) {
-  return readQuery(
+export interface MeetingInScope {
+  meeting: string;
+  tag: string | null;
+  name_zh: string | null;
+  name_en: string | null;
+  region_code: string | null;
+  congress: number | null;
+  /** The ids of its reports in scope, sorted. */
+  reports: string[];
+}
+
+/** One entry per Meeting with a loaded Report in `scope`. Throws what readQuery throws. */
+export async function meetingsInScope(driver: Driver, scope: Scope, options: ReadOptions): Promise<MeetingInScope[]> {
+  const result = await readQuery(
     driver,
     `MATCH (rep:Report)-[:REPORT_OF]->(m:Meeting)
      WHERE rep._reports IS NOT NULL AND ($reports IS NULL OR rep.id IN $reports)
@@ -17,4 +26,14 @@ export function meetingsInScope(driver: Driver, scope: Scope, options: ReadOptio
     { reports: scope.reports },
     options,
   );
+  const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+  return result.records.map((r) => ({
+    meeting: String(r.get('meeting')),
+    tag: str(r.get('tag')),
+    name_zh: str(r.get('name_zh')),
+    name_en: str(r.get('name_en')),
+    region_code: str(r.get('region_code')),
+    congress: (scalarToJson(r.get('congress')) as number | null) ?? null,
+    reports: (r.get('reports') as string[]).sort(),
+  }));
 }

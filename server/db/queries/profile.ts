@@ -85,15 +85,9 @@ export async function entityProfile(driver: Driver, id: string, options: ReadOpt
   ]);
   const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
   const rows = new Map<string, MeetingProfile>();
-  for (const r of meetings.records) {
-    rows.set(String(r.get('meeting')), {
-      meeting: String(r.get('meeting')),
-      tag: str(r.get('tag')),
-      name_zh: str(r.get('name_zh')),
-      name_en: str(r.get('name_en')),
-      region_code: str(r.get('region_code')),
-      congress: (scalarToJson(r.get('congress')) as number | null) ?? null,
-      reports: (r.get('reports') as string[]).sort(),
+  for (const m of meetings) {
+    rows.set(m.meeting, {
+      ...m,
       measures: Object.fromEntries(measures.map((m) => [m, { count: 0, items: [] }])),
     });
   }
