@@ -8,7 +8,7 @@ import { generateReport, type SynthReport } from '../../scripts/synth/generate.t
 import type { Gazetteer } from '../../server/ingest/gazetteer/types.ts';
 import { ingestReport, validateGraph } from '../../server/ingest/index.ts';
 import type { GraphJson } from '../../server/contract/model.ts';
-import { realGazetteer } from './ingest/helpers.ts';
+import { realGazetteer } from '../setup/reports.ts';
 
 let gazetteer: Gazetteer;
 beforeAll(async () => {

@@ -1,54 +1,18 @@
-/** Files that are not a readable report: one clear sentence, the reason, nothing else. */
+/**
+ * Files that are not a readable report: one clear sentence, the reason, nothing else.
+ * Damaged, scanned, encrypted PDFs and Word files are read in
+ * tests/integration/server/ingest/document/bad-input.test.ts (pdf.js and mammoth are slow to load and run).
+ */
 import { describe, expect, it } from 'vitest';
-import { DocumentError, ReportFormatError } from '../../../server/ingest/errors.ts';
+import { ReportFormatError } from '../../../server/ingest/errors.ts';
 import { ingestDocument } from '../../../server/ingest/ingestDocument.ts';
 import { sniffDocument } from '../../../server/ingest/document/sniff.ts';
-import { realGazetteer } from '../ingest/helpers.ts';
-import { fixture } from './helpers.ts';
+import { realGazetteer } from '../../setup/reports.ts';
+import { documentRefusal, fixture } from '../../setup/documents.ts';
 
 const gazetteer = await realGazetteer();
 
-async function refusal(bytes: Uint8Array, source: string): Promise<Error> {
-  try {
-    await ingestDocument(bytes, { source, gazetteer });
-  } catch (error) {
-    if (error instanceof DocumentError || error instanceof ReportFormatError) return error;
-    throw error;
-  }
-  throw new Error(`${source} was read as a report`);
-}
-
 describe('files that are no document we read', () => {
-  it('a scanned PDF (images, no text layer)', async () => {
-    const e = await refusal(fixture('documents/scanned.pdf'), 'scan.pdf');
-    expect(e).toBeInstanceOf(DocumentError);
-    expect((e as DocumentError).reason).toBe('no_text_layer');
-    expect(e.message).toBe('scan.pdf: no text layer: this PDF is an image; run OCR first');
-  });
-
-  it('an encrypted PDF', async () => {
-    const e = await refusal(fixture('documents/encrypted.pdf'), 'locked.pdf');
-    expect((e as DocumentError).reason).toBe('encrypted');
-    expect(e.message).toMatch(/^locked\.pdf: this PDF is protected by a password/);
-  });
-
-  it('a damaged PDF (cut short) and a damaged Word file', async () => {
-    const pdf = fixture('lac-rpm-2025.zh.pdf').slice(0, 3000);
-    const e = await refusal(pdf, 'cut.pdf');
-    expect((e as DocumentError).reason).toBe('corrupt');
-    expect(e.message).toMatch(/^cut\.pdf: this PDF is damaged and cannot be read/);
-    const docx = fixture('lac-rpm-2025.zh.docx').slice(0, 4000);
-    const w = await refusal(docx, 'cut.docx');
-    expect((w as DocumentError).reason).toBe('corrupt');
-    expect(w.message).toMatch(/^cut\.docx: this Word file is damaged/);
-  });
-
-  it('a Word file that is not a report: the parser says why, naming the line', async () => {
-    const e = await refusal(fixture('documents/minutes.docx'), 'minutes.docx');
-    expect(e).toBeInstanceOf(ReportFormatError);
-    expect(e.message).toBe('minutes.docx, line 1: no chapter heading found: this does not look like a meeting report');
-  });
-
   it('an old Word .doc, an image, a spreadsheet, an RTF file, other binary: what it seems to be and what to do', () => {
     const cases: [number[] | string, RegExp][] = [
       [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0], /older Word \(\.doc\).*save it as \.docx or PDF/],
@@ -76,7 +40,7 @@ describe('files that are no document we read', () => {
       expect(r.graph).toEqual(utf8.graph);
     }
     const bad = new Uint8Array([...new TextEncoder().encode('第一行\n第二行\n'), 0xff, 0xfe, 0x0a].slice(0));
-    const e = await refusal(new Uint8Array([0x41, 0x0a, ...bad.slice(0)]), 'latin.txt');
+    const e = await documentRefusal(gazetteer, new Uint8Array([0x41, 0x0a, ...bad.slice(0)]), 'latin.txt');
     expect(e).toBeInstanceOf(ReportFormatError);
     expect((e as ReportFormatError).line).toBe(4);
   });
@@ -86,7 +50,7 @@ describe('files that are no document we read', () => {
     const cut = lines.findIndex((l) => /^\(b\)/.test(l));
     // Pages of 20 lines (form feeds, as pdftotext writes them), the text stopping inside a list.
     const paged = lines.slice(0, cut).map((l, i) => (i > 0 && i % 20 === 0 ? `\f${l}` : l)).join('\n');
-    const e = await refusal(new TextEncoder().encode(paged), 'cut.txt');
+    const e = await documentRefusal(gazetteer, new TextEncoder().encode(paged), 'cut.txt');
     expect(e).toBeInstanceOf(ReportFormatError);
     const page = Math.floor((cut - 1) / 20) + 1;
     expect(e.message).toMatch(new RegExp(`^cut\\.txt, page ${page}, line \\d+: the text stops in the middle of a list`));

@@ -12,11 +12,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { GraphJson, GraphNode } from '../../../server/contract/model.ts';
+import type { GraphJson } from '../../../server/contract/model.ts';
 import { ingestText } from '../../../server/ingest/ingestDocument.ts';
-import { englishText, realGazetteer, repoPath, seedText } from '../ingest/helpers.ts';
-import { fixture, graphDifferences, wrap } from './helpers.ts';
-import { ingestDocument } from '../../../server/ingest/ingestDocument.ts';
+import { englishText, realGazetteer, repoPath, seedText } from '../../setup/reports.ts';
+import { footnotePlacements as placements, graphDifferences, wrap } from '../../setup/documents.ts';
 
 const gazetteer = await realGazetteer();
 const ZH = 'lac-rpm-2025.zh.txt';
@@ -62,22 +61,6 @@ function paged(text: string, notes: Note[], opts: { width: number; latin: boolea
 /** The graph with every node's footnotes taken off: what the clean text gives. */
 function withoutFootnotes(graph: GraphJson): GraphJson {
   return { ...graph, nodes: graph.nodes.map((n) => ({ ...n, properties: Object.fromEntries(Object.entries(n.properties).filter(([k]) => k !== 'footnotes' && k !== 'footnoteAt')) })) };
-}
-
-const noted = (graph: GraphJson): GraphNode[] => graph.nodes.filter((n) => n.properties.footnotes !== undefined);
-
-/** Each noted node as "id: note @ the 12 characters before its mark". */
-function placements(graph: GraphJson, squeeze = false): string[] {
-  return noted(graph).flatMap((n) => {
-    const notes = n.properties.footnotes as string[];
-    const at = (n.properties.footnoteAt as number[] | undefined) ?? [];
-    const text = typeof n.properties.text === 'string' ? n.properties.text : '';
-    return notes.map((note, k) => {
-      const before = at[k] === undefined ? '' : text.slice(0, at[k]);
-      const tidy = squeeze ? before.replace(/\s+/g, '') : before;
-      return `${n.id}: ${note} @ ${tidy.slice(-12)}`;
-    });
-  });
 }
 
 describe('footnotes in text extracted from a PDF', () => {
@@ -181,44 +164,7 @@ describe('never a footnote without both halves', () => {
   });
 });
 
-describe('one report with footnotes as PDF, Word and pdftotext text', () => {
-  const NOTES = {
-    en: [
-      'report:fn: * Reissued for technical reasons on 2 April 2025. @ ',
-      'para:fn:2: 1 The discussion guide is available on the website of the Fifteenth Congress. @ been issued.',
-      'para:fn:6: 2 United Nations, Treaty Series, vols. 2225, 2237, 2241 and 2326. The Protocols supplement the Convention and are to be interpreted together with it. @ anized Crime',
-      'para:fn:7: 3 See the Global Report on Trafficking in Persons 2024 (United Nations publication, 2024). @ wing online.',
-      'rec:fn:8(b): 4 General Assembly resolution 79/243, annex. @ t Cybercrime',
-    ],
-    zh: [
-      'report:fn: * 因技术原因重新印发。 @ ',
-      'para:fn:1: 1 见A/CONF.234/16，第3段。 @ 大会第56/119号决议',
-      'para:fn:7: 2 《第十四届联合国预防犯罪和刑事司法大会的报告》（A/CONF.234/16），第一章，第1号决议。该宣言已由大会第76/181号决议核可，其中载有会员国在预防犯罪、刑事司法和法治方面的承诺。 @ 况，希望《阿布扎比宣言》',
-      'rec:fn:8(c): 3 联合国，《条约汇编》，第2349卷，第42146号。 @ 执行《联合国反腐败公约》',
-      'rec:fn:8(f): 4 大会第79/243号决议，附件。 @ 联合国打击网络犯罪公约》',
-    ],
-  };
-  for (const lang of ['en', 'zh'] as const) {
-    it(`${lang}: the same footnotes on the same nodes, marks out of the text, the same graph`, async () => {
-      const read = async (ext: string) => ingestDocument(fixture(`documents/footnoted-rpm.${lang}.${ext}`), { source: `footnoted-rpm.${lang}.${ext}`, gazetteer, reportId: 'fn' });
-      const [pdf, docx, text] = [await read('pdf'), await read('docx'), await read('pdf-text.txt')];
-      expect(text.format).toBe('text');
-      for (const r of [pdf, docx, text]) {
-        expect(placements(r.graph, lang === 'zh')).toEqual(NOTES[lang]);
-        // No mark is left in any paragraph's text.
-        for (const n of noted(r.graph)) {
-          const t = String(n.properties.text ?? '');
-          expect(t).not.toMatch(/(?:issued\.|Crime|online\.|Cybercrime|号决议|宣言》|公约》)\s?[1-4*](?!\d)/u);
-        }
-      }
-      // The graphs agree but for the list of documents, whose table this fixture sets differently
-      // from the Word file's (and pdftotext reads in another order): no footnote's business.
-      const outsideAnnex = (d: string[]) => d.filter((x) => !/ doc:/.test(x));
-      expect(outsideAnnex(graphDifferences(pdf.graph, docx.graph, { layoutWhitespace: lang === 'zh' }))).toEqual([]);
-      expect(outsideAnnex(graphDifferences(pdf.graph, text.graph, { layoutWhitespace: lang === 'zh' }))).toEqual([]);
-    });
-  }
-
+describe('one report with footnotes as PDF, Word and pdftotext text (the PDF and Word files: tests/integration/server/ingest/document/footnotes.test.ts)', () => {
   it('the English text is what poppler pdftotext extracts from the PDF (form feeds, marks set off by a space, hanging notes)', () => {
     const text = readFileSync(repoPath('tests/fixtures/documents/footnoted-rpm.en.pdf-text.txt'), 'utf8');
     expect(text).toContain('\f');

@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ingestText } from '../../../server/ingest/ingestDocument.ts';
-import { englishText, realGazetteer, seedText } from '../ingest/helpers.ts';
-import { graphDifferences, wrap } from './helpers.ts';
+import { englishText, realGazetteer, seedText } from '../../setup/reports.ts';
+import { graphDifferences, wrap } from '../../setup/documents.ts';
 
 const gazetteer = await realGazetteer();
 const ingest = (text: string, source = 'lac-rpm-2025.zh.txt') => ingestText(text, { source, gazetteer });

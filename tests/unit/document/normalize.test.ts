@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../../server/ingest/document/normalize.ts';
 import { ingestText } from '../../../server/ingest/ingestDocument.ts';
 import { buildSurfaceForms } from '../../../server/ingest/gazetteer/surfaceForms.ts';
-import { englishText, miniChineseReport, realGazetteer } from '../ingest/helpers.ts';
+import { englishText, miniChineseReport, realGazetteer } from '../../setup/reports.ts';
 
 const gazetteer = await realGazetteer();
 

@@ -10,8 +10,8 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../../../server/ingest/document/read.ts';
-import { repoPath } from '../ingest/helpers.ts';
-import { fixture } from './helpers.ts';
+import { repoPath } from '../../setup/reports.ts';
+import { fixture } from '../../setup/documents.ts';
 
 const FIXTURES = readdirSync(repoPath('tests/fixtures'), { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.pdftotext.txt'))

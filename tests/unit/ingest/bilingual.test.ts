@@ -9,11 +9,10 @@ import { describe, expect, it } from 'vitest';
 import type { GraphJson, NodeLabel } from '../../../server/contract/model.ts';
 import { PROJECT_ROOT } from '../../../server/config.ts';
 import { meetingSymbol, seriesOf } from '../../../server/ingest/extract/meetingSymbol.ts';
-import { ingestDocument } from '../../../server/ingest/ingestDocument.ts';
 import { ingestReport } from '../../../server/ingest/ingestReport.ts';
 import { parseReport } from '../../../server/ingest/parse/parseReport.ts';
 import { validateGraph } from '../../../server/ingest/validateGraph.ts';
-import { realGazetteer, seedText } from './helpers.ts';
+import { realGazetteer, seedText } from '../../setup/reports.ts';
 
 const gazetteer = await realGazetteer();
 const fixture = (name: string) => readFileSync(path.join(PROJECT_ROOT, 'tests', 'fixtures', 'bilingual', name), 'utf8');
@@ -82,14 +81,6 @@ describe('the meeting’s symbol', () => {
     expect(byLabel(g, 'Meeting')[0]!.id).toBe('meeting:A/CONF.241/RPM.9');
     expect(byLabel(g, 'Report')[0]!.properties.symbol).toBe('A/CONF.241/RPM.9/1');
   });
-
-  it('comes from the masthead of a PDF, which layout recovery takes out of the text', async () => {
-    const pdf = await ingestDocument(new Uint8Array(readFileSync(path.join(PROJECT_ROOT, 'tests', 'fixtures', 'dev', 'eur-rpm-2025.en.pdf'))), { source: 'eur-rpm-2025.en.pdf', gazetteer });
-    expect(pdf.text).not.toContain('A/CONF.241/RPM.5/1\n');
-    const report = byLabel(pdf.graph, 'Report')[0]!;
-    expect([report.properties.series, report.properties.symbol]).toEqual(['A/CONF.241/RPM.5', 'A/CONF.241/RPM.5/1']);
-    expect(byLabel(pdf.graph, 'Meeting')[0]!.id).toBe('meeting:A/CONF.241/RPM.5');
-  }, 120_000);
 
   it('is not guessed: without the meeting’s own documents the report keeps its own meeting, and says so', () => {
     // The annex and every citation of the meeting's own documents taken out.

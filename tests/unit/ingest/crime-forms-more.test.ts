@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSurfaceForms } from '../../../server/ingest/gazetteer/surfaceForms.ts';
 import { buildMatcher } from '../../../server/ingest/match/matcher.ts';
-import { realGazetteer } from './helpers.ts';
+import { realGazetteer } from '../../setup/reports.ts';
 
 const matcher = buildMatcher(buildSurfaceForms(await realGazetteer()));
 const crimes = (text: string) => matcher.find(text).filter((m) => m.target.label === 'CrimeType').map((m) => m.target.id);

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ingestReport } from '../../../server/ingest/ingestReport.ts';
 import { formatScore, goldSchema, scoreGraph } from '../../../server/ingest/score.ts';
 import { validateGraph } from '../../../server/ingest/validateGraph.ts';
-import { realGazetteer, repoPath } from './helpers.ts';
+import { realGazetteer, repoPath } from '../../setup/reports.ts';
 
 const g = await realGazetteer();
 

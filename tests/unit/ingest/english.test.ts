@@ -1,7 +1,7 @@
 /** The English fixture goes through the same pipeline and yields the same kinds of facts. */
 import { describe, expect, it } from 'vitest';
 import { ingestReport } from '../../../server/ingest/ingestReport.ts';
-import { englishText, realGazetteer } from './helpers.ts';
+import { englishText, realGazetteer } from '../../setup/reports.ts';
 
 const { graph } = ingestReport(englishText(), { source: 'tests/fixtures/asia-pacific-rpm-fixture.en.txt', gazetteer: await realGazetteer() });
 const rels = (type: string) => graph.relationships.filter((r) => r.type === type);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeReport } from '../../../server/ingest/decode.ts';
 import { ReportFormatError } from '../../../server/ingest/errors.ts';
 import { parseReport } from '../../../server/ingest/parse/parseReport.ts';
-import { miniChineseReport } from './helpers.ts';
+import { miniChineseReport } from '../../setup/reports.ts';
 
 function formatError(fn: () => unknown): ReportFormatError {
   try {

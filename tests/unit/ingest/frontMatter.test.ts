@@ -2,13 +2,12 @@
  * The meeting's dates come from the report's title, never from the Congress's own dates
  * printed above it — also when nothing separates the two (layout recovery of a PDF or
  * Word file drops blank lines, so the Congress's name, dates and venue run straight into
- * the title).
+ * the title). A report read from its PDF: tests/integration/server/ingest/parse/frontMatter.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../../server/ingest/parse/parseReport.ts';
-import { ingestDocument } from '../../../server/ingest/ingestDocument.ts';
-import { realGazetteer, repoPath } from './helpers.ts';
+import { repoPath } from '../../setup/reports.ts';
 
 /** The report with every blank line of its front matter (before the contents) taken out. */
 function withoutBlankFrontLines(text: string, contents: RegExp): string {
@@ -31,13 +30,4 @@ describe('the front matter', () => {
     expect(s.meeting).toMatchObject({ venue: 'Vienna', startDate: '2025-04-14', endDate: '2025-04-16' });
     expect(s.congress).toMatchObject({ number: 15, startDate: '2026-04-25', endDate: '2026-04-30' });
   });
-
-  it('a report read from its PDF: Meeting and Report carry the meeting’s dates', async () => {
-    const gazetteer = await realGazetteer();
-    const { graph } = await ingestDocument(new Uint8Array(readFileSync(repoPath('tests/fixtures/lac-rpm-2025.zh.pdf'))), { source: 'lac-rpm-2025.zh.pdf', gazetteer });
-    for (const label of ['Meeting', 'Report'] as const) {
-      const node = graph.nodes.find((n) => n.labels.includes(label))!;
-      expect(node.properties, label).toMatchObject({ startDate: '2025-02-04', endDate: '2025-02-06' });
-    }
-  }, 120_000);
 });

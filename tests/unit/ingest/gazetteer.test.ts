@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkGazetteer } from '../../../server/ingest/gazetteer/check.ts';
 import { loadGazetteer } from '../../../server/ingest/gazetteer/load.ts';
-import { realGazetteer, repoPath } from './helpers.ts';
+import { realGazetteer, repoPath } from '../../setup/reports.ts';
 
 const g = await realGazetteer();
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findLinks } from '../../../server/ingest/extract/links.ts';
 import { buildSurfaceForms } from '../../../server/ingest/gazetteer/surfaceForms.ts';
 import { buildMatcher } from '../../../server/ingest/match/matcher.ts';
-import { miniGazetteer } from './helpers.ts';
+import { miniGazetteer } from '../../setup/reports.ts';
 
 const matcher = buildMatcher(buildSurfaceForms(await miniGazetteer()));
 const links = (text: string, lang: 'zh' | 'en') => findLinks(text, matcher.find(text), lang).map((l) => [l.from, l.to, l.kind, l.evidence]);

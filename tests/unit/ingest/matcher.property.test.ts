@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSurfaceForms } from '../../../server/ingest/gazetteer/surfaceForms.ts';
 import { buildMatcher } from '../../../server/ingest/match/matcher.ts';
 import { listItems } from '../../../server/ingest/extract/listItems.ts';
-import { realGazetteer } from './helpers.ts';
+import { realGazetteer } from '../../setup/reports.ts';
 
 const g = await realGazetteer();
 const matcher = buildMatcher(buildSurfaceForms(g));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { foldText } from '../../../server/ingest/match/fold.ts';
 import { buildMatcher } from '../../../server/ingest/match/matcher.ts';
 import { buildSurfaceForms } from '../../../server/ingest/gazetteer/surfaceForms.ts';
-import { miniGazetteer } from './helpers.ts';
+import { miniGazetteer } from '../../setup/reports.ts';
 
 const matcher = buildMatcher(buildSurfaceForms(await miniGazetteer()));
 const ids = (text: string) => matcher.find(text).map((m) => m.target.id);

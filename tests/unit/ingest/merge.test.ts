@@ -3,7 +3,7 @@ import { ingestReport } from '../../../server/ingest/ingestReport.ts';
 import { mergeGraphs } from '../../../server/ingest/mergeGraphs.ts';
 import { uniqueReportId } from '../../../server/ingest/extract/ids.ts';
 import { validateGraph } from '../../../server/ingest/validateGraph.ts';
-import { englishText, realGazetteer, seedText } from './helpers.ts';
+import { englishText, realGazetteer, seedText } from '../../setup/reports.ts';
 
 const gazetteer = await realGazetteer();
 const zh = ingestReport(seedText(), { source: 'data/reports/lac-rpm-2025.zh.txt', gazetteer }).graph;

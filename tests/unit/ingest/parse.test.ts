@@ -4,7 +4,7 @@ import { stripLinkDebris } from '../../../server/ingest/parse/lines.ts';
 import { expandSymbols } from '../../../server/ingest/parse/annex.ts';
 import { findChineseDateRange, findEnglishDateRange } from '../../../server/ingest/parse/dates.ts';
 import { parseChineseNumeral, parseEnglishOrdinal } from '../../../server/ingest/parse/numerals.ts';
-import { englishText, miniChineseReport } from './helpers.ts';
+import { englishText, miniChineseReport } from '../../setup/reports.ts';
 
 describe('small pieces', () => {
   it('reads Chinese and English date ranges', () => {

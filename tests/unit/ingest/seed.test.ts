@@ -5,7 +5,7 @@ import { ingestReport } from '../../../server/ingest/ingestReport.ts';
 import { parseReport } from '../../../server/ingest/parse/parseReport.ts';
 import { reportTag } from '../../../server/ingest/extract/structure.ts';
 import { validateGraph } from '../../../server/ingest/validateGraph.ts';
-import { realGazetteer, seedText } from './helpers.ts';
+import { realGazetteer, seedText } from '../../setup/reports.ts';
 
 const gazetteer = await realGazetteer();
 const structure = parseReport(seedText(), 'lac-rpm-2025.zh.txt');

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CrimeTypeEntry, Gazetteer } from '../../../server/ingest/gazetteer/types.ts';
-import { realGazetteer } from './helpers.ts';
+import { realGazetteer } from '../../setup/reports.ts';
 
 let g: Gazetteer;
 beforeAll(async () => {

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { ingestReport } from '../../../server/ingest/ingestReport.ts';
 import { validateGraph } from '../../../server/ingest/validateGraph.ts';
 import type { GraphJson } from '../../../server/contract/model.ts';
-import { englishText, miniChineseReport, miniGazetteer } from './helpers.ts';
+import { englishText, miniChineseReport, miniGazetteer } from '../../setup/reports.ts';
 
 const g = await miniGazetteer();
 const node = (graph: GraphJson, id: string) => graph.nodes.find((n) => n.id === id);

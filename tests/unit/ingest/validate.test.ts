@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GraphJson } from '../../../server/contract/model.ts';
 import { ingestReport } from '../../../server/ingest/ingestReport.ts';
 import { validateGraph } from '../../../server/ingest/validateGraph.ts';
-import { englishText, realGazetteer } from './helpers.ts';
+import { englishText, realGazetteer } from '../../setup/reports.ts';
 
 function smallGraph(): GraphJson {
   return {

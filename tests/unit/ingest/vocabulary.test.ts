@@ -12,7 +12,7 @@ import { listItems } from '../../../server/ingest/extract/listItems.ts';
 import { crimeObjects } from '../../../server/ingest/gazetteer/crimeObjects.ts';
 import { buildSurfaceForms } from '../../../server/ingest/gazetteer/surfaceForms.ts';
 import { buildMatcher, type SurfaceForm } from '../../../server/ingest/match/matcher.ts';
-import { realGazetteer } from './helpers.ts';
+import { realGazetteer } from '../../setup/reports.ts';
 
 const org = (id: string, ...surfaces: string[]): SurfaceForm[] => surfaces.map((surface) => ({ surface, target: { id, label: 'Organization' } }));
 const state = (iso3: string, ...surfaces: string[]): SurfaceForm[] => surfaces.map((surface) => ({ surface, target: { id: `state:${iso3}`, label: 'State' } }));

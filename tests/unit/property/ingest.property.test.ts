@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ingestReport, ReportFormatError, validateGraph } from '../../../server/ingest/index.ts';
 import type { GraphJson } from '../../../server/contract/model.ts';
-import { englishText, realGazetteer, seedText } from '../ingest/helpers.ts';
+import { englishText, realGazetteer, seedText } from '../../setup/reports.ts';
 
 const gazetteer = await realGazetteer();
 const SEED = seedText();

@@ -1,9 +1,9 @@
 /** Shared test inputs: the gazetteers and small reports built to exercise each trap. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadGazetteer } from '../../../server/ingest/gazetteer/load.ts';
+import { loadGazetteer } from '../../server/ingest/gazetteer/load.ts';
 
-export const repoPath = (p: string) => fileURLToPath(new URL(`../../../${p}`, import.meta.url));
+export const repoPath = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
 
 export const realGazetteer = () => loadGazetteer(repoPath('data/gazetteer'));
 export const miniGazetteer = () => loadGazetteer(repoPath('tests/fixtures/gazetteer-mini'));

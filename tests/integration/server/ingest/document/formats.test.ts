@@ -7,10 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { ingestDocument } from '../../../server/ingest/ingestDocument.ts';
-import { goldSchema, scoreGraph } from '../../../server/ingest/score.ts';
-import { realGazetteer, repoPath } from '../ingest/helpers.ts';
-import { fixture, graphDifferences, ingestFixture, provenanceProblems } from './helpers.ts';
+import { ingestDocument } from '../../../../../server/ingest/ingestDocument.ts';
+import { goldSchema, scoreGraph } from '../../../../../server/ingest/score.ts';
+import { realGazetteer, repoPath } from '../../../../setup/reports.ts';
+import { fixture, graphDifferences, ingestFixture, provenanceProblems } from '../../../../setup/documents.ts';
 
 const gazetteer = await realGazetteer();
 const SLOW = 120_000;

@@ -7,8 +7,8 @@
  */
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConsoleRunner, READ_GRACE_MS, type ConsoleRequest } from '../../../server/api/cypher/console-runner.ts';
-import { type ApiError } from '../../../server/api/errors.ts';
+import { ConsoleRunner, READ_GRACE_MS, type ConsoleRequest } from '../../../../../server/api/cypher/console-runner.ts';
+import { type ApiError } from '../../../../../server/api/errors.ts';
 
 const runners: ConsoleRunner[] = [];
 afterEach(async () => {
@@ -25,7 +25,7 @@ function runner(concurrency: number, perClient = 2, queueLimit = 4): ConsoleRunn
     perClient,
     queueLimit,
     log: pino({ level: 'silent' }),
-    workerEntry: new URL('../../fixtures/console-scripted-worker.mjs', import.meta.url),
+    workerEntry: new URL('../../../../fixtures/console-scripted-worker.mjs', import.meta.url),
   });
   runners.push(r);
   return r;

@@ -10,8 +10,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoPath } from '../ingest/helpers.ts';
-import { isAlive, waitFor } from '../../setup/wait.ts';
+import { repoPath } from '../../../setup/reports.ts';
+import { isAlive, waitFor } from '../../../setup/wait.ts';
 
 const CHILD = repoPath('tests/fixtures/stop-request-child.ts');
 let dir: string;

@@ -1,14 +1,29 @@
 /** Reading fixtures through the one door, and comparing the graphs two formats of one report give. */
 import { readFileSync } from 'node:fs';
-import type { GraphJson } from '../../../server/contract/model.ts';
-import { ingestDocument, type DocumentIngestResult } from '../../../server/ingest/ingestDocument.ts';
-import type { Gazetteer } from '../../../server/ingest/gazetteer/types.ts';
-import { repoPath } from '../ingest/helpers.ts';
+import type { GraphJson, GraphNode } from '../../server/contract/model.ts';
+import { DocumentError, ReportFormatError } from '../../server/ingest/errors.ts';
+import { ingestDocument, type DocumentIngestResult } from '../../server/ingest/ingestDocument.ts';
+import type { Gazetteer } from '../../server/ingest/gazetteer/types.ts';
+import { repoPath } from './reports.ts';
 
 export const fixture = (p: string): Uint8Array => new Uint8Array(readFileSync(repoPath(`tests/fixtures/${p}`)));
 
 export function ingestFixture(p: string, gazetteer: Gazetteer): Promise<DocumentIngestResult> {
   return ingestDocument(fixture(p), { source: p.split('/').pop()!, gazetteer });
+}
+
+/**
+ * The error ingesting `bytes` (a file named `source`) ends in: a DocumentError or a
+ * ReportFormatError; any other error is thrown on, and a file read as a report is a failure.
+ */
+export async function documentRefusal(gazetteer: Gazetteer, bytes: Uint8Array, source: string): Promise<Error> {
+  try {
+    await ingestDocument(bytes, { source, gazetteer });
+  } catch (error) {
+    if (error instanceof DocumentError || error instanceof ReportFormatError) return error;
+    throw error;
+  }
+  throw new Error(`${source} was read as a report`);
 }
 
 /**
@@ -110,4 +125,21 @@ export function wrap(text: string, width: number, latin: boolean): string {
       return [...out, rest];
     })
     .join('\n');
+}
+
+/** The nodes that carry footnotes. */
+export const notedNodes = (graph: GraphJson): GraphNode[] => graph.nodes.filter((n) => n.properties.footnotes !== undefined);
+
+/** Each noted node as "id: note @ the 12 characters before its mark". */
+export function footnotePlacements(graph: GraphJson, squeeze = false): string[] {
+  return notedNodes(graph).flatMap((n) => {
+    const notes = n.properties.footnotes as string[];
+    const at = (n.properties.footnoteAt as number[] | undefined) ?? [];
+    const text = typeof n.properties.text === 'string' ? n.properties.text : '';
+    return notes.map((note, k) => {
+      const before = at[k] === undefined ? '' : text.slice(0, at[k]);
+      const tidy = squeeze ? before.replace(/\s+/g, '') : before;
+      return `${n.id}: ${note} @ ${tidy.slice(-12)}`;
+    });
+  });
 }
