@@ -2,7 +2,7 @@
  * Every way a process manager or a terminal asks a command to stop reaches
  * onStopRequest (issue 14, item 8), without a database: SIGTERM, SIGINT and SIGHUP
  * sent to the command itself, and its parent dying (SIGKILL, which passes nothing
- * on). tests/integration/foundation/stop.test.ts checks the same through npm with
+ * on). tests/integration/server/process/stop.test.ts checks the same through npm with
  * the real server and Neo4j.
  */
 import { spawn } from 'node:child_process';

@@ -3,7 +3,7 @@
  * worker (tests/fixtures/console-scripted-worker.mjs) so that what happens when is
  * certain: a query stuck in its thread past its deadline stops only its own
  * worker, while another client's query in another worker goes on and is answered.
- * The same with Neo4j: tests/integration/reliability/console-isolation.test.ts.
+ * The same with Neo4j: tests/integration/server/api/cypher/console-isolation.test.ts.
  */
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';

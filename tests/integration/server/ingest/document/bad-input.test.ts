@@ -1,7 +1,7 @@
 /**
  * PDF and Word files that are not a readable report (scanned, encrypted, damaged, not a
  * report): one clear sentence, the reason, nothing else. The rest of the kind (other
- * formats, text encodings) is in tests/unit/document/bad-input.test.ts.
+ * formats, text encodings) is in tests/unit/server/ingest/ingestDocument.bad-input.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { DocumentError, ReportFormatError } from '../../../../../server/ingest/errors.ts';

@@ -1,7 +1,7 @@
 /**
  * Footnotes from a PDF and a Word file: one report with footnotes as PDF, Word and the text
  * pdftotext extracts from the PDF gives the same footnotes on the same nodes (docs/MODEL.md
- * § Footnotes). The footnotes of text documents are tested in tests/unit/document/footnotes.test.ts.
+ * § Footnotes). The footnotes of text documents are tested in tests/unit/server/ingest/document/textFootnotes.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { ingestDocument } from '../../../../../server/ingest/ingestDocument.ts';

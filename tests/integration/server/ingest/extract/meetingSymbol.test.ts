@@ -1,6 +1,6 @@
 /**
  * The meeting's symbol read from the masthead of a PDF, which layout recovery takes out of
- * the text; the other sources of the symbol are tested in tests/unit/ingest/bilingual.test.ts.
+ * the text; the other sources of the symbol are tested in tests/unit/server/ingest/extract/meetingSymbol.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,7 +1,7 @@
 /**
  * The meeting's dates from a report read from its PDF (layout recovery drops the blank lines
  * that separate the Congress's own dates from the report's title): the front matter's text
- * cases are in tests/unit/ingest/frontMatter.test.ts.
+ * cases are in tests/unit/server/ingest/parse/frontMatter.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
