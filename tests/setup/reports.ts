@@ -2,11 +2,41 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadGazetteer } from '../../server/ingest/gazetteer/load.ts';
+import type { Gazetteer } from '../../server/ingest/gazetteer/types.ts';
 
 export const repoPath = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
 
-export const realGazetteer = () => loadGazetteer(repoPath('data/gazetteer'));
-export const miniGazetteer = () => loadGazetteer(repoPath('tests/fixtures/gazetteer-mini'));
+/** `value` with every object and array in it frozen (plain JSON data), returned for chaining. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+const gazetteers = new Map<string, Promise<Gazetteer>>();
+
+/**
+ * The gazetteer in `dir` (a path from the project root), loaded once per test worker and
+ * deep-frozen. The unit project runs its files in one module graph per worker (no isolation):
+ * they share one gazetteer, so ingest's per-gazetteer matcher is built once, not once per file;
+ * frozen, a test that changed it would throw (ESM is strict mode) instead of leaking the change
+ * into the next file.
+ */
+function sharedGazetteer(dir: string): Promise<Gazetteer> {
+  let loaded = gazetteers.get(dir);
+  if (!loaded) {
+    loaded = loadGazetteer(repoPath(dir)).then(deepFreeze);
+    gazetteers.set(dir, loaded);
+  }
+  return loaded;
+}
+
+/** The reviewed gazetteer (data/gazetteer/), shared and frozen. */
+export const realGazetteer = () => sharedGazetteer('data/gazetteer');
+/** The small gazetteer of tests/fixtures/gazetteer-mini/, shared and frozen. */
+export const miniGazetteer = () => sharedGazetteer('tests/fixtures/gazetteer-mini');
 
 export const seedText = () => readFileSync(repoPath('data/reports/lac-rpm-2025.zh.txt'), 'utf8');
 export const englishText = () => readFileSync(repoPath('tests/fixtures/asia-pacific-rpm-fixture.en.txt'), 'utf8');
