@@ -459,6 +459,8 @@ export class GraphCanvas {
     }, 120);
   }
   private cameraTimer: ReturnType<typeof setTimeout> | null = null;
+  /** A leaveNode waiting for the end of its pointer event (see bindEvents). */
+  private leaving = false;
 
   private bindEvents(): void {
     const s = this.sigma;
@@ -472,12 +474,21 @@ export class GraphCanvas {
       }, 250);
     });
     s.on('enterNode', ({ node }) => {
+      this.leaving = false;
       this.highlight(node);
       this.container.style.cursor = 'pointer';
     });
+    // From one node straight onto another, sigma says leave, then enter, in one pointer event:
+    // the leave waits for the end of that event, so the enter finds the neighbourhood still lit and
+    // restyles only the items whose flags change, not the whole graph fading back and out again.
     s.on('leaveNode', () => {
-      this.highlight(null);
-      this.container.style.cursor = '';
+      this.leaving = true;
+      queueMicrotask(() => {
+        if (!this.leaving) return;
+        this.leaving = false;
+        this.highlight(null);
+        this.container.style.cursor = '';
+      });
     });
     s.on('clickNode', ({ node }) => this.handlers.onNodeClick?.(node));
     s.on('doubleClickNode', (payload) => {
