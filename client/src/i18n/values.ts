@@ -57,19 +57,26 @@ const KIND: Record<string, Record<Lang, string>> = {
   other: { zh: '其他', en: 'other' },
 };
 
+/** The entries of `table` under `keys` (each must be there). */
+function pick(table: Record<string, Record<Lang, string>>, keys: readonly string[]): Record<string, Record<Lang, string>> {
+  return Object.fromEntries(
+    keys.map((key) => {
+      const names = table[key];
+      if (!names) throw new Error(`no names for ${key}`);
+      return [key, names];
+    }),
+  );
+}
+
 const ROLE: Record<string, Record<Lang, string>> = {
   // SPOKE_ON.
   representative: { zh: '代表', en: 'representative' },
   observer: { zh: '观察员', en: 'observer' },
   president: { zh: '主席（组织）', en: 'president' },
   head: { zh: '负责人', en: 'head of organization' },
-  // ATTENDED.
+  // ATTENDED: a member State, or an organisation attending as what it is (its kind's name).
   member: { zh: '成员国', en: 'member State' },
-  'un-entity': { zh: '联合国实体', en: 'United Nations entity' },
-  institute: { zh: '研究所', en: 'institute' },
-  ngo: { zh: '非政府组织', en: 'non-governmental organization' },
-  igo: { zh: '政府间组织', en: 'intergovernmental organization' },
-  'specialized-agency': { zh: '专门机构', en: 'specialized agency' },
+  ...pick(KIND, ['un-entity', 'institute', 'ngo', 'igo', 'specialized-agency']),
   // HELD_ROLE: the bureau.
   chair: { zh: '主席', en: 'chair' },
   'vice-chair': { zh: '副主席', en: 'vice-chair' },

@@ -8,17 +8,13 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompactGraph, SerializedGraph } from '../../../../server/contract/api.ts';
 import { decodeCompactGraph } from '../../../../server/contract/compactGraph.ts';
-import { testDriver } from '../../../setup/neo4j.ts';
-import { loadSeed } from '../../../setup/seed.ts';
-import { apiApp } from './helpers.ts';
+import { seededApp } from './helpers.ts';
 
 let driver: Driver;
 let app: Express;
 
 beforeAll(async () => {
-  driver = testDriver();
-  await loadSeed(driver);
-  app = apiApp(driver);
+  ({ driver, app } = await seededApp());
 });
 afterAll(() => driver.close());
 

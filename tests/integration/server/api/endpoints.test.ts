@@ -22,17 +22,14 @@ import {
   SerializedGraph,
   StatsResponse,
 } from '../../../../server/contract/api.ts';
-import { testDriver } from '../../../setup/neo4j.ts';
-import { loadSeed, seedGraph, SEED_REPORT_ID } from '../../../setup/seed.ts';
-import { apiApp } from './helpers.ts';
+import { seedGraph, SEED_REPORT_ID } from '../../../setup/seed.ts';
+import { apiApp, seededApp } from './helpers.ts';
 
 let driver: Driver;
 let app: Express;
 
 beforeAll(async () => {
-  driver = testDriver();
-  await loadSeed(driver);
-  app = apiApp(driver);
+  ({ driver, app } = await seededApp());
 });
 afterAll(() => driver.close());
 

@@ -12,18 +12,15 @@ import type { Driver } from 'neo4j-driver';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDriver } from '../../../../server/db/driver.ts';
-import { testNeo4j, testDriver } from '../../../setup/neo4j.ts';
-import { loadSeed } from '../../../setup/seed.ts';
-import { apiApp, assertNoLeak } from './helpers.ts';
+import { testNeo4j } from '../../../setup/neo4j.ts';
+import { apiApp, assertNoLeak, seededApp } from './helpers.ts';
 
 let driver: Driver;
 let app: Express;
 const tempDirs: string[] = [];
 
 beforeAll(async () => {
-  driver = testDriver();
-  await loadSeed(driver);
-  app = apiApp(driver);
+  ({ driver, app } = await seededApp());
 });
 afterAll(async () => {
   await driver.close();

@@ -4,6 +4,8 @@ import { createApp } from '../../../../server/api/app.ts';
 import type { Config } from '../../../../server/config.ts';
 import type { DriverOptions } from '../../../../server/db/driver.ts';
 import { testConfig, silentLogger } from '../../../setup/config.ts';
+import { testDriver } from '../../../setup/neo4j.ts';
+import { loadSeed } from '../../../setup/seed.ts';
 
 /**
  * The app on the run's database, with settings as the environment would give them.
@@ -46,4 +48,14 @@ export async function fingerprint(driver: Driver): Promise<Fingerprint> {
 export function assertNoLeak(body: string, secrets: string[] = []): void {
   if (/\n\s+at |at [\w.<>]+ \(|node_modules|\/work\/|\.ts:\d+/.test(body)) throw new Error(`response leaks internals: ${body.slice(0, 300)}`);
   for (const secret of secrets) if (secret && body.includes(secret)) throw new Error('response leaks a credential');
+}
+
+/**
+ * The run's database with the seed report loaded afresh (tests/setup/seed.ts) and the app
+ * over it, settings as {@link apiApp} takes them. The caller closes `driver` (afterAll).
+ */
+export async function seededApp(env: NodeJS.ProcessEnv = {}, patch: Partial<Config> = {}): Promise<{ driver: Driver; app: Express }> {
+  const driver = testDriver();
+  await loadSeed(driver);
+  return { driver, app: apiApp(driver, env, patch) };
 }

@@ -10,12 +10,11 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Express } from 'express';
 import type { Driver } from 'neo4j-driver';
-import { SaxesParser } from 'saxes';
+import { xmlErrors } from '../../../setup/xml.ts';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDriver } from '../../../setup/neo4j.ts';
 import { loadSeed } from '../../../setup/seed.ts';
-import { apiApp } from './helpers.ts';
+import { seededApp } from './helpers.ts';
 import { SNIPPET_WIDTH } from '../../../../server/search/snippet.ts';
 
 let driver: Driver;
@@ -36,9 +35,7 @@ let recommendation: string;
 let detailsParagraph: string;
 
 beforeAll(async () => {
-  driver = testDriver();
-  await loadSeed(driver);
-  app = apiApp(driver, { RATE_LIMIT_SEARCH: '0' });
+  ({ driver, app } = await seededApp({ RATE_LIMIT_SEARCH: '0' }));
   const { records } = await driver.executeQuery(
     `MATCH (r:Recommendation)-[c:CITES]->(i:Instrument) WITH r, c, i ORDER BY r.id LIMIT 1
      SET r.text = $formula + r.text, c.evidence = $evidence, i.name_en = $name
@@ -98,14 +95,6 @@ describe('CSV downloads', () => {
 });
 
 describe('XML exports', () => {
-  function xmlErrors(xml: string): string[] {
-    const errors: string[] = [];
-    const parser = new SaxesParser({ xmlns: true });
-    parser.on('error', (error) => errors.push(error.message));
-    parser.write(xml).close();
-    return errors;
-  }
-
   it('GEXF and GraphML of the whole graph are well-formed XML 1.0 with the text kept readable', async () => {
     for (const format of ['gexf', 'graphml']) {
       const res = await request(app)

@@ -8,18 +8,14 @@ import type { Driver } from 'neo4j-driver';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiPath } from '../../../../server/api/openapi.ts';
-import { testDriver } from '../../../setup/neo4j.ts';
-import { loadSeed } from '../../../setup/seed.ts';
-import { apiApp } from './helpers.ts';
+import { seededApp } from './helpers.ts';
 
 let driver: Driver;
 let app: Express;
 let doc: { openapi: string; paths: Record<string, Record<string, { parameters?: { name: string; in: string; required: boolean; example?: unknown }[] }>> };
 
 beforeAll(async () => {
-  driver = testDriver();
-  await loadSeed(driver);
-  app = apiApp(driver, { ADMIN_TOKEN: 'openapi-test-token' });
+  ({ driver, app } = await seededApp({ ADMIN_TOKEN: 'openapi-test-token' }));
   doc = (await request(app).get('/api/openapi.json').expect(200).expect('content-type', /json/)).body;
 });
 afterAll(() => driver.close());

@@ -11,9 +11,8 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportUploadResponse } from '../../../../server/contract/api.ts';
 import { PROJECT_ROOT } from '../../../../server/config.ts';
-import { testDriver } from '../../../setup/neo4j.ts';
 import { loadSeed, SEED_REPORT_FILE, SEED_REPORT_ID } from '../../../setup/seed.ts';
-import { apiApp, assertNoLeak, fingerprint } from './helpers.ts';
+import { apiApp, assertNoLeak, fingerprint, seededApp } from './helpers.ts';
 
 const TOKEN = 'reports-test-token-0123456789';
 const FIXTURE = path.join(PROJECT_ROOT, 'tests/fixtures/asia-pacific-rpm-fixture.en.txt');
@@ -22,9 +21,7 @@ let driver: Driver;
 let app: Express;
 
 beforeAll(async () => {
-  driver = testDriver();
-  await loadSeed(driver);
-  app = apiApp(driver, { ADMIN_TOKEN: TOKEN });
+  ({ driver, app } = await seededApp({ ADMIN_TOKEN: TOKEN }));
 });
 afterAll(async () => {
   await loadSeed(driver); // leave the seed alone for the next file

@@ -12,9 +12,8 @@ import type { Driver } from 'neo4j-driver';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../../../server/config.ts';
-import { testDriver } from '../../../setup/neo4j.ts';
 import { loadSeed } from '../../../setup/seed.ts';
-import { apiApp, assertNoLeak } from './helpers.ts';
+import { apiApp, assertNoLeak, seededApp } from './helpers.ts';
 import { deepFingerprint, type DeepFingerprint } from './deep-fingerprint.ts';
 
 const TOKEN = 'reliability-upload-token-9876543210';
@@ -26,9 +25,7 @@ let report: string;
 let before: DeepFingerprint;
 
 beforeAll(async () => {
-  driver = testDriver();
-  await loadSeed(driver);
-  app = apiApp(driver, { ADMIN_TOKEN: TOKEN });
+  ({ driver, app } = await seededApp({ ADMIN_TOKEN: TOKEN }));
   report = await readFile(FIXTURE, 'utf8');
   before = await deepFingerprint(driver);
 });

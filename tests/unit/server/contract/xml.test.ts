@@ -9,20 +9,11 @@ import fc from 'fast-check';
 import { MultiDirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
-import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { writeGexf } from '../../../../server/api/formats/gexf.ts';
 import { writeGraphml } from '../../../../server/api/formats/graphml.ts';
 import { xmlSafe, xmlSafeGraph } from '../../../../server/contract/xml.ts';
-
-/** saxes' complaints about a document (none: well-formed XML 1.0 with namespaces). */
-function xmlErrors(xml: string): string[] {
-  const errors: string[] = [];
-  const parser = new SaxesParser({ xmlns: true });
-  parser.on('error', (error) => errors.push(error.message));
-  parser.write(xml).close();
-  return errors;
-}
+import { xmlErrors } from '../../../setup/xml.ts';
 
 /** One UTF-16 unit or code point from anywhere: controls, surrogates alone, non-characters, astral. */
 const anyUnit = fc.oneof(

@@ -12,9 +12,8 @@ import type { Express } from 'express';
 import type { Driver } from 'neo4j-driver';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDriver, testNeo4j } from '../../../../setup/neo4j.ts';
-import { loadSeed } from '../../../../setup/seed.ts';
-import { apiApp, assertNoLeak } from '../helpers.ts';
+import { testNeo4j } from '../../../../setup/neo4j.ts';
+import { apiApp, assertNoLeak, seededApp } from '../helpers.ts';
 
 let driver: Driver;
 let app: Express;
@@ -23,9 +22,7 @@ let app: Express;
 const ENV = { CYPHER_TIMEOUT_MS: '2000', RATE_LIMIT_CYPHER: '0', TRUST_PROXY: 'loopback', REQUEST_TIMEOUT_MS: '0' };
 
 beforeAll(async () => {
-  driver = testDriver();
-  await loadSeed(driver);
-  app = apiApp(driver, ENV);
+  ({ driver, app } = await seededApp(ENV));
   // Load the workers once, so their start-up is not in the measurements.
   for (const i of [1, 2, 3, 4]) await ask(app, `10.0.0.${i}`, 'RETURN 1 AS one').expect(200);
 });

@@ -11,9 +11,7 @@ import type { Express } from 'express';
 import type { Driver } from 'neo4j-driver';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDriver } from '../../../../setup/neo4j.ts';
-import { loadSeed } from '../../../../setup/seed.ts';
-import { apiApp, assertNoLeak } from '../helpers.ts';
+import { apiApp, assertNoLeak, seededApp } from '../helpers.ts';
 import { deepFingerprint, type DeepFingerprint } from '../deep-fingerprint.ts';
 
 let driver: Driver;
@@ -21,9 +19,7 @@ let app: Express;
 let before: DeepFingerprint;
 
 beforeAll(async () => {
-  driver = testDriver();
-  await loadSeed(driver);
-  app = apiApp(driver, { CYPHER_TIMEOUT_MS: '2000', RATE_LIMIT_CYPHER: '0' });
+  ({ driver, app } = await seededApp({ CYPHER_TIMEOUT_MS: '2000', RATE_LIMIT_CYPHER: '0' }));
   before = await deepFingerprint(driver);
 });
 afterAll(() => driver.close());

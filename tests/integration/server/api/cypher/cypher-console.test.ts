@@ -7,18 +7,14 @@ import type { Express } from 'express';
 import type { Driver } from 'neo4j-driver';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDriver } from '../../../../setup/neo4j.ts';
-import { loadSeed } from '../../../../setup/seed.ts';
-import { apiApp, assertNoLeak, fingerprint, type Fingerprint } from '../helpers.ts';
+import { assertNoLeak, fingerprint, type Fingerprint, seededApp } from '../helpers.ts';
 
 let driver: Driver;
 let app: Express;
 let before: Fingerprint;
 
 beforeAll(async () => {
-  driver = testDriver();
-  await loadSeed(driver);
-  app = apiApp(driver, { CYPHER_TIMEOUT_MS: '1500', CYPHER_MAX_ROWS: '100', CYPHER_MAX_GRAPH_NODES: '50', CYPHER_MAX_GRAPH_RELS: '40' });
+  ({ driver, app } = await seededApp({ CYPHER_TIMEOUT_MS: '1500', CYPHER_MAX_ROWS: '100', CYPHER_MAX_GRAPH_NODES: '50', CYPHER_MAX_GRAPH_RELS: '40' }));
   before = await fingerprint(driver);
 });
 afterAll(() => driver.close());

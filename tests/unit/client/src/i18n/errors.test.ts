@@ -117,6 +117,16 @@ describe('enumerated values', () => {
     }
   });
 
+  it('an organisation attending is named by its kind, in the same words as the kind', () => {
+    const types = readFileSync(path.join(PROJECT_ROOT, 'server', 'ingest', 'parse', 'types.ts'), 'utf8');
+    const attendance = [.../export type AttendanceRole =([^;]+);/.exec(types)![1]!.matchAll(/'([a-z-]+)'/g)].map((m) => m[1]!);
+    const organisations = attendance.filter((role) => role in VALUE_NAMES.kind!);
+    expect(organisations).toEqual(expect.arrayContaining(['ngo', 'igo', 'specialized-agency']));
+    for (const lang of ['zh', 'en'] as const) {
+      for (const role of organisations) expect(valueName(lang, 'role', role), `${lang} ${role}`).toBe(valueName(lang, 'kind', role));
+    }
+  });
+
   it('words a stored code in the reader’s language and never guesses an unknown one', () => {
     expect(valueName('zh', 'kind', 'predicate-offence')).toBe('上游犯罪');
     expect(valueName('en', 'kind', 'predicate-offence')).toBe('predicate offence');
