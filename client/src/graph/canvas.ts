@@ -2,6 +2,7 @@ import Sigma from 'sigma';
 import { extremityArrow, layerDashed, layerPlain, pathCurved, pathLine, pathLoop } from 'sigma/rendering';
 import type { Lang } from '../i18n/strings.ts';
 import type { EdgeAttrs, NodeAttrs, ViewerGraph } from './build.ts';
+import { CURVE_SEGMENTS, LOOP_SEGMENTS, renderSettingsFor } from './drawing.ts';
 import { ItemFlag } from './itemFlag.ts';
 import { labelBox, placeLabels, type Box, type LabelCandidate, type LabelSide } from './labelPlacement.ts';
 import { Layout } from './layout.ts';
@@ -92,7 +93,8 @@ export class GraphCanvas {
       primitives: {
         depthLayers: [...DEPTH_LAYERS],
         edges: {
-          paths: [pathLine(), pathCurved({ curvature: 0.25 }), pathLoop()],
+          // As few pieces per curve and loop as look smooth: every edge is drawn with the most any path needs (drawing.ts).
+          paths: [pathLine(), pathCurved({ curvature: 0.25, segments: CURVE_SEGMENTS }), pathLoop({ segments: LOOP_SEGMENTS })],
           extremities: [extremityArrow({ lengthRatio: 4, widthRatio: 3.5 })],
           variables: { dashSize: { type: 'number', default: 0 } },
           layers: [
@@ -195,6 +197,7 @@ export class GraphCanvas {
 
   /** After nodes were merged in: new items get their filter state. */
   graphChanged(): void {
+    this.sigma.setSettings(renderSettingsFor(this.graph));
     this.sigma.setGraphState({ showAllLabels: this.graph.order <= ALL_LABELS_MAX_ORDER });
     this.applyFilters();
     if (this.path) this.setPath(this.path, this.pathEdgeKeys ?? undefined);
@@ -456,6 +459,8 @@ export class GraphCanvas {
     }, 120);
   }
   private cameraTimer: ReturnType<typeof setTimeout> | null = null;
+  /** A leaveNode waiting for the end of its pointer event (see bindEvents). */
+  private leaving = false;
 
   private bindEvents(): void {
     const s = this.sigma;
@@ -469,12 +474,21 @@ export class GraphCanvas {
       }, 250);
     });
     s.on('enterNode', ({ node }) => {
+      this.leaving = false;
       this.highlight(node);
       this.container.style.cursor = 'pointer';
     });
+    // From one node straight onto another, sigma says leave, then enter, in one pointer event:
+    // the leave waits for the end of that event, so the enter finds the neighbourhood still lit and
+    // restyles only the items whose flags change, not the whole graph fading back and out again.
     s.on('leaveNode', () => {
-      this.highlight(null);
-      this.container.style.cursor = '';
+      this.leaving = true;
+      queueMicrotask(() => {
+        if (!this.leaving) return;
+        this.leaving = false;
+        this.highlight(null);
+        this.container.style.cursor = '';
+      });
     });
     s.on('clickNode', ({ node }) => this.handlers.onNodeClick?.(node));
     s.on('doubleClickNode', (payload) => {
@@ -492,30 +506,3 @@ export class GraphCanvas {
 export const PLACED_LABELS_MAX_ORDER = 3000;
 const LABEL_SIZE = 12;
 const LABEL_SIZE_FOCUS = 13;
-
-/** Above these sizes a graph is drawn for speed: see renderSettingsFor. */
-export const LARGE_GRAPH_ORDER = 5000;
-export const LARGE_GRAPH_SIZE = 20000;
-
-/**
- * Sigma settings by graph size. A large graph keeps its edges and labels off
- * while the camera moves (a pan or zoom redraws only the nodes), labels only
- * its bigger nodes, and gives up edge hover and click, whose picking pass
- * would draw every edge a second time each frame.
- */
-export function renderSettingsFor(graph: { order: number; size: number }): {
-  hideEdgesOnMove: boolean;
-  hideLabelsOnMove: boolean;
-  enableEdgeEvents: boolean;
-  labelRenderedSizeThreshold: number;
-  labelDensity: number;
-} {
-  const large = graph.order > LARGE_GRAPH_ORDER || graph.size > LARGE_GRAPH_SIZE;
-  return {
-    hideEdgesOnMove: large,
-    hideLabelsOnMove: large,
-    enableEdgeEvents: !large,
-    labelRenderedSizeThreshold: large ? 11 : 7,
-    labelDensity: large ? 0.4 : 0.9,
-  };
-}
