@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Two projects: pure unit tests (no database, no processes) run anywhere in seconds; integration and e2e
@@ -19,6 +20,9 @@ export default defineConfig({
           // integration tests (tests/integration/).
           pool: 'threads',
           isolate: false,
+          // Every core (vitest's default leaves one free: on two cores, one worker). The files
+          // are CPU-bound and independent; on a busy machine two workers cost no more wall time.
+          maxWorkers: availableParallelism(),
           // Property tests run hundreds of cases: on a busy 2-core machine a few take
           // more than vitest's 5 s default. A deadline, not a performance check.
           testTimeout: 30_000,
