@@ -103,7 +103,7 @@ function nextVisible(text: string, from: number): string {
  * "-", title brackets and quotes dropped, whitespace next to CJK dropped (layout),
  * other whitespace one space — so search and extraction agree on what "the same
  * words" are; full-width ASCII counts as ASCII, and accents are dropped. One pass,
- * without building the folded string (tests/unit/search/tokens.test.ts holds it to
+ * without building the folded string (tests/unit/server/search/tokens.test.ts holds it to
  * a tokeniser over fold.ts's foldText).
  */
 export function tokenize(text: string): Token[] {

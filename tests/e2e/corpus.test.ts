@@ -17,7 +17,7 @@ import { expectedMatrix, expectedStateProfile, loadCorpus, type TestCorpus } fro
 import { testDriver } from '../setup/neo4j.ts';
 import { startViewer } from '../setup/viewer.ts';
 import { loadSeed } from '../setup/seed.ts';
-import { snapshot } from '../integration/load/helpers.ts';
+import { snapshot } from '../integration/server/db/helpers.ts';
 
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(PROJECT_ROOT, 'docs', 'screenshots') : path.join(PROJECT_ROOT, '.data', 'screenshots');
 const TOKEN = 'e2e-corpus-token-0123456789';

@@ -4,7 +4,7 @@
  * Neo4j, driven in Debian's headless Chromium (playwright-core, no downloaded
  * browser). What is checked is what the dropdown shows — groups by kind, the
  * words matched in <mark>, the report's tag on text, both interface languages,
- * keyboard order — not the ranking itself (tests/integration/search/).
+ * keyboard order — not the ranking itself (tests/integration/server/search/).
  * The screenshot lands in .data/screenshots/; with UPDATE_SCREENSHOTS=1 in
  * docs/screenshots/ for the README.
  */
@@ -16,7 +16,7 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../server/config.ts';
 import { SEARCH_QUERY_MAX } from '../../server/contract/api.ts';
-import { loadThreeReports } from '../integration/search/three-reports.ts';
+import { loadThreeReports } from '../integration/server/search/three-reports.ts';
 import { testDriver } from '../setup/neo4j.ts';
 import { startViewer } from '../setup/viewer.ts';
 

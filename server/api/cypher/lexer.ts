@@ -4,7 +4,7 @@
  * see the same statements, strings, comments and names Neo4j will.
  *
  * The rules, from the Cypher 5 lexer (Cypher5Lexer.g4 in neo4j/cypher-language-support)
- * and checked against Neo4j 5.26.30 with EXPLAIN (tests/integration/reliability/
+ * and checked against Neo4j 5.26.30 with EXPLAIN (tests/integration/server/api/cypher/
  * cypher-tokens.property.test.ts):
  *   - Unicode escapes `\uXXXX` (exactly one `u`, four hex digits) are decoded
  *     before anything else, anywhere in the query (JavaCC's JAVA_UNICODE_ESCAPE):

@@ -4,7 +4,7 @@
  * so that the two meet on the same characters. Pure.
  *
  * What it does, class by class (each a kind of variation that Word files, PDF
- * text layers and copy-paste bring; the tests in tests/unit/document/ hold one
+ * text layers and copy-paste bring; the tests in tests/unit/server/ingest/document/ hold one
  * example of each):
  *
  * - line endings: CR LF, CR, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR → LF; Word's

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { Api } from '../../../../../client/src/api/client.ts';
+import { ApiError } from '../../../../../server/contract/errors.ts';
+
+/** A fetch that answers from a table of paths: the tiny local mock the unit tests use. */
+function mockFetch(routes: Record<string, { status?: number; body: unknown }>): typeof fetch {
+  return (async (input: RequestInfo | URL) => {
+    const url = String(input);
+    const route = routes[url];
+    if (!route) return new Response(JSON.stringify({ error: { code: 'not_found', message: `No such endpoint: GET ${url}` } }), { status: 404 });
+    return new Response(JSON.stringify(route.body), { status: route.status ?? 200, headers: { 'content-type': 'application/json' } });
+  }) as typeof fetch;
+}
+
+describe('the API client', () => {
+  it('returns search results', async () => {
+    const api = new Api('', mockFetch({ '/api/search?q=UNTOC&limit=10': { body: { results: [{ id: 'instrument:untoc', labels: ['Instrument'], name: '打击有组织犯罪公约', name_en: 'United Nations Convention against Transnational Organized Crime', name_zh: '联合国打击跨国有组织犯罪公约', score: 3.2 }] } } }));
+    const results = await api.search('UNTOC');
+    expect(results[0]?.id).toBe('instrument:untoc');
+  });
+
+  it('turns the API\'s error body into an ApiError with status, code and message', async () => {
+    const api = new Api('', mockFetch({}));
+    await expect(api.node('nope')).rejects.toMatchObject({ status: 404, code: 'not_found' });
+    const failing = new Api('', (async () => new Response(JSON.stringify({ error: { code: 'cypher_write_refused', message: 'This query writes: the console is read-only.' } }), { status: 400 })) as typeof fetch);
+    const error = await failing.cypher('CREATE (n)').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 400, code: 'cypher_write_refused', message: 'This query writes: the console is read-only.' });
+  });
+
+  it('reports a network failure as status 0', async () => {
+    const api = new Api('', (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as typeof fetch);
+    await expect(api.stats()).rejects.toMatchObject({ status: 0, code: 'network' });
+  });
+
+  it('sends a Cypher query and its parameters as the contract\'s request body', async () => {
+    const sent: { url: string; init: RequestInit | undefined }[] = [];
+    const answer = { columns: ['n'], rows: [{ n: 1 }], graph: { options: { type: 'directed', multi: true, allowSelfLoops: true }, attributes: {}, nodes: [], edges: [] }, summary: {} };
+    const api = new Api('', (async (input: RequestInfo | URL, init?: RequestInit) => {
+      sent.push({ url: String(input), init });
+      return new Response(JSON.stringify(answer));
+    }) as typeof fetch);
+    expect(await api.cypher('RETURN $x AS n', { x: 1 })).toEqual(answer);
+    expect(sent[0]!.url).toBe('/api/cypher');
+    expect(sent[0]!.init?.method).toBe('POST');
+    expect(JSON.parse(String(sent[0]!.init?.body))).toEqual({ query: 'RETURN $x AS n', params: { x: 1 } });
+    expect(sent[0]!.init?.headers).toMatchObject({ 'Content-Type': 'application/json' });
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { median, ratio, ratioMet, ratiosObject, RATIO_KEYS } from '../../../../scripts/bench/ratios.ts';
+
+describe('the benchmark’s ratios', () => {
+  it('take the median of alternating runs (odd and even counts, any order)', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(Number.isNaN(median([]))).toBe(true);
+  });
+
+  it('divide product by reference, and give null when either is missing or the reference is not positive', () => {
+    expect(ratio(130, 100)).toBe(1.3);
+    expect(ratio(2, 3)).toBe(0.67);
+    expect(ratio(null, 100)).toBeNull();
+    expect(ratio(100, 0)).toBeNull();
+    expect(ratio(100, Number.NaN)).toBeNull();
+  });
+
+  it('judge time ratios lower-is-better and throughput ratios higher-is-better', () => {
+    expect(ratioMet('viewer_first_frame', 1.3)).toBe(true);
+    expect(ratioMet('viewer_first_frame', 1.31)).toBe(false);
+    expect(ratioMet('viewer_hover', 1.5)).toBe(true);
+    expect(ratioMet('load', 0.95)).toBe(true);
+    expect(ratioMet('load', 0.94)).toBe(false);
+    expect(ratioMet('api_node_50', 0.9)).toBe(true);
+    expect(ratioMet('api_node_50', 0.8)).toBe(false);
+    expect(ratioMet('api_search_1', null)).toBeUndefined();
+  });
+
+  it('hold every key the issue names, null where not measured', () => {
+    const r = ratiosObject({ load: 0.97 });
+    expect(Object.keys(r).sort()).toEqual(
+      ['viewer_first_frame', 'viewer_frame', 'viewer_hover', 'load', 'api_search_1', 'api_search_50', 'api_node_1', 'api_node_50', 'api_neighbors_1', 'api_neighbors_50'].sort(),
+    );
+    expect(RATIO_KEYS).toHaveLength(10);
+    expect(r.load).toBe(0.97);
+    expect(r.viewer_frame).toBeNull();
+  });
+});
