@@ -9,7 +9,9 @@
  * take out what the database holds of the reports (load/removal.ts), fold and
  * write nodes and relationships in batches (load/writers.ts), keeping each
  * report's contribution (load/contributions.ts). If anything fails, the
- * transaction rolls back and the database is as it was.
+ * transaction rolls back and the database is as it was. The transactions of one
+ * load remember what the earlier ones wrote (load/memory.ts): a first import of a
+ * large corpus reads nothing back.
  *
  * Why so: a per-report pass rescanned the whole graph for every report (quadratic
  * in the corpus) and recomputed shared entities (a State in every report) once per
@@ -19,6 +21,7 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { GraphJson } from '../contract/model.ts';
 import { REPORTS_KEY } from './load/contributions.ts';
+import { newMemory, remember } from './load/memory.ts';
 import { LoadInputError, planLoad, type LoadPlan } from './load/plan.ts';
 import { removeReport } from './load/removal.ts';
 import { newCounters, type Counters } from './load/statements.ts';
@@ -118,12 +121,15 @@ export async function loadReports(driver: Driver, graphs: readonly GraphJson[], 
   }
   const total = newCounters();
   const replacedReports: string[] = [];
+  // What earlier transactions of this load wrote, so that later ones need not read it back (load/memory.ts).
+  const memory = newMemory();
   const session = driver.session({ defaultAccessMode: neo4j.session.WRITE, ...(options.database ? { database: options.database } : {}) });
   try {
     for (const chunk of chunks) {
       const before = { ...cursor };
-      // A retried transaction starts its progress and batch numbers over.
-      const done = await session.executeWrite((tx) => writeLoad(tx, chunk, Object.assign(cursor, before), options), { metadata: { app: 'congress-graph', op: 'load', report: name } });
+      // A retried transaction starts its progress and batch numbers over, and what it learnt counts only once it committed.
+      const done = await session.executeWrite((tx) => writeLoad(tx, chunk, Object.assign(cursor, before), options, memory), { metadata: { app: 'congress-graph', op: 'load', report: name } });
+      remember(memory, done.learnt);
       for (const key of ['nodesCreated', 'nodesDeleted', 'relationshipsCreated', 'relationshipsDeleted', 'propertiesSet'] as const) total[key] += done[key];
       replacedReports.push(...done.replacedReports);
     }

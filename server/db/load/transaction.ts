@@ -9,12 +9,17 @@
  *   3. the relationships, type by type: CREATE for those carrying their report,
  *      and for shared ones (folded across reports like nodes) CREATE or MERGE
  *      likewise (writers.ts).
+ * A load of several transactions passes the same `memory` to each (memory.ts):
+ * nodes and shared relationships an earlier transaction wrote are updated by
+ * element id, without a read, and CREATE/MERGE is chosen by what the database held
+ * when the load began.
  * Progress and the `afterBatch` hook are called as batches are written.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import { sharedRelationshipKey } from '../../ingest/mergeRules.ts';
 import type { BatchInfo, LoadOptions } from '../load.ts';
 import { REPORTS_KEY } from './contributions.ts';
+import { NOTHING_KNOWN, holdsReports, newLearnt, startState, type Learnt, type LoadMemory } from './memory.ts';
 import { batches, type LoadPlan } from './plan.ts';
 import { removeReport } from './removal.ts';
 import { holdsAny, label, newCounters, relType, run, type Counters } from './statements.ts';
@@ -41,6 +46,8 @@ export interface TransactionResult extends Counters {
   replacedReports: string[];
   nodes: number;
   relationships: number;
+  /** What this transaction wrote, for the load's later ones (memory.ts remember, once it committed). */
+  learnt: Learnt;
 }
 
 /** Count a batch and call the `afterBatch` hook (which may fail the load). */
@@ -49,8 +56,8 @@ export async function afterBatch(tx: ManagedTransaction, cursor: Cursor, options
   await options.afterBatch?.({ report: cursor.report, phase, what, index: cursor.batchIndex, rows }, tx);
 }
 
-/** Load `plans` in the transaction `tx` (see the module comment). */
-export async function writeLoad(tx: ManagedTransaction, plans: readonly LoadPlan[], cursor: Cursor, options: LoadOptions): Promise<TransactionResult> {
+/** Load `plans` in the transaction `tx` (see the module comment); `memory` is what earlier transactions of the load wrote (not changed here). */
+export async function writeLoad(tx: ManagedTransaction, plans: readonly LoadPlan[], cursor: Cursor, options: LoadOptions, memory: LoadMemory): Promise<TransactionResult> {
   const c = newCounters();
   const name = cursor.report;
   const size = options.batchSize ?? DEFAULT_BATCH_SIZE;
@@ -68,15 +75,22 @@ export async function writeLoad(tx: ManagedTransaction, plans: readonly LoadPlan
     if (traced.has(plan.report)) await removeReport(tx, plan.report, plan, c, (what, rows) => afterBatch(tx, cursor, options, 'remove', what, rows));
   }
   if (replacedReports.length > 0) options.onProgress?.({ report: name, phase: 'remove', done: 1, total: 1 });
+  const removed = plans.some((plan) => traced.has(plan.report));
+  const learnt = newLearnt(removed);
+  // The load's first transaction notes what the database held before it wrote.
+  if (!memory.start) learnt.start = await startState(tx);
+  const start = memory.start ?? learnt.start!;
+  // Earlier transactions of this load are remembered unless a removal (then or now) may have changed what they wrote.
+  const useMemory = !memory.stale && !removed;
   // With no report in the database (kept shared items included) there is nothing to merge with: no need to read before writing.
-  const others = (await run(tx, `MATCH (n) WHERE n.${R} IS NOT NULL RETURN 1 LIMIT 1`)).records.length > 0;
+  const others = useMemory ? start.others : await holdsReports(tx);
 
   const { nodes, ownRels, sharedRels } = foldPlans(plans);
   const elementIds = new Map<string, string>();
   for (const [l, items] of groupBy(nodes, (n) => n.labels[0]!)) {
-    const create = !(await holdsAny(tx, `(n:${label(l)})`));
+    const create = useMemory ? !start.labels.has(l) : !(await holdsAny(tx, `(n:${label(l)})`));
     for (const rows of batches(items, size)) {
-      await writeNodes(tx, label(l), rows, { others, create }, elementIds, c);
+      await writeNodes(tx, label(l), rows, { others, create, known: useMemory ? memory.nodes : NOTHING_KNOWN }, elementIds, learnt.nodes, c);
       await afterBatch(tx, cursor, options, 'nodes', l, rows.length);
       cursor.nodesDone += rows.length;
       options.onProgress?.({ report: name, phase: 'nodes', done: cursor.nodesDone, total: cursor.nodesTotal });
@@ -95,14 +109,14 @@ export async function writeLoad(tx: ManagedTransaction, plans: readonly LoadPlan
     }
   }
   for (const [t, items] of groupBy(sharedRels, (r) => r.type)) {
-    const create = !(await holdsAny(tx, `()-[r:${relType(t)}]->()`));
+    const create = useMemory ? !start.types.has(t) : !(await holdsAny(tx, `()-[r:${relType(t)}]->()`));
     for (const rows of batches(items, size)) {
-      await writeSharedRelationships(tx, relType(t), rows, { others, create }, elementIds, c);
+      await writeSharedRelationships(tx, relType(t), rows, { others, create, known: useMemory ? memory.rels : NOTHING_KNOWN }, elementIds, learnt.rels, c);
       await afterBatch(tx, cursor, options, 'relationships', t, rows.length);
       progressRels(rows.length);
     }
   }
-  return { ...c, nodes: nodes.length, relationships: ownRels.length + sharedRels.length, replacedReports };
+  return { ...c, nodes: nodes.length, relationships: ownRels.length + sharedRels.length, replacedReports, learnt };
 }
 
 /** Every node and relationship of the load once, with what each report says of it, in load order. */

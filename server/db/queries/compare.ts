@@ -12,6 +12,7 @@ import { readQuery, type ReadOptions } from './run.ts';
 import { unitInScope, WHOLE_CORPUS, type Scope } from './scope.ts';
 import { meetingsInScope } from './meetings.ts';
 import { scalarToJson } from './values.ts';
+import { naturalCompare } from './order.ts';
 
 export type CompareColumns = 'instrument' | 'crime';
 
@@ -67,7 +68,7 @@ export async function compareMatrix(driver: Driver, options: CompareOptions): Pr
     unit.versions.push({ id: String(r.get('unit')), report: String(r.get('report')), language: str(r.get('language')) });
     units.set(ref, unit);
   }
-  const byPlace = (a: Unit, b: Unit) => a.label.localeCompare(b.label, 'en', { numeric: true });
+  const byPlace = (a: Unit, b: Unit) => naturalCompare(a.label, b.label);
   const out: CompareResponse['cells'] = [];
   for (const [key, units] of cells) {
     const [meeting, column] = key.split('\u0000') as [string, string];

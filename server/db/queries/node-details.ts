@@ -18,6 +18,7 @@ import { DISPLAY_FIELDS, pairsToJson, pairsToRaw, projectedToJson, projectionCyp
 import type { NodeDetailsResponse, ProvenanceJson, RelationshipGroup, RelationshipItem } from '../../contract/api.ts';
 import type { NodeJson } from '../../contract/graph.ts';
 import { truncateGraphemes } from '../../contract/truncate.ts';
+import { naturalCompare } from './order.ts';
 
 export interface NodeDetailsOptions extends ReadOptions {
   /** Most items per group (default 100). */
@@ -165,7 +166,7 @@ function byPlaceInText(a: RelationshipItem, b: RelationshipItem): number {
   };
   const [ra, pa, la] = key(a);
   const [rb, pb, lb] = key(b);
-  return ra.localeCompare(rb) || pa - pb || la.localeCompare(lb, 'en', { numeric: true }) || a.other.id.localeCompare(b.other.id, 'en', { numeric: true });
+  return ra.localeCompare(rb) || pa - pb || naturalCompare(la, lb) || naturalCompare(a.other.id, b.other.id);
 }
 
 function textUnitOf(node: NodeJson): TextUnit {

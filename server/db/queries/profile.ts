@@ -17,6 +17,7 @@ import { readQuery, type ReadOptions } from './run.ts';
 import { WHOLE_CORPUS, type Scope } from './scope.ts';
 import { meetingsInScope } from './meetings.ts';
 import { nodeToJson, scalarToJson } from './values.ts';
+import { naturalCompare } from './order.ts';
 
 type MeetingProfile = ProfileResponse['meetings'][number];
 type Item = MeetingProfile['measures'][string]['items'][number];
@@ -110,8 +111,8 @@ export async function entityProfile(driver: Driver, id: string, options: ReadOpt
   const ordered = [...rows.values()].sort((a, b) => (a.congress ?? 0) - (b.congress ?? 0) || (a.region_code ?? '').localeCompare(b.region_code ?? '') || a.meeting.localeCompare(b.meeting));
   for (const m of ordered) {
     for (const measure of Object.values(m.measures)) {
-      measure.items.sort((a, b) => a.label.localeCompare(b.label, 'en', { numeric: true }) || a.key.localeCompare(b.key));
-      for (const item of measure.items) item.versions.sort((a, b) => (a.language ?? '').localeCompare(b.language ?? '') || a.id.localeCompare(b.id, 'en', { numeric: true }));
+      measure.items.sort((a, b) => naturalCompare(a.label, b.label) || a.key.localeCompare(b.key));
+      for (const item of measure.items) item.versions.sort((a, b) => (a.language ?? '').localeCompare(b.language ?? '') || naturalCompare(a.id, b.id));
       measure.count = measure.items.length;
     }
   }

@@ -1,0 +1,89 @@
+/**
+ * What the transactions of one load remember from each other. A load of several
+ * transactions (load.ts) notes, from one transaction to the next, the nodes and
+ * shared relationships it wrote (element id and contributions): a later
+ * transaction updates those by element id without reading them back, and creates
+ * what neither the database held when the load began nor an earlier transaction
+ * wrote. A first import of a large corpus so writes without a single read, like a
+ * minimal `UNWIND … CREATE` loader. Once a transaction has taken a report out (a
+ * reload), shared items may have changed under that memory, and the load reads
+ * from the database again from then on.
+ */
+import type { ManagedTransaction } from 'neo4j-driver';
+import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../contract/model.ts';
+import type { Contributions } from './contributions.ts';
+import { REPORTS_KEY } from './contributions.ts';
+import { label, relType, run } from './statements.ts';
+
+/** A node or shared relationship a transaction of this load wrote: where it is and what it now holds. */
+export interface Written {
+  /** Neo4j's elementId, stable within the database for as long as the load runs. */
+  eid: string;
+  contributions: Contributions;
+}
+
+/** What the database held when the load began (read by its first transaction, after any removal). */
+export interface StartState {
+  /** Some report's node is there. */
+  others: boolean;
+  /** MODEL labels and relationship types with at least one node or relationship. */
+  labels: Set<string>;
+  types: Set<string>;
+}
+
+/** What the transactions of one load learnt, for the next ones. */
+export interface LoadMemory {
+  start?: StartState;
+  /** Nodes by id. */
+  nodes: Map<string, Written>;
+  /** Shared relationships, by sharedRelationshipKey (mergeRules.ts). */
+  rels: Map<string, Written>;
+  /** A transaction took a report out: read from the database from then on. */
+  stale: boolean;
+}
+
+/** What one transaction learnt; applied to the memory (remember) once it committed. */
+export interface Learnt {
+  start?: StartState;
+  nodes: Map<string, Written>;
+  rels: Map<string, Written>;
+  /** The transaction took a report out. */
+  removed: boolean;
+}
+
+export function newMemory(): LoadMemory {
+  return { nodes: new Map(), rels: new Map(), stale: false };
+}
+
+export function newLearnt(removed: boolean): Learnt {
+  return { nodes: new Map(), rels: new Map(), removed };
+}
+
+/** Fold a committed transaction's `learnt` into `memory` (a removal makes the memory stale for good). */
+export function remember(memory: LoadMemory, learnt: Learnt): void {
+  memory.start ??= learnt.start;
+  if (learnt.removed || memory.stale) {
+    memory.stale = true;
+    memory.nodes.clear();
+    memory.rels.clear();
+    return;
+  }
+  for (const [id, w] of learnt.nodes) memory.nodes.set(id, w);
+  for (const [key, w] of learnt.rels) memory.rels.set(key, w);
+}
+
+/** Whether any node the loader wrote (one carrying `_reports`) is in the database. */
+export async function holdsReports(tx: ManagedTransaction): Promise<boolean> {
+  return (await run(tx, `MATCH (n) WHERE n.${REPORTS_KEY} IS NOT NULL RETURN 1 LIMIT 1`)).records.length > 0;
+}
+
+/** What the database holds now (count-store look-ups for labels and types, one query; one scan stopping at the first report node). */
+export async function startState(tx: ManagedTransaction): Promise<StartState> {
+  const labels = NODE_LABELS.map((l) => `{k: '${l}', n: COUNT { MATCH (:${label(l)}) }}`);
+  const types = RELATIONSHIP_TYPES.map((t) => `{k: '${t}', n: COUNT { MATCH ()-[:${relType(t)}]->() }}`);
+  const result = await run(tx, `RETURN [x IN [${labels.join(', ')}] WHERE x.n > 0 | x.k] AS labels, [x IN [${types.join(', ')}] WHERE x.n > 0 | x.k] AS types`);
+  const record = result.records[0]!;
+  return { others: await holdsReports(tx), labels: new Set(record.get('labels') as string[]), types: new Set(record.get('types') as string[]) };
+}
+
+export const NOTHING_KNOWN: ReadonlyMap<string, Written> = new Map();
