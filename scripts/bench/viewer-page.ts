@@ -10,6 +10,7 @@
  * helpers (`__name`) that do not exist in the page, so nothing is serialised.
  */
 import type { Browser, Page } from 'playwright-core';
+import { PLACE_NODES } from './viewer-positions.ts';
 
 export interface PageFigures {
   nodes: number;
@@ -26,7 +27,7 @@ export interface PageFigures {
   /** How long the layout window lasted (ms) and how many long tasks fell in it. */
   layout_window_ms: number;
   long_tasks: number;
-  /** One full frame with the layout stopped: sigma's render → the next frame the page may draw (ms, median of FRAMES). */
+  /** One full frame with the layout stopped and the nodes at the benchmark's positions (viewer-positions.ts): sigma's render → the next frame the page may draw (ms, per frame over FRAMES). */
   frame_ms: number | null;
   /** Input → the frame that shows its answer (ms). */
   hover_ms: number | null;
@@ -71,6 +72,7 @@ window.__benchView = function () {
       selected: function () { return c.getSelected(); },
       moving: function () { return c.isLayoutRunning(); },
       stopLayout: function () { c.stopLayout(); },
+      positionsChanged: function () { c.scheduleLabels(); },
     };
   }
   var r = window.__referenceView;
@@ -81,6 +83,7 @@ window.__benchView = function () {
       selected: function () { return null; },
       moving: function () { return false; },
       stopLayout: function () {},
+      positionsChanged: function () {},
     };
   }
   return null;
@@ -241,8 +244,11 @@ export async function measurePage(browser: Browser, url: string, options: Measur
       layout = (await page.evaluate(LAYOUT_WINDOW(options.layoutCapMs))) as LayoutWindow;
       if (layout.stillRunning) options.log(`  the layout was still running after ${options.layoutCapMs} ms; measured up to then`);
     }
-    // A frame is measured on a still graph: the layout (and its overlap spreading) stopped, nothing else drawing.
+    // A frame is measured on a still graph: the layout (and its overlap spreading) stopped, nothing else drawing,
+    // and the nodes where the reference page has them (viewer-positions.ts), so that both draw the same geometry.
     await page.evaluate('window.__benchView().stopLayout()');
+    await page.evaluate(QUIET);
+    await page.evaluate(PLACE_NODES);
     await page.evaluate(QUIET);
     const frame = options.frame === false ? null : await measureFrame(page);
     const usable = await measureInteractions(page, { clickAndZoom: !options.light });
@@ -286,6 +292,7 @@ export async function measureReferencePage(browser: Browser, url: string, canvas
       var view = window.__benchView();
       return { ms: performance.getEntriesByName('graph-rendered')[0].startTime, nodes: view.graph.order, edges: view.graph.size };
     })()`)) as { ms: number; nodes: number; edges: number };
+    await page.evaluate(PLACE_NODES);
     await page.evaluate(QUIET);
     const frame = await measureFrame(page);
     const { hover_ms } = await measureInteractions(page, { clickAndZoom: false });

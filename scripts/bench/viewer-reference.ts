@@ -4,8 +4,9 @@
  * (graphology.umd.min.js, sigma.min.js, no build of ours), fetches the same
  * `/api/graph` answer from the same app (proxied, so it pays the same server and
  * the same bytes; gzip when the browser asks, as for the viewer), imports it with
- * `Graph.from`, gives each node a position (seeded random, in a disc as wide as the
- * container), a size by degree (4–20, the viewer's range in pixels: sigma's default
+ * `Graph.from`, gives each node a position (uniform in a disc as wide as the container,
+ * by its key: viewer-positions.ts, where the viewer's nodes are put too before a frame
+ * is measured), a size by degree (4–20, the viewer's range in pixels: sigma's default
  * sizes are in position units) and its name as label, and draws it with
  * sigma's default settings and styles in a container of the viewer canvas's size and
  * place (query `x`, `y`, `w`, `h`, CSS pixels). It marks `graph-rendered` when
@@ -18,6 +19,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../server/config.ts';
+import { BENCH_POSITION_JS } from './viewer-positions.ts';
 
 const SCRIPTS: Record<string, string> = {
   '/graphology.umd.min.js': path.join(PROJECT_ROOT, 'node_modules', 'graphology', 'dist', 'graphology.umd.min.js'),
@@ -40,8 +42,7 @@ export const REFERENCE_HTML = `<!doctype html>
   box.style.width = (q.get('w') || 800) + 'px';
   box.style.height = (q.get('h') || 600) + 'px';
   var view = window.__referenceView = { sigma: null, graph: null, hoveredNode: null };
-  var seed = 1;
-  function random() { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; }
+  var benchPosition = (${BENCH_POSITION_JS});
   fetch('/api/graph', { headers: { Accept: 'application/json' } })
     .then(function (response) { return response.json(); })
     .then(function (data) {
@@ -53,8 +54,8 @@ export const REFERENCE_HTML = `<!doctype html>
       graph.updateEachNodeAttributes(function (node, a) {
         // sigma's default itemSizesReference is 'positions': sizes are in position units, so the disc is as
         // wide as the container is in pixels, and a size of 4–20 reads as 4–20 px at the first camera.
-        var angle = random() * 2 * Math.PI, radius = discRadius * Math.sqrt(random());
-        return { x: Math.cos(angle) * radius, y: Math.sin(angle) * radius, size: 4 + 16 * Math.sqrt(graph.degree(node) / maxDegree), label: a.name };
+        var p = benchPosition(node, discRadius);
+        return { x: p.x, y: p.y, size: 4 + 16 * Math.sqrt(graph.degree(node) / maxDegree), label: a.name };
       });
       view.graph = graph;
       view.sigma = new Sigma(graph, box);

@@ -273,7 +273,7 @@ async function compare(browser: Browser, appUrl: string, first: PageFigures, run
     reference: r,
     ratios: { first_frame: ratio(p.first, r.first_render_ms), frame: ratio(p.frame, r.frame_ms), hover: ratio(p.hover, r.hover_ms) },
     method:
-      'a bare graphology + sigma v4 page (graphology.umd.min.js, sigma.min.js; default settings and styles; random positions in a disc, sizes by degree, names as labels) fetching the same /api/graph of the same app, its container the size and place of the viewer canvas; page loads alternating with the viewer, medians; first frame: navigation start → sigma\'s first render with the graph; frame: sigma.render() on a still graph, two back to back, per frame until the next animation frame; hover: pointer event → the frame showing a hovered node',
+      'a bare graphology + sigma v4 page (graphology.umd.min.js, sigma.min.js; default settings and styles; positions uniform in a disc by node key, sizes by degree, names as labels) fetching the same /api/graph of the same app, its container the size and place of the viewer canvas; page loads alternating with the viewer, medians; first frame: navigation start → sigma\'s first render with the graph; frame: sigma.render() on a still graph with the nodes of both pages at the same positions (viewer-positions.ts), two back to back, per frame until the next animation frame; hover: pointer event → the frame showing a hovered node',
   };
 }
 
