@@ -42,6 +42,7 @@ const envSchema = z.object({
   CYPHER_QUEUE: z.coerce.number().int().min(0).default(32),
   GRAPH_MAX_NODES: z.coerce.number().int().positive().default(100000),
   GRAPH_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  GRAPH_QUEUE: z.coerce.number().int().min(0).default(64),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
   RATE_LIMIT_CYPHER: z.coerce.number().int().min(0).default(300),
   RATE_LIMIT_SEARCH: z.coerce.number().int().min(0).default(3000),
@@ -87,6 +88,8 @@ export interface Config {
   graphMaxNodes: number;
   /** How many GET /api/graph answers are built at once; the rest queue. */
   graphConcurrency: number;
+  /** How many GET /api/graph requests may wait for their turn; past that, a 503 with Retry-After. */
+  graphQueue: number;
   /** Requests per window and client on /api/cypher and /api/search; 0 turns a limit off. */
   rateLimit: { windowMs: number; cypher: number; search: number };
   /** Deadline of an API request (uploads aside): a 504 past it, even if the database hangs; 0 turns it off. */
@@ -141,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = PROJE
     },
     graphMaxNodes: e.GRAPH_MAX_NODES,
     graphConcurrency: e.GRAPH_CONCURRENCY,
+    graphQueue: e.GRAPH_QUEUE,
     rateLimit: { windowMs: e.RATE_LIMIT_WINDOW_MS, cypher: e.RATE_LIMIT_CYPHER, search: e.RATE_LIMIT_SEARCH },
     trustProxy: e.TRUST_PROXY,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import pLimit from 'p-limit';
 import { neighbors } from '../../db/queries/neighbors.ts';
 import { nodeDetails } from '../../db/queries/node-details.ts';
 import { graphStats } from '../../db/queries/stats.ts';
@@ -8,6 +7,7 @@ import { subgraph } from '../../db/queries/subgraph.ts';
 import type { ApiContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
+import { boundedSlots } from '../http/slots.ts';
 import { CompactGraph, GraphQuery, NeighborsQuery, NodeDetailsQuery, NodeDetailsResponse, NodeIdPath, SerializedGraph, StatsResponse } from '../../contract/api.ts';
 import { encodeCompactGraph } from '../../contract/compactGraph.ts';
 
@@ -15,11 +15,19 @@ const notFoundResponse = { description: 'No node has that id.' };
 
 /** Stats, the viewer's graph, a node's details and its neighbourhood. */
 export function graphRoutes({ driver, config, database }: ApiContext): RouteSpec[] {
-  // A graph answer is the largest thing the server builds (megabytes of records, then of JSON):
-  // a few at a time, the rest wait their turn. Under 50 clients asking for graphs at once this
-  // bounds the memory (the RSS went past 500 MB) without costing throughput, which the two
+  // A graph answer is the largest thing the server builds (megabytes of records, then of
+  // objects, then of JSON): a few at a time, from the query to the JSON handed to the socket,
+  // and a bounded queue waiting for their turn; past it a 503 with Retry-After. Under 50 clients
+  // asking for graphs at once this bounds the memory (the RSS went past 500 MB when the answers
+  // were encoded and serialised outside the slots) without costing throughput, which the two
   // cores and Neo4j set anyway.
-  const graphSlots = pLimit(config.graphConcurrency);
+  const graphSlots = boundedSlots({
+    concurrency: config.graphConcurrency,
+    queue: config.graphQueue,
+    code: 'graph_busy',
+    message: 'The server is building as many graphs as it can and has more waiting; try again shortly.',
+    retryAfterS: 2,
+  });
   return [
     defineRoute({
       method: 'get',
@@ -36,7 +44,7 @@ export function graphRoutes({ driver, config, database }: ApiContext): RouteSpec
       operationId: 'graph',
       summary: 'A subgraph for the viewer (graphology serialized form)',
       description:
-        'Nodes of the given labels (default: all but Paragraph) and the relationships of the given types among them; the corpus filter (`report`, `region`, `congress`) keeps what the reports in scope contributed, and counts several reports share (CO_OCCURS) are those of the reports in scope. `attributes.reports` lists the reports in scope (null: all).',
+        'Nodes of the given labels (default: all but Paragraph) and the relationships of the given types among them; the corpus filter (`report`, `region`, `congress`) keeps what the reports in scope contributed, and counts several reports share (CO_OCCURS) are those of the reports in scope. `attributes.reports` lists the reports in scope (null: all). The server builds GRAPH_CONCURRENCY graphs at once and lets GRAPH_QUEUE more wait; past that it answers 503 `graph_busy` with Retry-After.',
       tags: ['graph'],
       query: GraphQuery,
       responses: {
@@ -45,19 +53,23 @@ export function graphRoutes({ driver, config, database }: ApiContext): RouteSpec
           schema: z.union([SerializedGraph, CompactGraph]),
         },
       },
-      handler: async ({ query }) => {
+      handler: async ({ query }, _req, res) => {
         const scope = await resolveScope(driver, query, { database });
-        const graph = await graphSlots(() =>
-          subgraph(driver, {
+        await graphSlots.run(async () => {
+          // Its client is gone, or the deadline answered while it waited: no graph to build.
+          if (res.headersSent || !res.socket || res.socket.destroyed) return;
+          const graph = await subgraph(driver, {
             database,
             labels: query.labels,
             types: query.types,
             scope,
             maxNodes: Math.min(query.limit ?? config.graphMaxNodes, config.graphMaxNodes),
             timeoutMs: 60_000,
-          }),
-        );
-        return query.format === 'compact' ? encodeCompactGraph(graph) : graph;
+          });
+          // Serialised inside the slot: the records, the graph and its JSON are never alive for more than a few answers at once.
+          if (!res.headersSent) res.status(200).json(query.format === 'compact' ? encodeCompactGraph(graph) : graph);
+        });
+        return undefined;
       },
     }),
     defineRoute({
