@@ -44,8 +44,17 @@ export interface BulkCsvFile {
   rows: number;
 }
 
+/**
+ * A CSV field cannot hold an empty list (neo4j-admin stores no property for it):
+ * a node or relationship with one carries this property instead, naming the
+ * properties to set to [] once the database runs (bulk.ts); then it is removed.
+ */
+export const EMPTY_LISTS_KEY = '_bulk_empty_lists';
+
 export interface BulkCsv {
   files: BulkCsvFile[];
+  /** The property names some node or relationship holds as an empty list (see EMPTY_LISTS_KEY). */
+  emptyLists: string[];
   nodes: number;
   relationships: number;
 }
@@ -59,9 +68,9 @@ function scalarType(v: unknown): CsvType {
   return 'string';
 }
 
-/** The header type of a value: `long`, `string[]`, … (an empty list is a `string[]`). */
+/** The header type of a value: `long`, `string[]`, … (never an empty list: see EMPTY_LISTS_KEY). */
 function csvType(v: DbValue): string {
-  if (Array.isArray(v)) return `${v.length === 0 ? 'string' : scalarType(v[0])}[]`;
+  if (Array.isArray(v)) return `${scalarType(v[0])}[]`;
   return scalarType(v);
 }
 
@@ -89,7 +98,18 @@ interface Group {
 export function bulkCsv(plans: readonly LoadPlan[]): BulkCsv {
   const { nodes, ownRels, sharedRels } = foldPlans(plans);
   const groups = new Map<string, Group>();
-  const add = (kind: Group['kind'], what: string, fixed: string[], props: DbProperties, where: string): void => {
+  const emptyLists = new Set<string>();
+  const add = (kind: Group['kind'], what: string, fixed: string[], all: DbProperties, where: string): void => {
+    const props: DbProperties = {};
+    const empty: string[] = [];
+    for (const [k, v] of Object.entries(all)) {
+      if (Array.isArray(v) && v.length === 0) empty.push(k);
+      else props[k] = v;
+    }
+    if (empty.length > 0) {
+      props[EMPTY_LISTS_KEY] = empty;
+      for (const k of empty) emptyLists.add(k);
+    }
     const columns = Object.keys(props)
       .sort()
       .map((k): [string, string] => [k, csvType(props[k]!)]);
@@ -116,5 +136,5 @@ export function bulkCsv(plans: readonly LoadPlan[]): BulkCsv {
     const text = stringify([header, ...g.rows], { quoted_string: true, quoted_empty: true, record_delimiter: '\n' });
     files.push({ name: `${g.kind}-${files.length + 1}-${g.what.replace(/[^A-Za-z_]/g, '_')}.csv`, kind: g.kind, text, rows: g.rows.length });
   }
-  return { files, nodes: nodes.length, relationships: ownRels.length + sharedRels.length };
+  return { files, emptyLists: [...emptyLists].sort(), nodes: nodes.length, relationships: ownRels.length + sharedRels.length };
 }

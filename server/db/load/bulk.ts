@@ -22,7 +22,7 @@ import { renderNeo4jConf } from '../local/settings.ts';
 import { LocalNeo4j, type LocalNeo4jSettings } from '../local/local-neo4j.ts';
 import { createDriver } from '../driver.ts';
 import { applySchema } from '../schema.ts';
-import { ARRAY_DELIMITER_OPTION, bulkCsv } from './bulk-csv.ts';
+import { ARRAY_DELIMITER_OPTION, EMPTY_LISTS_KEY, bulkCsv } from './bulk-csv.ts';
 import type { LoadPlan } from './plan.ts';
 
 /** The import tool failed (its last lines say why), or the database is not one a bulk import may write (not empty). */
@@ -37,6 +37,8 @@ export interface BulkImportOptions {
 }
 
 export interface BulkImportSummary {
+  /** Property names some node or relationship holds as [] (set once the database runs: setEmptyLists). */
+  emptyLists: string[];
   nodes: number;
   relationships: number;
   files: number;
@@ -81,11 +83,13 @@ export async function bulkImport(plans: readonly LoadPlan[], options: BulkImport
       '--ignore-empty-strings=false',
       '--high-parallel-io=on',
       '--threads=2',
+      // Its report of bad entries goes with the CSV files, not into the working directory.
+      `--report-file=${path.join(dir, 'import.report')}`,
       ...csv.files.map((f) => `--${f.kind}=${path.join(dir, f.name)}`),
     ];
     const importStarted = performance.now();
     await runTool(java, args, { ...process.env, NEO4J_HOME: local.dataDir, NEO4J_CONF: local.dataDir });
-    return { nodes: csv.nodes, relationships: csv.relationships, files: csv.files.length, csvMs: Math.round(csvMs), importMs: Math.round(performance.now() - importStarted) };
+    return { emptyLists: csv.emptyLists, nodes: csv.nodes, relationships: csv.relationships, files: csv.files.length, csvMs: Math.round(csvMs), importMs: Math.round(performance.now() - importStarted) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -165,6 +169,7 @@ export async function bulkLoadLocal(
   try {
     const driver = createDriver({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password });
     try {
+      await setEmptyLists(driver, imported.emptyLists);
       await applySchema(driver);
     } finally {
       await driver.close();
@@ -186,5 +191,15 @@ async function exists(p: string): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** The empty lists a CSV field could not carry (bulk-csv.ts EMPTY_LISTS_KEY), set as the loader sets them; the marker removed. */
+async function setEmptyLists(driver: ReturnType<typeof createDriver>, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
+  const E = EMPTY_LISTS_KEY;
+  for (const pattern of ['(x)', '()-[x]->()']) {
+    const sets = keys.map((k, i) => `FOREACH (_ IN CASE WHEN $keys[${i}] IN x.${E} THEN [1] ELSE [] END | SET x.\`${k.replaceAll('`', '``')}\` = [])`).join(' ');
+    await driver.executeQuery(`MATCH ${pattern} WHERE x.${E} IS NOT NULL ${sets} REMOVE x.${E}`, { keys });
   }
 }

@@ -60,6 +60,8 @@ describe('a bulk import into an empty database', () => {
     expect(summary.nodes).toBe(want.nodes.length);
     expect(summary.relationships).toBe(want.relationships.length);
     expect(await snapshot(imported)).toEqual(want);
+    // The marker of lists a CSV field cannot carry is gone.
+    expect((await imported.executeQuery('MATCH (n) WHERE n._bulk_empty_lists IS NOT NULL RETURN count(n) AS n')).records[0]!.get('n').toNumber()).toBe(0);
   });
 
   it('has the schema the loader creates (constraints and indexes, full-text ones online)', async () => {
@@ -72,7 +74,7 @@ describe('a bulk import into an empty database', () => {
     await loadReports(loaded, again);
     await loadReports(imported, again);
     expect(await snapshot(imported)).toEqual(await snapshot(loaded));
-  });
+  }, 600_000);
 
   it('taking a report out through the loader then gives what it gives on the loaded database', async () => {
     const report = graphs[0]!.reports[0]!;
@@ -90,5 +92,5 @@ describe('a bulk import into an empty database', () => {
     neo4j = await LocalNeo4j.start({ ...localSettings(place), rootDir: PROJECT_ROOT, password: undefined, log, supervise: false });
     imported = createDriver({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password });
     expect(await snapshot(imported)).toEqual(before);
-  });
+  }, 600_000);
 });
