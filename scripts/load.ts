@@ -1,6 +1,7 @@
 /**
  * npm run load -- [report files…] [--gazetteer dir] [--batch-size n]
  * npm run load -- --remove <report> [--remove <report>…]
+ * npm run load -- --bulk [report files…]
  *
  * Ingests each report — a PDF, a Word .docx, a text file, or a graph.json that
  * `npm run ingest` wrote for one report — (default: the bundled corpus in data/reports/) and loads it
@@ -8,7 +9,10 @@
  * all of them in one transaction, each replacing its previous version. Every report is
  * ingested and checked before the database is touched. With --remove, the named reports are
  * taken out instead (what only they brought goes; what others share is recomputed), each
- * all or nothing. Bad input: one line on
+ * all or nothing. With --bulk, a first import into the project's own Neo4j while its
+ * database is empty: neo4j-admin writes the store from CSV files (server/db/load/bulk.ts;
+ * docs/PERFORMANCE.md), refused when NEO4J_URI names another server or the database holds
+ * anything. Bad input: one line on
  * stderr, exit 1.
  */
 import { Command, InvalidArgumentError } from 'commander';
@@ -20,6 +24,9 @@ import { languageVersionId, loadedReportLanguages } from '../server/db/report-id
 import { loadGazetteer } from '../server/ingest/index.ts';
 import { DEFAULT_BATCH_SIZE, LoadInputError, formatLoadSummary, loadReports, type LoadProgress } from '../server/db/load.ts';
 import { applySchema } from '../server/db/schema.ts';
+import { BulkImportError, bulkLoadLocal } from '../server/db/load/bulk.ts';
+import { BulkInputError } from '../server/db/load/bulk-csv.ts';
+import { planLoad } from '../server/db/load/plan.ts';
 import { StartupError } from '../server/db/startup-error.ts';
 import { createLogger } from '../server/logger.ts';
 
@@ -27,6 +34,7 @@ interface Options {
   gazetteer: string;
   batchSize: number;
   remove: string[];
+  bulk: boolean;
 }
 
 class UsageError extends Error {}
@@ -44,6 +52,7 @@ async function main(argv: string[]): Promise<void> {
     .argument('[reports...]', `report files (PDF, Word .docx, text, or a graph.json of one report); default: every report file in ${CORPUS_DIR}`)
     .option('--gazetteer <dir>', 'gazetteer directory', GAZETTEER_DIR)
     .option('--batch-size <n>', 'rows per UNWIND batch', positiveInteger, DEFAULT_BATCH_SIZE)
+    .option('--bulk', "first import into the project's own, empty Neo4j through neo4j-admin database import (fast for a large corpus; not with NEO4J_URI)", false)
     .option('--remove <report>', 'take a loaded report out (its id, report:lac-rpm-2025, or its source file name); what other reports share stays, recomputed from them (repeatable)', collect, [])
     // Commander's own error output would be several lines; ours is one (below).
     .configureOutput({ writeErr: () => {} })
@@ -58,8 +67,12 @@ async function main(argv: string[]): Promise<void> {
   const opts = program.opts<Options>();
   if (opts.remove.length > 0) {
     if (program.args.length > 0) throw new UsageError('--remove takes reports out; name no report files to load with it');
+    if (opts.bulk) throw new UsageError('--bulk is a first import and --remove takes reports out: use one or the other');
     await remove(opts.remove);
     return;
+  }
+  if (opts.bulk && loadConfig().neo4j.uri) {
+    throw new UsageError('--bulk writes the store files of the project\'s own Neo4j with neo4j-admin, which needs them on this machine and the database stopped; NEO4J_URI names another server: unset it, or load with npm run load without --bulk');
   }
   const files = program.args.length > 0 ? program.args : await corpusFiles();
   if (files.length === 0) throw new UsageError(`no report to load: ${CORPUS_DIR} holds no report file (.txt, .pdf, .docx) and none was named`);
@@ -69,24 +82,16 @@ async function main(argv: string[]): Promise<void> {
   let reports = await ingestFiles(files, { gazetteer });
 
   const config = loadConfig();
+  if (opts.bulk) {
+    await bulk(reports, files, gazetteer, config);
+    return;
+  }
   const log = createLogger(config.logLevel);
   const db: Database = await openDatabase(config, log);
   try {
     const database = config.neo4j.database;
     // The other language's report of a meeting already loaded keeps apart instead of replacing it.
-    const taken = await loadedReportLanguages(db.driver, { database });
-    const renamed = new Map<string, string>();
-    for (const r of reports) {
-      const id = languageVersionId(r.graph, taken);
-      if (id) renamed.set(r.file, id);
-      const report = r.graph.nodes.find((n) => n.labels.includes('Report'));
-      taken.set(id ?? r.graph.reports[0]!, String(report?.properties.language ?? ''));
-    }
-    if (renamed.size > 0) reports = await ingestFiles(files, { gazetteer, reportIds: renamed });
-    for (const r of reports) {
-      console.log(`ingested ${r.file} → ${r.graph.reports[0]}: ${r.graph.nodes.length} nodes, ${r.graph.relationships.length} relationships`);
-      for (const w of r.warnings) console.log(`  warning: ${w}`);
-    }
+    reports = await languageVersions(reports, files, gazetteer, await loadedReportLanguages(db.driver, { database }));
     await applySchema(db.driver, database ? { database } : {});
     const summary = await loadReports(
       db.driver,
@@ -103,6 +108,49 @@ async function main(argv: string[]): Promise<void> {
   } finally {
     await db.close();
   }
+}
+
+type Ingested = Awaited<ReturnType<typeof ingestFiles>>;
+
+/**
+ * The other language's report of a meeting already loaded (or earlier in `reports`) keeps apart instead
+ * of replacing it: such reports are ingested again under their language version's id. Prints what was ingested.
+ */
+async function languageVersions(reports: Ingested, files: string[], gazetteer: Awaited<ReturnType<typeof loadGazetteer>>, taken: Map<string, string>): Promise<Ingested> {
+  const renamed = new Map<string, string>();
+  for (const r of reports) {
+    const id = languageVersionId(r.graph, taken);
+    if (id) renamed.set(r.file, id);
+    const report = r.graph.nodes.find((n) => n.labels.includes('Report'));
+    taken.set(id ?? r.graph.reports[0]!, String(report?.properties.language ?? ''));
+  }
+  if (renamed.size > 0) reports = await ingestFiles(files, { gazetteer, reportIds: renamed });
+  for (const r of reports) {
+    console.log(`ingested ${r.file} → ${r.graph.reports[0]}: ${r.graph.nodes.length} nodes, ${r.graph.relationships.length} relationships`);
+    for (const w of r.warnings) console.log(`  warning: ${w}`);
+  }
+  return reports;
+}
+
+/** --bulk: plan every report (bad input refused before anything is touched), then the bulk path (server/db/load/bulk.ts). */
+async function bulk(ingested: Ingested, files: string[], gazetteer: Awaited<ReturnType<typeof loadGazetteer>>, config: ReturnType<typeof loadConfig>): Promise<void> {
+  const started = performance.now();
+  const reports = await languageVersions(ingested, files, gazetteer, new Map());
+  const plans = reports.map((r) => planLoad(r.graph));
+  const seen = new Set<string>();
+  for (const p of plans) {
+    if (seen.has(p.report)) throw new LoadInputError(`report ${p.report} is given twice in one load`);
+    seen.add(p.report);
+  }
+  const log = createLogger(config.logLevel);
+  const { summary, neo4j } = await bulkLoadLocal(plans, { rootDir: config.rootDir, local: config.neo4j.local, log, password: config.neo4j.password });
+  await neo4j.stop();
+  const n = plans.length;
+  console.log(
+    `bulk-imported ${n} report${n === 1 ? '' : 's'} into ${config.neo4j.local.dataDir}: ${summary.nodes} nodes, ${summary.relationships} relationships (${summary.files} CSV files); ` +
+      `CSV ${(summary.csvMs / 1000).toFixed(2)} s, neo4j-admin ${(summary.importMs / 1000).toFixed(2)} s, to schema online ${(summary.ms / 1000).toFixed(2)} s ` +
+      `(${summary.ms > 0 ? Math.round((summary.relationships / summary.ms) * 1000) : summary.relationships} relationships/s), ${((performance.now() - started) / 1000).toFixed(1)} s in all`,
+  );
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -143,7 +191,7 @@ function progressPrinter(): (p: LoadProgress) => void {
 }
 
 main(process.argv).catch((error: unknown) => {
-  const known = error instanceof UsageError || error instanceof CorpusError || error instanceof LoadInputError || error instanceof StartupError || error instanceof ConfigError;
+  const known = error instanceof UsageError || error instanceof CorpusError || error instanceof LoadInputError || error instanceof StartupError || error instanceof ConfigError || error instanceof BulkImportError || error instanceof BulkInputError;
   const message = error instanceof Error ? error.message : String(error);
   console.error(`load: ${known ? message.split('\n')[0] : `failed: ${message.split('\n')[0]}`}`);
   process.exit(1);

@@ -119,8 +119,8 @@ export async function writeLoad(tx: ManagedTransaction, plans: readonly LoadPlan
   return { ...c, nodes: nodes.length, relationships: ownRels.length + sharedRels.length, replacedReports, learnt };
 }
 
-/** Every node and relationship of the load once, with what each report says of it, in load order. */
-function foldPlans(plans: readonly LoadPlan[]): { nodes: NodeItem[]; ownRels: OwnRelItem[]; sharedRels: SharedRelItem[] } {
+/** Every node and relationship of the load once, with what each report says of it, in load order (also the bulk import's input: bulk-csv.ts). */
+export function foldPlans(plans: readonly LoadPlan[]): { nodes: NodeItem[]; ownRels: OwnRelItem[]; sharedRels: SharedRelItem[] } {
   const nodes = new Map<string, NodeItem>();
   const sharedRels = new Map<string, SharedRelItem>();
   const ownRels: OwnRelItem[] = [];

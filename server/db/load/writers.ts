@@ -46,8 +46,8 @@ export interface WriteMode {
 
 const ENDS = 'UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a MATCH (b) WHERE elementId(b) = row.b';
 
-/** This load's contributions on top of what the database holds. */
-function folded(have: Contributions, item: Folded): Contributions {
+/** This load's contributions on top of what the database holds (`have`: NO_CONTRIBUTIONS for an empty database). */
+export function folded(have: Contributions, item: Folded): Contributions {
   return item.says.reduce((c, [report, properties]) => withContribution(c, report, properties), have);
 }
 
