@@ -31,7 +31,7 @@ async function main(argv: string[]): Promise<void> {
     .description('Turn UN Crime Congress meeting reports into graph.json (see docs/MODEL.md)')
     .argument('<reports...>', 'report files: PDF, Word (.docx) or text (UTF-8, UTF-16), Chinese or English')
     .option('--out <file>', 'where to write graph.json', 'graph.json')
-    .option('--text <dir>', 'also write each report\'s extracted text and the text the parser read into <dir>')
+    .option('--text <dir>', "also write each report's extracted text and the text the parser read into <dir>")
     .option('--gazetteer <dir>', 'gazetteer directory', path.join('data', 'gazetteer'))
     .option('--report-id <id>', 'report id (only with a single report), e.g. report:lac-rpm-2025')
     .option('--evaluate <gold>', "score the graph against a reader's annotation (the evaluation kit's gold.json format) and print the table")
@@ -68,7 +68,8 @@ async function main(argv: string[]): Promise<void> {
     graphs.push(result.graph);
     warnings.push(...result.warnings);
     unreviewed.push(...result.unreviewed.map((e) => ({ ...e, source: file })));
-    if (result.footnotes.length > 0) console.log(`${file}: ${result.footnotes.length} footnote${result.footnotes.length > 1 ? 's' : ''} set apart from the text`);
+    if (result.footnotes.length > 0)
+      console.log(`${file}: ${result.footnotes.length} footnote${result.footnotes.length > 1 ? 's' : ''} set apart from the text`);
     if (opts.text) {
       await mkdir(opts.text, { recursive: true });
       const base = path.join(opts.text, path.basename(file));

@@ -52,8 +52,17 @@ async function main(argv: string[]): Promise<void> {
     .argument('[reports...]', `report files (PDF, Word .docx, text, or a graph.json of one report); default: every report file in ${CORPUS_DIR}`)
     .option('--gazetteer <dir>', 'gazetteer directory', GAZETTEER_DIR)
     .option('--batch-size <n>', 'rows per UNWIND batch', positiveInteger, DEFAULT_BATCH_SIZE)
-    .option('--bulk', "first import into the project's own, empty Neo4j through neo4j-admin database import (fast for a large corpus; not with NEO4J_URI)", false)
-    .option('--remove <report>', 'take a loaded report out (its id, report:lac-rpm-2025, or its source file name); what other reports share stays, recomputed from them (repeatable)', collect, [])
+    .option(
+      '--bulk',
+      "first import into the project's own, empty Neo4j through neo4j-admin database import (fast for a large corpus; not with NEO4J_URI)",
+      false,
+    )
+    .option(
+      '--remove <report>',
+      'take a loaded report out (its id, report:lac-rpm-2025, or its source file name); what other reports share stays, recomputed from them (repeatable)',
+      collect,
+      [],
+    )
     // Commander's own error output would be several lines; ours is one (below).
     .configureOutput({ writeErr: () => {} })
     .exitOverride();
@@ -72,7 +81,9 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (opts.bulk && loadConfig().neo4j.uri) {
-    throw new UsageError('--bulk writes the store files of the project\'s own Neo4j with neo4j-admin, which needs them on this machine and the database stopped; NEO4J_URI names another server: unset it, or load with npm run load without --bulk');
+    throw new UsageError(
+      "--bulk writes the store files of the project's own Neo4j with neo4j-admin, which needs them on this machine and the database stopped; NEO4J_URI names another server: unset it, or load with npm run load without --bulk",
+    );
   }
   const files = program.args.length > 0 ? program.args : await corpusFiles();
   if (files.length === 0) throw new UsageError(`no report to load: ${CORPUS_DIR} holds no report file (.txt, .pdf, .docx) and none was named`);
@@ -116,7 +127,12 @@ type Ingested = Awaited<ReturnType<typeof ingestFiles>>;
  * The other language's report of a meeting already loaded (or earlier in `reports`) keeps apart instead
  * of replacing it: such reports are ingested again under their language version's id. Prints what was ingested.
  */
-async function languageVersions(reports: Ingested, files: string[], gazetteer: Awaited<ReturnType<typeof loadGazetteer>>, taken: Map<string, string>): Promise<Ingested> {
+async function languageVersions(
+  reports: Ingested,
+  files: string[],
+  gazetteer: Awaited<ReturnType<typeof loadGazetteer>>,
+  taken: Map<string, string>,
+): Promise<Ingested> {
   const renamed = new Map<string, string>();
   for (const r of reports) {
     const id = languageVersionId(r.graph, taken);
@@ -133,7 +149,12 @@ async function languageVersions(reports: Ingested, files: string[], gazetteer: A
 }
 
 /** --bulk: plan every report (bad input refused before anything is touched), then the bulk path (server/db/load/bulk.ts). */
-async function bulk(ingested: Ingested, files: string[], gazetteer: Awaited<ReturnType<typeof loadGazetteer>>, config: ReturnType<typeof loadConfig>): Promise<void> {
+async function bulk(
+  ingested: Ingested,
+  files: string[],
+  gazetteer: Awaited<ReturnType<typeof loadGazetteer>>,
+  config: ReturnType<typeof loadConfig>,
+): Promise<void> {
   const started = performance.now();
   const reports = await languageVersions(ingested, files, gazetteer, new Map());
   const plans = reports.map((r) => planLoad(r.graph));
@@ -173,7 +194,9 @@ async function remove(names: string[]): Promise<void> {
     for (const id of ids) {
       const s = await removeReport(db.driver, id, database ? { database } : {});
       if (!s) throw new UsageError(`report ${id} was taken out meanwhile`);
-      console.log(`removed ${s.report}: ${s.nodesDeleted} nodes and ${s.relationshipsDeleted} relationships out, shared nodes and relationships recomputed (${s.sharedUpdated} properties set), in ${(s.ms / 1000).toFixed(2)} s`);
+      console.log(
+        `removed ${s.report}: ${s.nodesDeleted} nodes and ${s.relationshipsDeleted} relationships out, shared nodes and relationships recomputed (${s.sharedUpdated} properties set), in ${(s.ms / 1000).toFixed(2)} s`,
+      );
     }
   } finally {
     await db.close();
@@ -191,7 +214,14 @@ function progressPrinter(): (p: LoadProgress) => void {
 }
 
 main(process.argv).catch((error: unknown) => {
-  const known = error instanceof UsageError || error instanceof CorpusError || error instanceof LoadInputError || error instanceof StartupError || error instanceof ConfigError || error instanceof BulkImportError || error instanceof BulkInputError;
+  const known =
+    error instanceof UsageError ||
+    error instanceof CorpusError ||
+    error instanceof LoadInputError ||
+    error instanceof StartupError ||
+    error instanceof ConfigError ||
+    error instanceof BulkImportError ||
+    error instanceof BulkInputError;
   const message = error instanceof Error ? error.message : String(error);
   console.error(`load: ${known ? message.split('\n')[0] : `failed: ${message.split('\n')[0]}`}`);
   process.exit(1);

@@ -105,7 +105,11 @@ export async function startServerProcess(opts: SpawnOptions & { readyTimeoutMs: 
  * data directory removed afterwards. Resolves with what `work` resolves with;
  * throws what the start or `work` throws.
  */
-export async function withThrowawayServer<T>(purpose: string, env: Record<string, string>, work: (server: ServerProcess, place: ThrowawayPlace) => Promise<T>): Promise<T> {
+export async function withThrowawayServer<T>(
+  purpose: string,
+  env: Record<string, string>,
+  work: (server: ServerProcess, place: ThrowawayPlace) => Promise<T>,
+): Promise<T> {
   const place = await throwawayPlace(purpose);
   let server: ServerProcess | undefined;
   try {

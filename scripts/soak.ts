@@ -59,86 +59,118 @@ const REQUESTS: autocannon.Request[] = [
   { method: 'GET', path: `/api/nodes/${encodeURIComponent('rec:lac-rpm-2025:24(c)')}` },
   { method: 'GET', path: `/api/nodes/${encodeURIComponent('state:BRA')}/neighbors?depth=1` },
   { method: 'GET', path: `/api/nodes/${encodeURIComponent('instrument:untoc')}/neighbors?depth=2&limit=200` },
-  { method: 'POST', path: '/api/cypher', headers: json, body: JSON.stringify({ query: 'MATCH (r:Recommendation)-[c:CITES]->(i:Instrument) RETURN r, c, i LIMIT 25' }) },
-  { method: 'POST', path: '/api/cypher', headers: json, body: JSON.stringify({ query: 'MATCH (s:State)-[:SPOKE_ON]->(a) RETURN s.name AS state, count(a) AS n ORDER BY n DESC LIMIT 10' }) },
+  {
+    method: 'POST',
+    path: '/api/cypher',
+    headers: json,
+    body: JSON.stringify({ query: 'MATCH (r:Recommendation)-[c:CITES]->(i:Instrument) RETURN r, c, i LIMIT 25' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/cypher',
+    headers: json,
+    body: JSON.stringify({ query: 'MATCH (s:State)-[:SPOKE_ON]->(a) RETURN s.name AS state, count(a) AS n ORDER BY n DESC LIMIT 10' }),
+  },
 ];
 
 async function main(): Promise<number> {
-  return withThrowawayServer('soak', { RATE_LIMIT_CYPHER: '0', RATE_LIMIT_SEARCH: '0', CYPHER_CLIENT_CONCURRENCY: '0', CYPHER_QUEUE: '1000', LOG_LEVEL: 'error' }, async (server, place) => {
-    const base = server.url;
-    if (opts.reports) {
-      const files = (await readdir(opts.reports)).filter((f) => f.endsWith('.txt')).map((f) => path.join(opts.reports!, f));
-      const password = (await readFile(path.join(place.dataDir, 'password'), 'utf8')).trim();
-      console.log(`soak: loading ${files.length} reports from ${opts.reports} …`);
-      const load = spawnSync(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'scripts/load.ts'), ...files], {
-        cwd: PROJECT_ROOT,
-        env: { ...process.env, NEO4J_URI: `bolt://127.0.0.1:${place.boltPort}`, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: password, LOG_LEVEL: 'error' },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
-      if (load.status !== 0) throw new Error('loading the reports failed');
-    }
-    const pid = server.pid;
-    // Warm-up: every request once, a few times, so that code paths and query plans are cached.
-    for (let i = 0; i < 5; i++) for (const r of REQUESTS) await fetch(base + r.path, { method: r.method, headers: r.headers as Record<string, string> | undefined, body: r.body as string | undefined });
-    await sleep(5000);
-    const baseline = await processRssMb(pid);
-    const java = javaChild(pid);
-    const javaBaseline = java ? await processRssMb(java) : undefined;
-    console.log(`soak: baseline RSS ${baseline} MB (Neo4j JVM ${javaBaseline ?? '?'} MB); ${opts.connections} connections for ${opts.duration} s …`);
+  return withThrowawayServer(
+    'soak',
+    { RATE_LIMIT_CYPHER: '0', RATE_LIMIT_SEARCH: '0', CYPHER_CLIENT_CONCURRENCY: '0', CYPHER_QUEUE: '1000', LOG_LEVEL: 'error' },
+    async (server, place) => {
+      const base = server.url;
+      if (opts.reports) {
+        const files = (await readdir(opts.reports)).filter((f) => f.endsWith('.txt')).map((f) => path.join(opts.reports!, f));
+        const password = (await readFile(path.join(place.dataDir, 'password'), 'utf8')).trim();
+        console.log(`soak: loading ${files.length} reports from ${opts.reports} …`);
+        const load = spawnSync(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'scripts/load.ts'), ...files], {
+          cwd: PROJECT_ROOT,
+          env: { ...process.env, NEO4J_URI: `bolt://127.0.0.1:${place.boltPort}`, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: password, LOG_LEVEL: 'error' },
+          stdio: ['ignore', 'ignore', 'inherit'],
+        });
+        if (load.status !== 0) throw new Error('loading the reports failed');
+      }
+      const pid = server.pid;
+      // Warm-up: every request once, a few times, so that code paths and query plans are cached.
+      for (let i = 0; i < 5; i++)
+        for (const r of REQUESTS)
+          await fetch(base + r.path, { method: r.method, headers: r.headers as Record<string, string> | undefined, body: r.body as string | undefined });
+      await sleep(5000);
+      const baseline = await processRssMb(pid);
+      const java = javaChild(pid);
+      const javaBaseline = java ? await processRssMb(java) : undefined;
+      console.log(`soak: baseline RSS ${baseline} MB (Neo4j JVM ${javaBaseline ?? '?'} MB); ${opts.connections} connections for ${opts.duration} s …`);
 
-    let peak = baseline;
-    const sampler = setInterval(() => {
-      processRssMb(pid).then((mb) => (peak = Math.max(peak, mb)), () => undefined);
-    }, 500);
-    const rounds: { requests: number; requestsPerS: number; latencyMs: Record<string, number>; statusCodes: Record<string, number>; non2xx: number; clientErrors: number; timeouts: number; rssEndOfRunMb: number; rssAfterSettleMb: number }[] = [];
-    for (let round = 1; round <= opts.rounds; round++) {
-      const result = await autocannon({ url: base, connections: opts.connections, duration: opts.duration, requests: REQUESTS, timeout: 30 });
-      const endOfRun = await processRssMb(pid);
-      await sleep(opts.settle * 1000);
-      const codes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, st]) => [code, st.count ?? 0]));
-      rounds.push({
-        requests: result.requests.total,
-        requestsPerS: result.requests.average,
-        latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
-        statusCodes: codes,
-        non2xx: result.non2xx,
-        clientErrors: result.errors,
-        timeouts: result.timeouts,
-        rssEndOfRunMb: endOfRun,
-        rssAfterSettleMb: await processRssMb(pid),
-      });
-      console.log(`soak: round ${round}: ${result.requests.total} requests, RSS ${endOfRun} MB at the end, ${rounds.at(-1)!.rssAfterSettleMb} MB settled`);
-    }
-    clearInterval(sampler);
-    const javaAfter = java ? await processRssMb(java) : undefined;
+      let peak = baseline;
+      const sampler = setInterval(() => {
+        processRssMb(pid).then(
+          (mb) => (peak = Math.max(peak, mb)),
+          () => undefined,
+        );
+      }, 500);
+      const rounds: {
+        requests: number;
+        requestsPerS: number;
+        latencyMs: Record<string, number>;
+        statusCodes: Record<string, number>;
+        non2xx: number;
+        clientErrors: number;
+        timeouts: number;
+        rssEndOfRunMb: number;
+        rssAfterSettleMb: number;
+      }[] = [];
+      for (let round = 1; round <= opts.rounds; round++) {
+        const result = await autocannon({ url: base, connections: opts.connections, duration: opts.duration, requests: REQUESTS, timeout: 30 });
+        const endOfRun = await processRssMb(pid);
+        await sleep(opts.settle * 1000);
+        const codes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, st]) => [code, st.count ?? 0]));
+        rounds.push({
+          requests: result.requests.total,
+          requestsPerS: result.requests.average,
+          latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+          statusCodes: codes,
+          non2xx: result.non2xx,
+          clientErrors: result.errors,
+          timeouts: result.timeouts,
+          rssEndOfRunMb: endOfRun,
+          rssAfterSettleMb: await processRssMb(pid),
+        });
+        console.log(`soak: round ${round}: ${result.requests.total} requests, RSS ${endOfRun} MB at the end, ${rounds.at(-1)!.rssAfterSettleMb} MB settled`);
+      }
+      clearInterval(sampler);
+      const javaAfter = java ? await processRssMb(java) : undefined;
 
-    const serverErrors = rounds.flatMap((r) => Object.entries(r.statusCodes)).filter(([code]) => code.startsWith('5')).reduce((n, [, c]) => n + c, 0);
-    const first = rounds[0]!.rssAfterSettleMb;
-    const last = rounds.at(-1)!.rssAfterSettleMb;
-    const figures = {
-      at: new Date().toISOString(),
-      connections: opts.connections,
-      durationS: opts.duration,
-      corpus: opts.reports ?? 'data/reports (bundled seed)',
-      rounds,
-      serverErrors,
-      rssMb: { baseline, peak, afterFirstRound: first, afterLastRound: last, settleS: opts.settle },
-      neo4jRssMb: { baseline: javaBaseline, afterSettle: javaAfter },
-    };
-    await mkdir(path.join(PROJECT_ROOT, '.data/soak'), { recursive: true });
-    await writeFile(path.join(PROJECT_ROOT, '.data/soak/last.json'), `${JSON.stringify(figures, null, 2)}\n`);
-    console.log(JSON.stringify(figures, null, 2));
+      const serverErrors = rounds
+        .flatMap((r) => Object.entries(r.statusCodes))
+        .filter(([code]) => code.startsWith('5'))
+        .reduce((n, [, c]) => n + c, 0);
+      const first = rounds[0]!.rssAfterSettleMb;
+      const last = rounds.at(-1)!.rssAfterSettleMb;
+      const figures = {
+        at: new Date().toISOString(),
+        connections: opts.connections,
+        durationS: opts.duration,
+        corpus: opts.reports ?? 'data/reports (bundled seed)',
+        rounds,
+        serverErrors,
+        rssMb: { baseline, peak, afterFirstRound: first, afterLastRound: last, settleS: opts.settle },
+        neo4jRssMb: { baseline: javaBaseline, afterSettle: javaAfter },
+      };
+      await mkdir(path.join(PROJECT_ROOT, '.data/soak'), { recursive: true });
+      await writeFile(path.join(PROJECT_ROOT, '.data/soak/last.json'), `${JSON.stringify(figures, null, 2)}\n`);
+      console.log(JSON.stringify(figures, null, 2));
 
-    const problems: string[] = [];
-    if (serverErrors > 0) problems.push(`${serverErrors} responses were 5xx`);
-    const non2xx = rounds.reduce((n, r) => n + r.non2xx, 0);
-    const errors = rounds.reduce((n, r) => n + r.clientErrors + r.timeouts, 0);
-    if (non2xx > 0) problems.push(`${non2xx} responses were not 2xx`);
-    if (errors > 0) problems.push(`${errors} client errors or timeouts`);
-    if (last > first * 1.1 && last - first > 16) problems.push(`RSS grew from ${first} MB after the first round to ${last} MB after the last`);
-    console.log(problems.length === 0 ? 'soak: PASS' : `soak: FAIL: ${problems.join('; ')}`);
-    return problems.length === 0 ? 0 : 1;
-  });
+      const problems: string[] = [];
+      if (serverErrors > 0) problems.push(`${serverErrors} responses were 5xx`);
+      const non2xx = rounds.reduce((n, r) => n + r.non2xx, 0);
+      const errors = rounds.reduce((n, r) => n + r.clientErrors + r.timeouts, 0);
+      if (non2xx > 0) problems.push(`${non2xx} responses were not 2xx`);
+      if (errors > 0) problems.push(`${errors} client errors or timeouts`);
+      if (last > first * 1.1 && last - first > 16) problems.push(`RSS grew from ${first} MB after the first round to ${last} MB after the last`);
+      console.log(problems.length === 0 ? 'soak: PASS' : `soak: FAIL: ${problems.join('; ')}`);
+      return problems.length === 0 ? 0 : 1;
+    },
+  );
 }
 
 runScript('soak', main);

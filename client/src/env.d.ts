@@ -39,7 +39,10 @@ declare module 'graphology-layout-forceatlas2/webworker.js' {
   export default workerFunction;
 }
 declare module 'graphology-layout-forceatlas2/helpers.js' {
-  export function graphToByteArrays(graph: unknown, getEdgeWeight: (edge: string, attributes: Record<string, unknown>) => number): { nodes: Float32Array; edges: Float32Array };
+  export function graphToByteArrays(
+    graph: unknown,
+    getEdgeWeight: (edge: string, attributes: Record<string, unknown>) => number,
+  ): { nodes: Float32Array; edges: Float32Array };
   export function assignLayoutChanges(graph: unknown, nodes: Float32Array, outputReducer: null): void;
   export function createWorker(fn: () => void): Worker;
 }

@@ -13,7 +13,14 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 export const CLIENT_DIR = path.join(ROOT, 'client');
 export const DIST_INDEX = path.join(CLIENT_DIR, 'dist', 'index.html');
 /** What the built page depends on: its sources, its config and the installed packages. */
-const INPUTS = [path.join(CLIENT_DIR, 'src'), path.join(CLIENT_DIR, 'public'), path.join(CLIENT_DIR, 'index.html'), path.join(ROOT, 'vite.config.ts'), path.join(ROOT, 'package-lock.json'), path.join(ROOT, 'server', 'contract')];
+const INPUTS = [
+  path.join(CLIENT_DIR, 'src'),
+  path.join(CLIENT_DIR, 'public'),
+  path.join(CLIENT_DIR, 'index.html'),
+  path.join(ROOT, 'vite.config.ts'),
+  path.join(ROOT, 'package-lock.json'),
+  path.join(ROOT, 'server', 'contract'),
+];
 
 async function newestMtime(target: string): Promise<number> {
   let info;

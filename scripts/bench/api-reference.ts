@@ -102,7 +102,8 @@ export async function timeClientAndServer(driver: Driver, make: () => BenchReque
 
 /** The driver, with every session's `run` reporting Neo4j's time for the query once its result is in. */
 function withQueryTimes(driver: Driver, onQuery: (ms: number) => void): Driver {
-  const bind = <T extends object>(target: T, value: unknown): unknown => (typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value);
+  const bind = <T extends object>(target: T, value: unknown): unknown =>
+    typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
   return new Proxy(driver, {
     get(target, prop) {
       if (prop !== 'session') return bind(target, Reflect.get(target, prop));

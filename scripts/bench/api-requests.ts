@@ -60,7 +60,25 @@ export async function requestPools(driver: Driver, seed = 7): Promise<RequestPoo
       }
     }
   }
-  for (const w of ['trafficking', 'cybercrime', 'corruption', 'money laundering', 'firearms', 'migrants', 'terrorism', '贩运', '腐败', '洗钱', '网络犯罪', '恐怖主义', '儿童', '妇女', '技术援助', '国际合作']) terms.add(w);
+  for (const w of [
+    'trafficking',
+    'cybercrime',
+    'corruption',
+    'money laundering',
+    'firearms',
+    'migrants',
+    'terrorism',
+    '贩运',
+    '腐败',
+    '洗钱',
+    '网络犯罪',
+    '恐怖主义',
+    '儿童',
+    '妇女',
+    '技术援助',
+    '国际合作',
+  ])
+    terms.add(w);
 
   return {
     // The API takes at most 200 characters (one instrument's full title is longer): no user types more.
@@ -94,13 +112,27 @@ const enc = encodeURIComponent;
 export function requestMakers(pools: RequestPools, seed = 11): Record<Endpoint, () => BenchRequest> {
   const random: Random = createRandom(seed);
   const get = (path: string): BenchRequest => ({ method: 'GET', path });
-  const cypher = (query: string, params: Record<string, unknown>): BenchRequest => ({ method: 'POST', path: '/api/cypher', body: JSON.stringify({ query, params }) });
+  const cypher = (query: string, params: Record<string, unknown>): BenchRequest => ({
+    method: 'POST',
+    path: '/api/cypher',
+    body: JSON.stringify({ query, params }),
+  });
   const cypherForms: Array<() => BenchRequest> = [
     () => cypher('MATCH (r:Recommendation)-[c:CITES]->(i:Instrument {id: $id}) RETURN r, c, i LIMIT 50', { id: random.pick(pools.instrumentIds) }),
-    () => cypher('MATCH (s:State {id: $id})-[o:SPOKE_ON]->(a) RETURN a.id AS item, count(o) AS times ORDER BY times DESC LIMIT 20', { id: random.pick(pools.stateIds) }),
-    () => cypher('MATCH (c:CrimeType {id: $id})-[x:CO_OCCURS]-(d:CrimeType) RETURN c, x, d ORDER BY x.count DESC LIMIT 25', { id: random.pick(pools.crimeIds) }),
-    () => cypher('MATCH (p:Paragraph)-[:IN_REPORT]->(r:Report {id: $id}) RETURN p.number AS n, left(p.text, 80) AS text ORDER BY n LIMIT 30', { id: random.pick(pools.reportIds) }),
-    () => cypher('MATCH (r:Recommendation)-[:ADDRESSES]->(c:CrimeType {id: $id}) RETURN r.report AS report, count(*) AS n ORDER BY n DESC LIMIT 10', { id: random.pick(pools.crimeIds) }),
+    () =>
+      cypher('MATCH (s:State {id: $id})-[o:SPOKE_ON]->(a) RETURN a.id AS item, count(o) AS times ORDER BY times DESC LIMIT 20', {
+        id: random.pick(pools.stateIds),
+      }),
+    () =>
+      cypher('MATCH (c:CrimeType {id: $id})-[x:CO_OCCURS]-(d:CrimeType) RETURN c, x, d ORDER BY x.count DESC LIMIT 25', { id: random.pick(pools.crimeIds) }),
+    () =>
+      cypher('MATCH (p:Paragraph)-[:IN_REPORT]->(r:Report {id: $id}) RETURN p.number AS n, left(p.text, 80) AS text ORDER BY n LIMIT 30', {
+        id: random.pick(pools.reportIds),
+      }),
+    () =>
+      cypher('MATCH (r:Recommendation)-[:ADDRESSES]->(c:CrimeType {id: $id}) RETURN r.report AS report, count(*) AS n ORDER BY n DESC LIMIT 10', {
+        id: random.pick(pools.crimeIds),
+      }),
     () => cypher('MATCH (n:Report) RETURN n.id, n.title_en ORDER BY n.id LIMIT 25', {}),
   ];
   const searchRequest = (q: string): BenchRequest => {
@@ -129,7 +161,10 @@ export function requestMakers(pools: RequestPools, seed = 11): Record<Endpoint, 
         () => get(`/api/graph?report=${enc(random.pick(pools.reportIds))}`),
         () => get(`/api/graph?report=${enc(random.pick(pools.reportIds))}`),
         () => get('/api/graph?labels=CrimeType&types=CO_OCCURS,LINKED_TO'),
-        () => get(`/api/graph?labels=${random.pick(['State,AgendaItem,Theme', 'Instrument,Recommendation', 'Organization,State,Meeting', 'CrimeType,Recommendation'])}&limit=300`),
+        () =>
+          get(
+            `/api/graph?labels=${random.pick(['State,AgendaItem,Theme', 'Instrument,Recommendation', 'Organization,State,Meeting', 'CrimeType,Recommendation'])}&limit=300`,
+          ),
       ])(),
   };
 }

@@ -115,7 +115,8 @@ async function hammer(url: string, make: () => BenchRequest, connections: number
         },
         // One request at a time per connection: its context names the request answered.
         onResponse: (status, body, context) => {
-          if ((status < 200 || status >= 300) && firstError === undefined) firstError = `${status} to ${(context as { request?: string }).request}: ${body.slice(0, 200)}`;
+          if ((status < 200 || status >= 300) && firstError === undefined)
+            firstError = `${status} to ${(context as { request?: string }).request}: ${body.slice(0, 200)}`;
         },
       },
     ],
@@ -251,7 +252,9 @@ export async function benchApi(driver: Driver, server: BenchServer, opts: ApiBen
       await drained(server.url);
       const one = await measure(endpoint, 1, opts.singleS);
       single[endpoint] = { requests: one.product.requests, p50_ms: one.product.p50_ms, p95_ms: one.product.p95_ms, rps: one.product.rps };
-      opts.log(`api ${endpoint}, one connection: p50 ${one.product.p50_ms} ms, p95 ${one.product.p95_ms} ms, ${one.product.rps} req/s${describeComparison(one.comparison)}`);
+      opts.log(
+        `api ${endpoint}, one connection: p50 ${one.product.p50_ms} ms, p95 ${one.product.p95_ms} ms, ${one.product.rps} req/s${describeComparison(one.comparison)}`,
+      );
       const many = await measure(endpoint, opts.connections, opts.durationS);
       const f = many.product;
       figures[endpoint] = f;
@@ -265,7 +268,9 @@ export async function benchApi(driver: Driver, server: BenchServer, opts: ApiBen
     opts.log(`api ${endpoint}: server RSS ${rssByEndpoint[endpoint]} MB at most`);
   }
   const nodeTime = await timeClientAndServer(driver, requestMakers(pools, 13).node, opts.timedCalls ?? 200);
-  opts.log(`api node details, one at a time: Neo4j ${nodeTime.neo4j_ms_total} ms, driver decoding and mapping ${nodeTime.client_ms_total} ms (${nodeTime.client_over_neo4j}× Neo4j's)`);
+  opts.log(
+    `api node details, one at a time: Neo4j ${nodeTime.neo4j_ms_total} ms, driver decoding and mapping ${nodeTime.client_ms_total} ms (${nodeTime.client_over_neo4j}× Neo4j's)`,
+  );
   return {
     ...(figures as Record<Endpoint, EndpointFigures>),
     single_connection: single as Record<Endpoint, SingleFigures>,

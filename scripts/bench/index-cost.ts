@@ -25,7 +25,7 @@ try {
     for (const record of records) await db.driver.executeQuery(`DROP INDEX \`${String(record.get('name'))}\``);
   };
   const indexes = async (): Promise<string> => {
-    const { records } = await db.driver.executeQuery("SHOW INDEXES YIELD type RETURN type, count(*) AS n ORDER BY type");
+    const { records } = await db.driver.executeQuery('SHOW INDEXES YIELD type RETURN type, count(*) AS n ORDER BY type');
     return records.map((r) => `${String(r.get('n'))} ${String(r.get('type')).toLowerCase()}`).join(', ');
   };
   const timedLoad = async (label: string): Promise<void> => {
@@ -38,7 +38,9 @@ try {
     const rels = Number(records[0]!.get('n'));
     const after = await indexes();
     if (after !== before) throw new Error(`the indexes changed during the load: ${before} → ${after}`);
-    console.log(`${label}: ${seconds.toFixed(1)} s, ${Math.round(rels / seconds)} rels/s (${rels} relationships, ${summary.reports.length} reports; indexes: ${before})`);
+    console.log(
+      `${label}: ${seconds.toFixed(1)} s, ${Math.round(rels / seconds)} rels/s (${rels} relationships, ${summary.reports.length} reports; indexes: ${before})`,
+    );
   };
   await timedLoad('full schema');
   await dropIndexes("type = 'FULLTEXT'");

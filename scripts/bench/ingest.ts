@@ -43,6 +43,12 @@ export async function buildCorpus(count: number): Promise<BenchCorpus> {
   const paragraphs = graphs.reduce((n, g) => n + g.nodes.filter((x) => x.labels.includes('Paragraph')).length, 0);
   return {
     graphs,
-    ingest: { reports: count, paragraphs, ms: Math.round(ms), paragraphs_per_s: Math.round((paragraphs / ms) * 1000), reports_per_s: round((count / ms) * 1000) },
+    ingest: {
+      reports: count,
+      paragraphs,
+      ms: Math.round(ms),
+      paragraphs_per_s: Math.round((paragraphs / ms) * 1000),
+      reports_per_s: round((count / ms) * 1000),
+    },
   };
 }

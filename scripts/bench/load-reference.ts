@@ -46,7 +46,10 @@ export async function referenceLoad(driver: Driver, graphs: readonly GraphJson[]
       }
       for (const { type, a, b, rows } of relRows.values()) {
         for (const batch of batches(rows, REFERENCE_BATCH)) {
-          await tx.run(`UNWIND $rows AS row MATCH (a:\`${a}\` {id: row.start}) MATCH (b:\`${b}\` {id: row.end}) CREATE (a)-[r:\`${type}\`]->(b) SET r = row.props`, { rows: batch });
+          await tx.run(
+            `UNWIND $rows AS row MATCH (a:\`${a}\` {id: row.start}) MATCH (b:\`${b}\` {id: row.end}) CREATE (a)-[r:\`${type}\`]->(b) SET r = row.props`,
+            { rows: batch },
+          );
         }
       }
     });

@@ -61,7 +61,9 @@ export async function clearDatabase(driver: Driver): Promise<void> {
 }
 
 async function countAll(driver: Driver): Promise<{ nodes: number; rels: number }> {
-  const { records } = await driver.executeQuery('CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels');
+  const { records } = await driver.executeQuery(
+    'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels',
+  );
   return { nodes: Number(records[0]!.get('nodes')), rels: Number(records[0]!.get('rels')) };
 }
 
@@ -83,11 +85,14 @@ async function naiveLoad(driver: Driver, graphs: readonly GraphJson[]): Promise<
         for (const group of plan.relGroups) {
           for (const row of group.rows) {
             const props = { ...toDbProperties(row.properties), [REPORTS_KEY]: [plan.report] };
-            await tx.run(`MATCH (a:${labelOf.get(row.start)} {id: $start}) MATCH (b:${labelOf.get(row.end)} {id: $end}) CREATE (a)-[r:${group.type}]->(b) SET r = $props`, {
-              start: row.start,
-              end: row.end,
-              props,
-            });
+            await tx.run(
+              `MATCH (a:${labelOf.get(row.start)} {id: $start}) MATCH (b:${labelOf.get(row.end)} {id: $end}) CREATE (a)-[r:${group.type}]->(b) SET r = $props`,
+              {
+                start: row.start,
+                end: row.end,
+                props,
+              },
+            );
             rels += 1;
           }
         }
@@ -99,7 +104,11 @@ async function naiveLoad(driver: Driver, graphs: readonly GraphJson[]): Promise<
   return rels;
 }
 
-export async function benchLoad(driver: Driver, graphs: readonly GraphJson[], opts: { naiveReports: number; runs?: number; log: (line: string) => void }): Promise<LoadFigures> {
+export async function benchLoad(
+  driver: Driver,
+  graphs: readonly GraphJson[],
+  opts: { naiveReports: number; runs?: number; log: (line: string) => void },
+): Promise<LoadFigures> {
   const { log } = opts;
   await applySchema(driver);
 

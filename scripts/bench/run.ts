@@ -55,7 +55,7 @@ const program = new Command('bench')
   .option('--reports <n>', 'synthetic reports to ingest and load (default 200, quick 20)', positiveInt)
   .option('--duration <s>', 'seconds of load per API endpoint and side at 50 connections (default 21, quick 6)', positiveInt)
   .option('--no-viewer', 'skip the viewer (headless Chromium) phase')
-  .option('--gpu', 'draw the viewer with hardware WebGL (the machine\'s GPU) instead of SwiftShader')
+  .option('--gpu', "draw the viewer with hardware WebGL (the machine's GPU) instead of SwiftShader")
   .parse();
 
 const opts = program.opts<{ out?: string; quick?: boolean; reports?: number; duration?: number; viewer: boolean; gpu?: boolean }>();
@@ -89,13 +89,23 @@ try {
   const corpus = await phase('ingest', () => buildCorpus(reports));
   if (corpus) {
     results.ingest = corpus.ingest;
-    log(`ingest: ${corpus.ingest.paragraphs} paragraphs of ${reports} reports in ${(corpus.ingest.ms / 1000).toFixed(1)} s (${corpus.ingest.paragraphs_per_s} paragraphs/s)`);
+    log(
+      `ingest: ${corpus.ingest.paragraphs} paragraphs of ${reports} reports in ${(corpus.ingest.ms / 1000).toFixed(1)} s (${corpus.ingest.paragraphs_per_s} paragraphs/s)`,
+    );
     results.load = await phase('load', () => benchLoad(db.driver, corpus.graphs, { naiveReports: quick ? 2 : 5, log }));
     if (results.load) {
       results.api = await phase('api', async () => {
         const server = await startBenchServer(db);
         try {
-          return await benchApi(db.driver, server, { durationS, singleS: quick ? 4 : 12, warmupS: quick ? 1 : 3, connections: 50, slices: quick ? 2 : 3, timedCalls: quick ? 50 : 200, log });
+          return await benchApi(db.driver, server, {
+            durationS,
+            singleS: quick ? 4 : 12,
+            warmupS: quick ? 1 : 3,
+            connections: 50,
+            slices: quick ? 2 : 3,
+            timedCalls: quick ? 50 : 200,
+            log,
+          });
         } finally {
           await server.stop();
         }
@@ -113,7 +123,8 @@ try {
 }
 
 const compared = results.viewer?.[quick ? COMPARED_SIZE.quick : COMPARED_SIZE.full]?.reference?.ratios;
-const apiRatio = (endpoint: 'search' | 'node' | 'neighbors', which: 'single' | 'concurrent'): number | null => results.api?.reference?.[endpoint]?.[which].ratio ?? null;
+const apiRatio = (endpoint: 'search' | 'node' | 'neighbors', which: 'single' | 'concurrent'): number | null =>
+  results.api?.reference?.[endpoint]?.[which].ratio ?? null;
 const final: BenchResults = {
   ...(results as BenchResults),
   ratios: ratiosObject({

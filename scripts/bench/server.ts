@@ -12,7 +12,16 @@ export interface BenchServer extends ServerProcess {
 
 export async function startBenchServer(db: { uri: string; user: string; password: string }): Promise<BenchServer> {
   const server = await startServerProcess({
-    env: { NEO4J_URI: db.uri, NEO4J_USER: db.user, NEO4J_PASSWORD: db.password, LOG_LEVEL: 'warn', RATE_LIMIT_SEARCH: '0', RATE_LIMIT_CYPHER: '0', CYPHER_CLIENT_CONCURRENCY: '0', CYPHER_QUEUE: '1000' },
+    env: {
+      NEO4J_URI: db.uri,
+      NEO4J_USER: db.user,
+      NEO4J_PASSWORD: db.password,
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_SEARCH: '0',
+      RATE_LIMIT_CYPHER: '0',
+      CYPHER_CLIENT_CONCURRENCY: '0',
+      CYPHER_QUEUE: '1000',
+    },
     readyTimeoutMs: 120_000,
     output: 'capture',
   });

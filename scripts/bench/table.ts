@@ -27,7 +27,10 @@ export function formatTable(r: BenchResults): string {
   };
   const info = (what: string, figure: string): void => void rows.push([what, figure, '', '', '', '']);
   const m = r.machine;
-  info('machine', `${m.cores} cores, ${m.memory_gb} GB, ${m.cpu_model}; Node ${m.node}, Neo4j ${m.neo4j}; load avg ${m.load_average_at_start} → ${r.load_average_at_end}`);
+  info(
+    'machine',
+    `${m.cores} cores, ${m.memory_gb} GB, ${m.cpu_model}; Node ${m.node}, Neo4j ${m.neo4j}; load avg ${m.load_average_at_start} → ${r.load_average_at_end}`,
+  );
   if (r.ingest) info('ingest', `${r.ingest.paragraphs_per_s} paragraphs/s (${r.ingest.paragraphs} paragraphs, ${r.ingest.reports} reports)`);
   if (r.load) {
     const l = r.load;
@@ -38,7 +41,14 @@ export function formatTable(r: BenchResults): string {
       `${l.reference_rels_per_s} rels/s (UNWIND … CREATE, one tx; ${(l.reference_ms / 1000).toFixed(1)} s)`,
     );
     info('load, naive', `${l.naive_rels_per_s} rels/s (${l.naive_rels} rels of ${l.naive_reports} reports); the loader is ${l.speedup}× faster`);
-    rows.push(['load, counts', l.counts_match ? 'database = graphs' : 'DIFFER', l.reference_counts_match ? 'same counts' : 'DIFFER', '', '', l.counts_match && l.reference_counts_match ? 'met' : 'MISSED']);
+    rows.push([
+      'load, counts',
+      l.counts_match ? 'database = graphs' : 'DIFFER',
+      l.reference_counts_match ? 'same counts' : 'DIFFER',
+      '',
+      '',
+      l.counts_match && l.reference_counts_match ? 'met' : 'MISSED',
+    ]);
   }
   if (r.api) {
     const a = r.api;
@@ -46,7 +56,13 @@ export function formatTable(r: BenchResults): string {
       const c = a.reference?.[name];
       const e = a[name];
       const s = a.single_connection?.[name];
-      if (c && s) ratioRow(`api ${name}, 1 conn.`, `api_${name}_1` as RatioKey, `${c.single.product_rps} req/s (p50 ${s.p50_ms} / p95 ${s.p95_ms} ms)`, `${c.single.reference_rps} req/s (p50 ${c.single.reference_p50_ms} / p95 ${c.single.reference_p95_ms} ms)`);
+      if (c && s)
+        ratioRow(
+          `api ${name}, 1 conn.`,
+          `api_${name}_1` as RatioKey,
+          `${c.single.product_rps} req/s (p50 ${s.p50_ms} / p95 ${s.p95_ms} ms)`,
+          `${c.single.reference_rps} req/s (p50 ${c.single.reference_p50_ms} / p95 ${c.single.reference_p95_ms} ms)`,
+        );
       if (c && e) {
         ratioRow(
           `api ${name}, ${e.connections} conn.`,
@@ -59,11 +75,18 @@ export function formatTable(r: BenchResults): string {
     for (const name of ['cypher', 'graph'] as const) {
       const e = a[name];
       const s = a.single_connection?.[name];
-      if (e) info(`api ${name}`, `${e.rps} req/s, p50 ${e.p50_ms} / p95 ${e.p95_ms} ms, ${e.errors} errors (${e.connections} conn.)${s ? `; 1 conn.: ${s.rps} req/s, p95 ${s.p95_ms} ms` : ''}`);
+      if (e)
+        info(
+          `api ${name}`,
+          `${e.rps} req/s, p50 ${e.p50_ms} / p95 ${e.p95_ms} ms, ${e.errors} errors (${e.connections} conn.)${s ? `; 1 conn.: ${s.rps} req/s, p95 ${s.p95_ms} ms` : ''}`,
+        );
     }
     if (a.node_details_time) {
       const t = a.node_details_time;
-      info('node details', `driver decoding and mapping ${t.client_ms_total} ms against Neo4j's ${t.neo4j_ms_total} ms (${t.client_over_neo4j}×) over ${t.calls} calls one at a time`);
+      info(
+        'node details',
+        `driver decoding and mapping ${t.client_ms_total} ms against Neo4j's ${t.neo4j_ms_total} ms (${t.client_over_neo4j}×) over ${t.calls} calls one at a time`,
+      );
     }
     rows.push(['server RSS', `${a.max_rss_mb} MB max`, '', '', `< ${TARGETS.max_rss_mb} MB`, verdict(a.max_rss_mb < TARGETS.max_rss_mb)]);
   }
@@ -86,6 +109,10 @@ export function formatTable(r: BenchResults): string {
   }
   for (const [name, message] of Object.entries(r.failures)) rows.push([`${name}`, `FAILED: ${message}`, '', '', '', '']);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-  const line = (row: string[]): string => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (row: string[]): string =>
+    row
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }

@@ -61,8 +61,23 @@ export function syntheticGraph({ nodes: total, edges: totalEdges, seed = 1 }: Sy
     list.push(id);
   };
 
-  add(report, 'Report', { title_zh: `合成报告 ${total}`, title_en: `Synthetic report ${total}`, language: 'zh', region: 'synthetic', venue: 'Bench', startDate: '2025-01-01', endDate: '2025-01-03', source: `${slug}.zh.txt` });
-  add(meeting, 'Meeting', { name_zh: `合成会议 ${total}`, name_en: `Synthetic meeting ${total}`, venue: 'Bench', startDate: '2025-01-01', endDate: '2025-01-03' });
+  add(report, 'Report', {
+    title_zh: `合成报告 ${total}`,
+    title_en: `Synthetic report ${total}`,
+    language: 'zh',
+    region: 'synthetic',
+    venue: 'Bench',
+    startDate: '2025-01-01',
+    endDate: '2025-01-03',
+    source: `${slug}.zh.txt`,
+  });
+  add(meeting, 'Meeting', {
+    name_zh: `合成会议 ${total}`,
+    name_en: `Synthetic meeting ${total}`,
+    venue: 'Bench',
+    startDate: '2025-01-01',
+    endDate: '2025-01-03',
+  });
   const rest = total - 2;
   for (const [label, share] of SHARES) {
     const count = Math.max(2, Math.round(rest * share));
@@ -113,7 +128,12 @@ export function syntheticGraph({ nodes: total, edges: totalEdges, seed = 1 }: Sy
       case 'MENTIONS':
       case 'CITES':
       case 'ADDRESSES': {
-        const target = kind === 'CITES' ? skewed(random, list('Instrument')) : kind === 'ADDRESSES' ? skewed(random, list('CrimeType')) : skewed(random, list(random.pick(MENTIONABLE)));
+        const target =
+          kind === 'CITES'
+            ? skewed(random, list('Instrument'))
+            : kind === 'ADDRESSES'
+              ? skewed(random, list('CrimeType'))
+              : skewed(random, list(random.pick(MENTIONABLE)));
         const properties: Properties = kind === 'MENTIONS' ? { count: 1 } : { ...prov };
         if (relate(kind, rec, target, properties)) facts.push({ rel: rels[rels.length - 1]!, name: nameOf.get(target)! });
         break;
@@ -169,15 +189,33 @@ function entity(label: NodeLabel, i: number, random: Random): [string, NodeLabel
   const n = String(i).padStart(5, '0');
   switch (label) {
     case 'State':
-      return [`state:S${n}`, label, { iso3: `S${n}`, name: `国家${n}`, name_zh: `国家${n}`, name_en: `State ${n}`, aliases: [`国家${n}`, `State ${n}`], unMember: true }];
+      return [
+        `state:S${n}`,
+        label,
+        { iso3: `S${n}`, name: `国家${n}`, name_zh: `国家${n}`, name_en: `State ${n}`, aliases: [`国家${n}`, `State ${n}`], unMember: true },
+      ];
     case 'Organization':
-      return [`org:o${n}`, label, { name: `组织${n}`, name_zh: `组织${n}`, name_en: `Organization ${n}`, aliases: [`组织${n}`], kind: random.pick(['un-entity', 'institute', 'ngo', 'igo']) }];
+      return [
+        `org:o${n}`,
+        label,
+        {
+          name: `组织${n}`,
+          name_zh: `组织${n}`,
+          name_en: `Organization ${n}`,
+          aliases: [`组织${n}`],
+          kind: random.pick(['un-entity', 'institute', 'ngo', 'igo']),
+        },
+      ];
     case 'Person':
       return [`person:p${n}`, label, { name: `Person ${n}`, aliases: [`Person ${n}`] }];
     case 'CrimeType':
       return [`crime:c${n}`, label, { name: `犯罪${n}`, name_zh: `犯罪${n}`, name_en: `Crime ${n}`, aliases: [`犯罪${n}`], iccs: null, parent: null }];
     case 'Instrument':
-      return [`instrument:i${n}`, label, { name: `公约${n}`, name_zh: `公约${n}`, name_en: `Convention ${n}`, short_en: `C${n}`, aliases: [`公约${n}`], kind: 'treaty', year: 1990 + (i % 35) }];
+      return [
+        `instrument:i${n}`,
+        label,
+        { name: `公约${n}`, name_zh: `公约${n}`, name_en: `Convention ${n}`, short_en: `C${n}`, aliases: [`公约${n}`], kind: 'treaty', year: 1990 + (i % 35) },
+      ];
     case 'Document':
       return [`doc:A/SYN/${n}`, label, { symbol: `A/SYN/${n}`, title_zh: `文件${n}` }];
     case 'AgendaItem':

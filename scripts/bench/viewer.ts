@@ -69,7 +69,15 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * all, up to 829 ms) with it, 2 (the first frame's) without; a browser on a machine with a
  * GPU composites on the GPU, as this does in software.
  */
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 /** Software WebGL (the default: what a machine without a GPU, such as CI, has). */
 const SOFTWARE_WEBGL = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 /** Hardware WebGL (`npm run bench -- --gpu`): the GPU's driver through ANGLE, blocklist ignored (headless Chromium blocklists most GPUs). */
@@ -136,7 +144,9 @@ export async function benchViewer(opts: {
         const started = performance.now();
         await clearDatabase(driver);
         await loadReports(driver, graphs);
-        log(`viewer ${c.key}: loaded ${sum(graphs, (g) => g.nodes.length)} nodes, ${sum(graphs, (g) => g.relationships.length)} relationships in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        log(
+          `viewer ${c.key}: loaded ${sum(graphs, (g) => g.nodes.length)} nodes, ${sum(graphs, (g) => g.relationships.length)} relationships in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        );
         results[c.key] = await withServer(driver, async (url) => {
           const figures = await measurePage(browser, url, { layoutCapMs: LAYOUT_CAP_MS, log, frame: c.frame !== false });
           log(`viewer ${c.key}: ${describe(figures)}`);
@@ -241,7 +251,8 @@ async function compare(browser: Browser, appUrl: string, first: PageFigures, run
   };
   const bare = async (): Promise<void> => {
     const f = await measureReferencePage(browser, reference.url, first.canvas);
-    if (f.nodes !== first.nodes || f.edges !== first.edges) throw new Error(`the reference drew ${f.nodes} nodes and ${f.edges} edges, the viewer ${first.nodes} and ${first.edges}`);
+    if (f.nodes !== first.nodes || f.edges !== first.edges)
+      throw new Error(`the reference drew ${f.nodes} nodes and ${f.edges} edges, the viewer ${first.nodes} and ${first.edges}`);
     referenceRuns.push(f);
     log(`  bare sigma: first frame ${f.first_render_ms} ms, frame ${f.frame_ms ?? 'n/a'} ms, hover ${f.hover_ms ?? 'no answer'} ms`);
   };
@@ -264,8 +275,16 @@ async function compare(browser: Browser, appUrl: string, first: PageFigures, run
     const measured = values.filter((v): v is number => v !== null);
     return measured.length > 0 ? Math.round(median(measured)) : null;
   };
-  const p = { first: medianOf(productRuns.map((r) => r.first_render_ms)), frame: medianOf(productRuns.map((r) => r.frame_ms)), hover: medianOf(productRuns.map((r) => r.hover_ms)) };
-  const r = { first_render_ms: medianOf(referenceRuns.map((x) => x.first_render_ms))!, frame_ms: medianOf(referenceRuns.map((x) => x.frame_ms)), hover_ms: medianOf(referenceRuns.map((x) => x.hover_ms)) };
+  const p = {
+    first: medianOf(productRuns.map((r) => r.first_render_ms)),
+    frame: medianOf(productRuns.map((r) => r.frame_ms)),
+    hover: medianOf(productRuns.map((r) => r.hover_ms)),
+  };
+  const r = {
+    first_render_ms: medianOf(referenceRuns.map((x) => x.first_render_ms))!,
+    frame_ms: medianOf(referenceRuns.map((x) => x.frame_ms)),
+    hover_ms: medianOf(referenceRuns.map((x) => x.hover_ms)),
+  };
   return {
     runs: productRuns.length,
     product_runs: productRuns,
@@ -273,7 +292,7 @@ async function compare(browser: Browser, appUrl: string, first: PageFigures, run
     reference: r,
     ratios: { first_frame: ratio(p.first, r.first_render_ms), frame: ratio(p.frame, r.frame_ms), hover: ratio(p.hover, r.hover_ms) },
     method:
-      'a bare graphology + sigma v4 page (graphology.umd.min.js, sigma.min.js; default settings and styles; positions uniform in a disc by node key, sizes by degree, names as labels) fetching the same /api/graph of the same app, its container the size and place of the viewer canvas; page loads alternating with the viewer, medians; first frame: navigation start → sigma\'s first render with the graph; frame: sigma.render() on a still graph with the nodes of both pages at the same positions (viewer-positions.ts), two back to back, per frame until the next animation frame; hover: pointer event → the frame showing a hovered node',
+      "a bare graphology + sigma v4 page (graphology.umd.min.js, sigma.min.js; default settings and styles; positions uniform in a disc by node key, sizes by degree, names as labels) fetching the same /api/graph of the same app, its container the size and place of the viewer canvas; page loads alternating with the viewer, medians; first frame: navigation start → sigma's first render with the graph; frame: sigma.render() on a still graph with the nodes of both pages at the same positions (viewer-positions.ts), two back to back, per frame until the next animation frame; hover: pointer event → the frame showing a hovered node",
   };
 }
 
@@ -303,7 +322,11 @@ async function main(argv: string[]): Promise<void> {
   const driver = createDriver({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password });
   try {
     const results = await benchViewer({ driver, quick, log: (line) => console.log(line) });
-    const json = JSON.stringify({ viewer: results, date: new Date().toISOString(), cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30) }, null, 2);
+    const json = JSON.stringify(
+      { viewer: results, date: new Date().toISOString(), cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30) },
+      null,
+      2,
+    );
     if (out) await writeFile(out, `${json}\n`);
     console.log(json);
   } finally {

@@ -171,7 +171,16 @@ function writeChinese(g: Gazetteer, c: Cast, random: Random): string {
   for (const member of c.bureau) lines.push(`${roleZh[member.role]}： ${member.name}（${member.state.name_zh}）`, '');
   lines.push('E. 通过议程和工作安排', '');
   para(`在第 1 场会议上，还通过了临时议程（[${c.symbol}/1](#)），其内容如下：`);
-  lines.push('1. 会议开幕。', '2. 选举主席团成员。', '3. 通过议程和其他组织事项。', `4. ${congress.ordinal_zh}预防犯罪大会的主题。`, `5. ${congress.ordinal_zh}预防犯罪大会实质性议程项目和讲习班议题。`, `6. 对${congress.ordinal_zh}预防犯罪大会的建议。`, '7. 通过会议报告。', '');
+  lines.push(
+    '1. 会议开幕。',
+    '2. 选举主席团成员。',
+    '3. 通过议程和其他组织事项。',
+    `4. ${congress.ordinal_zh}预防犯罪大会的主题。`,
+    `5. ${congress.ordinal_zh}预防犯罪大会实质性议程项目和讲习班议题。`,
+    `6. 对${congress.ordinal_zh}预防犯罪大会的建议。`,
+    '7. 通过会议报告。',
+    '',
+  );
   para('在这场会议上核可了工作安排。会议收到的文件一览表载于本报告附件。');
   lines.push('四. 通过报告和会议闭幕', '');
   para(`在${year}年${month}月${day + 2}日第5场会议上，审议并通过了本次会议的报告（[${c.symbol}/L.1](#)）。`);
@@ -207,16 +216,36 @@ function writeEnglish(g: Gazetteer, c: Cast, random: Random): string {
   const speakers = (): string => listEn(random.sample(c.members, random.int(5, Math.min(18, c.members.length))).map((s) => s.name_en));
 
   lines.push(congress.name_en, 'Abu Dhabi, 25–30 April 2026', '', `Report of the ${meeting}, held in ${c.venue.en} from ${dates}`, '');
-  lines.push('Contents', '', '\tPage', 'I. Introduction\t2', 'II. Recommendations\t2', 'III. Attendance and organization of work\t9', 'IV. Adoption of the report and closure of the meeting\t11', 'Annex\t', 'List of documents\t12', '', '');
+  lines.push(
+    'Contents',
+    '',
+    '\tPage',
+    'I. Introduction\t2',
+    'II. Recommendations\t2',
+    'III. Attendance and organization of work\t9',
+    'IV. Adoption of the report and closure of the meeting\t11',
+    'Annex\t',
+    'List of documents\t12',
+    '',
+    '',
+  );
   lines.push('I. Introduction', '');
-  para('In its resolution 56/119 on the role, function, periodicity and duration of the United Nations congresses on crime prevention and the treatment of offenders, the General Assembly decided that regional preparatory meetings should be held before each congress.');
+  para(
+    'In its resolution 56/119 on the role, function, periodicity and duration of the United Nations congresses on crime prevention and the treatment of offenders, the General Assembly decided that regional preparatory meetings should be held before each congress.',
+  );
   para('The final discussion guide (A/CONF.241/PM.1) has been issued and is available on the website of the Congress.');
 
   lines.push('II. Recommendations', '', `A. Theme of the ${congress.name_en}: "${congress.theme.title_en}"`, '');
   const block = (): void => {
-    para(`A representative of the Secretariat made an introductory statement. Statements were made by the representatives of the following States: ${speakers()}.`);
-    para(`Statements were also made by the observers for ${listEn(random.sample(c.observerStates, random.int(1, c.observerStates.length)).map((s) => s.name_en))}.`);
-    para(`Statements were also made by the observers for the following organizations: ${listEn(random.sample(c.ngos, random.int(1, c.ngos.length)).map((o) => o.name_en))}.`);
+    para(
+      `A representative of the Secretariat made an introductory statement. Statements were made by the representatives of the following States: ${speakers()}.`,
+    );
+    para(
+      `Statements were also made by the observers for ${listEn(random.sample(c.observerStates, random.int(1, c.observerStates.length)).map((s) => s.name_en))}.`,
+    );
+    para(
+      `Statements were also made by the observers for the following organizations: ${listEn(random.sample(c.ngos, random.int(1, c.ngos.length)).map((o) => o.name_en))}.`,
+    );
     lines.push('Summary of deliberations', '');
     const discussion = random.int(4, 10);
     for (let i = 0; i < discussion; i += 1) {
@@ -260,8 +289,12 @@ function writeEnglish(g: Gazetteer, c: Cast, random: Random): string {
   para(`The following member States of the ${c.commission.en} were represented at the meeting: ${listEn(c.members.map((s) => s.name_en))}.`);
   para(`${listEn(c.observerStates.map((s) => s.name_en))} were represented by observers.`);
   para(`The following United Nations entities were represented by observers: ${listEn(c.unEntities.map((o) => o.name_en))}.`);
-  para(`The following institutes of the United Nations crime prevention and criminal justice programme network were represented by observers: ${listEn(c.institutes.map((o) => o.name_en))}.`);
-  para(`The following non-governmental organizations in consultative status with the Economic and Social Council were represented by observers: ${listEn(c.ngos.map((o) => o.name_en))}.`);
+  para(
+    `The following institutes of the United Nations crime prevention and criminal justice programme network were represented by observers: ${listEn(c.institutes.map((o) => o.name_en))}.`,
+  );
+  para(
+    `The following non-governmental organizations in consultative status with the Economic and Social Council were represented by observers: ${listEn(c.ngos.map((o) => o.name_en))}.`,
+  );
   lines.push('C. Opening of the meeting', '');
   para(`The ${meeting} was opened by the Secretary on ${c.day} ${monthName} ${c.year}.`);
   lines.push('D. Election of officers', '');
@@ -270,10 +303,28 @@ function writeEnglish(g: Gazetteer, c: Cast, random: Random): string {
   for (const member of c.bureau) lines.push(`${roleEn[member.role]}: ${member.name} (${member.state.name_en})`, '');
   lines.push('E. Adoption of the agenda and other organizational matters', '');
   para(`At its 1st meeting, the Meeting adopted its provisional agenda ([${c.symbol}/1](#)), which read as follows:`);
-  lines.push('1. Opening of the meeting.', '2. Election of officers.', '3. Adoption of the agenda and other organizational matters.', `4. Theme of the ${congress.ordinal_en} Congress.`, `5. Substantive agenda items and workshop topics of the ${congress.ordinal_en} Congress.`, `6. Recommendations to the ${congress.ordinal_en} Congress.`, '7. Adoption of the report of the meeting.', '');
+  lines.push(
+    '1. Opening of the meeting.',
+    '2. Election of officers.',
+    '3. Adoption of the agenda and other organizational matters.',
+    `4. Theme of the ${congress.ordinal_en} Congress.`,
+    `5. Substantive agenda items and workshop topics of the ${congress.ordinal_en} Congress.`,
+    `6. Recommendations to the ${congress.ordinal_en} Congress.`,
+    '7. Adoption of the report of the meeting.',
+    '',
+  );
   para('At the same meeting, the Meeting approved its organization of work. The documents before the Meeting are listed in the annex to the present report.');
   lines.push('IV. Adoption of the report and closure of the meeting', '');
   para(`At its 5th meeting, on ${c.day + 2} ${monthName} ${c.year}, the Meeting adopted its report ([${c.symbol}/L.1](#)), as orally amended.`);
-  lines.push('Annex', '', 'List of documents', '', 'A/CONF.241/PM.1\tDiscussion guide', `${c.symbol}/1\tAnnotated provisional agenda`, `${c.symbol}/L.1\tDraft report`, '');
+  lines.push(
+    'Annex',
+    '',
+    'List of documents',
+    '',
+    'A/CONF.241/PM.1\tDiscussion guide',
+    `${c.symbol}/1\tAnnotated provisional agenda`,
+    `${c.symbol}/L.1\tDraft report`,
+    '',
+  );
   return lines.join('\n');
 }

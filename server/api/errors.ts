@@ -17,7 +17,10 @@ export function fromNeo4jError(error: unknown): ApiError | undefined {
   // The pool had no connection to give within connectionAcquisitionTimeout (the driver gives it no code):
   // every connection is busy with a database that does not answer.
   // A connection reset in the Bolt handshake (the database dying as it is reached) comes as a ProtocolError.
-  if (message.startsWith('Connection acquisition timed out') || (code === 'ProtocolError' && /Failed to connect|ECONNRESET|ECONNREFUSED|EPIPE|socket/i.test(message))) {
+  if (
+    message.startsWith('Connection acquisition timed out') ||
+    (code === 'ProtocolError' && /Failed to connect|ECONNRESET|ECONNREFUSED|EPIPE|socket/i.test(message))
+  ) {
     return new ApiError(503, 'database_unavailable', 'The graph database is not answering right now; try again shortly.', undefined, { 'Retry-After': '5' });
   }
   if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code.startsWith('Neo.TransientError.General.DatabaseUnavailable')) {
@@ -30,12 +33,21 @@ export function fromNeo4jError(error: unknown): ApiError | undefined {
   }
   if (code.startsWith('Neo.ClientError.Security.') && !code.endsWith('.Forbidden') && !code.endsWith('.AccessMode')) {
     // The server's own credentials were refused: a deployment problem, never the caller's; no details.
-    return new ApiError(503, 'database_unavailable', 'The graph database refused the server’s credentials; an administrator must check the settings.', undefined, {
-      'Retry-After': '30',
-    });
+    return new ApiError(
+      503,
+      'database_unavailable',
+      'The graph database refused the server’s credentials; an administrator must check the settings.',
+      undefined,
+      {
+        'Retry-After': '30',
+      },
+    );
   }
   if (code === 'Neo.ClientError.Statement.AccessMode' || code.endsWith('Security.Forbidden')) {
-    return new ApiError(400, 'cypher_refused', 'The console is read-only: the database refused this query in a read transaction.', { reason: 'write', neo4jCode: code });
+    return new ApiError(400, 'cypher_refused', 'The console is read-only: the database refused this query in a read transaction.', {
+      reason: 'write',
+      neo4jCode: code,
+    });
   }
   if (code.startsWith('Neo.ClientError.Statement.SyntaxError')) {
     return new ApiError(400, 'cypher_syntax', firstLine(message), { neo4jCode: code, position: syntaxPosition(message) });
@@ -84,7 +96,12 @@ export function errorHandler(log: { error: (obj: unknown, msg: string) => void }
 function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof ZodError) {
-    return new ApiError(400, 'invalid_request', 'The request is not valid.', error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    return new ApiError(
+      400,
+      'invalid_request',
+      'The request is not valid.',
+      error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
   }
   const status = (error as { status?: unknown; type?: unknown }).status;
   const type = (error as { type?: unknown }).type;

@@ -22,7 +22,9 @@ class Components {
     const rename = new Map<string, string>();
     for (const name of Object.keys(defs)) rename.set(name, name.startsWith('__') ? `${scope}${name.replace(/^_+/, '_')}` : name);
     const rewrite = (value: JsonSchema): JsonSchema =>
-      JSON.parse(JSON.stringify(value).replace(/"#\/\$defs\/([^"]+)"/g, (_m, name: string) => `"#/components/schemas/${rename.get(name) ?? name}"`)) as JsonSchema;
+      JSON.parse(
+        JSON.stringify(value).replace(/"#\/\$defs\/([^"]+)"/g, (_m, name: string) => `"#/components/schemas/${rename.get(name) ?? name}"`),
+      ) as JsonSchema;
     // An input and an output view of one schema may differ (defaults, transforms): keep both then.
     for (const [name, def] of Object.entries(defs)) {
       const target = rename.get(name)!;
@@ -102,7 +104,9 @@ export function buildOpenApi(routes: readonly RouteSpec[], info: OpenApiInfo): R
       if (responses[status] === undefined) {
         responses[status] = {
           description,
-          ...(status === 503 || status === 429 ? { headers: { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer' } } } } : {}),
+          ...(status === 503 || status === 429
+            ? { headers: { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer' } } } }
+            : {}),
           content: { 'application/json': { schema: errorRef } },
         };
       }
@@ -113,7 +117,8 @@ export function buildOpenApi(routes: readonly RouteSpec[], info: OpenApiInfo): R
     addError(500, ERROR_RESPONSES[500]!);
     addError(503, ERROR_RESPONSES[503]!);
     // Every request but an upload has the server's deadline (deadline.ts).
-    if (route.path.startsWith('/api/') && route.operationId !== 'uploadReport') addError(504, 'The database did not answer within the server’s request deadline (`request_timeout`).');
+    if (route.path.startsWith('/api/') && route.operationId !== 'uploadReport')
+      addError(504, 'The database did not answer within the server’s request deadline (`request_timeout`).');
 
     const operation: Record<string, unknown> = {
       operationId: route.operationId,
@@ -128,7 +133,8 @@ export function buildOpenApi(routes: readonly RouteSpec[], info: OpenApiInfo): R
       const mediaTypes = route.bodyMediaTypes ?? ['application/json'];
       const content: Record<string, unknown> = {};
       for (const mediaType of mediaTypes) {
-        content[mediaType] = mediaType === 'application/json' ? { schema: components.convert(route.body, 'input', `${scope}Body`) } : { schema: { type: 'string' } };
+        content[mediaType] =
+          mediaType === 'application/json' ? { schema: components.convert(route.body, 'input', `${scope}Body`) } : { schema: { type: 'string' } };
       }
       operation.requestBody = { required: !route.body.safeParse(undefined).success, content };
     }

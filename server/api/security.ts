@@ -38,7 +38,10 @@ export function securityHeaders(): RequestHandler {
 /** CORS only for the origin CORS_ORIGIN names (comma-separated for several); off otherwise. */
 export function corsMiddleware(origin: string | undefined): RequestHandler | undefined {
   if (!origin) return undefined;
-  const origins = origin.split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = origin
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   return cors({ origin: origins.length === 1 ? origins[0] : origins, methods: ['GET', 'POST'], maxAge: 600 });
 }
 
@@ -54,9 +57,15 @@ export function rateLimiter(limit: number, windowMs: number, what: string): Requ
       const reset = (req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
       const seconds = Math.max(1, Math.ceil(((reset?.getTime() ?? Date.now() + windowMs) - Date.now()) / 1000));
       next(
-        new ApiError(429, 'rate_limited', `Too many ${what} requests: at most ${limit} per ${Math.round(windowMs / 1000)} s from one client. Try again in ${seconds} s.`, { limit, windowMs }, {
-          'Retry-After': String(seconds),
-        }),
+        new ApiError(
+          429,
+          'rate_limited',
+          `Too many ${what} requests: at most ${limit} per ${Math.round(windowMs / 1000)} s from one client. Try again in ${seconds} s.`,
+          { limit, windowMs },
+          {
+            'Retry-After': String(seconds),
+          },
+        ),
       );
     },
   });

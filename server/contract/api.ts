@@ -23,7 +23,9 @@ export const Properties = z.record(z.string(), JsonValue).meta({
 export const ErrorResponse = z
   .strictObject({
     error: z.strictObject({
-      code: z.string().meta({ description: 'A stable, machine-readable code (invalid_request, not_found, cypher_refused, query_timeout, database_unavailable, …).' }),
+      code: z
+        .string()
+        .meta({ description: 'A stable, machine-readable code (invalid_request, not_found, cypher_refused, query_timeout, database_unavailable, …).' }),
       message: z.string().meta({ description: 'What went wrong, for a person.' }),
       details: z.unknown().optional(),
     }),
@@ -90,7 +92,8 @@ export const CompactGraph = z
   })
   .meta({
     id: 'CompactGraph',
-    description: 'The same graph in columns, each repeated string once (server/contract/compactGraph.ts decodes it into the serialized form); index i of every nodes column is node i, of every edges column edge i.',
+    description:
+      'The same graph in columns, each repeated string once (server/contract/compactGraph.ts decodes it into the serialized form); index i of every nodes column is node i, of every edges column edge i.',
   });
 
 // ── Request pieces ──
@@ -99,7 +102,14 @@ function csvList<T extends readonly [string, ...string[]]>(values: T, descriptio
   return z
     .string()
     .optional()
-    .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined))
+    .transform((v) =>
+      v
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : undefined,
+    )
     .pipe(z.array(z.enum(values, { error: (issue) => `"${String(issue.input)}" is not one of ${values.join(', ')}` })).optional())
     .meta({ description: `${description} Comma-separated; one of ${values.join(', ')}.` });
 }
@@ -112,8 +122,24 @@ function csvOf(pattern: RegExp, what: string, description: string, example: stri
     .string()
     .max(4000)
     .optional()
-    .transform((v) => (v ? [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))] : undefined))
-    .pipe(z.array(z.string().regex(pattern, { error: (issue) => `"${String(issue.input)}" is not ${what}` })).max(200).optional())
+    .transform((v) =>
+      v
+        ? [
+            ...new Set(
+              v
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean),
+            ),
+          ]
+        : undefined,
+    )
+    .pipe(
+      z
+        .array(z.string().regex(pattern, { error: (issue) => `"${String(issue.input)}" is not ${what}` }))
+        .max(200)
+        .optional(),
+    )
     .meta({ description: `${description} Comma-separated.`, example });
 }
 
@@ -125,7 +151,12 @@ function csvOf(pattern: RegExp, what: string, description: string, example: stri
  */
 export const CorpusFilter = z.object({
   report: csvOf(/^report:[\w.-]{1,190}$/, 'a report id (report:lac-rpm-2025)', 'Only these reports (ids).', 'report:lac-rpm-2025'),
-  region: csvOf(/^[A-Z][A-Z0-9]{0,15}$/, 'a region code (LAC, AFR, ENA, …)', 'Only reports of these regions (the codes of the report tags: LAC, APAC, WA, AFR, ENA).', 'LAC,AFR'),
+  region: csvOf(
+    /^[A-Z][A-Z0-9]{0,15}$/,
+    'a region code (LAC, AFR, ENA, …)',
+    'Only reports of these regions (the codes of the report tags: LAC, APAC, WA, AFR, ENA).',
+    'LAC,AFR',
+  ),
   congress: csvOf(/^[1-9]\d?$/, 'a Congress number (15)', 'Only reports for these Congresses (numbers).', '15').transform((v) => v?.map(Number)),
 });
 /** The corpus filter as a request gives it (lists; undefined: no restriction). */
@@ -142,7 +173,10 @@ export const GraphQuery = z.object({
   types: typesParam('Relationship types to include (default: all).'),
   ...CorpusFilter.shape,
   limit: int(1, 1_000_000).optional().meta({ description: 'Most nodes to return (default and ceiling: the server’s GRAPH_MAX_NODES).' }),
-  format: z.enum(['graphology', 'compact']).default('graphology').meta({ description: 'graphology: the serialized form (`Graph.from(body)`); compact: the same graph in columns, about half the size (CompactGraph).' }),
+  format: z
+    .enum(['graphology', 'compact'])
+    .default('graphology')
+    .meta({ description: 'graphology: the serialized form (`Graph.from(body)`); compact: the same graph in columns, about half the size (CompactGraph).' }),
 });
 
 export const NeighborsQuery = z.object({
@@ -168,7 +202,11 @@ export const SearchQuery = z.object({
     .trim()
     .min(1, 'empty: type a name, words, or a reference such as 24(c)')
     .max(SEARCH_QUERY_MAX, `longer than ${SEARCH_QUERY_MAX} characters: search for a shorter passage`)
-    .meta({ description: 'What to find, Chinese or English, up to 200 characters: a name, words, a passage, or a reference (24(c), ¶24, 第24段, A/CONF.241/RPM.2/1). Searched as text: no character has a query-syntax meaning.', example: '贩运' }),
+    .meta({
+      description:
+        'What to find, Chinese or English, up to 200 characters: a name, words, a passage, or a reference (24(c), ¶24, 第24段, A/CONF.241/RPM.2/1). Searched as text: no character has a query-syntax meaning.',
+      example: '贩运',
+    }),
   labels: labelsParam('Only nodes with these labels.'),
   limit: int(1, 100).default(10),
 });
@@ -183,7 +221,11 @@ export const PathQuery = z.object({
 
 export const CypherRequest = z
   .strictObject({
-    query: z.string().min(1).max(20_000).meta({ description: 'One read-only Cypher statement.', example: 'MATCH (r:Recommendation)-[c:CITES]->(i:Instrument) RETURN r, c, i LIMIT 25' }),
+    query: z
+      .string()
+      .min(1)
+      .max(20_000)
+      .meta({ description: 'One read-only Cypher statement.', example: 'MATCH (r:Recommendation)-[c:CITES]->(i:Instrument) RETURN r, c, i LIMIT 25' }),
     params: z.record(z.string(), JsonValue).default({}).meta({ description: 'Query parameters ($name); whole numbers are sent as integers.' }),
   })
   .meta({ id: 'CypherRequest' });
@@ -193,9 +235,17 @@ export type CypherRequest = z.input<typeof CypherRequest>;
 /** The corpus filter of a saved query's run (in the URL, beside the body's parameters): the query sees the reports in scope as `$reports` (null: all). */
 export const SavedQueryRunQuery = z.object({ ...CorpusFilter.shape });
 
-export const SavedQueryPath = z.object({ name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/).max(100).meta({ description: 'The saved query’s name (its file name).', example: 'citation-matrix' }) });
+export const SavedQueryPath = z.object({
+  name: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_-]*$/)
+    .max(100)
+    .meta({ description: 'The saved query’s name (its file name).', example: 'citation-matrix' }),
+});
 export const SavedQueryRequest = z
-  .strictObject({ params: z.record(z.string(), JsonValue).default({}).meta({ description: 'Values for the query’s declared parameters; the rest take their defaults.' }) })
+  .strictObject({
+    params: z.record(z.string(), JsonValue).default({}).meta({ description: 'Values for the query’s declared parameters; the rest take their defaults.' }),
+  })
   .default({ params: {} })
   .meta({ id: 'SavedQueryRequest' });
 /** What a client sends to POST /api/queries/:name. */
@@ -214,7 +264,10 @@ export const ExportQuery = z.object({
 });
 
 export const CompareQuery = z.object({
-  columns: z.enum(['instrument', 'crime']).default('instrument').meta({ description: 'What the columns are: instruments (recommendations citing them) or crime types (paragraphs and recommendations naming them).' }),
+  columns: z
+    .enum(['instrument', 'crime'])
+    .default('instrument')
+    .meta({ description: 'What the columns are: instruments (recommendations citing them) or crime types (paragraphs and recommendations naming them).' }),
   ...CorpusFilter.shape,
 });
 
@@ -227,7 +280,12 @@ export const ReportUploadQuery = z.object({
     .max(200)
     .optional()
     .meta({ description: 'The report’s file name (lac-rpm-2025.zh.txt); names errors and gives the report id.', example: 'lac-rpm-2025.zh.txt' }),
-  reportId: z.string().regex(/^report:[\w.-]+$/).max(200).optional().meta({ description: 'The report id to load it under (default: from the name).' }),
+  reportId: z
+    .string()
+    .regex(/^report:[\w.-]+$/)
+    .max(200)
+    .optional()
+    .meta({ description: 'The report id to load it under (default: from the name).' }),
 });
 
 export const ReportUploadJson = z
@@ -238,7 +296,12 @@ export const ReportUploadJson = z
   })
   .meta({ id: 'ReportUpload' });
 
-export const ReportIdPath = z.object({ id: z.string().regex(/^report:[\w.-]{1,190}$/).meta({ description: 'The report’s id, URL-encoded (report%3Alac-rpm-2025).', example: 'report:lac-rpm-2025' }) });
+export const ReportIdPath = z.object({
+  id: z
+    .string()
+    .regex(/^report:[\w.-]{1,190}$/)
+    .meta({ description: 'The report’s id, URL-encoded (report%3Alac-rpm-2025).', example: 'report:lac-rpm-2025' }),
+});
 
 // ── Responses ──
 
@@ -300,9 +363,10 @@ export const NodeDetailsResponse = z
         items: z.array(z.strictObject({ id: z.string(), other: RelatedNode, properties: Properties, provenance: z.array(ProvenanceJson) })),
       }),
     ),
-    versions: z
-      .array(z.strictObject({ id: z.string(), report: z.string().nullable(), language: z.string().nullable(), text: z.string() }))
-      .meta({ description: 'For a paragraph or recommendation: the same one in the other reports of its meeting (its other language versions, aligned by `ref`); empty otherwise.' }),
+    versions: z.array(z.strictObject({ id: z.string(), report: z.string().nullable(), language: z.string().nullable(), text: z.string() })).meta({
+      description:
+        'For a paragraph or recommendation: the same one in the other reports of its meeting (its other language versions, aligned by `ref`); empty otherwise.',
+    }),
   })
   .meta({ id: 'NodeDetails' });
 export type NodeDetailsResponse = z.output<typeof NodeDetailsResponse>;
@@ -319,9 +383,15 @@ export const SearchResponse = z
         name: z.string(),
         name_en: z.string().nullable(),
         name_zh: z.string().nullable(),
-        score: z.number().meta({ description: 'The tier’s base (id 7, reference 6, exact 5, prefix 4, name 3, text 2, partial 1) plus the place within the tier, in [0, 1).' }),
-        match: z.enum(['id', 'reference', 'exact', 'prefix', 'name', 'text', 'partial']).meta({ description: 'Why it was found (docs/API.md, How search ranks).' }),
-        snippet: z.string().optional().meta({ description: 'The words matched: the name or alias, or a window of the text around the match (… where cut); the start of the text for a reference.' }),
+        score: z.number().meta({
+          description: 'The tier’s base (id 7, reference 6, exact 5, prefix 4, name 3, text 2, partial 1) plus the place within the tier, in [0, 1).',
+        }),
+        match: z
+          .enum(['id', 'reference', 'exact', 'prefix', 'name', 'text', 'partial'])
+          .meta({ description: 'Why it was found (docs/API.md, How search ranks).' }),
+        snippet: z.string().optional().meta({
+          description: 'The words matched: the name or alias, or a window of the text around the match (… where cut); the start of the text for a reference.',
+        }),
         highlights: z
           .array(z.tuple([z.number().int(), z.number().int()]))
           .optional()
@@ -345,10 +415,19 @@ export const PathResponse = z
     to: z.string(),
     found: z.boolean(),
     length: z.number().int().nullable(),
-    path: z.array(z.strictObject({ id: z.string(), labels: z.array(z.string()), name: z.string() })).meta({ description: 'The nodes in order, from `from` to `to`; empty when there is no path.' }),
-    relationships: z.array(RelationshipJson).meta({ description: 'The relationship of each step of `path`, with its stored `start` and `end` (a step may go against it).' }),
+    path: z
+      .array(z.strictObject({ id: z.string(), labels: z.array(z.string()), name: z.string() }))
+      .meta({ description: 'The nodes in order, from `from` to `to`; empty when there is no path.' }),
+    relationships: z
+      .array(RelationshipJson)
+      .meta({ description: 'The relationship of each step of `path`, with its stored `start` and `end` (a step may go against it).' }),
     alternatives: z
-      .array(z.strictObject({ path: z.array(z.strictObject({ id: z.string(), labels: z.array(z.string()), name: z.string() })), relationships: z.array(RelationshipJson) }))
+      .array(
+        z.strictObject({
+          path: z.array(z.strictObject({ id: z.string(), labels: z.array(z.string()), name: z.string() })),
+          relationships: z.array(RelationshipJson),
+        }),
+      )
       .meta({ description: 'Every shortest path (at most 10), in the order of their nodes’ ids; the first is `path`. Empty when there is none.' }),
     graph: SerializedGraph.meta({ description: 'Every node and relationship of the shortest paths returned.' }),
   })
@@ -373,7 +452,9 @@ export type SavedQueriesResponse = z.output<typeof SavedQueriesResponse>;
 export const CypherResponse = z
   .strictObject({
     columns: z.array(z.string()),
-    rows: z.array(z.record(z.string(), JsonValue)).meta({ description: 'One object per row, by column; nodes as Node, relationships as Relationship, paths as {nodes, relationships}.' }),
+    rows: z
+      .array(z.record(z.string(), JsonValue))
+      .meta({ description: 'One object per row, by column; nodes as Node, relationships as Relationship, paths as {nodes, relationships}.' }),
     graph: SerializedGraph,
     summary: z.strictObject({
       queryType: z.string(),
@@ -398,7 +479,10 @@ export const CitationRowJson = z
   .strictObject({
     recommendation: z.string(),
     label: z.string(),
-    tag: z.string().nullable().meta({ description: 'The tag of the recommendation’s meeting (LAC-15): with `label`, how a reader tells 24(c) of one report from 24(c) of another.' }),
+    tag: z
+      .string()
+      .nullable()
+      .meta({ description: 'The tag of the recommendation’s meeting (LAC-15): with `label`, how a reader tells 24(c) of one report from 24(c) of another.' }),
     report: z.string().nullable(),
     language: z.string().nullable().meta({ description: 'The language of the recommendation’s report (zh, en).' }),
     paragraph: z.number().int().nullable(),
@@ -454,7 +538,9 @@ export const ReportUploadResponse = z
     nodes: z.number().int(),
     relationships: z.number().int(),
     warnings: z.array(z.string()),
-    newEntities: z.array(NewEntityJson).meta({ description: 'The entities new to the corpus with this report (no other loaded report names them), those to review flagged `unconfirmed`.' }),
+    newEntities: z
+      .array(NewEntityJson)
+      .meta({ description: 'The entities new to the corpus with this report (no other loaded report names them), those to review flagged `unconfirmed`.' }),
     ms: z.number().int(),
   })
   .meta({ id: 'ReportLoaded' });
@@ -475,7 +561,10 @@ export const CorpusReportJson = z
     startDate: z.string().nullable(),
     endDate: z.string().nullable(),
     source: z.string().nullable().meta({ description: 'The file the report was loaded from.' }),
-    series: z.string().nullable().meta({ description: 'The meeting’s document symbol series (A/CONF.241/RPM.2); the reports of one meeting in several languages share it.' }),
+    series: z
+      .string()
+      .nullable()
+      .meta({ description: 'The meeting’s document symbol series (A/CONF.241/RPM.2); the reports of one meeting in several languages share it.' }),
     symbol: z.string().nullable(),
     meeting: z.strictObject({ id: z.string().nullable(), name_zh: z.string().nullable(), name_en: z.string().nullable() }),
     counts: z.strictObject({ paragraphs: z.number().int(), recommendations: z.number().int(), citations: z.number().int(), entities: z.number().int() }),
@@ -535,11 +624,19 @@ export const CompareResponse = z
     reports: z.array(z.string()).nullable().meta({ description: 'The reports in scope; null: the whole corpus.' }),
     rows: z.array(MeetingRow).meta({ description: 'The meetings in scope (a regional meeting is its region at one Congress), by Congress and region.' }),
     columns: z.array(
-      z.strictObject({ id: z.string(), name_zh: z.string().nullable(), name_en: z.string().nullable(), short_zh: z.string().nullable(), short_en: z.string().nullable(), total: z.number().int() }),
+      z.strictObject({
+        id: z.string(),
+        name_zh: z.string().nullable(),
+        name_en: z.string().nullable(),
+        short_zh: z.string().nullable(),
+        short_en: z.string().nullable(),
+        total: z.number().int(),
+      }),
     ),
-    cells: z
-      .array(z.strictObject({ meeting: z.string(), column: z.string(), count: z.number().int(), items: z.array(MeetingUnitJson) }))
-      .meta({ description: 'The non-empty cells: how many recommendations of the meeting cite the instrument (or paragraphs and recommendations name the crime type), and which.' }),
+    cells: z.array(z.strictObject({ meeting: z.string(), column: z.string(), count: z.number().int(), items: z.array(MeetingUnitJson) })).meta({
+      description:
+        'The non-empty cells: how many recommendations of the meeting cite the instrument (or paragraphs and recommendations name the crime type), and which.',
+    }),
   })
   .meta({ id: 'Comparison' });
 export type CompareResponse = z.output<typeof CompareResponse>;
@@ -552,7 +649,10 @@ export const ProfileResponse = z
     name_zh: z.string().nullable(),
     name_en: z.string().nullable(),
     reports: z.array(z.string()).nullable().meta({ description: 'The reports in scope; null: the whole corpus.' }),
-    measures: z.array(z.string()).meta({ description: 'The measures of this kind of entity, in the order to show them (attended, spokeOn, recommendations, paragraphs, citations, mentions, links).' }),
+    measures: z.array(z.string()).meta({
+      description:
+        'The measures of this kind of entity, in the order to show them (attended, spokeOn, recommendations, paragraphs, citations, mentions, links).',
+    }),
     meetings: z.array(
       MeetingRow.extend({
         measures: z.record(

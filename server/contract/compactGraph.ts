@@ -128,14 +128,23 @@ export function decodeCompactGraph(compact: CompactGraph): SerializedGraph {
   const n = nodes.keys.length;
   if (nodes.labelSet.length !== n || nodes.names.length !== n || nodes.properties.length !== n) throw new CompactGraphError('node columns differ in length');
   const m = edges.keys.length;
-  if (edges.source.length !== m || edges.target.length !== m || edges.type.length !== m || edges.properties.length !== m) throw new CompactGraphError('edge columns differ in length');
+  if (edges.source.length !== m || edges.target.length !== m || edges.type.length !== m || edges.properties.length !== m)
+    throw new CompactGraphError('edge columns differ in length');
   const at = <T>(list: readonly T[], index: number, what: string): T => {
     if (!Number.isInteger(index) || index < 0 || index >= list.length) throw new CompactGraphError(`${what} index ${index} out of range`);
     return list[index]!;
   };
-  const out: SerializedGraph = { options: { type: 'directed', multi: true, allowSelfLoops: true }, attributes: compact.attributes, nodes: new Array(n), edges: new Array(m) };
+  const out: SerializedGraph = {
+    options: { type: 'directed', multi: true, allowSelfLoops: true },
+    attributes: compact.attributes,
+    nodes: new Array(n),
+    edges: new Array(m),
+  };
   for (let i = 0; i < n; i++) {
-    out.nodes[i] = { key: nodes.keys[i]!, attributes: { labels: [...at(labelSets, nodes.labelSet[i]!, 'label set')], name: nodes.names[i]!, properties: nodes.properties[i]! } };
+    out.nodes[i] = {
+      key: nodes.keys[i]!,
+      attributes: { labels: [...at(labelSets, nodes.labelSet[i]!, 'label set')], name: nodes.names[i]!, properties: nodes.properties[i]! },
+    };
   }
   for (let i = 0; i < m; i++) {
     out.edges[i] = {

@@ -13,7 +13,7 @@
  */
 
 /** Characters outside XML 1.0's Char production, as JavaScript (UTF-16) sees them. */
- 
+
 const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**

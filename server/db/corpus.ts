@@ -66,7 +66,8 @@ export async function ingestFiles(files: readonly string[], options: IngestFiles
     } catch (error) {
       throw new CorpusError(firstLine(error));
     }
-    if (graph.reports.some((r) => taken.has(r))) throw new CorpusError(`${source}: report ${graph.reports.find((r) => taken.has(r))} is given twice in one load`);
+    if (graph.reports.some((r) => taken.has(r)))
+      throw new CorpusError(`${source}: report ${graph.reports.find((r) => taken.has(r))} is given twice in one load`);
     for (const r of graph.reports) taken.add(r);
     out.push({ file, graph, warnings });
   }
@@ -92,11 +93,16 @@ function checkedGraphJson(json: unknown, source: string): GraphJson {
     throw new Error(`${source}: a JSON file, but not a graph.json ({reports, nodes, relationships})`);
   }
   if (g.reports.length !== 1) {
-    throw new Error(`${source}: this graph.json holds ${g.reports.length} reports; a load takes one report per graph (write each with npm run ingest -- <report> --out <file>)`);
+    throw new Error(
+      `${source}: this graph.json holds ${g.reports.length} reports; a load takes one report per graph (write each with npm run ingest -- <report> --out <file>)`,
+    );
   }
   const graph = g as GraphJson;
   const problems = validateGraph(graph);
-  if (problems.length > 0) throw new Error(`${source}: the graph does not validate against MODEL.md: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`);
+  if (problems.length > 0)
+    throw new Error(
+      `${source}: the graph does not validate against MODEL.md: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`,
+    );
   return graph;
 }
 

@@ -128,7 +128,9 @@ export async function loadReports(driver: Driver, graphs: readonly GraphJson[], 
     for (const chunk of chunks) {
       const before = { ...cursor };
       // A retried transaction starts its progress and batch numbers over, and what it learnt counts only once it committed.
-      const done = await session.executeWrite((tx) => writeLoad(tx, chunk, Object.assign(cursor, before), options, memory), { metadata: { app: 'congress-graph', op: 'load', report: name } });
+      const done = await session.executeWrite((tx) => writeLoad(tx, chunk, Object.assign(cursor, before), options, memory), {
+        metadata: { app: 'congress-graph', op: 'load', report: name },
+      });
       remember(memory, done.learnt);
       for (const key of ['nodesCreated', 'nodesDeleted', 'relationshipsCreated', 'relationshipsDeleted', 'propertiesSet'] as const) total[key] += done[key];
       replacedReports.push(...done.replacedReports);
@@ -137,7 +139,15 @@ export async function loadReports(driver: Driver, graphs: readonly GraphJson[], 
     await session.close();
   }
   const merged = mergedCounts(plans);
-  return { report: name, reports: plans.map((p) => p.report), ...total, replaced: replacedReports.length > 0, replacedReports, ...merged, ms: Math.round(performance.now() - started) };
+  return {
+    report: name,
+    reports: plans.map((p) => p.report),
+    ...total,
+    replaced: replacedReports.length > 0,
+    replacedReports,
+    ...merged,
+    ms: Math.round(performance.now() - started),
+  };
 }
 
 /** Whole reports, in order, up to `maxRelationships` each (a bigger report alone). */
@@ -188,7 +198,12 @@ export async function unloadReport(
 
 /** The reports the database holds (ids of Report nodes the loader wrote). */
 export async function loadedReports(driver: Driver, options: Pick<LoadOptions, 'database'> = {}): Promise<string[]> {
-  const { records } = await readQuery(driver, `MATCH (r:Report) WHERE r.${REPORTS_KEY} IS NOT NULL RETURN r.id AS id ORDER BY id`, {}, { database: options.database });
+  const { records } = await readQuery(
+    driver,
+    `MATCH (r:Report) WHERE r.${REPORTS_KEY} IS NOT NULL RETURN r.id AS id ORDER BY id`,
+    {},
+    { database: options.database },
+  );
   return records.map((r) => String(r.get('id')));
 }
 

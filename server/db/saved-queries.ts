@@ -121,7 +121,8 @@ export function parseSavedQuery(name: string, text: string): SavedQuery {
   const used = parametersUsed(cypher);
   const declared = new Set([...params.map((p) => p.name), REPORTS_PARAM]);
   const undeclared = [...used].filter((p) => !declared.has(p));
-  if (undeclared.length > 0) throw new SavedQueryFormatError(`${name}.cypher: the query uses ${undeclared.map((p) => `$${p}`).join(', ')} but the header does not declare it`);
+  if (undeclared.length > 0)
+    throw new SavedQueryFormatError(`${name}.cypher: the query uses ${undeclared.map((p) => `$${p}`).join(', ')} but the header does not declare it`);
   const unused = [...declared].filter((p) => !used.has(p) && p !== REPORTS_PARAM);
   if (unused.length > 0) throw new SavedQueryFormatError(`${name}.cypher: the header declares ${unused.join(', ')} but the query never uses it`);
 
@@ -195,7 +196,14 @@ export function parametersUsed(cypher: string): Set<string> {
 
 // Values arrive from JSON bodies (typed) or query strings (strings, or arrays when repeated).
 const integerParam = z
-  .union([z.number().int(), z.string().trim().regex(/^[+-]?\d+$/, 'an integer'), z.bigint()])
+  .union([
+    z.number().int(),
+    z
+      .string()
+      .trim()
+      .regex(/^[+-]?\d+$/, 'an integer'),
+    z.bigint(),
+  ])
   .transform((v, ctx) => {
     const n = typeof v === 'string' ? BigInt(v) : v;
     if (typeof n === 'number' ? !Number.isSafeInteger(n) : n > BigInt(Number.MAX_SAFE_INTEGER) || n < BigInt(Number.MIN_SAFE_INTEGER)) {
@@ -204,7 +212,16 @@ const integerParam = z
     }
     return neo4j.int(typeof n === 'bigint' ? n.toString() : n);
   });
-const floatParam = z.union([z.number(), z.string().trim().regex(/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/, 'a number').transform(Number)]).pipe(z.number().finite());
+const floatParam = z
+  .union([
+    z.number(),
+    z
+      .string()
+      .trim()
+      .regex(/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/, 'a number')
+      .transform(Number),
+  ])
+  .pipe(z.number().finite());
 const booleanParam = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
 const listParam = z.union([z.array(z.string()), z.string().transform((v) => [v])]);
 
@@ -237,7 +254,8 @@ export function coerceSavedQueryParams(query: SavedQuery, given: Record<string, 
   const parsed = z.strictObject(shape).safeParse(given);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => {
-      if (issue.code === 'unrecognized_keys') return `unknown parameter${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')} (this query takes ${query.params.map((p) => p.name).join(', ') || 'none'})`;
+      if (issue.code === 'unrecognized_keys')
+        return `unknown parameter${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')} (this query takes ${query.params.map((p) => p.name).join(', ') || 'none'})`;
       const param = query.params.find((p) => p.name === issue.path[0]);
       return `${String(issue.path[0])}: expected ${param ? `a ${param.type}` : 'another value'}`;
     });

@@ -74,7 +74,8 @@ function ingestRead(doc: ReadDocument, opts: DocumentIngestOptions): DocumentIng
       ...(opts.reportId ? { reportId: opts.reportId } : {}),
     });
   } catch (error) {
-    if (error instanceof ReportFormatError && paged && error.page === undefined) throw new ReportFormatError(error.reason, error.line, error.source, pageOf(error.line));
+    if (error instanceof ReportFormatError && paged && error.page === undefined)
+      throw new ReportFormatError(error.reason, error.line, error.source, pageOf(error.line));
     throw error;
   }
   if (paged) {
@@ -86,5 +87,14 @@ function ingestRead(doc: ReadDocument, opts: DocumentIngestOptions): DocumentIng
   const problems = validateGraph(result.graph);
   if (problems.length > 0) throw new ReportInvalidError(opts.source, problems);
   const warnings = [...doc.warnings.map((w) => `${opts.source}: ${w}`), ...result.warnings];
-  return { graph: result.graph, warnings, format: doc.format, text: doc.text, extracted: doc.extracted, footnotes: doc.footnotes, removed: doc.removed, unreviewed: result.unreviewed };
+  return {
+    graph: result.graph,
+    warnings,
+    format: doc.format,
+    text: doc.text,
+    extracted: doc.extracted,
+    footnotes: doc.footnotes,
+    removed: doc.removed,
+    unreviewed: result.unreviewed,
+  };
 }

@@ -97,7 +97,11 @@ export function ingestReport(text: string, opts: IngestOptions): IngestResult {
     g.instruments,
   );
   for (const id of instruments) entityIds.add(id);
-  for (const id of broaderClosure([...entityIds].filter((id) => id.startsWith('crime:')), g.crimeTypes)) entityIds.add(id);
+  for (const id of broaderClosure(
+    [...entityIds].filter((id) => id.startsWith('crime:')),
+    g.crimeTypes,
+  ))
+    entityIds.add(id);
   const nodeFor = entityNodeFactory(g, structure.language);
   const unreviewed = new Map(vocabulary.entities.map((e) => [e.id, e]));
   for (const id of entityIds) {
@@ -117,8 +121,13 @@ export function ingestReport(text: string, opts: IngestOptions): IngestResult {
   addLinks(units, structure.language, reportId, graph);
 
   const symbol = meetingSymbol(structure, text, opts.extracted);
-  if (!symbol.series) warnings.push(`${opts.source ?? 'report'}: the meeting's document symbol could not be told (no masthead symbol, no series of the meeting's own documents in the annex or the text): its reports in other languages will not be recognised as the same meeting`);
-  warnings.push(...[...names.warnings, ...structural.warnings, ...participation.warnings, ...vocabulary.warnings].map((w) => `${opts.source ?? 'report'}: ${w}`));
+  if (!symbol.series)
+    warnings.push(
+      `${opts.source ?? 'report'}: the meeting's document symbol could not be told (no masthead symbol, no series of the meeting's own documents in the annex or the text): its reports in other languages will not be recognised as the same meeting`,
+    );
+  warnings.push(
+    ...[...names.warnings, ...structural.warnings, ...participation.warnings, ...vocabulary.warnings].map((w) => `${opts.source ?? 'report'}: ${w}`),
+  );
   const built = withMeetingSymbol(graph.build([ids.report(key)]), key, symbol);
   const unreviewedEntities = vocabulary.entities.filter((e) => built.nodes.some((n) => n.id === e.id));
   return { graph: built, warnings, unreviewed: unreviewedEntities };

@@ -23,12 +23,20 @@ export function mergeGraphs(graphs: readonly GraphJson[]): GraphJson {
     }
     for (const n of g.nodes) {
       const existing = nodes.get(n.id);
-      nodes.set(n.id, existing ? { ...existing, properties: mergeProperties('node', existing.properties, n.properties) } : { id: n.id, labels: [...n.labels], properties: { ...n.properties } });
+      nodes.set(
+        n.id,
+        existing
+          ? { ...existing, properties: mergeProperties('node', existing.properties, n.properties) }
+          : { id: n.id, labels: [...n.labels], properties: { ...n.properties } },
+      );
     }
     for (const r of g.relationships) {
       const key = relationshipKey(r);
       const existing = relationships.get(key);
-      relationships.set(key, existing ? { ...existing, properties: mergeProperties(r.type, existing.properties, r.properties) } : { ...r, properties: { ...r.properties } });
+      relationships.set(
+        key,
+        existing ? { ...existing, properties: mergeProperties(r.type, existing.properties, r.properties) } : { ...r, properties: { ...r.properties } },
+      );
     }
   }
   return { reports, nodes: [...nodes.values()], relationships: [...relationships.values()] };

@@ -43,7 +43,9 @@ export const goldSchema = z.looseObject({
   speakers: z.record(z.string(), z.looseObject({ states: keyList, orgs: keyList })),
   attendance: z.looseObject({ member: keyList, observer: keyList, orgs: keyList, orgs_optional: keyList }),
   same_entity: z.array(z.tuple([z.string(), z.string()])),
-  links: z.looseObject({ predicate: z.array(z.tuple([z.string(), z.string()])).optional(), forbidden: z.array(z.tuple([z.string(), z.string()])).optional() }).optional(),
+  links: z
+    .looseObject({ predicate: z.array(z.tuple([z.string(), z.string()])).optional(), forbidden: z.array(z.tuple([z.string(), z.string()])).optional() })
+    .optional(),
 });
 export type Gold = z.infer<typeof goldSchema>;
 
@@ -325,7 +327,11 @@ export function scoreGraph(graph: ScoredGraph, gold: Gold): ScoreReport {
     if (ia.size === 1 && ib.size === 1 && [...ia][0] === [...ib][0]) sameOk += 1;
     else failed.push(`${a} ~ ${b}`);
   }
-  push('same entity under two names', gold.same_entity.length > 0 ? sameOk / gold.same_entity.length : 1, `${sameOk}/${gold.same_entity.length}${failed.length ? `; apart: ${show(failed.slice(0, 4))}` : ''}`);
+  push(
+    'same entity under two names',
+    gold.same_entity.length > 0 ? sameOk / gold.same_entity.length : 1,
+    `${sameOk}/${gold.same_entity.length}${failed.length ? `; apart: ${show(failed.slice(0, 4))}` : ''}`,
+  );
 
   // stated crime links
   const lk = gold.links ?? {};
@@ -340,7 +346,11 @@ export function scoreGraph(graph: ScoredGraph, gold: Gold): ScoreReport {
     if (linked.some(([s0, e0, k]) => ((s0.has(a) && e0.has(b)) || (s0.has(b) && e0.has(a))) && !k.includes('contest'))) bad.push(`${a}~${b}`);
   }
   const want = (lk.predicate ?? []).length;
-  push('LINKED_TO stated links', (want ? found / want : 1) * (bad.length ? 0 : 1), `predicate-offence links ${found}/${want}; uncontested forbidden links ${show(bad)}`);
+  push(
+    'LINKED_TO stated links',
+    (want ? found / want : 1) * (bad.length ? 0 : 1),
+    `predicate-offence links ${found}/${want}; uncontested forbidden links ${show(bad)}`,
+  );
 
   // provenance: every text-derived relationship says where it came from, and its words are really there
   const texts = new Map<string, string>();
@@ -354,7 +364,8 @@ export function scoreGraph(graph: ScoredGraph, gold: Gold): ScoreReport {
     const p = r.properties ?? {};
     if (['CITES', 'ADDRESSES', 'SPOKE_ON', 'ATTENDED', 'LINKED_TO'].includes(t)) {
       checked += 1;
-      let ok = p.paragraph !== undefined && p.paragraph !== null && p.paragraph !== '' && (['SPOKE_ON', 'ATTENDED', 'LINKED_TO'].includes(t) || truthy(p.evidence));
+      let ok =
+        p.paragraph !== undefined && p.paragraph !== null && p.paragraph !== '' && (['SPOKE_ON', 'ATTENDED', 'LINKED_TO'].includes(t) || truthy(p.evidence));
       if (ok && (t === 'CITES' || t === 'ADDRESSES') && texts.has(start)) ok = texts.get(start)!.includes(pyStr(p.evidence));
       if (ok) good += 1;
       else if (badEx.length < 3) badEx.push(`${t} ${start}->${r.end}`);
@@ -365,7 +376,9 @@ export function scoreGraph(graph: ScoredGraph, gold: Gold): ScoreReport {
       const flat: unknown[][] = spans.length > 0 && Array.isArray(spans[0]) ? (spans as unknown[][]) : [];
       if (!(spans.length > 0 && Array.isArray(spans[0]))) for (let i = 0; i < spans.length; i += 2) flat.push(spans.slice(i, i + 2));
       const length = codePoints(txt);
-      const ok = flat.length > 0 && flat.every((pair) => pair.length === 2 && isInt(pair[0]) && isInt(pair[1]) && 0 <= pair[0] && pair[0] < pair[1] && pair[1] <= length);
+      const ok =
+        flat.length > 0 &&
+        flat.every((pair) => pair.length === 2 && isInt(pair[0]) && isInt(pair[1]) && 0 <= pair[0] && pair[0] < pair[1] && pair[1] <= length);
       if (ok) good += 1;
       else if (badEx.length < 3) badEx.push(`MENTIONS ${start}->${r.end} spans ${JSON.stringify(spans).slice(0, 30)}`);
     }

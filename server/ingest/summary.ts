@@ -35,7 +35,9 @@ export function formatUnreviewed(entities: readonly (UnreviewedEntity & { source
   const lines = [`unreviewed entities (${entities.length}; see docs/GAZETTEER.md to review and add them):`];
   for (const e of entities) {
     const others = e.forms.filter((f) => f !== e.name);
-    lines.push(`  ${e.id}  ${e.label} (${e.kind})  "${e.name}"${others.length ? ` also ${others.map((f) => `"${f}"`).join(', ')}` : ''}  ${e.source}, paragraph ${e.paragraph}, line ${e.line}`);
+    lines.push(
+      `  ${e.id}  ${e.label} (${e.kind})  "${e.name}"${others.length ? ` also ${others.map((f) => `"${f}"`).join(', ')}` : ''}  ${e.source}, paragraph ${e.paragraph}, line ${e.line}`,
+    );
   }
   return lines.join('\n');
 }

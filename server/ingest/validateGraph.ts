@@ -25,10 +25,16 @@ const ENDPOINTS: Record<GraphRelationship['type'], [NodeLabel[], NodeLabel[]]> =
   REPORT_OF: [['Report'], ['Meeting']],
   UNDER: [['Recommendation'], ['AgendaItem', 'Theme', 'Workshop']],
   PART_OF: [['Paragraph'], ['AgendaItem', 'Theme', 'Workshop']],
-  MENTIONS: [['Paragraph', 'Recommendation'], ['State', 'Organization', 'Person', 'CrimeType', 'Instrument', 'Document']],
+  MENTIONS: [
+    ['Paragraph', 'Recommendation'],
+    ['State', 'Organization', 'Person', 'CrimeType', 'Instrument', 'Document'],
+  ],
   CITES: [['Recommendation'], ['Instrument']],
   ADDRESSES: [['Recommendation'], ['CrimeType']],
-  SPOKE_ON: [['State', 'Organization'], ['AgendaItem', 'Theme']],
+  SPOKE_ON: [
+    ['State', 'Organization'],
+    ['AgendaItem', 'Theme'],
+  ],
   ATTENDED: [['State', 'Organization'], ['Meeting']],
   HELD_ROLE: [['Person'], ['Meeting']],
   REPRESENTS: [['Person'], ['State', 'Organization']],
@@ -129,13 +135,17 @@ function footnoteProblems(n: GraphNode): string[] {
   const { footnotes, footnoteAt, text } = n.properties;
   if (footnotes === undefined && footnoteAt === undefined) return [];
   const where = `${n.id}: footnotes`;
-  if (!n.labels.some((l) => l === 'Report' || l === 'Paragraph' || l === 'Recommendation')) return [`${where} on a ${n.labels.join('/')}: only a Report, Paragraph or Recommendation has footnotes`];
-  if (!Array.isArray(footnotes) || footnotes.length === 0 || !footnotes.every((f) => typeof f === 'string' && f.trim() !== '')) return [`${where} must be a non-empty list of non-empty strings`];
-  if (n.labels.includes('Report')) return footnoteAt === undefined ? [] : [`${where}: a Report's footnotes have no footnoteAt (they stand in no text of the graph)`];
+  if (!n.labels.some((l) => l === 'Report' || l === 'Paragraph' || l === 'Recommendation'))
+    return [`${where} on a ${n.labels.join('/')}: only a Report, Paragraph or Recommendation has footnotes`];
+  if (!Array.isArray(footnotes) || footnotes.length === 0 || !footnotes.every((f) => typeof f === 'string' && f.trim() !== ''))
+    return [`${where} must be a non-empty list of non-empty strings`];
+  if (n.labels.includes('Report'))
+    return footnoteAt === undefined ? [] : [`${where}: a Report's footnotes have no footnoteAt (they stand in no text of the graph)`];
   if (!Array.isArray(footnoteAt) || footnoteAt.length !== footnotes.length) return [`${where}: footnoteAt must give one offset per footnote`];
   const length = typeof text === 'string' ? text.length : -1;
   for (const [i, at] of footnoteAt.entries()) {
-    if (typeof at !== 'number' || !Number.isInteger(at) || at < 0 || at > length) return [`${where}: footnoteAt ${String(at)} lies outside the text (length ${length})`];
+    if (typeof at !== 'number' || !Number.isInteger(at) || at < 0 || at > length)
+      return [`${where}: footnoteAt ${String(at)} lies outside the text (length ${length})`];
     if (i > 0 && at < (footnoteAt[i - 1] as number)) return [`${where}: footnoteAt must be in the order of the text`];
   }
   return [];

@@ -31,7 +31,9 @@ const MAX_CHUNKS = 3;
 const MAX_WORDS = 8;
 const MAX_PARTIAL_UNITS = 12;
 /** The standard analyzer's English stop words: never required (the analyzer drops them). */
-const LUCENE_STOP = new Set('a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with'.split(' '));
+const LUCENE_STOP = new Set(
+  'a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with'.split(' '),
+);
 
 /** One piece of a needle as Lucene sees it: a phrase of CJK characters or a word (maybe a prefix). */
 interface Piece {
@@ -113,7 +115,12 @@ export interface LuceneQuery {
  * the first one first, then — for partial overlap — the first needle's units one by one.
  * Needles past the term budget are left out. Undefined when nothing is searchable here.
  */
-export function buildLuceneQuery(needles: readonly Needle[], index: IndexKind, fields: readonly string[], partial: readonly Unit[] = []): LuceneQuery | undefined {
+export function buildLuceneQuery(
+  needles: readonly Needle[],
+  index: IndexKind,
+  fields: readonly string[],
+  partial: readonly Unit[] = [],
+): LuceneQuery | undefined {
   const clauses: string[] = [];
   let terms = 0;
   const add = (clause: string, cost: number): boolean => {

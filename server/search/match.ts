@@ -17,9 +17,7 @@
 import type { Token } from './tokens.ts';
 
 /** Words that carry no topic: left out of partial overlap (a phrase still needs them). */
-const STOP_WORDS = new Set(
-  'a an and are as at be by for from has have in into is it its of on or that the their this to was were which with'.split(' '),
-);
+const STOP_WORDS = new Set('a an and are as at be by for from has have in into is it its of on or that the their this to was were which with'.split(' '));
 
 export interface PhraseMatch {
   /** Index of the first matched token and one past the last. */

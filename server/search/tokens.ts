@@ -87,7 +87,7 @@ function charKind(c: string): 0 | 1 | 2 {
 
 /** The next character after `from` that is neither a space nor dropped, premapped ('' at the end). */
 function nextVisible(text: string, from: number): string {
-  for (let j = from; j < text.length; ) {
+  for (let j = from; j < text.length;) {
     const cp = text.codePointAt(j)!;
     const len = cp > 0xffff ? 2 : 1;
     const ch = premap(text.slice(j, j + len));
@@ -124,7 +124,7 @@ export function tokenize(text: string): Token[] {
     if (word !== '') push(word, wordStart, wordEnd);
     word = '';
   };
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const len = text.codePointAt(i)! > 0xffff ? 2 : 1;
     const ch = premap(len === 1 ? text[i]! : text.slice(i, i + 2));
     if (DROPPED.test(ch)) {

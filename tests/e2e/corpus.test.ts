@@ -40,7 +40,13 @@ let context: BrowserContext;
 let corpus: TestCorpus;
 const errors: string[] = [];
 
-const ids = (report: string, labels: string[]) => new Set(corpus.graphs.find((g) => g.reports[0] === report)!.nodes.filter((n) => labels.includes(n.labels[0]!)).map((n) => n.id));
+const ids = (report: string, labels: string[]) =>
+  new Set(
+    corpus.graphs
+      .find((g) => g.reports[0] === report)!
+      .nodes.filter((n) => labels.includes(n.labels[0]!))
+      .map((n) => n.id),
+  );
 
 async function openPage(query = ''): Promise<Page> {
   const page = await context.newPage();
@@ -70,7 +76,9 @@ function duplicates(list: readonly string[]): string[] {
 }
 
 async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(() => !(window as unknown as Exposed).congressGraph.canvas.isLayoutRunning(), undefined, { timeout: 30_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(() => !(window as unknown as Exposed).congressGraph.canvas.isLayoutRunning(), undefined, { timeout: 30_000 })
+    .catch(() => undefined);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
 
@@ -96,7 +104,9 @@ describe('the corpus panel and its filter', () => {
     const page = await openPage('?lang=en');
     const panel = page.getByTestId('corpus');
     expect(await panel.locator('.corpus-report').count()).toBe(corpus.graphs.length);
-    expect(new Set(await texts(page, '[data-testid=corpus] .corpus-report .tag-chip'))).toEqual(new Set(['LAC-15', 'AFR-15', 'ENA-15', 'WA-15 zh', 'WA-15 en']));
+    expect(new Set(await texts(page, '[data-testid=corpus] .corpus-report .tag-chip'))).toEqual(
+      new Set(['LAC-15', 'AFR-15', 'ENA-15', 'WA-15 zh', 'WA-15 en']),
+    );
     const legend = await texts(page, '[data-testid=legend-meetings] .tag-chip');
     expect(legend).toEqual(['AFR-15', 'ENA-15', 'LAC-15', 'WA-15']);
     await canvasNodes(page); // the graph drawn before the picture is taken
@@ -109,7 +119,20 @@ describe('the corpus panel and its filter', () => {
     await page.locator('[data-testid=corpus] [data-region="AFR"]').click();
     await expect.poll(() => page.url()).toContain('region=AFR');
     expect(await page.getByTestId('corpus-scope').textContent()).toContain('1 of 5');
-    const afrEntities = ids('report:afr-rpm-2025', ['State', 'Organization', 'Instrument', 'CrimeType', 'Recommendation', 'Person', 'Document', 'AgendaItem', 'Theme', 'Workshop', 'Meeting', 'Report']);
+    const afrEntities = ids('report:afr-rpm-2025', [
+      'State',
+      'Organization',
+      'Instrument',
+      'CrimeType',
+      'Recommendation',
+      'Person',
+      'Document',
+      'AgendaItem',
+      'Theme',
+      'Workshop',
+      'Meeting',
+      'Report',
+    ]);
 
     const check = async (page: Page): Promise<void> => {
       // Graph: only what the African report brought.
@@ -123,11 +146,19 @@ describe('the corpus panel and its filter', () => {
       expect(rows.length).toBeGreaterThan(0);
       expect(new Set(rows)).toEqual(new Set(['report:afr-rpm-2025']));
       await page.getByTestId('citations-tab-matrix').click();
-      expect(new Set((await texts(page, '[data-testid=citation-matrix] tbody th .tag-chip')))).toEqual(new Set(['AFR-15']));
+      expect(new Set(await texts(page, '[data-testid=citation-matrix] tbody th .tag-chip'))).toEqual(new Set(['AFR-15']));
       // Crime links: the African report's crime types.
       await page.getByTestId('tab-crimes').click();
       const crimes = ids('report:afr-rpm-2025', ['CrimeType']);
-      await expect.poll(async () => { const n = await canvasNodes(page); return n.length > 0 && n.every((x) => crimes.has(x)); }, { timeout: 30_000 }).toBe(true);
+      await expect
+        .poll(
+          async () => {
+            const n = await canvasNodes(page);
+            return n.length > 0 && n.every((x) => crimes.has(x));
+          },
+          { timeout: 30_000 },
+        )
+        .toBe(true);
       // Comparison: one row.
       await page.getByTestId('tab-compare').click();
       await page.getByTestId('compare-matrix-instrument').waitFor();
@@ -140,7 +171,9 @@ describe('the corpus panel and its filter', () => {
       await page.getByTestId('search').fill('');
       // Exports carry the filter; so do the console's queries ($reports).
       expect(await page.getByTestId('export-json').getAttribute('href')).toContain('region=AFR');
-      const counted = await page.evaluate(() => (window as unknown as Exposed).congressGraph.api.cypher('MATCH (r:Recommendation) WHERE $reports IS NULL OR r.report IN $reports RETURN count(r) AS n'));
+      const counted = await page.evaluate(() =>
+        (window as unknown as Exposed).congressGraph.api.cypher('MATCH (r:Recommendation) WHERE $reports IS NULL OR r.report IN $reports RETURN count(r) AS n'),
+      );
       expect(counted.rows[0]!.n).toBe(ids('report:afr-rpm-2025', ['Recommendation']).size);
     };
     await check(page);
@@ -181,7 +214,7 @@ describe('every item says where it comes from', () => {
     await expect.poll(() => details.getAttribute('data-state'), { timeout: 60_000 }).toBe('node');
     for (const group of await page.locator('[data-testid=related] .rel-group').all()) {
       const chips = (await group.locator('.chip').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
-      expect(duplicates(chips), await group.getAttribute('data-type') ?? '').toEqual([]);
+      expect(duplicates(chips), (await group.getAttribute('data-type')) ?? '').toEqual([]);
     }
     const heads = await texts(page, '[data-testid=provenance] .prov-head');
     expect(heads.length).toBeGreaterThan(0);
@@ -191,10 +224,22 @@ describe('every item says where it comes from', () => {
     await page.goto(`${baseUrl}/?view=crimes`);
     await canvasNodes(page);
     const edge = await page.evaluate(() => {
-      const g = (window as unknown as Exposed).congressGraph.canvas.sigma.getGraph() as unknown as { edges(): string[]; getEdgeAttribute(e: string, a: string): unknown };
-      return g.edges().filter((e) => g.getEdgeAttribute(e, 'type') === 'CO_OCCURS').sort((a, b) => Number(g.getEdgeAttribute(b, 'weight')) - Number(g.getEdgeAttribute(a, 'weight')))[0]!;
+      const g = (window as unknown as Exposed).congressGraph.canvas.sigma.getGraph() as unknown as {
+        edges(): string[];
+        getEdgeAttribute(e: string, a: string): unknown;
+      };
+      return g
+        .edges()
+        .filter((e) => g.getEdgeAttribute(e, 'type') === 'CO_OCCURS')
+        .sort((a, b) => Number(g.getEdgeAttribute(b, 'weight')) - Number(g.getEdgeAttribute(a, 'weight')))[0]!;
     });
-    await page.evaluate((e) => ((window as unknown as Exposed).congressGraph as unknown as { views: { crimes: { onEdgeClick(e: string): Promise<void> } } }).views.crimes.onEdgeClick(e), edge);
+    await page.evaluate(
+      (e) =>
+        ((window as unknown as Exposed).congressGraph as unknown as { views: { crimes: { onEdgeClick(e: string): Promise<void> } } }).views.crimes.onEdgeClick(
+          e,
+        ),
+      edge,
+    );
     await page.getByTestId('crime-paragraphs').waitFor();
     await expect.poll(() => page.locator('[data-testid=crime-paragraphs] mark').count(), { timeout: 60_000 }).toBeGreaterThan(0);
     const items = await texts(page, '[data-testid=crime-paragraphs] > li > .prov-head');
@@ -224,7 +269,11 @@ describe('comparison', () => {
       const table = page.getByTestId(`compare-matrix-${columns}`);
       await table.waitFor({ timeout: 60_000 });
       const cells = await page.$$eval(`[data-testid=compare-matrix-${columns}] tbody tr`, (trs) =>
-        trs.flatMap((tr) => [...tr.querySelectorAll('td[data-column]')].map((td) => [tr.getAttribute('data-meeting')!, td.getAttribute('data-column')!, Number(td.getAttribute('data-count'))] as const)),
+        trs.flatMap((tr) =>
+          [...tr.querySelectorAll('td[data-column]')].map(
+            (td) => [tr.getAttribute('data-meeting')!, td.getAttribute('data-column')!, Number(td.getAttribute('data-count'))] as const,
+          ),
+        ),
       );
       const expected = expectedMatrix(corpus.merged, columns);
       for (const [meeting, column, count] of cells) expect(count, `${meeting} × ${column}`).toBe(expected.get(meeting)?.get(column)?.size ?? 0);
@@ -245,13 +294,26 @@ describe('comparison', () => {
     const page = await openPage('?lang=en&view=compare&cmp=profile&profile=state%3AJOR');
     await page.getByTestId('profile-table').waitFor({ timeout: 60_000 });
     const got = await page.$$eval('[data-testid=profile-table] tbody tr', (trs) =>
-      trs.map((tr) => [tr.getAttribute('data-meeting')!, Object.fromEntries([...tr.querySelectorAll('td[data-measure]')].map((td) => [td.getAttribute('data-measure')!, Number(td.getAttribute('data-count'))]))] as const),
+      trs.map(
+        (tr) =>
+          [
+            tr.getAttribute('data-meeting')!,
+            Object.fromEntries(
+              [...tr.querySelectorAll('td[data-measure]')].map((td) => [td.getAttribute('data-measure')!, Number(td.getAttribute('data-count'))]),
+            ),
+          ] as const,
+      ),
     );
     const expected = expectedStateProfile(corpus.merged, 'state:JOR');
     expect(got.length).toBe(4);
     for (const [meeting, counts] of got) {
       const e = expected.get(meeting);
-      expect(counts, meeting).toEqual({ attended: e?.attended.size ?? 0, spokeOn: e?.spokeOn.size ?? 0, recommendations: e?.recommendations.size ?? 0, paragraphs: e?.paragraphs.size ?? 0 });
+      expect(counts, meeting).toEqual({
+        attended: e?.attended.size ?? 0,
+        spokeOn: e?.spokeOn.size ?? 0,
+        recommendations: e?.recommendations.size ?? 0,
+        paragraphs: e?.paragraphs.size ?? 0,
+      });
     }
     expect(got.some(([, c]) => (c.spokeOn ?? 0) > 0)).toBe(true);
     await shot(page, 'profile');

@@ -57,7 +57,9 @@ async function typeQuery(q: string): Promise<void> {
 }
 
 /** What the dropdown shows, in order: each group's heading and its options. */
-async function dropdown(): Promise<{ label: string; title: string; options: { id: string; name: string; marks: string[]; tag: string | null; via: string | null }[] }[]> {
+async function dropdown(): Promise<
+  { label: string; title: string; options: { id: string; name: string; marks: string[]; tag: string | null; via: string | null }[] }[]
+> {
   return page.locator('.search-group').evaluateAll((groups) =>
     groups.map((g) => ({
       label: g.getAttribute('data-label') ?? '',
@@ -102,7 +104,10 @@ describe('the viewer’s search on three reports', () => {
     for (const o of text) {
       // The English report comes in through the topic's English form, and says so.
       const sought = o.via ? /“(.+)”/u.exec(o.via)![1]! : '人工智能';
-      expect(o.marks.map((m) => m.toLowerCase()), o.id).toContain(sought.toLowerCase());
+      expect(
+        o.marks.map((m) => m.toLowerCase()),
+        o.id,
+      ).toContain(sought.toLowerCase());
       expect(o.tag, o.id).toBe({ 'lac-rpm-2025': 'LAC-15', 'afr-rpm-2025': 'AFR-15', 'eur-rpm-2025': 'ENA-15' }[o.id.split(':')[1]!]);
     }
     // Every option sits in a group (ARIA: listbox > group > option).

@@ -40,7 +40,18 @@ interface PageApp {
   metrics: { graphDataMs: number | null; firstGraphRenderMs: number | null; layoutRuns: number };
   canvas: {
     sigma: {
-      getGraph(): { order: number; size: number; hasNode(n: string): boolean; neighbors(n: string): string[]; nodes(): string[]; edges(a?: string, b?: string): string[]; getNodeAttribute(n: string, a: string): unknown; getEdgeAttribute(e: string, a: string): unknown; extremities(e: string): [string, string]; forEachNode(cb: (n: string, a: Record<string, unknown>) => void): void };
+      getGraph(): {
+        order: number;
+        size: number;
+        hasNode(n: string): boolean;
+        neighbors(n: string): string[];
+        nodes(): string[];
+        edges(a?: string, b?: string): string[];
+        getNodeAttribute(n: string, a: string): unknown;
+        getEdgeAttribute(e: string, a: string): unknown;
+        extremities(e: string): [string, string];
+        forEachNode(cb: (n: string, a: Record<string, unknown>) => void): void;
+      };
       getNodeState(n: string): Record<string, boolean>;
       getEdgeState(e: string): Record<string, boolean>;
       getGraphState(): Record<string, unknown>;
@@ -139,7 +150,10 @@ async function shot(page: Page, name: string, mask: Locator[] = []): Promise<voi
   const changed = pixelmatch(stored.data, current.data, diff.data, current.width, current.height, { threshold: 0.1 });
   const share = changed / (current.width * current.height);
   if (share > SHOT_TOLERANCE) await writeFile(path.join(SCREENSHOTS, `${name}.diff.png`), PNG.sync.write(diff));
-  expect(share, `${name}: ${(share * 100).toFixed(2)} % of the picture differs from docs/screenshots/${name}.png (diff in .data/screenshots/${name}.diff.png; UPDATE_SCREENSHOTS=1 npm test refreshes the stored pictures)`).toBeLessThanOrEqual(SHOT_TOLERANCE);
+  expect(
+    share,
+    `${name}: ${(share * 100).toFixed(2)} % of the picture differs from docs/screenshots/${name}.png (diff in .data/screenshots/${name}.diff.png; UPDATE_SCREENSHOTS=1 npm test refreshes the stored pictures)`,
+  ).toBeLessThanOrEqual(SHOT_TOLERANCE);
 }
 
 beforeAll(async () => {
@@ -163,7 +177,10 @@ describe('the viewer on the seed', () => {
     // ForceAtlas2 starts on load (in its worker) and stops by itself.
     expect(await page.evaluate(() => window.congressGraph.metrics.layoutRuns)).toBe(1);
     await settle(page);
-    const graph = await page.evaluate(() => ({ order: window.congressGraph.canvas.sigma.getGraph().order, size: window.congressGraph.canvas.sigma.getGraph().size }));
+    const graph = await page.evaluate(() => ({
+      order: window.congressGraph.canvas.sigma.getGraph().order,
+      size: window.congressGraph.canvas.sigma.getGraph().size,
+    }));
     expect(graph.order).toBeGreaterThan(150);
     expect(graph.size).toBeGreaterThan(300);
     expect(await inkRatio(page)).toBeGreaterThan(0.01);
@@ -212,7 +229,14 @@ describe('the viewer on the seed', () => {
     const at = await nodeScreenPosition(page, hub);
     await page.mouse.move(at.x, at.y);
     await expect.poll(() => page.evaluate((n) => window.congressGraph.canvas.sigma.getNodeState(n).isHovered, hub)).toBe(true);
-    const states = await page.evaluate(([a, b]) => ({ near: window.congressGraph.canvas.sigma.getNodeState(a!).isActive, far: window.congressGraph.canvas.sigma.getNodeState(b!).isActive, graph: window.congressGraph.canvas.sigma.getGraphState().hasActiveSubgraph }), [neighbour, stranger]);
+    const states = await page.evaluate(
+      ([a, b]) => ({
+        near: window.congressGraph.canvas.sigma.getNodeState(a!).isActive,
+        far: window.congressGraph.canvas.sigma.getNodeState(b!).isActive,
+        graph: window.congressGraph.canvas.sigma.getGraphState().hasActiveSubgraph,
+      }),
+      [neighbour, stranger],
+    );
     expect(states).toEqual({ near: true, far: false, graph: true });
     await shot(page, 'hover');
 
@@ -244,7 +268,14 @@ describe('the viewer on the seed', () => {
     const untoc = await nodeScreenPosition(page, 'instrument:untoc');
     await page.mouse.dblclick(untoc.x, untoc.y);
     await expect.poll(() => page.evaluate(() => window.congressGraph.canvas.sigma.getGraph().order), { timeout: 10_000 }).toBeGreaterThan(order);
-    expect(await page.evaluate(() => window.congressGraph.canvas.sigma.getGraph().nodes().some((n) => n.startsWith('para:')))).toBe(true);
+    expect(
+      await page.evaluate(() =>
+        window.congressGraph.canvas.sigma
+          .getGraph()
+          .nodes()
+          .some((n) => n.startsWith('para:')),
+      ),
+    ).toBe(true);
     expect(await page.evaluate(() => window.congressGraph.canvas.sigma.getGraph().size)).toBeGreaterThan(size!);
     expect(await page.locator('.status.error').count()).toBe(0);
     await page.close();
@@ -258,7 +289,11 @@ describe('the viewer on the seed', () => {
     expect(await table.locator('mark').first().textContent()).toBe('打击有组织犯罪公约');
     const drawn = await page.evaluate(() => {
       const g = window.congressGraph.canvas.sigma.getGraph();
-      return { untoc: g.hasNode('instrument:untoc'), rec: g.hasNode('rec:lac-rpm-2025:24(c)'), types: [...new Set(g.edges().map((e) => g.getEdgeAttribute(e, 'type')))] };
+      return {
+        untoc: g.hasNode('instrument:untoc'),
+        rec: g.hasNode('rec:lac-rpm-2025:24(c)'),
+        types: [...new Set(g.edges().map((e) => g.getEdgeAttribute(e, 'type')))],
+      };
     });
     expect(drawn.untoc && drawn.rec).toBe(true);
     expect(drawn.types).toContain('CITES');
@@ -300,34 +335,40 @@ describe('the viewer on the seed', () => {
     // part of the canvas (not under the layout and zoom buttons). The graph is dense, so try the
     // lines with the most room around their middle until the pointer is over the one aimed at.
     const box = (await page.locator('[data-testid="graph-canvas"]').boundingBox())!;
-    const candidates = await page.evaluate(({ width, height }) => {
-      const app = window.congressGraph;
-      const g = app.canvas.sigma.getGraph();
-      const straight = g.edges().filter((e) => g.getEdgeAttribute(e, 'type') === 'CO_OCCURS' && g.edges(...g.extremities(e)).length === 1);
-      const positions = new Map(g.nodes().map((n) => [n, app.canvas.nodeViewportPosition(n)!]));
-      const dist = (p: { x: number; y: number }, q: { x: number; y: number }) => Math.hypot(p.x - q.x, p.y - q.y);
-      const out: { edge: string; x: number; y: number; clearance: number }[] = [];
-      for (const edge of straight) {
-        const [s, t] = g.extremities(edge);
-        const a = positions.get(s)!;
-        const b = positions.get(t)!;
-        const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
-        if (mid.x < 60 || mid.x > width - 70 || mid.y < 60 || mid.y > height - 40) continue;
-        let clearance = Infinity;
-        for (const [n, p] of positions) clearance = Math.min(clearance, dist(p, mid) - (g.getNodeAttribute(n, 'size') as number) - 4);
-        for (const other of g.edges()) {
-          if (other === edge) continue;
-          const [u, v] = g.extremities(other);
-          const p = positions.get(u)!;
-          const q = positions.get(v)!;
-          const len2 = (q.x - p.x) ** 2 + (q.y - p.y) ** 2 || 1;
-          const k = Math.max(0, Math.min(1, ((mid.x - p.x) * (q.x - p.x) + (mid.y - p.y) * (q.y - p.y)) / len2));
-          clearance = Math.min(clearance, dist(mid, { x: p.x + k * (q.x - p.x), y: p.y + k * (q.y - p.y) }) - (g.getEdgeAttribute(other, 'size') as number) / 2);
+    const candidates = await page.evaluate(
+      ({ width, height }) => {
+        const app = window.congressGraph;
+        const g = app.canvas.sigma.getGraph();
+        const straight = g.edges().filter((e) => g.getEdgeAttribute(e, 'type') === 'CO_OCCURS' && g.edges(...g.extremities(e)).length === 1);
+        const positions = new Map(g.nodes().map((n) => [n, app.canvas.nodeViewportPosition(n)!]));
+        const dist = (p: { x: number; y: number }, q: { x: number; y: number }) => Math.hypot(p.x - q.x, p.y - q.y);
+        const out: { edge: string; x: number; y: number; clearance: number }[] = [];
+        for (const edge of straight) {
+          const [s, t] = g.extremities(edge);
+          const a = positions.get(s)!;
+          const b = positions.get(t)!;
+          const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+          if (mid.x < 60 || mid.x > width - 70 || mid.y < 60 || mid.y > height - 40) continue;
+          let clearance = Infinity;
+          for (const [n, p] of positions) clearance = Math.min(clearance, dist(p, mid) - (g.getNodeAttribute(n, 'size') as number) - 4);
+          for (const other of g.edges()) {
+            if (other === edge) continue;
+            const [u, v] = g.extremities(other);
+            const p = positions.get(u)!;
+            const q = positions.get(v)!;
+            const len2 = (q.x - p.x) ** 2 + (q.y - p.y) ** 2 || 1;
+            const k = Math.max(0, Math.min(1, ((mid.x - p.x) * (q.x - p.x) + (mid.y - p.y) * (q.y - p.y)) / len2));
+            clearance = Math.min(
+              clearance,
+              dist(mid, { x: p.x + k * (q.x - p.x), y: p.y + k * (q.y - p.y) }) - (g.getEdgeAttribute(other, 'size') as number) / 2,
+            );
+          }
+          out.push({ edge, ...mid, clearance });
         }
-        out.push({ edge, ...mid, clearance });
-      }
-      return out.sort((a, b) => b.clearance - a.clearance).slice(0, 12);
-    }, { width: box.width, height: box.height });
+        return out.sort((a, b) => b.clearance - a.clearance).slice(0, 12);
+      },
+      { width: box.width, height: box.height },
+    );
     let target: (typeof candidates)[number] | undefined;
     for (const candidate of candidates) {
       await page.mouse.move(box.x + candidate.x, box.y + candidate.y);
@@ -343,7 +384,9 @@ describe('the viewer on the seed', () => {
     await paragraphs.waitFor();
     await expect.poll(() => paragraphs.locator('mark').count(), { timeout: 10_000 }).toBeGreaterThan(1);
     // Each item is named by its number: a paragraph ¶ N, a recommendation N(x) (a link's list holds both).
-    const labels = await paragraphs.locator(':scope > li').evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-kind'), li.querySelector('.unit-label')?.textContent ?? '']));
+    const labels = await paragraphs
+      .locator(':scope > li')
+      .evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-kind'), li.querySelector('.unit-label')?.textContent ?? '']));
     expect(labels.length).toBeGreaterThan(0);
     for (const [kind, label] of labels) expect(label, String(kind)).toMatch(kind === 'Paragraph' ? /^¶ \d+$/ : /^\d+\([a-z]+\)$/);
     await shot(page, 'crime-link');
@@ -376,7 +419,9 @@ describe('the viewer on the seed', () => {
     expect(await page.getByTestId('cypher-error').isHidden()).toBe(true);
     expect(page.url()).toContain('view=cypher');
     expect(decodeURIComponent(page.url().replace(/\+/g, ' '))).toContain('MATCH (r:Recommendation)');
-    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('congress-graph.cypher-history') ?? '[]'))).toContain('MATCH (r:Recommendation)-[c:CITES]->(i:Instrument) RETURN r, c, i');
+    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('congress-graph.cypher-history') ?? '[]'))).toContain(
+      'MATCH (r:Recommendation)-[c:CITES]->(i:Instrument) RETURN r, c, i',
+    );
     await settle(page);
     await shot(page, 'cypher', [page.getByTestId('cypher-summary'), page.locator('.results .pane-title')]);
 
@@ -439,7 +484,9 @@ describe('the viewer on the seed', () => {
     expect(await page.getByTestId('lang-toggle').textContent()).toBe('中文');
     expect(page.url()).toContain('lang=en');
     // The graph's labels come from the language state: English names now.
-    expect(await page.evaluate(() => window.congressGraph.canvas.sigma.getGraph().getNodeAttribute('instrument:untoc', 'label_en'))).toBe('Organized Crime Convention');
+    expect(await page.evaluate(() => window.congressGraph.canvas.sigma.getGraph().getNodeAttribute('instrument:untoc', 'label_en'))).toBe(
+      'Organized Crime Convention',
+    );
     const hub = await nodeScreenPosition(page, 'crime:organized-crime');
     await page.mouse.click(hub.x, hub.y);
     await expect.poll(() => page.getByTestId('details').getAttribute('data-node'), { timeout: 10_000 }).toBe('crime:organized-crime');

@@ -16,7 +16,10 @@ import { mergeGraphs } from '../../server/ingest/mergeGraphs.ts';
 import { clearDatabase, SEED_REPORT_FILE } from './seed.ts';
 
 export const DEV_FILES = [path.join(PROJECT_ROOT, 'tests/fixtures/dev/afr-rpm-2025.zh.txt'), path.join(PROJECT_ROOT, 'tests/fixtures/dev/eur-rpm-2025.en.txt')];
-export const PAIR_FILES = [path.join(PROJECT_ROOT, 'tests/fixtures/bilingual/wa-rpm-2025.zh.txt'), path.join(PROJECT_ROOT, 'tests/fixtures/bilingual/wa-rpm-2025.en.txt')];
+export const PAIR_FILES = [
+  path.join(PROJECT_ROOT, 'tests/fixtures/bilingual/wa-rpm-2025.zh.txt'),
+  path.join(PROJECT_ROOT, 'tests/fixtures/bilingual/wa-rpm-2025.en.txt'),
+];
 
 export interface TestCorpus {
   /** One graph per report, in load order. */
@@ -73,7 +76,9 @@ export function expectedMatrix(g: GraphJson, columns: 'instrument' | 'crime', re
     const counts =
       columns === 'instrument'
         ? r.type === 'CITES' && unit.labels.includes('Recommendation')
-        : (r.type === 'MENTIONS' || r.type === 'ADDRESSES') && target.labels.includes('CrimeType') && (unit.labels.includes('Paragraph') || unit.labels.includes('Recommendation'));
+        : (r.type === 'MENTIONS' || r.type === 'ADDRESSES') &&
+          target.labels.includes('CrimeType') &&
+          (unit.labels.includes('Paragraph') || unit.labels.includes('Recommendation'));
     if (!counts) continue;
     const report = String(unit.properties.report);
     if (reports && !reports.includes(report)) continue;
@@ -88,7 +93,10 @@ export function expectedMatrix(g: GraphJson, columns: 'instrument' | 'crime', re
 }
 
 /** A State's profile per graph.json: meeting id → attended roles, agenda items spoken on, refs of recommendations and of paragraphs naming it. */
-export function expectedStateProfile(g: GraphJson, id: string): Map<string, { attended: Set<string>; spokeOn: Set<string>; recommendations: Set<string>; paragraphs: Set<string> }> {
+export function expectedStateProfile(
+  g: GraphJson,
+  id: string,
+): Map<string, { attended: Set<string>; spokeOn: Set<string>; recommendations: Set<string>; paragraphs: Set<string> }> {
   const nodes = nodeById(g);
   const meetings = meetingOfReport(g);
   const out = new Map<string, { attended: Set<string>; spokeOn: Set<string>; recommendations: Set<string>; paragraphs: Set<string> }>();

@@ -53,7 +53,11 @@ export function comparable(graph: GraphJson, options: CompareOptions = {}): Map<
   const texts = new Map(graph.nodes.map((n) => [n.id, typeof n.properties.text === 'string' ? n.properties.text : '']));
   const out = new Map<string, unknown>();
   for (const n of graph.nodes) {
-    const props = Object.fromEntries(Object.entries(n.properties).filter(([k]) => !POSITION.has(k)).map(([k, v]) => [k, Array.isArray(v) ? v.map(squeeze) : squeeze(v)]));
+    const props = Object.fromEntries(
+      Object.entries(n.properties)
+        .filter(([k]) => !POSITION.has(k))
+        .map(([k, v]) => [k, Array.isArray(v) ? v.map(squeeze) : squeeze(v)]),
+    );
     out.set(`node ${n.id}`, { labels: n.labels, ...props });
   }
   for (const r of graph.relationships) {
@@ -79,7 +83,8 @@ export function graphDifferences(a: GraphJson, b: GraphJson, options: CompareOpt
   const out: string[] = [];
   for (const [k, v] of A) {
     if (!B.has(k)) out.push(`only in the first: ${k}`);
-    else if (JSON.stringify(v) !== JSON.stringify(B.get(k))) out.push(`differs: ${k}: ${JSON.stringify(v).slice(0, 300)} ≠ ${JSON.stringify(B.get(k)).slice(0, 300)}`);
+    else if (JSON.stringify(v) !== JSON.stringify(B.get(k)))
+      out.push(`differs: ${k}: ${JSON.stringify(v).slice(0, 300)} ≠ ${JSON.stringify(B.get(k)).slice(0, 300)}`);
   }
   for (const k of B.keys()) if (!A.has(k)) out.push(`only in the second: ${k}`);
   return out;
@@ -96,7 +101,8 @@ export function provenanceProblems(graph: GraphJson): string[] {
     const evidence = r.properties.evidence;
     for (let i = 0; i + 1 < spans.length; i += 2) {
       const words = text.slice(Number(spans[i]), Number(spans[i + 1]));
-      if (words === '' || (r.type !== 'MENTIONS' && typeof evidence === 'string' && i === 0 && words !== evidence)) out.push(`${r.type} ${r.start} → ${r.end}: span ${spans[i]}–${spans[i + 1]} is "${words}", evidence "${String(evidence)}"`);
+      if (words === '' || (r.type !== 'MENTIONS' && typeof evidence === 'string' && i === 0 && words !== evidence))
+        out.push(`${r.type} ${r.start} → ${r.end}: span ${spans[i]}–${spans[i + 1]} is "${words}", evidence "${String(evidence)}"`);
     }
   }
   return out;

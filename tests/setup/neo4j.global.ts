@@ -17,6 +17,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return async () => {};
   }
   const neo4j = await startThrowawayNeo4j('test', { heap: '768m', pageCache: '128m', transactionMemory: '256m' }, process.env.LOG_LEVEL ?? 'warn');
-  project.provide('neo4j', { uri: neo4j.uri, user: neo4j.user, password: neo4j.password, local: true, ...(neo4j.pid ? { pid: neo4j.pid } : {}) } satisfies TestNeo4j);
+  project.provide('neo4j', {
+    uri: neo4j.uri,
+    user: neo4j.user,
+    password: neo4j.password,
+    local: true,
+    ...(neo4j.pid ? { pid: neo4j.pid } : {}),
+  } satisfies TestNeo4j);
   return () => neo4j.stop();
 }

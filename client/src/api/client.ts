@@ -21,7 +21,6 @@ import type { SerializedGraph } from '../../../server/contract/graph.ts';
 import { filterParams, NO_FILTER, type CorpusFilterState } from '../corpus/corpus.ts';
 import { decodeCompactGraph, isCompactGraph } from '../../../server/contract/compactGraph.ts';
 
-
 type Fetch = typeof fetch;
 
 /**
@@ -91,7 +90,10 @@ export class Api {
   }
 
   async search(q: string, limit = 10, labels?: string[], signal?: AbortSignal): Promise<SearchResult[]> {
-    const body = await this.request<SearchResponse>(this.url('/api/search', { q, limit: String(limit), labels: labels?.join(',') }), signal ? { signal } : undefined);
+    const body = await this.request<SearchResponse>(
+      this.url('/api/search', { q, limit: String(limit), labels: labels?.join(',') }),
+      signal ? { signal } : undefined,
+    );
     return body.results;
   }
 

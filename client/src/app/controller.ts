@@ -47,7 +47,11 @@ export class AppController implements AppContext {
   private readonly shell: Shell;
   private readonly exportMenu: ExportMenu;
   /** Timings since navigation start (ms): the explore graph's data arrived, then was first drawn. */
-  readonly metrics: { graphDataMs: number | null; firstGraphRenderMs: number | null; layoutRuns: number } = { graphDataMs: null, firstGraphRenderMs: null, layoutRuns: 0 };
+  readonly metrics: { graphDataMs: number | null; firstGraphRenderMs: number | null; layoutRuns: number } = {
+    graphDataMs: null,
+    firstGraphRenderMs: null,
+    layoutRuns: 0,
+  };
   private onScreen!: OnScreenList;
   private viewSeq = 0;
 
@@ -90,7 +94,8 @@ export class AppController implements AppContext {
         if (this.store.get().node) this.store.set({ node: null });
       },
       onCameraChange: (camera) => {
-        const atHome = Math.abs(camera.x - HOME_CAMERA.x) < 1e-4 && Math.abs(camera.y - HOME_CAMERA.y) < 1e-4 && Math.abs(camera.ratio - HOME_CAMERA.ratio) < 1e-4;
+        const atHome =
+          Math.abs(camera.x - HOME_CAMERA.x) < 1e-4 && Math.abs(camera.y - HOME_CAMERA.y) < 1e-4 && Math.abs(camera.ratio - HOME_CAMERA.ratio) < 1e-4;
         this.store.set({ camera: atHome ? null : normalizeCamera(camera) });
         this.onScreen.refresh();
       },
@@ -153,7 +158,7 @@ export class AppController implements AppContext {
         this.corpusData = new Corpus(data);
         // With more than one meeting, a paragraph or recommendation is named with its meeting's tag (LAC-15 24(c)).
         const corpus = this.corpusData;
-        setUnitTags((report) => (corpus.meetings(this.lang()).length > 1 ? corpus.report(report)?.tag ?? undefined : undefined));
+        setUnitTags((report) => (corpus.meetings(this.lang()).length > 1 ? (corpus.report(report)?.tag ?? undefined) : undefined));
         relabelUnits(this.canvas.getGraph());
         if (this.explore && this.explore !== this.canvas.getGraph()) relabelUnits(this.explore);
         this.canvas.graphChanged();
@@ -270,7 +275,11 @@ export class AppController implements AppContext {
       this.legend.setGraph(graph);
       this.updateCounts();
       const name = (this.lang() === 'en' ? graph.getNodeAttribute(id, 'name_en') : graph.getNodeAttribute(id, 'name_zh')) ?? id;
-      this.setStatus(addedNodes.length + addedEdges.length > 0 ? this.t('statusExpanded', { nodes: addedNodes.length, edges: addedEdges.length, name }) : this.t('statusExpandedNone', { name }));
+      this.setStatus(
+        addedNodes.length + addedEdges.length > 0
+          ? this.t('statusExpanded', { nodes: addedNodes.length, edges: addedEdges.length, name })
+          : this.t('statusExpandedNone', { name }),
+      );
       if (addedNodes.length > 0) this.canvas.startLayout({ iterations: 150 });
     } catch (error) {
       this.setStatus(() => this.t('statusError', { message: errorMessage(error, this.lang()) }), 'error');
@@ -351,10 +360,12 @@ export class AppController implements AppContext {
       // Back and forward: the URL's camera; a change the canvas itself reported is already there.
       const now = this.canvas.getCamera();
       const wanted = state.camera ?? HOME_CAMERA;
-      if (Math.abs(now.x - wanted.x) > 1e-3 || Math.abs(now.y - wanted.y) > 1e-3 || Math.abs(now.ratio - wanted.ratio) > 1e-3) this.canvas.setCamera(state.camera);
+      if (Math.abs(now.x - wanted.x) > 1e-3 || Math.abs(now.y - wanted.y) > 1e-3 || Math.abs(now.ratio - wanted.ratio) > 1e-3)
+        this.canvas.setCamera(state.camera);
     }
     // The reports in scope changed: read the database again (the view switch below, if any, shows the new view on the new scope).
-    if (state.reports !== previous.reports || state.regions !== previous.regions || state.congresses !== previous.congresses) this.scopeChanged(state.view === previous.view);
+    if (state.reports !== previous.reports || state.regions !== previous.regions || state.congresses !== previous.congresses)
+      this.scopeChanged(state.view === previous.view);
     if (state.node !== previous.node && state.node && this.details.currentNode() !== state.node) {
       this.canvas.select(state.node);
       void this.details.showNode(state.node);

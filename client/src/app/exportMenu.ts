@@ -34,23 +34,41 @@ export class ExportMenu {
   render(): void {
     const t = this.ctx.t.bind(this.ctx);
     const groups: MenuGroup[] = [
-      { label: t('exportPngHint'), entries: [
-        { label: t('exportPng2'), testId: 'export-png', onSelect: () => void this.exportPicture(2) },
-        { label: t('exportPng4'), testId: 'export-png-4', onSelect: () => void this.exportPicture(4) },
-      ] },
-      { label: t('exportViewHint'), entries: [
-        { label: t('exportFrameOnly'), testId: 'export-frame-only', checked: this.frameOnly, onSelect: () => { this.frameOnly = !this.frameOnly; this.render(); this.menu.open(2); } },
-        { label: t('exportViewGexf'), testId: 'export-view-gexf', onSelect: () => this.exportView('gexf') },
-        { label: t('exportViewCsvNodes'), testId: 'export-view-nodes', onSelect: () => this.exportView('nodes') },
-        { label: t('exportViewCsvRels'), testId: 'export-view-relationships', onSelect: () => this.exportView('relationships') },
-        { label: t('exportViewJson'), testId: 'export-view-json', onSelect: () => this.exportView('json') },
-      ] },
-      { label: t('exportHint'), entries: EXPORTS.map(({ format, table, label }) => ({
-        label: label(t),
-        href: this.ctx.api.exportUrl(format, table),
-        download: `congress-graph${table ? `-${table}` : ''}.${format}`,
-        testId: `export-${format}${table ? `-${table}` : ''}`,
-      })) },
+      {
+        label: t('exportPngHint'),
+        entries: [
+          { label: t('exportPng2'), testId: 'export-png', onSelect: () => void this.exportPicture(2) },
+          { label: t('exportPng4'), testId: 'export-png-4', onSelect: () => void this.exportPicture(4) },
+        ],
+      },
+      {
+        label: t('exportViewHint'),
+        entries: [
+          {
+            label: t('exportFrameOnly'),
+            testId: 'export-frame-only',
+            checked: this.frameOnly,
+            onSelect: () => {
+              this.frameOnly = !this.frameOnly;
+              this.render();
+              this.menu.open(2);
+            },
+          },
+          { label: t('exportViewGexf'), testId: 'export-view-gexf', onSelect: () => this.exportView('gexf') },
+          { label: t('exportViewCsvNodes'), testId: 'export-view-nodes', onSelect: () => this.exportView('nodes') },
+          { label: t('exportViewCsvRels'), testId: 'export-view-relationships', onSelect: () => this.exportView('relationships') },
+          { label: t('exportViewJson'), testId: 'export-view-json', onSelect: () => this.exportView('json') },
+        ],
+      },
+      {
+        label: t('exportHint'),
+        entries: EXPORTS.map(({ format, table, label }) => ({
+          label: label(t),
+          href: this.ctx.api.exportUrl(format, table),
+          download: `congress-graph${table ? `-${table}` : ''}.${format}`,
+          testId: `export-${format}${table ? `-${table}` : ''}`,
+        })),
+      },
     ];
     this.menu.render(t('exportTitle'), groups);
   }
@@ -79,7 +97,12 @@ export class ExportMenu {
     const state = ctx.store.get();
     const graph = ctx.canvas.getGraph();
     const name = (id: string | null) => (id && graph.hasNode(id) ? graph.getNodeAttribute(id, ctx.lang() === 'en' ? 'name_en' : 'name_zh') : id);
-    const subject = state.view === 'citations' ? name(state.trace) : state.view === 'path' && state.from && state.to ? `${name(state.from)} → ${name(state.to)}` : name(state.node);
+    const subject =
+      state.view === 'citations'
+        ? name(state.trace)
+        : state.view === 'path' && state.from && state.to
+          ? `${name(state.from)} → ${name(state.to)}`
+          : name(state.node);
     return [ctx.t('appTitle'), ctx.t(`view.${state.view}`), subject].filter(Boolean).join(' · ');
   }
 
@@ -101,10 +124,15 @@ export class ExportMenu {
     const lang = this.ctx.lang();
     const { hiddenLabels, hiddenTypes } = this.ctx.store.get();
     const counts = countByLabelAndType(this.ctx.canvas.getGraph());
-    const order = (keys: Iterable<string>, model: readonly string[]) => [...keys].sort((a, b) => (model.indexOf(a) + 1 || 99) - (model.indexOf(b) + 1 || 99) || a.localeCompare(b));
+    const order = (keys: Iterable<string>, model: readonly string[]) =>
+      [...keys].sort((a, b) => (model.indexOf(a) + 1 || 99) - (model.indexOf(b) + 1 || 99) || a.localeCompare(b));
     return [
-      ...order(counts.labels.keys(), NODE_LABELS).filter((l) => !hiddenLabels.includes(l)).map((l): LegendLine => ({ kind: 'label', color: labelColor(l), text: labelName(lang, l), count: counts.labels.get(l) ?? 0 })),
-      ...order(counts.types.keys(), RELATIONSHIP_TYPES).filter((t) => !hiddenTypes.includes(t)).map((t): LegendLine => ({ kind: 'type', color: typeColor(t), text: typeName(lang, t), count: counts.types.get(t) ?? 0 })),
+      ...order(counts.labels.keys(), NODE_LABELS)
+        .filter((l) => !hiddenLabels.includes(l))
+        .map((l): LegendLine => ({ kind: 'label', color: labelColor(l), text: labelName(lang, l), count: counts.labels.get(l) ?? 0 })),
+      ...order(counts.types.keys(), RELATIONSHIP_TYPES)
+        .filter((t) => !hiddenTypes.includes(t))
+        .map((t): LegendLine => ({ kind: 'type', color: typeColor(t), text: typeName(lang, t), count: counts.types.get(t) ?? 0 })),
     ];
   }
 
@@ -112,14 +140,21 @@ export class ExportMenu {
   private exportView(format: 'gexf' | 'nodes' | 'relationships' | 'json'): void {
     const ctx = this.ctx;
     const state = ctx.store.get();
-    const graph = viewSubgraph(ctx.canvas.getGraph(), { hiddenLabels: state.hiddenLabels, hiddenTypes: state.hiddenTypes, inFrame: this.frameOnly ? new Set(ctx.canvas.nodesInFrame()) : null });
+    const graph = viewSubgraph(ctx.canvas.getGraph(), {
+      hiddenLabels: state.hiddenLabels,
+      hiddenTypes: state.hiddenTypes,
+      inFrame: this.frameOnly ? new Set(ctx.canvas.nodesInFrame()) : null,
+    });
     const base = `congress-graph-${state.view}${this.frameOnly ? '-frame' : ''}`;
     const lang = ctx.lang();
     const [file, blob] =
-      format === 'gexf' ? [`${base}.gexf`, new Blob([viewGexf(graph, lang)], { type: 'application/gexf+xml' })]
-      : format === 'json' ? [`${base}.json`, new Blob([viewJson(graph, state.view)], { type: 'application/json' })]
-      : format === 'nodes' ? [`${base}-nodes.csv`, new Blob(['\ufeff', nodesCsv(graph, lang)], { type: 'text/csv;charset=utf-8' })]
-      : [`${base}-relationships.csv`, new Blob(['\ufeff', relationshipsCsv(graph, lang)], { type: 'text/csv;charset=utf-8' })];
+      format === 'gexf'
+        ? [`${base}.gexf`, new Blob([viewGexf(graph, lang)], { type: 'application/gexf+xml' })]
+        : format === 'json'
+          ? [`${base}.json`, new Blob([viewJson(graph, state.view)], { type: 'application/json' })]
+          : format === 'nodes'
+            ? [`${base}-nodes.csv`, new Blob(['\ufeff', nodesCsv(graph, lang)], { type: 'text/csv;charset=utf-8' })]
+            : [`${base}-relationships.csv`, new Blob(['\ufeff', relationshipsCsv(graph, lang)], { type: 'text/csv;charset=utf-8' })];
     saveBlob(blob, file);
     ctx.setStatus(() => ctx.t('exportDone', { file }));
   }

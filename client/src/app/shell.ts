@@ -67,18 +67,42 @@ export class Shell {
     headerActions: HTMLElement[] = [],
   ) {
     this.langToggle = h('button', { type: 'button', class: 'button lang-toggle', 'data-testid': 'lang-toggle', onclick: () => host.toggleLang() });
-    this.sidebarToggle = h('button', { type: 'button', class: 'panel-toggle left', 'data-testid': 'toggle-sidebar', onclick: () => this.togglePanel('sidebar') });
-    this.detailsToggle = h('button', { type: 'button', class: 'panel-toggle right', 'data-testid': 'toggle-details', onclick: () => this.togglePanel('details') });
-    const header = h('header', { class: 'app-header' },
+    this.sidebarToggle = h('button', {
+      type: 'button',
+      class: 'panel-toggle left',
+      'data-testid': 'toggle-sidebar',
+      onclick: () => this.togglePanel('sidebar'),
+    });
+    this.detailsToggle = h('button', {
+      type: 'button',
+      class: 'panel-toggle right',
+      'data-testid': 'toggle-details',
+      onclick: () => this.togglePanel('details'),
+    });
+    const header = h(
+      'header',
+      { class: 'app-header' },
       h('div', { class: 'brand' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }), h('div', {}, this.title, this.subtitle)),
       this.tabs,
       this.searchHost,
       h('div', { class: 'header-actions' }, ...headerActions, this.langToggle),
     );
     const sidebar = h('aside', { class: 'sidebar', id: 'sidebar' }, this.legendHost);
-    const stage = h('main', { class: 'stage' },
+    const stage = h(
+      'main',
+      { class: 'stage' },
       this.viewTop,
-      h('div', { class: 'canvas-wrap' }, this.canvas, this.layoutControls, this.zoom, this.sidebarToggle, this.detailsToggle, h('div', { class: 'statusbar' }, this.counts, this.status), this.onScreenHost),
+      h(
+        'div',
+        { class: 'canvas-wrap' },
+        this.canvas,
+        this.layoutControls,
+        this.zoom,
+        this.sidebarToggle,
+        this.detailsToggle,
+        h('div', { class: 'statusbar' }, this.counts, this.status),
+        this.onScreenHost,
+      ),
       this.viewBottom,
     );
     const body = h('div', { class: 'app-body' }, sidebar, stage, this.detailsHost);
@@ -146,15 +170,19 @@ export class Shell {
     replace(
       this.tabs,
       VIEWS.map((view) =>
-        h('button', {
-          type: 'button',
-          role: 'tab',
-          class: `tab${view === current ? ' active' : ''}`,
-          'aria-selected': String(view === current),
-          'data-view': view,
-          'data-testid': `tab-${view}`,
-          onclick: () => this.host.switchView(view),
-        }, this.host.t(`view.${view}`)),
+        h(
+          'button',
+          {
+            type: 'button',
+            role: 'tab',
+            class: `tab${view === current ? ' active' : ''}`,
+            'aria-selected': String(view === current),
+            'data-view': view,
+            'data-testid': `tab-${view}`,
+            onclick: () => this.host.switchView(view),
+          },
+          this.host.t(`view.${view}`),
+        ),
       ),
     );
   }
@@ -165,9 +193,24 @@ export class Shell {
     this.layoutControls.setAttribute('aria-label', t('layoutTitle'));
     replace(
       this.layoutControls,
-      h('button', { type: 'button', class: `button small${running ? ' active' : ''}`, 'data-testid': 'layout-toggle', 'aria-pressed': String(running), title: running ? t('layoutRunning') : t('layoutIdle'), onclick: () => this.host.canvas()?.toggleLayout() },
-        h('span', { class: `layout-dot${running ? ' running' : ''}`, 'aria-hidden': 'true' }), running ? t('layoutStop') : t('layoutStart')),
-      h('button', { type: 'button', class: 'button small', 'data-testid': 'layout-noverlap', onclick: () => this.host.canvas()?.spread() }, t('layoutNoverlap')),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: `button small${running ? ' active' : ''}`,
+          'data-testid': 'layout-toggle',
+          'aria-pressed': String(running),
+          title: running ? t('layoutRunning') : t('layoutIdle'),
+          onclick: () => this.host.canvas()?.toggleLayout(),
+        },
+        h('span', { class: `layout-dot${running ? ' running' : ''}`, 'aria-hidden': 'true' }),
+        running ? t('layoutStop') : t('layoutStart'),
+      ),
+      h(
+        'button',
+        { type: 'button', class: 'button small', 'data-testid': 'layout-noverlap', onclick: () => this.host.canvas()?.spread() },
+        t('layoutNoverlap'),
+      ),
       h('span', { class: 'sr-only', 'data-testid': 'layout-state', role: 'status' }, running ? t('layoutRunning') : t('layoutIdle')),
     );
   }

@@ -109,7 +109,13 @@ export class Corpus {
   meetings(lang: Lang): { id: string; tag: string; colour: string; name: string; reports: readonly CorpusReportJson[] }[] {
     return [...this.meetingReports.entries()].map(([id, reports]) => {
       const r = reports[0]!;
-      return { id, tag: r.tag ?? r.id, colour: this.colours.get(id)!, name: (lang === 'en' ? r.meeting.name_en : r.meeting.name_zh) ?? r.meeting.name_en ?? r.id, reports };
+      return {
+        id,
+        tag: r.tag ?? r.id,
+        colour: this.colours.get(id)!,
+        name: (lang === 'en' ? r.meeting.name_en : r.meeting.name_zh) ?? r.meeting.name_en ?? r.id,
+        reports,
+      };
     });
   }
 

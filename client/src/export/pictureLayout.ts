@@ -53,4 +53,3 @@ export function pictureLayout(canvas: { width: number; height: number }, legendL
     legendRow: LEGEND_ROW,
   };
 }
-

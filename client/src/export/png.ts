@@ -91,5 +91,7 @@ export async function pictureBlob(sigma: ViewerSigma, scale: number, text: Pictu
   ctx.font = `11px ${LABEL_FONT}`;
   ctx.fillText(text.footer, PAD, layout.height - 7, layout.width - 2 * PAD);
 
-  return new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The picture could not be encoded.'))), 'image/png'));
+  return new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The picture could not be encoded.'))), 'image/png'),
+  );
 }

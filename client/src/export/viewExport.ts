@@ -41,7 +41,6 @@ export function viewSubgraph(graph: ViewerGraph, selection: ViewSelection): View
   return out;
 }
 
-
 function attributes(props: Record<string, Json>): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {};
   for (const [key, value] of Object.entries(props)) {
@@ -66,7 +65,14 @@ export function viewGexf(graph: ViewerGraph, lang: Lang): string {
     formatNode: (key: string, a: NodeAttrs) => ({
       label: xmlSafe(lang === 'en' ? a.name_en : a.name_zh),
       viz: { color: rgb(a.color), size: a.size, x: a.x, y: a.y },
-      attributes: { id: key, nodeLabel: a.nodeLabel, labels: a.labels.join(' | '), name_zh: xmlSafe(a.name_zh), name_en: xmlSafe(a.name_en), ...attributes(a.props) },
+      attributes: {
+        id: key,
+        nodeLabel: a.nodeLabel,
+        labels: a.labels.join(' | '),
+        name_zh: xmlSafe(a.name_zh),
+        name_en: xmlSafe(a.name_en),
+        ...attributes(a.props),
+      },
     }),
     formatEdge: (_key: string, a: EdgeAttrs) => ({
       label: a.type,
@@ -92,7 +98,10 @@ const NODE_FIXED = ['id', 'label', 'label_name', 'name_zh', 'name_en'];
  * each is drawn (x, y, size, colour).
  */
 export function nodesTable(graph: ViewerGraph, lang: Lang): (string | number | null)[][] {
-  const columns = propertyColumns(graph.mapNodes((_n, a) => a.props), new Set(NODE_FIXED));
+  const columns = propertyColumns(
+    graph.mapNodes((_n, a) => a.props),
+    new Set(NODE_FIXED),
+  );
   const rows = graph.mapNodes((node, a) => [
     node,
     a.nodeLabel,
@@ -115,8 +124,19 @@ export function nodesTable(graph: ViewerGraph, lang: Lang): (string | number | n
 export function relationshipsTable(graph: ViewerGraph, lang: Lang): (string | number | null)[][] {
   const name = (node: string) => (lang === 'en' ? graph.getNodeAttribute(node, 'name_en') : graph.getNodeAttribute(node, 'name_zh'));
   const fixed = ['type', 'type_name', 'start', 'start_name', 'end', 'end_name'];
-  const columns = propertyColumns(graph.mapEdges((_e, a) => a.props), new Set(fixed));
-  const rows = graph.mapEdges((_e, a, source, target) => [a.type, typeName(lang, a.type), source, name(source), target, name(target), ...columns.map((c) => cell(a.props[c]))]);
+  const columns = propertyColumns(
+    graph.mapEdges((_e, a) => a.props),
+    new Set(fixed),
+  );
+  const rows = graph.mapEdges((_e, a, source, target) => [
+    a.type,
+    typeName(lang, a.type),
+    source,
+    name(source),
+    target,
+    name(target),
+    ...columns.map((c) => cell(a.props[c])),
+  ]);
   return [[...fixed, ...columns], ...rows];
 }
 
@@ -140,7 +160,12 @@ export function viewJson(graph: ViewerGraph, view: string): string {
   return JSON.stringify(
     {
       view,
-      nodes: graph.mapNodes((id, a) => ({ id, labels: a.labels, properties: a.props, display: { x: round(a.x), y: round(a.y), size: round(a.size), color: a.color } })),
+      nodes: graph.mapNodes((id, a) => ({
+        id,
+        labels: a.labels,
+        properties: a.props,
+        display: { x: round(a.x), y: round(a.y), size: round(a.size), color: a.color },
+      })),
       relationships: graph.mapEdges((_e, a, start, end) => ({ type: a.type, start, end, properties: a.props })),
     },
     null,

@@ -194,7 +194,9 @@ const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function buildGraph(data: GraphData): ViewerGraph {
   const graph = createViewerGraph();
   const nodes = [...data.nodes].sort((a, b) => byKey(a.key, b.key));
-  const edges = [...data.edges].sort((a, b) => byKey(a.source, b.source) || byKey(a.target, b.target) || byKey(a.attributes.type, b.attributes.type) || byKey(a.key, b.key));
+  const edges = [...data.edges].sort(
+    (a, b) => byKey(a.source, b.source) || byKey(a.target, b.target) || byKey(a.attributes.type, b.attributes.type) || byKey(a.key, b.key),
+  );
   mergeGraph(graph, { nodes, edges });
   applyDegreeSizes(graph);
   return graph;

@@ -408,7 +408,16 @@ export class GraphCanvas {
       const text = isNodeDimmed(state, graphState) ? '' : nodeLabelText(attrs, graphState);
       const shown = text !== '' && (forced || radius >= threshold);
       const size = state.isSelected || state.isHovered ? LABEL_SIZE_FOCUS : LABEL_SIZE;
-      candidates.push({ node, x: p.x, y: p.y, radius, width: shown ? this.textWidth(text, size) + (forced ? 10 : 0) : 0, height: Math.round(size * 1.3) + (forced ? 10 : 0), forced, priority: attrs.size });
+      candidates.push({
+        node,
+        x: p.x,
+        y: p.y,
+        radius,
+        width: shown ? this.textWidth(text, size) + (forced ? 10 : 0) : 0,
+        height: Math.round(size * 1.3) + (forced ? 10 : 0),
+        forced,
+        priority: attrs.size,
+      });
     });
     const placed = placeLabels(candidates, { width: this.container.clientWidth, height: this.container.clientHeight });
     const states = new Map<string, LabelState>();

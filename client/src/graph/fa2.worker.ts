@@ -17,7 +17,10 @@ const iterate = cjsDefault<(settings: Record<string, unknown>, nodes: Float32Arr
 let edges = new Float32Array(0);
 
 interface WorkerScope {
-  addEventListener(type: 'message', listener: (event: MessageEvent<{ settings: Record<string, unknown>; nodes: ArrayBuffer; edges?: ArrayBuffer; batch: number }>) => void): void;
+  addEventListener(
+    type: 'message',
+    listener: (event: MessageEvent<{ settings: Record<string, unknown>; nodes: ArrayBuffer; edges?: ArrayBuffer; batch: number }>) => void,
+  ): void;
   postMessage(message: unknown, transfer: Transferable[]): void;
 }
 const scope = self as unknown as WorkerScope;

@@ -89,7 +89,9 @@ export function placeLabels(candidates: readonly LabelCandidate[], viewport: { w
     discs.add(disc);
   }
   const inside = (b: Box) => b.x1 >= pad && b.y1 >= pad && b.x2 <= viewport.width - pad && b.y2 <= viewport.height - pad;
-  const order = [...candidates].sort((a, b) => Number(b.forced) - Number(a.forced) || b.priority - a.priority || (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
+  const order = [...candidates].sort(
+    (a, b) => Number(b.forced) - Number(a.forced) || b.priority - a.priority || (a.node < b.node ? -1 : a.node > b.node ? 1 : 0),
+  );
   const out = new Map<string, LabelSide | null>();
   for (const c of order) {
     if (c.width <= 0) {

@@ -12,9 +12,14 @@ interface FA2Supervisor {
   stop(): void;
   kill(): void;
 }
-type NoverlapSupervisorClass = new (graph: ViewerGraph, params: { settings: NoverlapSettings; inputReducer: NoverlapNodeReducer; onConverged: () => void }) => FA2Supervisor;
+type NoverlapSupervisorClass = new (
+  graph: ViewerGraph,
+  params: { settings: NoverlapSettings; inputReducer: NoverlapNodeReducer; onConverged: () => void },
+) => FA2Supervisor;
 const NoverlapWorker = cjsDefault<NoverlapSupervisorClass>(noverlapWorkerModule);
-const noverlap = cjsDefault<{ assign(graph: ViewerGraph, params: { maxIterations: number; settings: NoverlapSettings; inputReducer: NoverlapNodeReducer }): void }>(noverlapModule);
+const noverlap = cjsDefault<{
+  assign(graph: ViewerGraph, params: { maxIterations: number; settings: NoverlapSettings; inputReducer: NoverlapNodeReducer }): void;
+}>(noverlapModule);
 
 /**
  * Up to this many nodes, overlaps are spread after every layout run; above it
@@ -160,7 +165,11 @@ export class Layout {
     });
     const unitsPerPixel = Math.max(1e-6, (maxX - minX) / 900);
     const settings: NoverlapSettings = { margin: 2, ratio: 1.1, expansion: 1.05 };
-    const inputReducer: NoverlapNodeReducer = (_key, attrs) => ({ x: attrs.x as number, y: attrs.y as number, size: ((attrs.size as number | undefined) ?? 4) * unitsPerPixel * 1.4 });
+    const inputReducer: NoverlapNodeReducer = (_key, attrs) => ({
+      x: attrs.x as number,
+      y: attrs.y as number,
+      size: ((attrs.size as number | undefined) ?? 4) * unitsPerPixel * 1.4,
+    });
     this.stopSpreading();
     if (this.graph.order <= SYNC_SPREAD_MAX_ORDER) {
       // Small graphs: to convergence (or the iteration cap) at once, so the result never depends on a timer.

@@ -109,13 +109,19 @@ export function viewerStyles() {
         backdropPadding: 5,
         cursor: 'pointer',
       },
-      { when: (_a: NodeAttrs, s: FullNodeState, g: GraphState) => !g.placedLabels && g.showAllLabels && !isNodeDimmed(s, g), then: { labelVisibility: 'visible' } },
+      {
+        when: (_a: NodeAttrs, s: FullNodeState, g: GraphState) => !g.placedLabels && g.showAllLabels && !isNodeDimmed(s, g),
+        then: { labelVisibility: 'visible' },
+      },
       // Neighbours keep sigma's collision-aware labels ('auto'): the others are dimmed and unlabelled, so theirs win the space.
       { whenState: 'isActive', then: { depth: 'activeNodes' } },
       { when: (_a: NodeAttrs, s: FullNodeState, g: GraphState) => !g.placedLabels && s.isActive, then: { labelVisibility: 'auto' } },
       // Placed labels: drawn where the placement put them, hidden where it found no room.
       { when: (_a: NodeAttrs, s: FullNodeState, g: GraphState) => g.placedLabels && s.labelSide === 'none', then: { labelVisibility: 'hidden' } },
-      { when: (_a: NodeAttrs, s: FullNodeState, g: GraphState) => g.placedLabels && s.labelSide !== '' && s.labelSide !== 'none', then: { labelVisibility: 'visible' } },
+      {
+        when: (_a: NodeAttrs, s: FullNodeState, g: GraphState) => g.placedLabels && s.labelSide !== '' && s.labelSide !== 'none',
+        then: { labelVisibility: 'visible' },
+      },
       { whenState: 'isOnPath', then: { depth: 'activeNodes', labelVisibility: 'visible' } },
       {
         whenState: 'isSelected',

@@ -47,7 +47,8 @@ const en = {
   exportWholeCsvNodes: 'CSV: nodes',
   exportWholeCsvRels: 'CSV: relationships',
   skipToGraph: 'Skip to the graph',
-  canvasLabel: 'The graph: {nodes} nodes and {edges} relationships. Arrow keys move it, + and − zoom, 0 shows it whole; the nodes on screen are listed below it.',
+  canvasLabel:
+    'The graph: {nodes} nodes and {edges} relationships. Arrow keys move it, + and − zoom, 0 shows it whole; the nodes on screen are listed below it.',
   onScreenTitle: 'Nodes on screen',
   onScreenMore: '+{n} more: zoom in to list them',
   onScreenNone: 'No node in the frame.',
@@ -93,7 +94,8 @@ const en = {
   citationsTitle: 'Citation trace',
   citationsPick: 'Instrument or recommendation',
   citationsPickPlaceholder: 'Pick an instrument or a recommendation…',
-  citationsIntro: 'Which recommendations cite which instruments, both ways. Pick an instrument to see who cites it, or a recommendation to see what it cites and who else cites the same.',
+  citationsIntro:
+    'Which recommendations cite which instruments, both ways. Pick an instrument to see who cites it, or a recommendation to see what it cites and who else cites the same.',
   citationsTable: 'Citations',
   citationsMatrix: 'Citation matrix',
   citationsMatrixHint: 'Recommendations (by paragraph) × instruments; darker cells hold more citations.',
@@ -116,7 +118,8 @@ const en = {
   citationsAlsoRec: 'also citing the same instrument',
   detailsCitedVia: 'Through instruments supplementing it',
   crimesTitle: 'Crime links',
-  crimesIntro: 'Crime types alone. Line thickness: paragraphs where both appear. Red arrows: links the text states (dashed: contested). Click a line to read the paragraphs.',
+  crimesIntro:
+    'Crime types alone. Line thickness: paragraphs where both appear. Red arrows: links the text states (dashed: contested). Click a line to read the paragraphs.',
   crimesCooccur: 'Co-occurrence',
   crimesStated: 'Stated link',
   crimesContested: 'Contested link',
@@ -229,12 +232,14 @@ const en = {
   corpusToReview: 'to review',
   corpusWarnings: 'Warnings: {n}',
   legendMeetings: 'Meetings (tag and colour)',
-  legendMeetingsHint: 'Every recommendation, paragraph and fact shows the tag of its meeting: region and Congress. A meeting’s Chinese and English reports share it.',
+  legendMeetingsHint:
+    'Every recommendation, paragraph and fact shows the tag of its meeting: region and Congress. A meeting’s Chinese and English reports share it.',
   compareTitle: 'Compare the meetings',
   compareInstruments: 'Region × instrument',
   compareCrimes: 'Region × crime type',
   compareProfile: 'Profile',
-  compareIntroInstruments: 'How many recommendations of each meeting cite each instrument (a recommendation in two languages counts once). Click a number to read them.',
+  compareIntroInstruments:
+    'How many recommendations of each meeting cite each instrument (a recommendation in two languages counts once). Click a number to read them.',
   compareIntroCrimes: 'How many paragraphs and recommendations of each meeting name each crime type. Click a number to read them.',
   compareIntroProfile: 'An entity across the corpus, meeting by meeting. Pick a State, organization, instrument or crime type.',
   compareHintInstruments: 'Meetings (region and Congress) × instruments; darker: more recommendations cite it.',

@@ -43,7 +43,7 @@ export function entityName(entity: RelatedNode, lang: Lang): string {
     case 'AgendaItem':
     case 'Workshop': {
       const prefix = label === 'AgendaItem' ? (lang === 'zh' ? `议程项目 ${last}` : `Item ${last}`) : lang === 'zh' ? `讲习班 ${last}` : `Workshop ${last}`;
-      const title = lang === 'en' ? entity.name_en : entity.name_zh ?? entity.name;
+      const title = lang === 'en' ? entity.name_en : (entity.name_zh ?? entity.name);
       return title ? `${prefix}${lang === 'zh' ? '：' : ': '}${title}` : prefix;
     }
     default: {
@@ -68,7 +68,32 @@ export function formatValue(value: unknown, key = '', lang: Lang = 'zh'): string
   return String(value);
 }
 
-const PROPERTY_ORDER = ['kind', 'year', 'iso3', 'unMember', 'symbol', 'number', 'paragraph', 'letter', 'section', 'venue', 'startDate', 'endDate', 'region', 'language', 'short_zh', 'short_en', 'name_zh', 'name_en', 'title_zh', 'title_en', 'iccs', 'parent', 'report', 'aliases'];
+const PROPERTY_ORDER = [
+  'kind',
+  'year',
+  'iso3',
+  'unMember',
+  'symbol',
+  'number',
+  'paragraph',
+  'letter',
+  'section',
+  'venue',
+  'startDate',
+  'endDate',
+  'region',
+  'language',
+  'short_zh',
+  'short_en',
+  'name_zh',
+  'name_en',
+  'title_zh',
+  'title_en',
+  'iccs',
+  'parent',
+  'report',
+  'aliases',
+];
 function propertyOrder(key: string): number {
   const i = PROPERTY_ORDER.indexOf(key);
   return i < 0 ? PROPERTY_ORDER.length - 1 : i;
@@ -121,7 +146,8 @@ export function provenanceByParagraph(
           entry.versions.push(version);
         }
         version.spans.push(...p.spans);
-        if (!entry.facts.some((f) => f.type === group.type && f.other.id === item.other.id)) entry.facts.push({ type: group.type, direction: group.direction, other: item.other });
+        if (!entry.facts.some((f) => f.type === group.type && f.other.id === item.other.id))
+          entry.facts.push({ type: group.type, direction: group.direction, other: item.other });
       }
     }
   }
@@ -160,7 +186,10 @@ export function distinctItems<T extends { other: { id: string }; provenance: { r
 export class DetailsPanel implements DetailsHost {
   readonly element: HTMLElement;
   private readonly body: HTMLElement;
-  private current: { kind: 'node'; id: string; details: NodeDetailsResponse | null; error: unknown; citations?: CitationData | null } | { kind: 'content'; title: string; content: Node } | null = null;
+  private current:
+    | { kind: 'node'; id: string; details: NodeDetailsResponse | null; error: unknown; citations?: CitationData | null }
+    | { kind: 'content'; title: string; content: Node }
+    | null = null;
   private seq = 0;
 
   constructor(private readonly ctx: AppContext) {
@@ -175,7 +204,10 @@ export class DetailsPanel implements DetailsHost {
     this.render();
     try {
       // An instrument's citations are counted directly and through the instruments supplementing it, from the shared table.
-      const [details, citations] = await Promise.all([this.ctx.api.node(id), primaryLabel(id, []) === 'Instrument' ? this.ctx.citationData().catch(() => null) : null]);
+      const [details, citations] = await Promise.all([
+        this.ctx.api.node(id),
+        primaryLabel(id, []) === 'Instrument' ? this.ctx.citationData().catch(() => null) : null,
+      ]);
       if (seq !== this.seq) return;
       this.current = { kind: 'node', id, details, error: null, citations };
     } catch (error) {
@@ -205,7 +237,11 @@ export class DetailsPanel implements DetailsHost {
     const ctx = this.ctx;
     const current = this.current;
     if (!current) {
-      replace(this.body, h('h2', { id: 'details-title', class: 'details-heading' }, ctx.t('detailsTitle')), h('p', { class: 'empty-hint' }, ctx.t('detailsEmpty')));
+      replace(
+        this.body,
+        h('h2', { id: 'details-title', class: 'details-heading' }, ctx.t('detailsTitle')),
+        h('p', { class: 'empty-hint' }, ctx.t('detailsEmpty')),
+      );
       this.element.dataset.state = 'empty';
       return;
     }
@@ -215,7 +251,12 @@ export class DetailsPanel implements DetailsHost {
       return;
     }
     if (current.error) {
-      replace(this.body, this.closeButton(), h('h2', { id: 'details-title', class: 'details-heading' }, current.id), h('p', { class: 'error', role: 'alert' }, errorMessage(current.error, ctx.lang())));
+      replace(
+        this.body,
+        this.closeButton(),
+        h('h2', { id: 'details-title', class: 'details-heading' }, current.id),
+        h('p', { class: 'error', role: 'alert' }, errorMessage(current.error, ctx.lang())),
+      );
       this.element.dataset.state = 'error';
       return;
     }
@@ -230,11 +271,21 @@ export class DetailsPanel implements DetailsHost {
   }
 
   private closeButton(): HTMLElement {
-    return h('button', { type: 'button', class: 'icon-button details-close', 'aria-label': this.ctx.t('detailsClose'), title: this.ctx.t('detailsClose'), onclick: () => {
-      this.clear();
-      this.ctx.store.set({ node: null });
-      this.ctx.canvas.select(null);
-    } }, '×');
+    return h(
+      'button',
+      {
+        type: 'button',
+        class: 'icon-button details-close',
+        'aria-label': this.ctx.t('detailsClose'),
+        title: this.ctx.t('detailsClose'),
+        onclick: () => {
+          this.clear();
+          this.ctx.store.set({ node: null });
+          this.ctx.canvas.select(null);
+        },
+      },
+      '×',
+    );
   }
 
   private renderDetails(d: NodeDetailsResponse, citations: CitationData | null): Node[] {
@@ -248,18 +299,31 @@ export class DetailsPanel implements DetailsHost {
     const out: Node[] = [];
     out.push(this.closeButton());
     const ownReport = typeof d.properties.report === 'string' ? d.properties.report : label === 'Report' ? d.id : null;
-    out.push(h('div', { class: 'details-label' }, swatch(labelColor(label)), labelName(lang, label), ownReport ? tagChip(ctx.corpus(), ownReport, lang) : null));
+    out.push(
+      h('div', { class: 'details-label' }, swatch(labelColor(label)), labelName(lang, label), ownReport ? tagChip(ctx.corpus(), ownReport, lang) : null),
+    );
     out.push(h('h2', { id: 'details-title', class: 'details-heading' }, title));
     if (subtitle && subtitle !== title) out.push(h('p', { class: 'details-subtitle', lang: other === 'zh' ? 'zh-CN' : 'en' }, subtitle));
     out.push(h('p', { class: 'details-id' }, h('code', {}, d.id)));
 
-    const actions = h('div', { class: 'details-actions' },
+    const actions = h(
+      'div',
+      { class: 'details-actions' },
       h('button', { type: 'button', class: 'button small', onclick: () => void ctx.expand(d.id) }, ctx.t('detailsExpand')),
       label === 'Instrument' || label === 'Recommendation'
         ? h('button', { type: 'button', class: 'button small', onclick: () => ctx.switchView('citations', { trace: d.id }) }, ctx.t('detailsTracePick'))
         : null,
       ['State', 'Organization', 'Instrument', 'CrimeType', 'Person'].includes(label)
-        ? h('button', { type: 'button', class: 'button small', 'data-testid': 'details-profile', onclick: () => ctx.switchView('compare', { compare: 'profile', profile: d.id }) }, ctx.t('detailsProfile'))
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'button small',
+              'data-testid': 'details-profile',
+              onclick: () => ctx.switchView('compare', { compare: 'profile', profile: d.id }),
+            },
+            ctx.t('detailsProfile'),
+          )
         : null,
       h('button', { type: 'button', class: 'button small', onclick: () => ctx.switchView('path', { from: d.id }) }, ctx.t('detailsPathFrom')),
       h('button', { type: 'button', class: 'button small', onclick: () => ctx.switchView('path', { to: d.id }) }, ctx.t('detailsPathTo')),
@@ -293,28 +357,52 @@ export class DetailsPanel implements DetailsHost {
       if (citing.length > 0 || via.length > 0) {
         const countText = counts ? countWords(counts, nameOf, (k, v) => ctx.t(k, v)) : String(citing.length);
         out.push(
-          h('section', { class: 'details-section cited-by', 'data-testid': 'cited-by' },
+          h(
+            'section',
+            { class: 'details-section cited-by', 'data-testid': 'cited-by' },
             h('h3', {}, ctx.t('detailsCitedBy'), h('span', { class: 'count', 'data-testid': 'cited-by-count' }, countText)),
-            h('ul', { class: 'cited-list' }, citing.map((item) => {
-              const p = item.provenance[0];
-              const text = item.other.text ?? p?.text ?? '';
-              const spans = p && (p.text === text || !p.text) ? p.spans : [];
-              return h('li', { 'data-how': 'direct' },
-                h('button', { type: 'button', class: 'chip chip-rec', 'data-id': item.other.id, onclick: () => ctx.openNode(item.other.id, { focus: true }) }, tagChip(corpus, p?.report ?? null, lang), recommendationRef(item.other.id)),
-                h('span', { class: 'how-tag' }, ctx.t('citationsDirect')),
-                text ? highlightedText(text, spans) : null,
-              );
-            })),
+            h(
+              'ul',
+              { class: 'cited-list' },
+              citing.map((item) => {
+                const p = item.provenance[0];
+                const text = item.other.text ?? p?.text ?? '';
+                const spans = p && (p.text === text || !p.text) ? p.spans : [];
+                return h(
+                  'li',
+                  { 'data-how': 'direct' },
+                  h(
+                    'button',
+                    { type: 'button', class: 'chip chip-rec', 'data-id': item.other.id, onclick: () => ctx.openNode(item.other.id, { focus: true }) },
+                    tagChip(corpus, p?.report ?? null, lang),
+                    recommendationRef(item.other.id),
+                  ),
+                  h('span', { class: 'how-tag' }, ctx.t('citationsDirect')),
+                  text ? highlightedText(text, spans) : null,
+                );
+              }),
+            ),
             via.length > 0 ? h('h4', { class: 'sub-head' }, ctx.t('detailsCitedVia')) : null,
             via.length > 0
-              ? h('ul', { class: 'cited-list via' }, via.map((row) => {
-                  const start = row.text && row.evidence ? row.text.indexOf(row.evidence) : -1;
-                  return h('li', { 'data-how': 'via' },
-                    h('button', { type: 'button', class: 'chip chip-rec', onclick: () => ctx.openNode(row.recommendation, { focus: true }) }, tagChip(corpus, row.report, lang), row.label),
-                    h('span', { class: 'how-tag' }, ctx.t('citationsVia', { name: nameOf(row.instrument) })),
-                    row.text ? highlightedText(row.text, start >= 0 ? [[start, start + row.evidence!.length]] : []) : null,
-                  );
-                }))
+              ? h(
+                  'ul',
+                  { class: 'cited-list via' },
+                  via.map((row) => {
+                    const start = row.text && row.evidence ? row.text.indexOf(row.evidence) : -1;
+                    return h(
+                      'li',
+                      { 'data-how': 'via' },
+                      h(
+                        'button',
+                        { type: 'button', class: 'chip chip-rec', onclick: () => ctx.openNode(row.recommendation, { focus: true }) },
+                        tagChip(corpus, row.report, lang),
+                        row.label,
+                      ),
+                      h('span', { class: 'how-tag' }, ctx.t('citationsVia', { name: nameOf(row.instrument) })),
+                      row.text ? highlightedText(row.text, start >= 0 ? [[start, start + row.evidence!.length]] : []) : null,
+                    );
+                  }),
+                )
               : null,
           ),
         );
@@ -332,9 +420,18 @@ export class DetailsPanel implements DetailsHost {
     const rows = Object.entries(d.properties)
       .filter(([key, value]) => !HIDDEN_PROPERTIES.has(key) && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0))
       .sort(([a], [b]) => propertyOrder(a) - propertyOrder(b) || a.localeCompare(b));
-    return h('section', { class: 'details-section' },
+    return h(
+      'section',
+      { class: 'details-section' },
       h('h3', {}, this.ctx.t('detailsProperties')),
-      h('dl', { class: 'props' }, rows.flatMap(([key, value]) => [h('dt', { title: key }, propertyName(lang, key)), h('dd', { title: Array.isArray(value) ? value.join('\n') : '' }, formatValue(value, key, lang))])),
+      h(
+        'dl',
+        { class: 'props' },
+        rows.flatMap(([key, value]) => [
+          h('dt', { title: key }, propertyName(lang, key)),
+          h('dd', { title: Array.isArray(value) ? value.join('\n') : '' }, formatValue(value, key, lang)),
+        ]),
+      ),
     );
   }
 
@@ -344,32 +441,54 @@ export class DetailsPanel implements DetailsHost {
       return h('section', { class: 'details-section' }, h('h3', {}, ctx.t('detailsRelated')), h('p', { class: 'empty-hint' }, ctx.t('detailsNoRelations')));
     }
     const sections = relationSections(d.relationships);
-    return h('section', { class: 'details-section related', 'data-testid': 'related' },
+    return h(
+      'section',
+      { class: 'details-section related', 'data-testid': 'related' },
       h('h3', {}, ctx.t('detailsRelated')),
       sections.map((section) => {
         const corpus = ctx.corpus();
-        const distinct = distinctItems(section.items, (r) => corpus.meetingOf(r), (r) => corpus.language(r), lang);
+        const distinct = distinctItems(
+          section.items,
+          (r) => corpus.meetingOf(r),
+          (r) => corpus.language(r),
+          lang,
+        );
         const items = distinct.slice(0, GROUP_ITEM_LIMIT);
         // What the list does not show: the items the API left out, and those beyond the limit (language versions of one fact count once).
         const count = distinct.length + section.count - section.items.length;
         const hidden = count - items.length;
-        return h('details', { class: `rel-group${section.stated ? ' stated' : ''}`, open: section.open, 'data-type': section.type, 'data-direction': section.direction },
+        return h(
+          'details',
+          { class: `rel-group${section.stated ? ' stated' : ''}`, open: section.open, 'data-type': section.type, 'data-direction': section.direction },
           h('summary', {}, h('span', { class: 'rel-type' }, relationName(lang, section.type, section.direction)), h('span', { class: 'count' }, count)),
-          h('div', { class: 'chips' }, items.map((item) => {
-            const para = item.provenance[0]?.paragraph ?? (typeof item.properties.paragraph === 'number' ? item.properties.paragraph : null);
-            const otherLabel = primaryLabel(item.other.id, item.other.labels);
-            const name = entityName(item.other, lang);
-            const kind = typeof item.properties.kind === 'string' ? valueName(lang, 'kind', item.properties.kind) : null;
-            const isUnit = otherLabel === 'Paragraph' || otherLabel === 'Recommendation';
-            const report = isUnit ? reportOfUnit(item.other.id) : item.provenance[0]?.report ?? null;
-            return h('button', {
-              type: 'button',
-              class: 'chip',
-              title: `${name} · ${labelName(lang, otherLabel)} · ${item.other.id}`,
-              'data-id': item.other.id,
-              onclick: () => ctx.openNode(item.other.id, { focus: true }),
-            }, swatch(labelColor(otherLabel)), isUnit && report ? tagChip(corpus, report, lang) : null, h('span', { class: 'chip-text' }, name), kind ? h('span', { class: `kind-tag kind-${String(item.properties.kind)}` }, kind) : null, !isUnit && para !== null ? h('span', { class: 'chip-para' }, report ? tagChip(corpus, report, lang) : null, `¶${para}`) : null);
-          }), hidden > 0 ? h('span', { class: 'more' }, `+${hidden}`) : null),
+          h(
+            'div',
+            { class: 'chips' },
+            items.map((item) => {
+              const para = item.provenance[0]?.paragraph ?? (typeof item.properties.paragraph === 'number' ? item.properties.paragraph : null);
+              const otherLabel = primaryLabel(item.other.id, item.other.labels);
+              const name = entityName(item.other, lang);
+              const kind = typeof item.properties.kind === 'string' ? valueName(lang, 'kind', item.properties.kind) : null;
+              const isUnit = otherLabel === 'Paragraph' || otherLabel === 'Recommendation';
+              const report = isUnit ? reportOfUnit(item.other.id) : (item.provenance[0]?.report ?? null);
+              return h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'chip',
+                  title: `${name} · ${labelName(lang, otherLabel)} · ${item.other.id}`,
+                  'data-id': item.other.id,
+                  onclick: () => ctx.openNode(item.other.id, { focus: true }),
+                },
+                swatch(labelColor(otherLabel)),
+                isUnit && report ? tagChip(corpus, report, lang) : null,
+                h('span', { class: 'chip-text' }, name),
+                kind ? h('span', { class: `kind-tag kind-${String(item.properties.kind)}` }, kind) : null,
+                !isUnit && para !== null ? h('span', { class: 'chip-para' }, report ? tagChip(corpus, report, lang) : null, `¶${para}`) : null,
+              );
+            }),
+            hidden > 0 ? h('span', { class: 'more' }, `+${hidden}`) : null,
+          ),
         );
       }),
     );
@@ -386,9 +505,15 @@ export class DetailsPanel implements DetailsHost {
     );
     if (entries.length === 0) return null;
     const shown = entries.slice(0, PROVENANCE_LIMIT);
-    return h('section', { class: 'details-section provenance', 'data-testid': 'provenance' },
+    return h(
+      'section',
+      { class: 'details-section provenance', 'data-testid': 'provenance' },
       h('h3', {}, ctx.t('detailsProvenance'), h('span', { class: 'count' }, entries.length)),
-      h('ol', { class: 'prov-list' }, shown.map((entry) => this.renderEntry(entry, lang))),
+      h(
+        'ol',
+        { class: 'prov-list' },
+        shown.map((entry) => this.renderEntry(entry, lang)),
+      ),
       entries.length > shown.length ? h('p', { class: 'hint' }, `+${entries.length - shown.length}`) : null,
     );
   }
@@ -402,13 +527,35 @@ export class DetailsPanel implements DetailsHost {
     const draw = (): void => {
       const other = entry.versions.find((v) => v !== version);
       const place = entry.label ?? (entry.paragraph !== null ? `¶ ${entry.paragraph}` : null);
-      replace(li,
-        h('div', { class: 'prov-head' },
+      replace(
+        li,
+        h(
+          'div',
+          { class: 'prov-head' },
           tagChip(corpus, version.report, lang),
           place ? h('span', { class: 'para-no' }, place) : null,
-          h('span', { class: 'prov-facts' }, entry.facts.slice(0, 4).map((f) => `${relationName(lang, f.type, f.direction)} ${entityName(f.other, lang)}`).join(' · ')),
+          h(
+            'span',
+            { class: 'prov-facts' },
+            entry.facts
+              .slice(0, 4)
+              .map((f) => `${relationName(lang, f.type, f.direction)} ${entityName(f.other, lang)}`)
+              .join(' · '),
+          ),
           other
-            ? h('button', { type: 'button', class: 'button small version-toggle', 'data-testid': 'version-toggle', onclick: () => { version = other; draw(); } }, ctx.t(other.language === 'zh' ? 'versionShowZh' : 'versionShowEn'))
+            ? h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'button small version-toggle',
+                  'data-testid': 'version-toggle',
+                  onclick: () => {
+                    version = other;
+                    draw();
+                  },
+                },
+                ctx.t(other.language === 'zh' ? 'versionShowZh' : 'versionShowEn'),
+              )
             : null,
         ),
         highlightedText(version.text, version.spans),
@@ -422,19 +569,49 @@ export class DetailsPanel implements DetailsHost {
   private renderOwnText(d: NodeDetailsResponse, lang: Lang, notes: readonly NodeFootnote[]): HTMLElement {
     const ctx = this.ctx;
     const corpus = ctx.corpus();
-    const own = { id: d.id, report: typeof d.properties.report === 'string' ? d.properties.report : null, language: null as string | null, text: String(d.properties.text) };
+    const own = {
+      id: d.id,
+      report: typeof d.properties.report === 'string' ? d.properties.report : null,
+      language: null as string | null,
+      text: String(d.properties.text),
+    };
     own.language = corpus.language(own.report) ?? null;
     const all = [own, ...d.versions];
     let shown = all.find((v) => v.language === lang) ?? own;
     const section = h('section', { class: 'details-section', 'data-testid': 'own-text' });
     const draw = (): void => {
       const other = all.find((v) => v !== shown);
-      replace(section,
-        h('h3', {}, propertyName(lang, 'text'), shown.language ? h('span', { class: 'lang-badge', 'data-testid': 'text-language' }, shown.language) : null,
-          other ? h('button', { type: 'button', class: 'button small version-toggle', 'data-testid': 'version-toggle', onclick: () => { shown = other; draw(); } }, ctx.t(other.language === 'zh' ? 'versionShowZh' : 'versionShowEn')) : null),
+      replace(
+        section,
+        h(
+          'h3',
+          {},
+          propertyName(lang, 'text'),
+          shown.language ? h('span', { class: 'lang-badge', 'data-testid': 'text-language' }, shown.language) : null,
+          other
+            ? h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'button small version-toggle',
+                  'data-testid': 'version-toggle',
+                  onclick: () => {
+                    shown = other;
+                    draw();
+                  },
+                },
+                ctx.t(other.language === 'zh' ? 'versionShowZh' : 'versionShowEn'),
+              )
+            : null,
+        ),
         // The footnotes are the node's own: its marks and notes go with its own text.
-        h('p', { class: 'para-text', lang: shown.language === 'zh' ? 'zh-CN' : shown.language ?? '' },
-          shown === own ? footnotedSegments(own.text, notes).map((seg) => ('marker' in seg ? h('sup', { class: 'footnote-mark', title: seg.note }, seg.marker) : seg.text)) : shown.text),
+        h(
+          'p',
+          { class: 'para-text', lang: shown.language === 'zh' ? 'zh-CN' : (shown.language ?? '') },
+          shown === own
+            ? footnotedSegments(own.text, notes).map((seg) => ('marker' in seg ? h('sup', { class: 'footnote-mark', title: seg.note }, seg.marker) : seg.text))
+            : shown.text,
+        ),
         shown === own && notes.length > 0 ? footnoteList(notes, lang) : null,
       );
     };
@@ -445,8 +622,14 @@ export class DetailsPanel implements DetailsHost {
 
 /** A node's footnotes as a list under a heading. */
 function footnoteList(notes: readonly NodeFootnote[], lang: Lang): HTMLElement {
-  return h('section', { class: 'details-section details-footnotes' },
+  return h(
+    'section',
+    { class: 'details-section details-footnotes' },
     h('h3', {}, propertyName(lang, 'footnotes')),
-    h('ul', { class: 'footnote-list' }, notes.map((n) => h('li', {}, n.text))),
+    h(
+      'ul',
+      { class: 'footnote-list' },
+      notes.map((n) => h('li', {}, n.text)),
+    ),
   );
 }

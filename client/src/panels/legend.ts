@@ -57,18 +57,37 @@ export class Legend {
       const chip = h('span', { class: 'tag-chip' }, m.tag);
       chip.style.setProperty('--tag', m.colour);
       const languages = [...new Set(m.reports.map((r) => r.language).filter(Boolean))].join(' · ');
-      return h('li', { class: 'legend-meeting', 'data-meeting': m.id, title: m.name }, chip, h('span', { class: 'legend-text' }, m.name), languages ? h('span', { class: 'legend-count' }, languages) : null);
+      return h(
+        'li',
+        { class: 'legend-meeting', 'data-meeting': m.id, title: m.name },
+        chip,
+        h('span', { class: 'legend-text' }, m.name),
+        languages ? h('span', { class: 'legend-count' }, languages) : null,
+      );
     });
     replace(
       this.element,
-      h('div', { class: 'section-head' }, h('h2', { id: 'legend-title' }, this.ctx.t('legendTitle')), anyHidden ? h('button', { class: 'link-button', type: 'button', onclick: () => this.ctx.store.set({ hiddenLabels: [], hiddenTypes: [] }) }, this.ctx.t('legendShowAll')) : null),
+      h(
+        'div',
+        { class: 'section-head' },
+        h('h2', { id: 'legend-title' }, this.ctx.t('legendTitle')),
+        anyHidden
+          ? h(
+              'button',
+              { class: 'link-button', type: 'button', onclick: () => this.ctx.store.set({ hiddenLabels: [], hiddenTypes: [] }) },
+              this.ctx.t('legendShowAll'),
+            )
+          : null,
+      ),
       h('h3', { class: 'legend-sub' }, this.ctx.t('legendNodes')),
       h('ul', { class: 'legend-list', 'aria-label': this.ctx.t('legendNodes') }, labelItems),
       typeItems.length > 0 ? h('h3', { class: 'legend-sub' }, this.ctx.t('legendEdges')) : null,
       typeItems.length > 0 ? h('ul', { class: 'legend-list', 'aria-label': this.ctx.t('legendEdges') }, typeItems) : null,
       h('p', { class: 'hint' }, this.ctx.t('legendHint')),
       meetingItems.length > 0 ? h('h3', { class: 'legend-sub' }, this.ctx.t('legendMeetings')) : null,
-      meetingItems.length > 0 ? h('ul', { class: 'legend-list', 'data-testid': 'legend-meetings', 'aria-label': this.ctx.t('legendMeetings') }, meetingItems) : null,
+      meetingItems.length > 0
+        ? h('ul', { class: 'legend-list', 'data-testid': 'legend-meetings', 'aria-label': this.ctx.t('legendMeetings') }, meetingItems)
+        : null,
       meetingItems.length > 0 ? h('p', { class: 'hint' }, this.ctx.t('legendMeetingsHint')) : null,
     );
   }

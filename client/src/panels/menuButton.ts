@@ -34,7 +34,15 @@ export class MenuButton {
   private readonly id = `menu-${++MenuButton.count}`;
 
   constructor(testId: string) {
-    this.button = h('button', { type: 'button', class: 'button menu-button', id: `${this.id}-button`, 'aria-haspopup': 'menu', 'aria-expanded': 'false', 'aria-controls': `${this.id}-list`, 'data-testid': testId });
+    this.button = h('button', {
+      type: 'button',
+      class: 'button menu-button',
+      id: `${this.id}-button`,
+      'aria-haspopup': 'menu',
+      'aria-expanded': 'false',
+      'aria-controls': `${this.id}-list`,
+      'data-testid': testId,
+    });
     this.menu = h('div', { class: 'menu', role: 'menu', id: `${this.id}-list`, 'aria-labelledby': `${this.id}-button`, hidden: true });
     this.element = h('div', { class: 'menu-wrap' }, this.button, this.menu);
     this.button.addEventListener('click', () => (this.isOpen() ? this.close() : this.open(0)));
@@ -69,7 +77,13 @@ export class MenuButton {
 
   private item(entry: MenuEntry): HTMLElement {
     const role = entry.checked === undefined ? 'menuitem' : 'menuitemcheckbox';
-    const attrs = { role, tabindex: '-1', class: 'menu-item', 'data-testid': entry.testId ?? null, 'aria-checked': entry.checked === undefined ? null : String(entry.checked) };
+    const attrs = {
+      role,
+      tabindex: '-1',
+      class: 'menu-item',
+      'data-testid': entry.testId ?? null,
+      'aria-checked': entry.checked === undefined ? null : String(entry.checked),
+    };
     const select = (e: Event) => {
       if (entry.checked !== undefined) {
         // A checkbox item stays open: the reader picks an export next.

@@ -51,7 +51,17 @@ export class OnScreenList {
       shown.map((id) => {
         const a = graph.getNodeAttributes(id);
         const name = lang === 'en' ? a.name_en : a.name_zh;
-        return h('li', {}, h('button', { type: 'button', class: 'onscreen-item', 'data-id': id, onclick: () => ctx.openNode(id) }, swatch(labelColor(a.nodeLabel)), h('span', { class: 'chip-text' }, name), h('span', { class: 'onscreen-label' }, labelName(lang, a.nodeLabel))));
+        return h(
+          'li',
+          {},
+          h(
+            'button',
+            { type: 'button', class: 'onscreen-item', 'data-id': id, onclick: () => ctx.openNode(id) },
+            swatch(labelColor(a.nodeLabel)),
+            h('span', { class: 'chip-text' }, name),
+            h('span', { class: 'onscreen-label' }, labelName(lang, a.nodeLabel)),
+          ),
+        );
       }),
       nodes.length > shown.length ? h('li', { class: 'hint' }, ctx.t('onScreenMore', { n: nodes.length - shown.length })) : null,
     );

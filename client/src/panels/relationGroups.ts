@@ -19,7 +19,22 @@ export interface RelationSection {
  * the node (stated links, citations, crimes addressed, speakers) before what is
  * counted (mentions, co-occurrence) and the text's structure (agenda, report).
  */
-const TYPE_ORDER = ['LINKED_TO', 'CITES', 'SUPPLEMENTS', 'ADDRESSES', 'SPOKE_ON', 'ATTENDED', 'HELD_ROLE', 'REPRESENTS', 'MENTIONS', 'CO_OCCURS', 'UNDER', 'PART_OF', 'REPORT_OF', 'IN_REPORT'];
+const TYPE_ORDER = [
+  'LINKED_TO',
+  'CITES',
+  'SUPPLEMENTS',
+  'ADDRESSES',
+  'SPOKE_ON',
+  'ATTENDED',
+  'HELD_ROLE',
+  'REPRESENTS',
+  'MENTIONS',
+  'CO_OCCURS',
+  'UNDER',
+  'PART_OF',
+  'REPORT_OF',
+  'IN_REPORT',
+];
 
 /** How many sections besides the stated links are open at first. */
 export const OPEN_SECTIONS = 3;
@@ -51,7 +66,8 @@ export function relationSections(groups: readonly RelationshipGroup[]): Relation
   };
   const directionRank = { out: 0, both: 0, in: 1 } as const;
   const sections = [...merged.values()].sort(
-    (a, b) => Number(b.stated) - Number(a.stated) || rank(a.type) - rank(b.type) || directionRank[a.direction] - directionRank[b.direction] || b.count - a.count,
+    (a, b) =>
+      Number(b.stated) - Number(a.stated) || rank(a.type) - rank(b.type) || directionRank[a.direction] - directionRank[b.direction] || b.count - a.count,
   );
   let opened = 0;
   for (const section of sections) {

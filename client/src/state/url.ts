@@ -107,7 +107,14 @@ function isView(value: string | null): value is View {
 
 function list(value: string | null): string[] {
   if (!value) return [];
-  return [...new Set(value.split(',').map((s) => s.trim()).filter(Boolean))].sort();
+  return [
+    ...new Set(
+      value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ].sort();
 }
 
 /** Reads the state from a query string (`?view=…&node=…`); anything unknown or malformed falls back to the default. */
@@ -137,7 +144,15 @@ export function parseUrlState(search: string, defaults: UrlState = DEFAULT_URL_S
     hiddenTypes: params.has('hideRel') ? list(params.get('hideRel')) : defaults.hiddenTypes,
     reports: params.has('report') ? list(params.get('report')).filter((r) => /^report:[\w.-]+$/.test(r)) : defaults.reports,
     regions: params.has('region') ? list(params.get('region')).filter((r) => /^[A-Z][A-Z0-9]{0,15}$/.test(r)) : defaults.regions,
-    congresses: params.has('congress') ? [...new Set(list(params.get('congress')).filter((c) => /^[1-9]\d?$/.test(c)).map(Number))].sort((a, b) => a - b) : defaults.congresses,
+    congresses: params.has('congress')
+      ? [
+          ...new Set(
+            list(params.get('congress'))
+              .filter((c) => /^[1-9]\d?$/.test(c))
+              .map(Number),
+          ),
+        ].sort((a, b) => a - b)
+      : defaults.congresses,
     compare: (COMPARE_TABS as readonly string[]).includes(params.get('cmp') ?? '') ? (params.get('cmp') as CompareTab) : defaults.compare,
     profile: text('profile'),
   };

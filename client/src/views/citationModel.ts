@@ -40,7 +40,8 @@ function family(seeds: Iterable<string>, supplements: Supplements): Set<string> 
  * other recommendations citing those instruments.
  */
 export function traceCitations(rows: readonly CitationRow[], subject: string, supplements: Supplements = []): Trace {
-  const isInstrument = rows.some((r) => r.instrument === subject) || subject.startsWith('instrument:') || supplements.some(([a, b]) => a === subject || b === subject);
+  const isInstrument =
+    rows.some((r) => r.instrument === subject) || subject.startsWith('instrument:') || supplements.some(([a, b]) => a === subject || b === subject);
   if (isInstrument) {
     const instruments = family([subject], supplements);
     const direct = rows.filter((r) => instruments.has(r.instrument));
@@ -49,14 +50,28 @@ export function traceCitations(rows: readonly CitationRow[], subject: string, su
     return { subject, kind: 'instrument', instruments: [...instruments], direct, indirect };
   }
   const direct = rows.filter((r) => r.recommendation === subject);
-  const instruments = family(direct.map((r) => r.instrument), supplements);
+  const instruments = family(
+    direct.map((r) => r.instrument),
+    supplements,
+  );
   const indirect = rows.filter((r) => instruments.has(r.instrument) && r.recommendation !== subject);
   return { subject, kind: 'recommendation', instruments: [...instruments], direct, indirect };
 }
 
 /** Every citation at once, as a trace without a subject (the view's starting picture). */
 export function allCitations(rows: readonly CitationRow[], supplements: Supplements = []): Trace {
-  return { subject: '', kind: 'instrument', instruments: [...family(rows.map((r) => r.instrument), supplements)], direct: [...rows], indirect: [] };
+  return {
+    subject: '',
+    kind: 'instrument',
+    instruments: [
+      ...family(
+        rows.map((r) => r.instrument),
+        supplements,
+      ),
+    ],
+    direct: [...rows],
+    indirect: [],
+  };
 }
 
 /**
@@ -69,22 +84,34 @@ export function traceGraph(trace: Trace, supplements: Supplements = [], instrume
   const edges = new Map<string, GraphData['edges'][number]>();
   const addInstrument = (id: string, row?: CitationRow) => {
     if (nodes.has(id)) return;
-    const props = instrumentProps.get(id) ?? (row ? {
-      name_zh: row.instrument_name_zh,
-      name_en: row.instrument_name_en,
-      // `instrument_name` is the name the report uses: for a Chinese report, the short Chinese title.
-      short_zh: row.instrument_name,
-      short_en: row.instrument_short_en,
-    } : {});
+    const props =
+      instrumentProps.get(id) ??
+      (row
+        ? {
+            name_zh: row.instrument_name_zh,
+            name_en: row.instrument_name_en,
+            // `instrument_name` is the name the report uses: for a Chinese report, the short Chinese title.
+            short_zh: row.instrument_name,
+            short_en: row.instrument_short_en,
+          }
+        : {});
     nodes.set(id, { key: id, attributes: { labels: ['Instrument'], properties: props } });
   };
   for (const row of [...trace.direct, ...trace.indirect]) {
     if (!nodes.has(row.recommendation)) {
-      nodes.set(row.recommendation, { key: row.recommendation, attributes: { labels: ['Recommendation'], properties: { paragraph: row.paragraph, text: row.text } } });
+      nodes.set(row.recommendation, {
+        key: row.recommendation,
+        attributes: { labels: ['Recommendation'], properties: { paragraph: row.paragraph, text: row.text } },
+      });
     }
     addInstrument(row.instrument, row);
     const key = `CITES:${row.recommendation}->${row.instrument}`;
-    edges.set(key, { key, source: row.recommendation, target: row.instrument, attributes: { type: 'CITES', properties: { evidence: row.evidence, paragraph: row.paragraph } } });
+    edges.set(key, {
+      key,
+      source: row.recommendation,
+      target: row.instrument,
+      attributes: { type: 'CITES', properties: { evidence: row.evidence, paragraph: row.paragraph } },
+    });
   }
   for (const id of trace.instruments) addInstrument(id);
   for (const [a, b] of supplements) {
@@ -93,7 +120,10 @@ export function traceGraph(trace: Trace, supplements: Supplements = [], instrume
     edges.set(key, { key, source: a, target: b, attributes: { type: 'SUPPLEMENTS', properties: {} } });
   }
   if (trace.subject && !nodes.has(trace.subject)) {
-    nodes.set(trace.subject, { key: trace.subject, attributes: { labels: [trace.kind === 'instrument' ? 'Instrument' : 'Recommendation'], properties: instrumentProps.get(trace.subject) ?? {} } });
+    nodes.set(trace.subject, {
+      key: trace.subject,
+      attributes: { labels: [trace.kind === 'instrument' ? 'Instrument' : 'Recommendation'], properties: instrumentProps.get(trace.subject) ?? {} },
+    });
   }
   return { nodes: [...nodes.values()], edges: [...edges.values()] };
 }
@@ -234,7 +264,9 @@ export function citationCounts(rows: readonly CitationRow[], supplements: Supple
     set.add(r.recommendation);
     viaRecs.set(r.instrument, set);
   }
-  const via = [...viaRecs.entries()].map(([id, recs]) => ({ instrument: id, count: recs.size })).sort((a, b) => b.count - a.count || a.instrument.localeCompare(b.instrument));
+  const via = [...viaRecs.entries()]
+    .map(([id, recs]) => ({ instrument: id, count: recs.size }))
+    .sort((a, b) => b.count - a.count || a.instrument.localeCompare(b.instrument));
   const all = new Set([...directRecs, ...[...viaRecs.values()].flatMap((s) => [...s])]);
   return { direct: directRecs.size, via, total: all.size };
 }

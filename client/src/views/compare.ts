@@ -100,20 +100,31 @@ export class CompareView implements ViewController {
     this.draw();
   }
 
-  private name(c: { id: string; name_zh: string | null; name_en: string | null; short_zh?: string | null; short_en?: string | null }, lang: Lang, short = true): string {
+  private name(
+    c: { id: string; name_zh: string | null; name_en: string | null; short_zh?: string | null; short_en?: string | null },
+    lang: Lang,
+    short = true,
+  ): string {
     const names = lang === 'en' ? [short ? c.short_en : null, c.name_en, c.name_zh] : [short ? c.short_zh : null, c.name_zh, c.name_en];
     return names.find((n): n is string => typeof n === 'string' && n !== '') ?? c.id;
   }
 
   private rowHead(row: Row, lang: Lang): HTMLElement {
     const report = row.reports[0] ?? null;
-    return h('th', { scope: 'row', title: (lang === 'en' ? row.name_en : row.name_zh) ?? row.meeting }, tagChip(this.ctx.corpus(), report, lang, { language: false }));
+    return h(
+      'th',
+      { scope: 'row', title: (lang === 'en' ? row.name_en : row.name_zh) ?? row.meeting },
+      tagChip(this.ctx.corpus(), report, lang, { language: false }),
+    );
   }
 
   private draw(): void {
     const tab = this.tab();
     const data: GraphData = { nodes: [], edges: [] };
-    const meetingNode = (row: Row) => ({ key: row.meeting, attributes: { labels: ['Meeting'], properties: { name_zh: row.tag, name_en: row.tag, tag: row.tag } } });
+    const meetingNode = (row: Row) => ({
+      key: row.meeting,
+      attributes: { labels: ['Meeting'], properties: { name_zh: row.tag, name_en: row.tag, tag: row.tag } },
+    });
     if (tab === 'profile') {
       const p = this.currentProfile();
       if (p) {
@@ -130,10 +141,22 @@ export class CompareView implements ViewController {
       if (matrix) {
         const rows = new Map(matrix.rows.map((r) => [r.meeting, r]));
         for (const r of matrix.rows) data.nodes.push(meetingNode(r));
-        for (const c of matrix.columns) data.nodes.push({ key: c.id, attributes: { labels: [tab === 'instrument' ? 'Instrument' : 'CrimeType'], properties: { name_zh: c.name_zh, name_en: c.name_en, short_zh: c.short_zh, short_en: c.short_en } } });
+        for (const c of matrix.columns)
+          data.nodes.push({
+            key: c.id,
+            attributes: {
+              labels: [tab === 'instrument' ? 'Instrument' : 'CrimeType'],
+              properties: { name_zh: c.name_zh, name_en: c.name_en, short_zh: c.short_zh, short_en: c.short_en },
+            },
+          });
         for (const cell of matrix.cells) {
           if (!rows.has(cell.meeting)) continue;
-          data.edges.push({ key: `${cell.meeting}->${cell.column}`, source: cell.meeting, target: cell.column, attributes: { type: tab === 'instrument' ? 'CITES' : 'MENTIONS', properties: { count: cell.count } } });
+          data.edges.push({
+            key: `${cell.meeting}->${cell.column}`,
+            source: cell.meeting,
+            target: cell.column,
+            attributes: { type: tab === 'instrument' ? 'CITES' : 'MENTIONS', properties: { count: cell.count } },
+          });
         }
       }
     }
@@ -150,22 +173,41 @@ export class CompareView implements ViewController {
     const ctx = this.ctx;
     const tab = this.tab();
     const subtab = (key: CompareTab, label: string) =>
-      h('button', { type: 'button', role: 'tab', class: `subtab${tab === key ? ' active' : ''}`, 'aria-selected': String(tab === key), 'data-testid': `compare-tab-${key}`, onclick: () => ctx.store.set({ compare: key }) }, label);
+      h(
+        'button',
+        {
+          type: 'button',
+          role: 'tab',
+          class: `subtab${tab === key ? ' active' : ''}`,
+          'aria-selected': String(tab === key),
+          'data-testid': `compare-tab-${key}`,
+          onclick: () => ctx.store.set({ compare: key }),
+        },
+        label,
+      );
     this.picker.render();
     replace(
       this.top,
-      h('div', { class: 'view-bar' },
+      h(
+        'div',
+        { class: 'view-bar' },
         h('h2', { class: 'view-title' }, ctx.t('compareTitle')),
-        h('div', { class: 'subtabs', role: 'tablist' }, subtab('instrument', ctx.t('compareInstruments')), subtab('crime', ctx.t('compareCrimes')), subtab('profile', ctx.t('compareProfile'))),
+        h(
+          'div',
+          { class: 'subtabs', role: 'tablist' },
+          subtab('instrument', ctx.t('compareInstruments')),
+          subtab('crime', ctx.t('compareCrimes')),
+          subtab('profile', ctx.t('compareProfile')),
+        ),
         tab === 'profile' ? h('div', { class: 'field' }, this.picker.element) : null,
-        h('p', { class: 'hint view-intro' }, ctx.t(tab === 'instrument' ? 'compareIntroInstruments' : tab === 'crime' ? 'compareIntroCrimes' : 'compareIntroProfile')),
+        h(
+          'p',
+          { class: 'hint view-intro' },
+          ctx.t(tab === 'instrument' ? 'compareIntroInstruments' : tab === 'crime' ? 'compareIntroCrimes' : 'compareIntroProfile'),
+        ),
       ),
     );
-    const body = this.error
-      ? h('p', { class: 'error', role: 'alert' }, this.error)
-      : tab === 'profile'
-        ? this.renderProfile()
-        : this.renderMatrix(tab);
+    const body = this.error ? h('p', { class: 'error', role: 'alert' }, this.error) : tab === 'profile' ? this.renderProfile() : this.renderMatrix(tab);
     replace(this.bottom, h('section', { class: 'pane compare-pane', 'data-testid': 'compare' }, body));
   }
 
@@ -177,7 +219,11 @@ export class CompareView implements ViewController {
     if (matrix.columns.length === 0) return h('p', { class: 'empty-hint' }, ctx.t('compareNone'));
     const cells = new Map(matrix.cells.map((c) => [`${c.meeting}\u0000${c.column}`, c]));
     const max = Math.max(1, ...matrix.cells.map((c) => c.count));
-    const columnName = (id: string) => this.name(matrix.columns.find((c) => c.id === id)!, lang);
+    const columnName = (id: string) =>
+      this.name(
+        matrix.columns.find((c) => c.id === id)!,
+        lang,
+      );
     const download = () => {
       const table = [
         [ctx.t('compareMeeting'), ...matrix.columns.map((c) => this.name(c, lang, false)), ctx.t('citationsTotal')],
@@ -188,34 +234,75 @@ export class CompareView implements ViewController {
       ];
       saveBlob(new Blob(['\ufeff', toCsv(table)], { type: 'text/csv;charset=utf-8' }), `compare-${tab}.csv`);
     };
-    const table = h('table', { class: 'heatmap', 'data-testid': `compare-matrix-${tab}` },
-      h('thead', {}, h('tr', {},
-        h('th', { scope: 'col' }, ctx.t('compareMeeting')),
-        matrix.columns.map((c) => h('th', { scope: 'col', class: 'col-head', title: this.name(c, lang, false), 'data-column': c.id },
-          h('button', { type: 'button', class: 'link-button', onclick: () => ctx.openDetails(c.id) }, truncate(columnName(c.id), lang === 'zh' ? 12 : 28)))),
-        h('th', { scope: 'col' }, ctx.t('citationsTotal')),
-      )),
-      h('tbody', {}, matrix.rows.map((r) => {
-        let total = 0;
-        return h('tr', { 'data-meeting': r.meeting },
-          this.rowHead(r, lang),
-          matrix.columns.map((c) => {
-            const cell = cells.get(`${r.meeting}\u0000${c.id}`);
-            const count = cell?.count ?? 0;
-            total += count;
-            const td = h('td', { class: `heat${count > 0 ? ' hot' : ''}`, 'data-column': c.id, 'data-count': String(count), title: `${r.tag ?? ''} × ${this.name(c, lang, false)}: ${count}` },
-              count > 0 ? h('button', { type: 'button', class: 'cell-button', onclick: () => this.showCell(r, c.id, cell!.items, tab) }, String(count)) : '');
-            td.style.background = heatColor(count, max);
-            if (count / max > 0.6) td.style.color = '#fff';
-            return td;
-          }),
-          h('td', { class: 'total' }, String(total)),
-        );
-      })),
-      h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, ctx.t('citationsTotal')), matrix.columns.map((c) => h('td', { class: 'total' }, String(c.total))), h('td', { class: 'total' }, String(matrix.columns.reduce((n, c) => n + c.total, 0))))),
+    const table = h(
+      'table',
+      { class: 'heatmap', 'data-testid': `compare-matrix-${tab}` },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, ctx.t('compareMeeting')),
+          matrix.columns.map((c) =>
+            h(
+              'th',
+              { scope: 'col', class: 'col-head', title: this.name(c, lang, false), 'data-column': c.id },
+              h('button', { type: 'button', class: 'link-button', onclick: () => ctx.openDetails(c.id) }, truncate(columnName(c.id), lang === 'zh' ? 12 : 28)),
+            ),
+          ),
+          h('th', { scope: 'col' }, ctx.t('citationsTotal')),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        matrix.rows.map((r) => {
+          let total = 0;
+          return h(
+            'tr',
+            { 'data-meeting': r.meeting },
+            this.rowHead(r, lang),
+            matrix.columns.map((c) => {
+              const cell = cells.get(`${r.meeting}\u0000${c.id}`);
+              const count = cell?.count ?? 0;
+              total += count;
+              const td = h(
+                'td',
+                {
+                  class: `heat${count > 0 ? ' hot' : ''}`,
+                  'data-column': c.id,
+                  'data-count': String(count),
+                  title: `${r.tag ?? ''} × ${this.name(c, lang, false)}: ${count}`,
+                },
+                count > 0 ? h('button', { type: 'button', class: 'cell-button', onclick: () => this.showCell(r, c.id, cell!.items, tab) }, String(count)) : '',
+              );
+              td.style.background = heatColor(count, max);
+              if (count / max > 0.6) td.style.color = '#fff';
+              return td;
+            }),
+            h('td', { class: 'total' }, String(total)),
+          );
+        }),
+      ),
+      h(
+        'tfoot',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, ctx.t('citationsTotal')),
+          matrix.columns.map((c) => h('td', { class: 'total' }, String(c.total))),
+          h('td', { class: 'total' }, String(matrix.columns.reduce((n, c) => n + c.total, 0))),
+        ),
+      ),
     );
-    return h('div', {},
-      h('div', { class: 'pane-head' },
+    return h(
+      'div',
+      {},
+      h(
+        'div',
+        { class: 'pane-head' },
         h('p', { class: 'hint pane-title' }, ctx.t(tab === 'instrument' ? 'compareHintInstruments' : 'compareHintCrimes')),
         h('button', { type: 'button', class: 'button small', 'data-testid': 'compare-csv', onclick: download }, `⤓ ${ctx.t('citationsCsv')}`),
       ),
@@ -246,25 +333,56 @@ export class CompareView implements ViewController {
       if (item.other) return this.otherName(item.other, lang) + (item.detail ? ` (${item.detail})` : '');
       return item.label;
     };
-    return h('div', { 'data-testid': 'profile', 'data-node': p.id },
+    return h(
+      'div',
+      { 'data-testid': 'profile', 'data-node': p.id },
       h('h3', { class: 'profile-title' }, `${name} · ${labelName(lang, p.labels[0] ?? '')}`),
-      h('div', { class: 'table-scroll' }, h('table', { class: 'data-table profile-table', 'data-testid': 'profile-table' },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ctx.t('compareMeeting')), p.measures.map((m) => h('th', { scope: 'col', 'data-measure': m }, measureName(m))))),
-        h('tbody', {}, p.meetings.map((m) => h('tr', { 'data-meeting': m.meeting },
-          this.rowHead(m, lang),
-          p.measures.map((key) => {
-            const measure = m.measures[key]!;
-            return h('td', { 'data-measure': key, 'data-count': String(measure.count) },
-              measure.count === 0
-                ? h('span', { class: 'zero' }, '0')
-                : h('button', { type: 'button', class: 'cell-button', title: measure.items.map(itemLabel).join(' · '), onclick: () => this.showMeasure(p, m, key) }, String(measure.count)),
-              measure.count > 0 && (key === 'attended' || key === 'spokeOn' || key === 'roles' || key === 'links')
-                ? h('span', { class: 'profile-items' }, ` ${truncate(measure.items.map(itemLabel).join(' · '), 60)}`)
-                : null,
-            );
-          }),
-        ))),
-      )),
+      h(
+        'div',
+        { class: 'table-scroll' },
+        h(
+          'table',
+          { class: 'data-table profile-table', 'data-testid': 'profile-table' },
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'col' }, ctx.t('compareMeeting')),
+              p.measures.map((m) => h('th', { scope: 'col', 'data-measure': m }, measureName(m))),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            p.meetings.map((m) =>
+              h(
+                'tr',
+                { 'data-meeting': m.meeting },
+                this.rowHead(m, lang),
+                p.measures.map((key) => {
+                  const measure = m.measures[key]!;
+                  return h(
+                    'td',
+                    { 'data-measure': key, 'data-count': String(measure.count) },
+                    measure.count === 0
+                      ? h('span', { class: 'zero' }, '0')
+                      : h(
+                          'button',
+                          { type: 'button', class: 'cell-button', title: measure.items.map(itemLabel).join(' · '), onclick: () => this.showMeasure(p, m, key) },
+                          String(measure.count),
+                        ),
+                    measure.count > 0 && (key === 'attended' || key === 'spokeOn' || key === 'roles' || key === 'links')
+                      ? h('span', { class: 'profile-items' }, ` ${truncate(measure.items.map(itemLabel).join(' · '), 60)}`)
+                      : null,
+                  );
+                }),
+              ),
+            ),
+          ),
+        ),
+      ),
     );
   }
 

@@ -93,9 +93,17 @@ export class CrimesView implements ViewController {
     const key = (color: string, text: string, cls = '') => h('span', { class: `key ${cls}` }, swatch(color, 'line', cls), text);
     replace(
       this.top,
-      h('div', { class: 'view-bar' },
+      h(
+        'div',
+        { class: 'view-bar' },
         h('h2', { class: 'view-title' }, ctx.t('crimesTitle')),
-        h('div', { class: 'keys' }, key(typeColor('CO_OCCURS'), ctx.t('crimesCooccur'), 'thick'), key(typeColor('LINKED_TO'), ctx.t('crimesStated')), key(typeColor('LINKED_TO'), ctx.t('crimesContested'), 'dashed')),
+        h(
+          'div',
+          { class: 'keys' },
+          key(typeColor('CO_OCCURS'), ctx.t('crimesCooccur'), 'thick'),
+          key(typeColor('LINKED_TO'), ctx.t('crimesStated')),
+          key(typeColor('LINKED_TO'), ctx.t('crimesContested'), 'dashed'),
+        ),
         h('p', { class: 'hint view-intro' }, ctx.t('crimesIntro')),
       ),
     );
@@ -121,25 +129,52 @@ export class CrimesView implements ViewController {
     const paragraphIds = cooccur ? cooccurrenceParagraphs(graph.getEdgeAttribute(cooccur, 'props')) : [];
     const terms = [...crimeTerms(graph.getNodeAttribute(a, 'props')), ...crimeTerms(graph.getNodeAttribute(b, 'props'))];
 
-    const statedList = stated.length > 0
-      ? h('section', { class: 'details-section' },
-          h('h3', {}, ctx.t('crimesStatedLinks')),
-          h('ul', { class: 'prov-list' }, stated.map((e) => {
-            const p = graph.getEdgeAttribute(e, 'props');
-            const [s, t] = graph.extremities(e);
-            return h('li', { 'data-kind': String(p.kind ?? '') },
-              h('div', { class: 'prov-head' }, typeof p.report === 'string' ? tagChip(ctx.corpus(), p.report, lang) : null, typeof p.paragraph === 'number' ? h('span', { class: 'para-no' }, `¶ ${p.paragraph}`) : null, h('span', { class: `kind-tag kind-${String(p.kind)}` }, typeof p.kind === 'string' ? valueName(lang, 'kind', p.kind) : ''), h('span', { class: 'prov-facts' }, `${nameOf(s)} → ${nameOf(t)}`)),
-              typeof p.evidence === 'string' ? h('p', { class: 'para-text' }, h('mark', {}, p.evidence)) : null,
-            );
-          })),
-        )
-      : null;
+    const statedList =
+      stated.length > 0
+        ? h(
+            'section',
+            { class: 'details-section' },
+            h('h3', {}, ctx.t('crimesStatedLinks')),
+            h(
+              'ul',
+              { class: 'prov-list' },
+              stated.map((e) => {
+                const p = graph.getEdgeAttribute(e, 'props');
+                const [s, t] = graph.extremities(e);
+                return h(
+                  'li',
+                  { 'data-kind': String(p.kind ?? '') },
+                  h(
+                    'div',
+                    { class: 'prov-head' },
+                    typeof p.report === 'string' ? tagChip(ctx.corpus(), p.report, lang) : null,
+                    typeof p.paragraph === 'number' ? h('span', { class: 'para-no' }, `¶ ${p.paragraph}`) : null,
+                    h('span', { class: `kind-tag kind-${String(p.kind)}` }, typeof p.kind === 'string' ? valueName(lang, 'kind', p.kind) : ''),
+                    h('span', { class: 'prov-facts' }, `${nameOf(s)} → ${nameOf(t)}`),
+                  ),
+                  typeof p.evidence === 'string' ? h('p', { class: 'para-text' }, h('mark', {}, p.evidence)) : null,
+                );
+              }),
+            ),
+          )
+        : null;
     const corpus = ctx.corpus();
-    const items = unitItems(paragraphIds, (r) => corpus.meetingOf(r), (r) => corpus.language(r));
+    const items = unitItems(
+      paragraphIds,
+      (r) => corpus.meetingOf(r),
+      (r) => corpus.language(r),
+    );
     const list = new UnitList(ctx, items, 'crime-paragraphs', (text) => findTermSpans(text, terms)).element;
-    const content = h('div', { class: 'crime-edge', 'data-testid': 'crime-edge' },
+    const content = h(
+      'div',
+      { class: 'crime-edge', 'data-testid': 'crime-edge' },
       statedList,
-      h('section', { class: 'details-section' }, h('h3', {}, ctx.t('crimesParagraphs'), h('span', { class: 'count' }, ctx.t('crimesCount', { count: items.length }))), list),
+      h(
+        'section',
+        { class: 'details-section' },
+        h('h3', {}, ctx.t('crimesParagraphs'), h('span', { class: 'count' }, ctx.t('crimesCount', { count: items.length }))),
+        list,
+      ),
     );
     if (seq === this.seq) ctx.details.showContent(title, content);
   }

@@ -310,9 +310,21 @@ export class CypherView implements ViewController {
     this.summary.textContent = [
       this.ctx.t('cypherRows', { rows: result.rows.length, ms: result.summary.elapsedMs }),
       graph.order === 0 ? this.ctx.t('cypherGraphEmpty') : this.ctx.t('statusNodes', { nodes: graph.order, edges: graph.size }),
-      notes.length > 0 ? this.ctx.t('cypherTruncated', { what: notes.map((n) => (n === 'rowsTruncated' ? this.ctx.t('cypherCappedRows', { limit: result.summary.rowLimit }) : this.ctx.t('cypherCappedGraph', { limit: result.summary.graphNodeLimit }))).join(this.ctx.lang() === 'zh' ? '；' : '; ') }) : '',
+      notes.length > 0
+        ? this.ctx.t('cypherTruncated', {
+            what: notes
+              .map((n) =>
+                n === 'rowsTruncated'
+                  ? this.ctx.t('cypherCappedRows', { limit: result.summary.rowLimit })
+                  : this.ctx.t('cypherCappedGraph', { limit: result.summary.graphNodeLimit }),
+              )
+              .join(this.ctx.lang() === 'zh' ? '；' : '; '),
+          })
+        : '',
       ...notifications.slice(0, 2),
-    ].filter(Boolean).join(' · ');
+    ]
+      .filter(Boolean)
+      .join(' · ');
   }
 
   private async pickSaved(name: string): Promise<void> {
@@ -363,7 +375,9 @@ export class CypherView implements ViewController {
     this.renderSelects();
     replace(
       this.bar,
-      h('div', { class: 'cypher-toolbar' },
+      h(
+        'div',
+        { class: 'cypher-toolbar' },
         h('h2', { class: 'sr-only' }, ctx.t('cypherTitle')),
         h('label', { for: 'cypher-saved', class: 'sr-only' }, ctx.t('cypherSaved')),
         this.savedSelect,
@@ -373,7 +387,9 @@ export class CypherView implements ViewController {
         h('span', { class: 'hint' }, `${ctx.t('cypherReadOnly')} ${ctx.t('cypherHistoryKeys')}`),
         this.runButton,
       ),
-      h('div', { class: 'cypher-input' },
+      h(
+        'div',
+        { class: 'cypher-input' },
         h('span', { class: 'sr-only', id: 'cypher-editor-label' }, ctx.t('cypherEditorLabel')),
         this.editorHost,
         this.paramsHost,
@@ -398,7 +414,11 @@ export class CypherView implements ViewController {
       h('option', { value: '' }, `${ctx.t('cypherSavedPick')}${this.saved.length ? ` (${this.saved.length})` : ''}`),
       this.saved.map((q) => {
         const title = ctx.lang() === 'en' ? q.title_en : q.title_zh;
-        return h('option', { value: q.name, title: q.description, selected: q.name === current?.name }, q.name === current?.name && edited ? `${title} (${ctx.t('cypherSavedEdited')})` : title);
+        return h(
+          'option',
+          { value: q.name, title: q.description, selected: q.name === current?.name },
+          q.name === current?.name && edited ? `${title} (${ctx.t('cypherSavedEdited')})` : title,
+        );
       }),
     );
     this.savedSelect.value = current?.name ?? '';
@@ -433,9 +453,21 @@ export class CypherView implements ViewController {
         if (current && !this.entityNames.has(current)) void this.lookUpName(current);
         field = h('span', { class: 'param-entity' }, picker.element, current ? h('code', { class: 'param-id' }, current) : null);
       } else if (spec?.type === 'boolean') {
-        field = h('input', { type: 'checkbox', id, checked: value === true, onchange: (e: Event) => this.setParam(name, (e.target as HTMLInputElement).checked) });
+        field = h('input', {
+          type: 'checkbox',
+          id,
+          checked: value === true,
+          onchange: (e: Event) => this.setParam(name, (e.target as HTMLInputElement).checked),
+        });
       } else {
-        const input = h('input', { type: 'text', id, class: 'param-input', spellcheck: 'false', value: paramText(value), placeholder: spec?.description ?? '' });
+        const input = h('input', {
+          type: 'text',
+          id,
+          class: 'param-input',
+          spellcheck: 'false',
+          value: paramText(value),
+          placeholder: spec?.description ?? '',
+        });
         input.addEventListener('change', () => {
           try {
             this.setParam(name, coerceParam(spec?.type ?? null, input.value));
@@ -448,17 +480,32 @@ export class CypherView implements ViewController {
         });
         field = input;
       }
-      return h('div', { class: 'param-row', 'data-param': name, title: spec?.description ?? '' },
+      return h(
+        'div',
+        { class: 'param-row', 'data-param': name, title: spec?.description ?? '' },
         h('label', { class: 'param-name', for: id }, `$${name}`),
         field,
-        spec ? null : h('button', { type: 'button', class: 'icon-button small', 'aria-label': ctx.t('cypherParamRemove', { name }), title: ctx.t('cypherParamRemove', { name }), onclick: () => {
-          const next = { ...this.params };
-          delete next[name];
-          this.setParams(next);
-        } }, '×'),
+        spec
+          ? null
+          : h(
+              'button',
+              {
+                type: 'button',
+                class: 'icon-button small',
+                'aria-label': ctx.t('cypherParamRemove', { name }),
+                title: ctx.t('cypherParamRemove', { name }),
+                onclick: () => {
+                  const next = { ...this.params };
+                  delete next[name];
+                  this.setParams(next);
+                },
+              },
+              '×',
+            ),
       );
     });
-    replace(this.paramsHost,
+    replace(
+      this.paramsHost,
       h('div', { class: 'params-head' }, h('span', { class: 'field-label' }, ctx.t('cypherParams')), h('span', { class: 'hint' }, ctx.t('cypherParamsHint'))),
       rows.length > 0 ? h('div', { class: 'param-rows' }, rows) : null,
     );
@@ -530,7 +577,12 @@ export class CypherView implements ViewController {
     const cell = (value: CellValue): Node => {
       switch (value.kind) {
         case 'node':
-          return h('button', { type: 'button', class: 'chip', title: `${value.text} · ${value.id}`, onclick: () => ctx.openNode(value.id, { focus: true }) }, swatch(labelColor(value.label)), h('span', { class: 'chip-text' }, value.text));
+          return h(
+            'button',
+            { type: 'button', class: 'chip', title: `${value.text} · ${value.id}`, onclick: () => ctx.openNode(value.id, { focus: true }) },
+            swatch(labelColor(value.label)),
+            h('span', { class: 'chip-text' }, value.text),
+          );
         case 'relationship':
           return h('span', { class: 'rel-cell' }, value.text);
         case 'list':
@@ -543,50 +595,144 @@ export class CypherView implements ViewController {
       this.page = p;
       this.renderTable();
     };
-    const pager = pages > 1
-      ? h('nav', { class: 'pager', 'aria-label': ctx.t('cypherPage', { from: from + 1, to, total: result.rows.length }), 'data-testid': 'cypher-pager' },
-          h('button', { type: 'button', class: 'icon-button small', 'aria-label': ctx.t('cypherPageFirst'), title: ctx.t('cypherPageFirst'), disabled: page === 0, onclick: () => go(0) }, '«'),
-          h('button', { type: 'button', class: 'icon-button small', 'aria-label': ctx.t('cypherPagePrev'), title: ctx.t('cypherPagePrev'), disabled: page === 0, onclick: () => go(page - 1) }, '‹'),
-          h('span', { class: 'pager-text', 'data-testid': 'cypher-page' }, ctx.t('cypherPage', { from: from + 1, to, total: result.rows.length })),
-          h('button', { type: 'button', class: 'icon-button small', 'aria-label': ctx.t('cypherPageNext'), title: ctx.t('cypherPageNext'), disabled: page >= pages - 1, onclick: () => go(page + 1), 'data-testid': 'cypher-page-next' }, '›'),
-          h('button', { type: 'button', class: 'icon-button small', 'aria-label': ctx.t('cypherPageLast'), title: ctx.t('cypherPageLast'), disabled: page >= pages - 1, onclick: () => go(pages - 1) }, '»'),
-        )
-      : null;
+    const pager =
+      pages > 1
+        ? h(
+            'nav',
+            { class: 'pager', 'aria-label': ctx.t('cypherPage', { from: from + 1, to, total: result.rows.length }), 'data-testid': 'cypher-pager' },
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'icon-button small',
+                'aria-label': ctx.t('cypherPageFirst'),
+                title: ctx.t('cypherPageFirst'),
+                disabled: page === 0,
+                onclick: () => go(0),
+              },
+              '«',
+            ),
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'icon-button small',
+                'aria-label': ctx.t('cypherPagePrev'),
+                title: ctx.t('cypherPagePrev'),
+                disabled: page === 0,
+                onclick: () => go(page - 1),
+              },
+              '‹',
+            ),
+            h('span', { class: 'pager-text', 'data-testid': 'cypher-page' }, ctx.t('cypherPage', { from: from + 1, to, total: result.rows.length })),
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'icon-button small',
+                'aria-label': ctx.t('cypherPageNext'),
+                title: ctx.t('cypherPageNext'),
+                disabled: page >= pages - 1,
+                onclick: () => go(page + 1),
+                'data-testid': 'cypher-page-next',
+              },
+              '›',
+            ),
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'icon-button small',
+                'aria-label': ctx.t('cypherPageLast'),
+                title: ctx.t('cypherPageLast'),
+                disabled: page >= pages - 1,
+                onclick: () => go(pages - 1),
+              },
+              '»',
+            ),
+          )
+        : null;
     const download = (format: 'csv' | 'json') =>
-      h('button', {
-        type: 'button',
-        class: 'button small',
-        'data-testid': `cypher-download-${format}`,
-        'aria-label': ctx.t('cypherDownload', { rows: result.rows.length, format: format.toUpperCase() }),
-        title: ctx.t('cypherDownload', { rows: result.rows.length, format: format.toUpperCase() }),
-        onclick: () => {
-          const blob = format === 'csv'
-            ? new Blob(['\ufeff', resultCsv(result, lang)], { type: 'text/csv;charset=utf-8' })
-            : new Blob([resultJson(this.resultQuery, this.params, result)], { type: 'application/json' });
-          saveBlob(blob, `cypher-result.${format}`);
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button small',
+          'data-testid': `cypher-download-${format}`,
+          'aria-label': ctx.t('cypherDownload', { rows: result.rows.length, format: format.toUpperCase() }),
+          title: ctx.t('cypherDownload', { rows: result.rows.length, format: format.toUpperCase() }),
+          onclick: () => {
+            const blob =
+              format === 'csv'
+                ? new Blob(['\ufeff', resultCsv(result, lang)], { type: 'text/csv;charset=utf-8' })
+                : new Blob([resultJson(this.resultQuery, this.params, result)], { type: 'application/json' });
+            saveBlob(blob, `cypher-result.${format}`);
+          },
         },
-      }, `⤓ ${format.toUpperCase()}`);
+        `⤓ ${format.toUpperCase()}`,
+      );
     const modeButton = (mode: 'graph' | 'table', label: string) =>
-      h('button', { type: 'button', class: `button small${this.mode === mode ? ' active' : ''}`, 'aria-pressed': String(this.mode === mode), 'data-testid': `cypher-show-${mode}`, onclick: () => {
-        this.mode = mode;
-        this.applyMode();
-        this.renderTable();
-      } }, label);
+      h(
+        'button',
+        {
+          type: 'button',
+          class: `button small${this.mode === mode ? ' active' : ''}`,
+          'aria-pressed': String(this.mode === mode),
+          'data-testid': `cypher-show-${mode}`,
+          onclick: () => {
+            this.mode = mode;
+            this.applyMode();
+            this.renderTable();
+          },
+        },
+        label,
+      );
     replace(
       this.results,
-      h('div', { class: 'pane-head' },
+      h(
+        'div',
+        { class: 'pane-head' },
         h('h3', { class: 'pane-title' }, ctx.t('cypherRows', { rows: result.rows.length, ms: result.summary.elapsedMs })),
         pager,
-        h('div', { class: 'segmented', role: 'group', 'aria-label': ctx.t('cypherShowAs') }, modeButton('graph', ctx.t('cypherShowGraph')), modeButton('table', ctx.t('cypherShowTable'))),
+        h(
+          'div',
+          { class: 'segmented', role: 'group', 'aria-label': ctx.t('cypherShowAs') },
+          modeButton('graph', ctx.t('cypherShowGraph')),
+          modeButton('table', ctx.t('cypherShowTable')),
+        ),
         download('csv'),
         download('json'),
       ),
       result.rows.length === 0
         ? h('p', { class: 'empty-hint' }, ctx.t('cypherNoRows'))
-        : h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': ctx.t('cypherShowTable') },
-            h('table', { class: 'data-table', 'data-testid': 'results-table' },
-              h('thead', {}, h('tr', {}, h('th', { scope: 'col', class: 'row-no' }, '#'), result.columns.map((c) => h('th', { scope: 'col' }, c)))),
-              h('tbody', {}, rows.map((row, i) => h('tr', {}, h('td', { class: 'row-no' }, from + i + 1), rowValues(row, result.columns).map((v) => h('td', {}, cell(describeValue(v, lang))))))),
+        : h(
+            'div',
+            { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': ctx.t('cypherShowTable') },
+            h(
+              'table',
+              { class: 'data-table', 'data-testid': 'results-table' },
+              h(
+                'thead',
+                {},
+                h(
+                  'tr',
+                  {},
+                  h('th', { scope: 'col', class: 'row-no' }, '#'),
+                  result.columns.map((c) => h('th', { scope: 'col' }, c)),
+                ),
+              ),
+              h(
+                'tbody',
+                {},
+                rows.map((row, i) =>
+                  h(
+                    'tr',
+                    {},
+                    h('td', { class: 'row-no' }, from + i + 1),
+                    rowValues(row, result.columns).map((v) => h('td', {}, cell(describeValue(v, lang)))),
+                  ),
+                ),
+              ),
             ),
           ),
     );

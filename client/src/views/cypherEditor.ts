@@ -16,7 +16,10 @@ export interface CypherEditorHandle {
  * completion); Ctrl+Enter (Cmd+Enter) runs the query, Ctrl+↑/↓ walk the history. Loaded on demand, the
  * first time the console opens, so the graph does not wait for it.
  */
-export function mountCypherEditor(parent: HTMLElement, options: { value: string; label: string; onRun: () => void; onHistory?: (step: 1 | -1) => void; onChange?: (value: string) => void }): CypherEditorHandle {
+export function mountCypherEditor(
+  parent: HTMLElement,
+  options: { value: string; label: string; onRun: () => void; onHistory?: (step: 1 | -1) => void; onChange?: (value: string) => void },
+): CypherEditorHandle {
   const run = Prec.highest(
     keymap.of([
       {

@@ -66,7 +66,12 @@ export function coerceParam(type: string | null, text: string): Json {
         if (!Array.isArray(parsed)) throw new RangeError('list<string>');
         return parsed.map(String);
       }
-      return value === '' ? [] : value.split(',').map((s) => s.trim()).filter(Boolean);
+      return value === ''
+        ? []
+        : value
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean);
     default:
       try {
         return JSON.parse(value) as Json;

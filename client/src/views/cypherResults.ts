@@ -28,7 +28,8 @@ function plain(value: CellValue): string {
 function names(value: CellValue): string | null {
   if (value.kind === 'node') return value.text;
   if (value.kind === 'relationship') return value.type;
-  if (value.kind === 'list' && value.items.some((i) => i.kind === 'node' || i.kind === 'relationship')) return value.items.map((i) => names(i) ?? plain(i)).join(' | ');
+  if (value.kind === 'list' && value.items.some((i) => i.kind === 'node' || i.kind === 'relationship'))
+    return value.items.map((i) => names(i) ?? plain(i)).join(' | ');
   return null;
 }
 

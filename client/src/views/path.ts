@@ -138,7 +138,10 @@ export class PathView implements ViewController {
       this.ctx.canvas.setPath(null);
       return;
     }
-    this.ctx.canvas.setPath(chosen.path.map((n) => n.id), chosen.relationships.map((r) => r.id));
+    this.ctx.canvas.setPath(
+      chosen.path.map((n) => n.id),
+      chosen.relationships.map((r) => r.id),
+    );
   }
 
   render(): void {
@@ -148,20 +151,37 @@ export class PathView implements ViewController {
     const ctx = this.ctx;
     const lang = ctx.lang();
     const { pathSkip, pathIndex } = ctx.store.get();
-    const max = h('select', { id: 'path-max', onchange: (e: Event) => (this.maxLength = Number((e.target as HTMLSelectElement).value)) },
-      [2, 3, 4, 5, 6, 8, 10].map((n) => h('option', { value: n, selected: n === this.maxLength }, n)));
-    const skip = h('details', { class: 'path-skip', 'data-testid': 'path-skip', open: this.skipOpen, ontoggle: (e: Event) => (this.skipOpen = (e.target as HTMLDetailsElement).open) },
+    const max = h(
+      'select',
+      { id: 'path-max', onchange: (e: Event) => (this.maxLength = Number((e.target as HTMLSelectElement).value)) },
+      [2, 3, 4, 5, 6, 8, 10].map((n) => h('option', { value: n, selected: n === this.maxLength }, n)),
+    );
+    const skip = h(
+      'details',
+      { class: 'path-skip', 'data-testid': 'path-skip', open: this.skipOpen, ontoggle: (e: Event) => (this.skipOpen = (e.target as HTMLDetailsElement).open) },
       h('summary', {}, ctx.t('pathSkip'), pathSkip.length > 0 ? h('span', { class: 'count' }, ctx.t('pathSkipCount', { n: pathSkip.length })) : null),
-      h('div', { class: 'skip-list' }, RELATIONSHIP_TYPES.map((type) =>
-        h('label', { class: 'skip-item' },
-          h('input', { type: 'checkbox', value: type, checked: pathSkip.includes(type), onchange: (e: Event) => {
-            const on = (e.target as HTMLInputElement).checked;
-            const next = on ? [...new Set([...pathSkip, type])].sort() : pathSkip.filter((t) => t !== type);
-            ctx.store.set({ pathSkip: next, pathIndex: 0 });
-          } }),
-          h('span', {}, typeName(lang, type)),
-          h('code', {}, type),
-        ))),
+      h(
+        'div',
+        { class: 'skip-list' },
+        RELATIONSHIP_TYPES.map((type) =>
+          h(
+            'label',
+            { class: 'skip-item' },
+            h('input', {
+              type: 'checkbox',
+              value: type,
+              checked: pathSkip.includes(type),
+              onchange: (e: Event) => {
+                const on = (e.target as HTMLInputElement).checked;
+                const next = on ? [...new Set([...pathSkip, type])].sort() : pathSkip.filter((t) => t !== type);
+                ctx.store.set({ pathSkip: next, pathIndex: 0 });
+              },
+            }),
+            h('span', {}, typeName(lang, type)),
+            h('code', {}, type),
+          ),
+        ),
+      ),
     );
     const answer = this.result?.answer ?? null;
     const error = this.result?.error ?? null;
@@ -174,22 +194,60 @@ export class PathView implements ViewController {
     const current = Math.min(pathIndex, Math.max(0, alternatives.length - 1));
     replace(
       this.top,
-      h('div', { class: 'view-bar path-bar' },
+      h(
+        'div',
+        { class: 'view-bar path-bar' },
         h('h2', { class: 'view-title' }, ctx.t('pathTitle')),
-        h('div', { class: 'path-fields' },
+        h(
+          'div',
+          { class: 'path-fields' },
           h('div', { class: 'field' }, h('span', { class: 'field-label' }, ctx.t('pathFrom')), this.fromBox.element),
           h('div', { class: 'field' }, h('span', { class: 'field-label' }, ctx.t('pathTo')), this.toBox.element),
           h('div', { class: 'field narrow' }, h('label', { class: 'field-label', for: 'path-max' }, ctx.t('pathMaxLength')), max),
           h('button', { type: 'button', class: 'button primary', 'data-testid': 'path-find', onclick: () => void this.find() }, ctx.t('pathFind')),
-          h('button', { type: 'button', class: 'button', onclick: () => { this.result = null; ctx.store.set({ from: null, to: null, pathIndex: 0 }); this.fromBox.setValue(''); this.toBox.setValue(''); ctx.canvas.setPath(null); this.render(); } }, ctx.t('pathClear')),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'button',
+              onclick: () => {
+                this.result = null;
+                ctx.store.set({ from: null, to: null, pathIndex: 0 });
+                this.fromBox.setValue('');
+                this.toBox.setValue('');
+                ctx.canvas.setPath(null);
+                this.render();
+              },
+            },
+            ctx.t('pathClear'),
+          ),
           skip,
         ),
         message ? h('p', { class: 'hint', role: 'status' }, message) : null,
         alternatives.length > 0
-          ? h('div', { class: 'path-alternatives', role: 'group', 'aria-label': ctx.t('pathAlternativesLabel'), 'data-testid': 'path-alternatives' },
-              h('span', { class: 'hint' }, alternatives.length === 1 ? ctx.t('pathAlternativesOne', { steps: answer!.length ?? 0 }) : ctx.t('pathAlternatives', { n: alternatives.length, steps: answer!.length ?? 0 })),
+          ? h(
+              'div',
+              { class: 'path-alternatives', role: 'group', 'aria-label': ctx.t('pathAlternativesLabel'), 'data-testid': 'path-alternatives' },
+              h(
+                'span',
+                { class: 'hint' },
+                alternatives.length === 1
+                  ? ctx.t('pathAlternativesOne', { steps: answer!.length ?? 0 })
+                  : ctx.t('pathAlternatives', { n: alternatives.length, steps: answer!.length ?? 0 }),
+              ),
               alternatives.length > 1
-                ? alternatives.map((_alt, i) => h('button', { type: 'button', class: `button small${i === current ? ' active' : ''}`, 'aria-pressed': String(i === current), onclick: () => ctx.store.set({ pathIndex: i }) }, ctx.t('pathAlternative', { n: i + 1 })))
+                ? alternatives.map((_alt, i) =>
+                    h(
+                      'button',
+                      {
+                        type: 'button',
+                        class: `button small${i === current ? ' active' : ''}`,
+                        'aria-pressed': String(i === current),
+                        onclick: () => ctx.store.set({ pathIndex: i }),
+                      },
+                      ctx.t('pathAlternative', { n: i + 1 }),
+                    ),
+                  )
                 : null,
             )
           : null,
@@ -203,7 +261,13 @@ export class PathView implements ViewController {
     const ctx = this.ctx;
     const lang = ctx.lang();
     const steps = pathSteps(alternative);
-    const chip = (id: string) => h('button', { type: 'button', class: 'chip', title: `${this.nameOf(id)} · ${id}`, 'data-id': id, onclick: () => ctx.openNode(id, { focus: true }) }, swatch(labelColor(this.labelOf(id))), h('span', { class: 'chip-text' }, this.nameOf(id)));
+    const chip = (id: string) =>
+      h(
+        'button',
+        { type: 'button', class: 'chip', title: `${this.nameOf(id)} · ${id}`, 'data-id': id, onclick: () => ctx.openNode(id, { focus: true }) },
+        swatch(labelColor(this.labelOf(id))),
+        h('span', { class: 'chip-text' }, this.nameOf(id)),
+      );
     const items: HTMLElement[] = [h('li', { class: 'path-node' }, chip(alternative.path[0]!.id))];
     for (const step of steps) {
       const name = typeName(lang, step.type);
@@ -211,7 +275,14 @@ export class PathView implements ViewController {
       const [start, end] = step.forward ? [step.from, step.to] : [step.to, step.from];
       const sentence = ctx.t('pathStep', { from: this.nameOf(start), relation: relationName(lang, step.type, 'out'), to: this.nameOf(end) });
       items.push(
-        h('li', { class: `path-rel ${step.forward ? 'forward' : 'backward'}`, 'data-type': step.type, 'data-direction': step.forward ? 'forward' : 'backward', title: `${sentence} (${step.type})` },
+        h(
+          'li',
+          {
+            class: `path-rel ${step.forward ? 'forward' : 'backward'}`,
+            'data-type': step.type,
+            'data-direction': step.forward ? 'forward' : 'backward',
+            title: `${sentence} (${step.type})`,
+          },
           h('span', { 'aria-hidden': 'true' }, step.forward ? `—${name}→` : `←${name}—`),
           h('span', { class: 'sr-only' }, sentence),
         ),

@@ -38,7 +38,11 @@ export class UnitList {
     /** The words to mark in a text (default: none). */
     private readonly highlight: (text: string) => [number, number][] = () => [],
   ) {
-    this.element = h('ol', { class: 'prov-list unit-list', 'data-testid': testId }, items.map((item) => this.renderItem(item)));
+    this.element = h(
+      'ol',
+      { class: 'prov-list unit-list', 'data-testid': testId },
+      items.map((item) => this.renderItem(item)),
+    );
   }
 
   private text(id: string): Promise<string> {
@@ -69,11 +73,25 @@ export class UnitList {
         const text = await this.text(shown.id);
         replace(
           body,
-          h('div', { class: 'prov-head' },
+          h(
+            'div',
+            { class: 'prov-head' },
             shown.language ? h('span', { class: 'lang-badge', 'data-testid': 'text-language' }, shown.language) : null,
             h('button', { type: 'button', class: 'link-button', onclick: () => ctx.openDetails(shown!.id) }, ctx.t('clickToOpen')),
             other
-              ? h('button', { type: 'button', class: 'button small version-toggle', 'data-testid': 'version-toggle', onclick: () => { shown = other; void show(); } }, ctx.t(other.language === 'zh' ? 'versionShowZh' : 'versionShowEn'))
+              ? h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'button small version-toggle',
+                    'data-testid': 'version-toggle',
+                    onclick: () => {
+                      shown = other;
+                      void show();
+                    },
+                  },
+                  ctx.t(other.language === 'zh' ? 'versionShowZh' : 'versionShowEn'),
+                )
               : null,
           ),
           highlightedText(text, this.highlight(text)),
@@ -83,8 +101,11 @@ export class UnitList {
       }
     };
     const report = shown?.report ?? null;
-    replace(li,
-      h('div', { class: 'prov-head' },
+    replace(
+      li,
+      h(
+        'div',
+        { class: 'prov-head' },
         tagChip(corpus, report, lang),
         item.other
           ? h('button', { type: 'button', class: 'link-button unit-label', onclick: () => ctx.openDetails(item.other!) }, item.label)
@@ -115,5 +136,7 @@ export function unitItems(ids: readonly string[], meetingOf: (report: string) =>
     items.set(ref, item);
   }
   const number = (label: string) => Number(/\d+/.exec(label)?.[0] ?? 0);
-  return [...items.values()].sort((a, b) => (a.ref.split(' ')[0] ?? '').localeCompare(b.ref.split(' ')[0] ?? '') || number(a.label) - number(b.label) || a.label.localeCompare(b.label));
+  return [...items.values()].sort(
+    (a, b) => (a.ref.split(' ')[0] ?? '').localeCompare(b.ref.split(' ')[0] ?? '') || number(a.label) - number(b.label) || a.label.localeCompare(b.label),
+  );
 }

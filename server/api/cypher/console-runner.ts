@@ -91,12 +91,20 @@ export class ConsoleRunner {
   /** Runs a query; rejects with an ApiError the error handler turns into the answer. */
   run(request: ConsoleRequest): Promise<ConsoleAnswer> {
     if (!this.options.connection || this.closed) {
-      return Promise.reject(new ApiError(503, 'console_unavailable', 'The Cypher console is not available: the server has no database connection details for it.'));
+      return Promise.reject(
+        new ApiError(503, 'console_unavailable', 'The Cypher console is not available: the server has no database connection details for it.'),
+      );
     }
     const mine = this.perClient.get(request.client) ?? 0;
     if (this.options.perClient > 0 && mine >= this.options.perClient) {
       return Promise.reject(
-        new ApiError(429, 'too_many_queries', `You already have ${mine} console queries running or waiting; at most ${this.options.perClient} at a time. Wait for one to finish.`, { limit: this.options.perClient }, { 'Retry-After': '1' }),
+        new ApiError(
+          429,
+          'too_many_queries',
+          `You already have ${mine} console queries running or waiting; at most ${this.options.perClient} at a time. Wait for one to finish.`,
+          { limit: this.options.perClient },
+          { 'Retry-After': '1' },
+        ),
       );
     }
     const free = this.slots.find((s) => s.job === undefined);

@@ -28,10 +28,15 @@ async function answer(job: ConsoleJob): Promise<WorkerAnswer> {
     const result = await runConsoleQuery(driver, job.query, params, { database: settings.database, limits: job.limits, rawParams: job.rawParams });
     const bytes = new TextEncoder().encode(JSON.stringify(result)); // its own ArrayBuffer, so it can be transferred
     if (bytes.byteLength > settings.maxResultBytes) {
-      throw new ApiError(400, 'result_too_large', `The result is ${mb(bytes.byteLength)} MB, more than the ${mb(settings.maxResultBytes)} MB a console answer may hold: return fewer or smaller values.`, {
-        bytes: bytes.byteLength,
-        limit: settings.maxResultBytes,
-      });
+      throw new ApiError(
+        400,
+        'result_too_large',
+        `The result is ${mb(bytes.byteLength)} MB, more than the ${mb(settings.maxResultBytes)} MB a console answer may hold: return fewer or smaller values.`,
+        {
+          bytes: bytes.byteLength,
+          limit: settings.maxResultBytes,
+        },
+      );
     }
     return { id: job.id, body: bytes.buffer as ArrayBuffer };
   } catch (error) {

@@ -58,13 +58,51 @@ export function refusal(reason: RefusalReason, message: string, extra: Record<st
   return new Err(400, 'cypher_refused', message, { reason, ...extra });
 }
 
-const ADMIN_FIRST_WORDS = new Set(['SHOW', 'TERMINATE', 'GRANT', 'DENY', 'REVOKE', 'START', 'STOP', 'ALTER', 'RENAME', 'ENABLE', 'DEALLOCATE', 'REALLOCATE', 'DRYRUN']);
+const ADMIN_FIRST_WORDS = new Set([
+  'SHOW',
+  'TERMINATE',
+  'GRANT',
+  'DENY',
+  'REVOKE',
+  'START',
+  'STOP',
+  'ALTER',
+  'RENAME',
+  'ENABLE',
+  'DEALLOCATE',
+  'REALLOCATE',
+  'DRYRUN',
+]);
 const SCHEMA_OBJECTS = new Set(['CONSTRAINT', 'INDEX', 'DATABASE', 'ALIAS', 'USER', 'ROLE', 'SERVER', 'COMPOSITE']);
 const SCHEMA_KINDS = new Set(['OR', 'REPLACE', 'RANGE', 'TEXT', 'POINT', 'LOOKUP', 'FULLTEXT', 'VECTOR', 'BTREE']);
 /** SHOW commands that read the schema catalogue only (the plan check confirms the operator). */
 const CATALOGUE_NOUNS = new Set(['INDEX', 'INDEXES', 'CONSTRAINT', 'CONSTRAINTS', 'FUNCTION', 'FUNCTIONS', 'PROCEDURE', 'PROCEDURES']);
 /** Words that may stand between SHOW and a catalogue noun (`SHOW FULLTEXT INDEXES`, `SHOW BUILT IN FUNCTIONS`). */
-const CATALOGUE_QUALIFIERS = new Set(['ALL', 'RANGE', 'FULLTEXT', 'TEXT', 'POINT', 'VECTOR', 'LOOKUP', 'BTREE', 'UNIQUE', 'UNIQUENESS', 'NODE', 'RELATIONSHIP', 'REL', 'KEY', 'EXIST', 'EXISTENCE', 'EXISTS', 'PROPERTY', 'TYPE', 'BUILT', 'IN', 'USER', 'DEFINED']);
+const CATALOGUE_QUALIFIERS = new Set([
+  'ALL',
+  'RANGE',
+  'FULLTEXT',
+  'TEXT',
+  'POINT',
+  'VECTOR',
+  'LOOKUP',
+  'BTREE',
+  'UNIQUE',
+  'UNIQUENESS',
+  'NODE',
+  'RELATIONSHIP',
+  'REL',
+  'KEY',
+  'EXIST',
+  'EXISTENCE',
+  'EXISTS',
+  'PROPERTY',
+  'TYPE',
+  'BUILT',
+  'IN',
+  'USER',
+  'DEFINED',
+]);
 
 export interface CheckedQuery {
   /** The query to run, as the user wrote it: trimmed, one trailing semicolon dropped. */
@@ -101,7 +139,9 @@ export function checkText(query: string): CheckedQuery {
   }
   const semicolon = tokens.find((t) => t.text === ';');
   if (semicolon) {
-    throw refusal('multiple_statements', 'Only one statement at a time: the query holds a semicolon between statements.', { position: offsetToPosition(query, semicolon.start) });
+    throw refusal('multiple_statements', 'Only one statement at a time: the query holds a semicolon between statements.', {
+      position: offsetToPosition(query, semicolon.start),
+    });
   }
   const first = tokens[0]!;
   // Neo4j's pre-parser (CYPHER options, EXPLAIN, PROFILE) reads the first word before \u escapes are
@@ -109,27 +149,48 @@ export function checkText(query: string): CheckedQuery {
   // goes as decoded, so the query that runs is the one that was explained.
   const text = (first.kind === 'name' ? first.text : query.slice(first.start, first.end)) + query.slice(first.end, end).trimEnd();
   if (isKeyword(first, 'EXPLAIN', 'PROFILE')) {
-    throw refusal('explain_profile', `${first.value} is not available in the console: send the query itself (the console explains every query before running it).`);
+    throw refusal(
+      'explain_profile',
+      `${first.value} is not available in the console: send the query itself (the console explains every query before running it).`,
+    );
   }
   // USE as the first clause, of the query or of a subquery (the plan check catches the rest).
-  const useAt = tokens.findIndex((t, i) => isKeyword(t, 'USE') && (i === 0 || tokens[i - 1]!.text === '{' || isKeyword(tokens[i - 1], 'UNION') || (isKeyword(tokens[i - 1], 'ALL') && isKeyword(tokens[i - 2], 'UNION'))));
+  const useAt = tokens.findIndex(
+    (t, i) =>
+      isKeyword(t, 'USE') &&
+      (i === 0 || tokens[i - 1]!.text === '{' || isKeyword(tokens[i - 1], 'UNION') || (isKeyword(tokens[i - 1], 'ALL') && isKeyword(tokens[i - 2], 'UNION'))),
+  );
   if (useAt >= 0) throw refusal('use_clause', 'USE is not available: the console reads the application’s database only.');
   if (isKeyword(first, 'SHOW') && isCatalogueRead(tokens)) {
     // Allowed: SHOW INDEXES / CONSTRAINTS / FUNCTIONS / PROCEDURES, for the current user only.
   } else if (first.kind === 'name' && ADMIN_FIRST_WORDS.has(first.value)) {
-    throw refusal('admin_command', `Administration commands (${first.value} …) are not available in the console; it runs read-only queries of the graph. Catalogue reads are: SHOW INDEXES, SHOW CONSTRAINTS, SHOW FUNCTIONS, SHOW PROCEDURES.`);
+    throw refusal(
+      'admin_command',
+      `Administration commands (${first.value} …) are not available in the console; it runs read-only queries of the graph. Catalogue reads are: SHOW INDEXES, SHOW CONSTRAINTS, SHOW FUNCTIONS, SHOW PROCEDURES.`,
+    );
   }
   if (isKeyword(first, 'CREATE', 'DROP')) {
     let i = 1;
     while (tokens[i] && tokens[i]!.kind === 'name' && SCHEMA_KINDS.has(tokens[i]!.value)) i++;
     if (tokens[i]?.kind === 'name' && SCHEMA_OBJECTS.has(tokens[i]!.value)) {
-      throw refusal('schema_command', 'Schema and administration commands (CREATE/DROP INDEX, CONSTRAINT, DATABASE, USER …) are not available: the console is read-only.');
+      throw refusal(
+        'schema_command',
+        'Schema and administration commands (CREATE/DROP INDEX, CONSTRAINT, DATABASE, USER …) are not available: the console is read-only.',
+      );
     }
   }
   if (tokens.some((t, i) => isKeyword(t, 'LOAD') && isKeyword(tokens[i + 1], 'CSV'))) {
     throw refusal('load_csv', 'LOAD CSV is not available in the console: it reads files and URLs, not the graph.');
   }
-  if (tokens.some((t, i) => isKeyword(t, 'IN') && (isKeyword(tokens[i + 1], 'TRANSACTIONS') || (isKeyword(tokens[i + 1], 'CONCURRENT') && isKeyword(tokens[i + 2], 'TRANSACTIONS')) || (tokens[i + 1]?.kind === 'number' && (isKeyword(tokens[i + 2], 'TRANSACTIONS') || isKeyword(tokens[i + 2], 'CONCURRENT')))))) {
+  if (
+    tokens.some(
+      (t, i) =>
+        isKeyword(t, 'IN') &&
+        (isKeyword(tokens[i + 1], 'TRANSACTIONS') ||
+          (isKeyword(tokens[i + 1], 'CONCURRENT') && isKeyword(tokens[i + 2], 'TRANSACTIONS')) ||
+          (tokens[i + 1]?.kind === 'number' && (isKeyword(tokens[i + 2], 'TRANSACTIONS') || isKeyword(tokens[i + 2], 'CONCURRENT')))),
+    )
+  ) {
     throw refusal('in_transactions', 'CALL { … } IN TRANSACTIONS is not available: the console runs each query in one read-only transaction.');
   }
   return { text, tokens };
@@ -142,7 +203,10 @@ function isCatalogueRead(tokens: readonly Token[]): boolean {
   if (!(tokens[i]?.kind === 'name' && CATALOGUE_NOUNS.has(tokens[i]!.value))) return false;
   const by = tokens.findIndex((t, k) => isKeyword(t, 'BY') && isKeyword(tokens[k - 1], 'EXECUTABLE'));
   if (by >= 0 && !(isKeyword(tokens[by + 1], 'CURRENT') && isKeyword(tokens[by + 2], 'USER'))) {
-    throw refusal('admin_command', 'EXECUTABLE BY another user is not available: it tells about that user. Use SHOW PROCEDURES EXECUTABLE BY CURRENT USER, or no EXECUTABLE clause.');
+    throw refusal(
+      'admin_command',
+      'EXECUTABLE BY another user is not available: it tells about that user. Use SHOW PROCEDURES EXECUTABLE BY CURRENT USER, or no EXECUTABLE clause.',
+    );
   }
   return true;
 }
@@ -205,7 +269,10 @@ export function checkPlan(summary: ExplainSummary): void {
       if (summary.queryType === 's' || runtime === 'SCHEMA') {
         throw refusal('schema_command', 'Schema and administration commands are not available: the console is read-only.');
       }
-      throw refusal('admin_command', 'Administration commands (SHOW …, TERMINATE …, dbms.*) are not available in the console; it runs read-only queries of the graph.');
+      throw refusal(
+        'admin_command',
+        'Administration commands (SHOW …, TERMINATE …, dbms.*) are not available in the console; it runs read-only queries of the graph.',
+      );
     }
   }
   if (databases.has('system') || databases.size > 1) {
@@ -213,7 +280,9 @@ export function checkPlan(summary: ExplainSummary): void {
   }
   if (summary.queryType !== 'r') {
     if (summary.queryType === 's') throw refusal('schema_command', 'Schema and administration commands are not available: the console is read-only.');
-    throw refusal('write', 'The console is read-only: this query would write to the graph (CREATE, MERGE, SET, DELETE, REMOVE …).', { queryType: summary.queryType });
+    throw refusal('write', 'The console is read-only: this query would write to the graph (CREATE, MERGE, SET, DELETE, REMOVE …).', {
+      queryType: summary.queryType,
+    });
   }
 }
 

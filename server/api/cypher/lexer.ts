@@ -54,7 +54,43 @@ const NAME_START = /[\p{L}\p{Nl}\p{Pc}]/u;
 const NAME_PART = /[\p{L}\p{Nl}\p{Pc}\p{N}\p{Mn}\p{Mc}\p{Cf}\p{Sc}\u0000-\u0008\u000E-\u001B\u007F-\u009F]/u;
 const STRING_ESCAPES: Record<string, string> = { t: '\t', b: '\b', n: '\n', r: '\r', f: '\f', "'": "'", '"': '"', '\\': '\\' };
 /** Symbols, longest first. */
-const SYMBOLS = ['=~', '<>', '!=', '<=', '>=', '->', '<-', '..', '::', '||', '+=', '(', ')', '[', ']', '{', '}', ',', ';', ':', '.', '|', '=', '<', '>', '+', '-', '*', '/', '%', '^', '$', '&', '!', '?'];
+const SYMBOLS = [
+  '=~',
+  '<>',
+  '!=',
+  '<=',
+  '>=',
+  '->',
+  '<-',
+  '..',
+  '::',
+  '||',
+  '+=',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  ';',
+  ':',
+  '.',
+  '|',
+  '=',
+  '<',
+  '>',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '^',
+  '$',
+  '&',
+  '!',
+  '?',
+];
 
 export interface Decoded {
   text: string;
@@ -67,7 +103,7 @@ export function decodeUnicodeEscapes(query: string): Decoded {
   let text = '';
   const origin: number[] = [];
   let backslashes = 0; // contiguous backslashes written just before i (decoded ones do not count)
-  for (let i = 0; i < query.length; ) {
+  for (let i = 0; i < query.length;) {
     const c = query[i]!;
     if (c === '\\' && backslashes % 2 === 0 && query[i + 1] === 'u') {
       const hex = query.slice(i + 2, i + 6);
@@ -151,7 +187,13 @@ export function tokenize(query: string): Token[] {
       push('quotedName', start, i, value);
     } else if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(text[i + 1] ?? ''))) {
       i++;
-      while (i < text.length && (/[0-9A-Za-z_]/.test(text[i]!) || (text[i] === '.' && /[0-9]/.test(text[i + 1] ?? '')) || (/[+-]/.test(text[i]!) && /[eE]/.test(text[i - 1]!) && !/^0[xX]/.test(text.slice(start, i))))) i++;
+      while (
+        i < text.length &&
+        (/[0-9A-Za-z_]/.test(text[i]!) ||
+          (text[i] === '.' && /[0-9]/.test(text[i + 1] ?? '')) ||
+          (/[+-]/.test(text[i]!) && /[eE]/.test(text[i - 1]!) && !/^0[xX]/.test(text.slice(start, i))))
+      )
+        i++;
       push('number', start, i);
     } else if (NAME_START.test(c) || (c >= '\uD800' && c <= '\uDBFF' && NAME_START.test(text.slice(i, i + 2)))) {
       i += c >= '\uD800' && c <= '\uDBFF' ? 2 : 1;

@@ -42,7 +42,30 @@ export const SMALL_LIST = 1_000;
 const OPERATOR_SYMBOLS = new Set(['+', '-', '*', '/', '%', '^', '=', '<>', '!=', '<', '>', '<=', '>=', '=~', '.', '->', '<-', '||']);
 const OPERATOR_WORDS = new Set(['AND', 'OR', 'XOR', 'NOT', 'IN', 'IS', 'STARTS', 'ENDS', 'CONTAINS']);
 /** Where one expression ends and the next begins (the operator count starts again). */
-const EXPRESSION_BREAKS = new Set(['WHERE', 'WITH', 'RETURN', 'MATCH', 'OPTIONAL', 'UNWIND', 'ORDER', 'BY', 'SKIP', 'LIMIT', 'AS', 'CALL', 'YIELD', 'UNION', 'WHEN', 'THEN', 'ELSE', 'DISTINCT', 'ASC', 'DESC', 'ASCENDING', 'DESCENDING']);
+const EXPRESSION_BREAKS = new Set([
+  'WHERE',
+  'WITH',
+  'RETURN',
+  'MATCH',
+  'OPTIONAL',
+  'UNWIND',
+  'ORDER',
+  'BY',
+  'SKIP',
+  'LIMIT',
+  'AS',
+  'CALL',
+  'YIELD',
+  'UNION',
+  'WHEN',
+  'THEN',
+  'ELSE',
+  'DISTINCT',
+  'ASC',
+  'DESC',
+  'ASCENDING',
+  'DESCENDING',
+]);
 const OPEN = new Set(['(', '[', '{']);
 const CLOSE: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 const SMALL_LIST_FUNCTIONS = new Set(['NODES', 'RELATIONSHIPS', 'LABELS', 'KEYS']);
@@ -270,14 +293,24 @@ function iterations(tokens: readonly Token[], match: Map<number, number>, params
       headers.add(inAt);
       const init = tokens[i + 4];
       const numericInit =
-        (init?.kind === 'number' || isKeyword(init, 'TRUE', 'FALSE', 'NULL') || (init?.text === '-' && tokens[i + 5]?.kind === 'number') || (init?.kind === 'parameter' && typeof params[init.value] === 'number')) &&
+        (init?.kind === 'number' ||
+          isKeyword(init, 'TRUE', 'FALSE', 'NULL') ||
+          (init?.text === '-' && tokens[i + 5]?.kind === 'number') ||
+          (init?.kind === 'parameter' && typeof params[init.value] === 'number')) &&
         i + (init?.text === '-' ? 6 : 5) === comma;
       found.push({ body: [bar, close], size: listSize(tokens, match, inAt + 1, params), quadratic: !numericInit, index: i, at: t.start });
     }
   });
   // x IN list (a membership test walks the list): every IN but the headers above and IN TRANSACTIONS.
   tokens.forEach((t, i) => {
-    if (!isKeyword(t, 'IN') || headers.has(i) || isKeyword(tokens[i + 1], 'TRANSACTIONS') || isKeyword(tokens[i + 1], 'CONCURRENT') || tokens[i + 1]?.kind === 'number') return;
+    if (
+      !isKeyword(t, 'IN') ||
+      headers.has(i) ||
+      isKeyword(tokens[i + 1], 'TRANSACTIONS') ||
+      isKeyword(tokens[i + 1], 'CONCURRENT') ||
+      tokens[i + 1]?.kind === 'number'
+    )
+      return;
     // FOREACH (x IN list | …) is a clause, not an expression (and a write, refused by the plan check).
     if (tokens[i - 2]?.text === '(' && isKeyword(tokens[i - 3], 'FOREACH')) return;
     found.push({ body: [i, i], size: listSize(tokens, match, i + 1, params), quadratic: false, index: i, at: t.start });
@@ -307,7 +340,8 @@ function checkIteration(tokens: readonly Token[], match: Map<number, number>, pa
         { limit: u === 1 ? MAX_STEPS_WITH_UNKNOWN : MAX_STEPS, position: it.at },
       );
     }
-    for (const inner of all) if (inside(inner, it) && !all.some((mid) => mid !== it && mid !== inner && inside(mid, it) && inside(inner, mid))) visit(inner, k, u);
+    for (const inner of all)
+      if (inside(inner, it) && !all.some((mid) => mid !== it && mid !== inner && inside(mid, it) && inside(inner, mid))) visit(inner, k, u);
   };
   for (const it of all) if (!all.some((outer) => inside(it, outer))) visit(it, 1, 0);
 }
@@ -324,7 +358,11 @@ export function regexPatterns(tokens: readonly Token[], params: Record<string, u
     const after = tokens[i + 2]?.text ?? '';
     const value = rhs?.kind === 'string' ? rhs.value : rhs?.kind === 'parameter' ? params[rhs.value] : undefined;
     if (typeof value !== 'string' || ['+', '.', '[', '*', '/', '%', '^', '||'].includes(after)) {
-      throw refusal('regex', 'The pattern after =~ must be a string literal or a string parameter: a pattern built at run time cannot be checked, and a bad one runs for ever.', { position: t.start });
+      throw refusal(
+        'regex',
+        'The pattern after =~ must be a string literal or a string parameter: a pattern built at run time cannot be checked, and a bad one runs for ever.',
+        { position: t.start },
+      );
     }
     patterns.push({ pattern: value, position: rhs!.start });
   });

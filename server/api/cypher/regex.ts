@@ -24,7 +24,9 @@ export const MAX_PATTERN_LENGTH = 1000;
 /** Throws a refusal (`regex`) for a pattern that may take more than linear time, or that cannot be checked. */
 export async function checkRegex(pattern: string, position: number): Promise<void> {
   if (pattern.length > MAX_PATTERN_LENGTH) {
-    throw refusal('regex', `The regular expression is ${pattern.length} characters long, more than the ${MAX_PATTERN_LENGTH} the console checks.`, { position });
+    throw refusal('regex', `The regular expression is ${pattern.length} characters long, more than the ${MAX_PATTERN_LENGTH} the console checks.`, {
+      position,
+    });
   }
   const flagged = /^\(\?([a-zA-Z]+)\)/.exec(pattern);
   const javaFlags = flagged?.[1] ?? '';
@@ -50,6 +52,11 @@ export async function checkRegex(pattern: string, position: number): Promise<voi
       { position, complexity: diagnostics.complexity.type },
     );
   }
-  const reason = diagnostics.error.kind === 'timeout' ? 'took too long to check' : 'uses syntax the checker does not read (Java-only syntax such as possessive quantifiers)';
-  throw refusal('regex', `The regular expression ${reason}: the console runs only patterns it can prove safe. Use CONTAINS, STARTS WITH or the full-text index instead.`, { position });
+  const reason =
+    diagnostics.error.kind === 'timeout' ? 'took too long to check' : 'uses syntax the checker does not read (Java-only syntax such as possessive quantifiers)';
+  throw refusal(
+    'regex',
+    `The regular expression ${reason}: the console runs only patterns it can prove safe. Use CONTAINS, STARTS WITH or the full-text index instead.`,
+    { position },
+  );
 }

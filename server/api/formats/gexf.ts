@@ -17,7 +17,11 @@ import { labelColor, MIN_NODE_SIZE, nodeSize, rgb, typeColor } from '../../contr
 import { xmlSafeGraph, type XmlEdge, type XmlNode } from '../../contract/xml.ts';
 
 /** `degree(id)`: the node's distinct neighbours, for viz:size. */
-export function writeGexf(nodes: readonly XmlNode<Record<string, Json>>[], edges: readonly XmlEdge<Record<string, Json>>[], degree: (id: string) => number = () => 0): string {
+export function writeGexf(
+  nodes: readonly XmlNode<Record<string, Json>>[],
+  edges: readonly XmlEdge<Record<string, Json>>[],
+  degree: (id: string) => number = () => 0,
+): string {
   const safe = xmlSafeGraph(nodes, edges);
   const graph = new MultiDirectedGraph({ allowSelfLoops: true });
   const degrees = safe.nodes.map((n) => degree(n.id));
@@ -35,7 +39,11 @@ export function writeGexf(nodes: readonly XmlNode<Record<string, Json>>[], edges
     formatNode: (key: string, attributes: Record<string, Json>) => {
       const { label, ...rest } = attributes;
       const size = nodeSize(degrees[nodeIndex.get(key) ?? 0] ?? 0, min, max, MIN_NODE_SIZE);
-      return { label: typeof label === 'string' ? label : key, viz: { color: rgb(labelColor(String(rest.nodeLabel ?? ''))), size: Math.round(size * 100) / 100 }, attributes: rest };
+      return {
+        label: typeof label === 'string' ? label : key,
+        viz: { color: rgb(labelColor(String(rest.nodeLabel ?? ''))), size: Math.round(size * 100) / 100 },
+        attributes: rest,
+      };
     },
     formatEdge: (_key: string, attributes: Record<string, Json>) => {
       const { label, ...rest } = attributes;

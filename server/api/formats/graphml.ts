@@ -56,7 +56,8 @@ export function writeGraphml(unsafeNodes: readonly GraphmlNode[], unsafeEdges: r
       .map(([name, value]) => `<data key="${ids[kind].get(name)}">${xmlText(String(value))}</data>`)
       .join('');
   for (const n of flatNodes) out.push(`    <node id="${xmlAttribute(n.id)}">${data('node', n.flat)}</node>`);
-  for (const e of flatEdges) out.push(`    <edge id="${xmlAttribute(e.id)}" source="${xmlAttribute(e.source)}" target="${xmlAttribute(e.target)}">${data('edge', e.flat)}</edge>`);
+  for (const e of flatEdges)
+    out.push(`    <edge id="${xmlAttribute(e.id)}" source="${xmlAttribute(e.source)}" target="${xmlAttribute(e.target)}">${data('edge', e.flat)}</edge>`);
   out.push('  </graph>', '</graphml>', '');
   return out.join('\n');
 }

@@ -32,7 +32,8 @@ export interface SlotsOptions {
 }
 
 export function boundedSlots(options: SlotsOptions): Slots {
-  if (!Number.isInteger(options.concurrency) || options.concurrency < 1) throw new RangeError(`concurrency must be a positive integer, not ${options.concurrency}`);
+  if (!Number.isInteger(options.concurrency) || options.concurrency < 1)
+    throw new RangeError(`concurrency must be a positive integer, not ${options.concurrency}`);
   if (!Number.isInteger(options.queue) || options.queue < 0) throw new RangeError(`queue must be a whole number, not ${options.queue}`);
   const limit = pLimit(options.concurrency);
   return {

@@ -46,14 +46,21 @@ export function cypherRoutes({ driver, config, database, cypherRunner }: ApiCont
       before: options.limiter ? [options.limiter] : [],
       responses: {
         200: { description: 'The result.', schema: CypherResponse },
-        400: { description: 'Invalid request, a Cypher syntax error (`cypher_syntax`, with the position), an error Neo4j raised (`cypher_error`), or a refused query (`cypher_refused`).' },
+        400: {
+          description:
+            'Invalid request, a Cypher syntax error (`cypher_syntax`, with the position), an error Neo4j raised (`cypher_error`), or a refused query (`cypher_refused`).',
+        },
         429: { description: 'Too many console queries from this client at once (`too_many_queries`), or over the rate limit (`rate_limited`).' },
-        503: { description: 'The console is busy (`console_busy`: every worker taken and the queue full, or no worker freed within the query timeout) or unavailable.' },
+        503: {
+          description:
+            'The console is busy (`console_busy`: every worker taken and the queue full, or no worker freed within the query timeout) or unavailable.',
+        },
         504: { description: 'The query ran past the time limit and was stopped (`query_timeout`).' },
       },
       handler: async ({ body, query }, req, res) => {
         // The corpus filter reaches the query as $reports (a saved query's text run here honours it), unless the body sets it.
-        const params = REPORTS_PARAM in body.params ? body.params : { ...body.params, [REPORTS_PARAM]: (await resolveScope(driver, query, { database })).reports };
+        const params =
+          REPORTS_PARAM in body.params ? body.params : { ...body.params, [REPORTS_PARAM]: (await resolveScope(driver, query, { database })).reports };
         return send(res, await cypherRunner.run({ query: body.query, params, limits, client: clientOf(req) }));
       },
     }),
@@ -91,7 +98,13 @@ export function cypherRoutes({ driver, config, database, cypherRunner }: ApiCont
         try {
           coerced = coerceSavedQueryParams(query, body.params, scope.reports);
         } catch (error) {
-          if (error instanceof SavedQueryParamError) throw new ApiError(400, 'invalid_request', error.message, error.issues.map((message) => ({ path: 'body.params', message })));
+          if (error instanceof SavedQueryParamError)
+            throw new ApiError(
+              400,
+              'invalid_request',
+              error.message,
+              error.issues.map((message) => ({ path: 'body.params', message })),
+            );
           throw error;
         }
         return send(res, await cypherRunner.run({ query: query.cypher, params: coerced, rawParams: true, limits, client: clientOf(req) }));

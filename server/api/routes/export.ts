@@ -174,13 +174,28 @@ async function streamCsv(res: Response, stream: GraphStream, table: 'nodes' | 'r
   if (table === 'nodes') {
     for await (const node of stream.nodes()) {
       const p = node.properties;
-      rows.push([node.id, node.labels.join(';'), displayName(node.labels, p, node.id), flatValue(p.name_zh ?? null), flatValue(p.name_en ?? null), ...cells(p)]);
+      rows.push([
+        node.id,
+        node.labels.join(';'),
+        displayName(node.labels, p, node.id),
+        flatValue(p.name_zh ?? null),
+        flatValue(p.name_en ?? null),
+        ...cells(p),
+      ]);
       if (rows.length >= BATCH && !(await flush())) return;
     }
   } else {
     for await (const rel of stream.relationships()) {
       const report = rel.properties.report;
-      rows.push([rel.type, rel.start, rel.startName, rel.end, rel.endName, typeof report === 'string' ? (stream.tags.get(report) ?? '') : '', ...cells(rel.properties)]);
+      rows.push([
+        rel.type,
+        rel.start,
+        rel.startName,
+        rel.end,
+        rel.endName,
+        typeof report === 'string' ? (stream.tags.get(report) ?? '') : '',
+        ...cells(rel.properties),
+      ]);
       if (rows.length >= BATCH && !(await flush())) return;
     }
   }
@@ -194,11 +209,18 @@ interface FlatElement {
 }
 
 /** Nodes and relationships as flat attributes (label = display name), for GEXF and GraphML. */
-async function collect(stream: GraphStream, maxNodes: number): Promise<{ nodes: FlatElement[]; edges: (FlatElement & { source: string; target: string })[]; degree: (id: string) => number }> {
+async function collect(
+  stream: GraphStream,
+  maxNodes: number,
+): Promise<{ nodes: FlatElement[]; edges: (FlatElement & { source: string; target: string })[]; degree: (id: string) => number }> {
   const nodes: FlatElement[] = [];
   for await (const node of stream.nodes()) {
     if (nodes.length >= maxNodes) {
-      throw new ApiError(413, 'export_too_large', `The graph has more than ${maxNodes} nodes, too many for GEXF or GraphML here: export json or csv, or one report (report=).`);
+      throw new ApiError(
+        413,
+        'export_too_large',
+        `The graph has more than ${maxNodes} nodes, too many for GEXF or GraphML here: export json or csv, or one report (report=).`,
+      );
     }
     nodes.push({ id: node.id, attributes: nodeAttributes(node) });
   }

@@ -8,7 +8,16 @@ import type { ApiContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
 import { boundedSlots } from '../http/slots.ts';
-import { CompactGraph, GraphQuery, NeighborsQuery, NodeDetailsQuery, NodeDetailsResponse, NodeIdPath, SerializedGraph, StatsResponse } from '../../contract/api.ts';
+import {
+  CompactGraph,
+  GraphQuery,
+  NeighborsQuery,
+  NodeDetailsQuery,
+  NodeDetailsResponse,
+  NodeIdPath,
+  SerializedGraph,
+  StatsResponse,
+} from '../../contract/api.ts';
 import { encodeCompactGraph } from '../../contract/compactGraph.ts';
 
 const notFoundResponse = { description: 'No node has that id.' };

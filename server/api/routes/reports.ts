@@ -39,7 +39,11 @@ export function requireAdmin(adminToken: string | undefined): RequestHandler {
     }
     const match = /^Bearer\s+(.+)$/i.exec(req.get('authorization') ?? '');
     if (!match || !sameSecret(match[1]!.trim(), adminToken)) {
-      next(new ApiError(401, 'unauthorized', 'Adding and removing reports needs `Authorization: Bearer <ADMIN_TOKEN>`.', undefined, { 'WWW-Authenticate': 'Bearer realm="congress-graph"' }));
+      next(
+        new ApiError(401, 'unauthorized', 'Adding and removing reports needs `Authorization: Bearer <ADMIN_TOKEN>`.', undefined, {
+          'WWW-Authenticate': 'Bearer realm="congress-graph"',
+        }),
+      );
       return;
     }
     next();
@@ -67,12 +71,21 @@ function uploadError(error: unknown, name: string): unknown {
       : new ApiError(400, 'report_format', error.message, { reason: error.reason, source: error.source ?? name });
   }
   if (error instanceof ReportFormatError) {
-    return new ApiError(400, 'report_format', error.message, { line: error.line, ...(error.page !== undefined ? { page: error.page } : {}), source: error.source ?? name });
+    return new ApiError(400, 'report_format', error.message, {
+      line: error.line,
+      ...(error.page !== undefined ? { page: error.page } : {}),
+      source: error.source ?? name,
+    });
   }
   if (error instanceof ReportInvalidError) {
-    return new ApiError(400, 'report_invalid', `The report does not make a valid graph: ${error.problems[0]}${error.problems.length > 1 ? ` (and ${error.problems.length - 1} more)` : ''}`, {
-      problems: error.problems.slice(0, 20),
-    });
+    return new ApiError(
+      400,
+      'report_invalid',
+      `The report does not make a valid graph: ${error.problems[0]}${error.problems.length > 1 ? ` (and ${error.problems.length - 1} more)` : ''}`,
+      {
+        problems: error.problems.slice(0, 20),
+      },
+    );
   }
   return error;
 }
@@ -101,10 +114,17 @@ export function reportRoutes({ driver, config, database }: ApiContext): RouteSpe
       query: ReportUploadQuery,
       body: ReportUploadJson.optional(),
       bodyMediaTypes: [...DOCUMENT_TYPES, 'application/json'],
-      before: [requireAdmin(config.adminToken), express.raw({ type: (req) => !req.headers['content-type']?.includes('json'), limit: config.uploadMaxBytes }), rawBody],
+      before: [
+        requireAdmin(config.adminToken),
+        express.raw({ type: (req) => !req.headers['content-type']?.includes('json'), limit: config.uploadMaxBytes }),
+        rawBody,
+      ],
       responses: {
         201: { description: 'Loaded.', schema: ReportUploadResponse },
-        400: { description: 'Not a report (`report_format`, naming the line and, for a PDF, the page), a PDF without a text layer, an encrypted or damaged file, text that is not UTF-8, or an invalid request. Nothing was loaded.' },
+        400: {
+          description:
+            'Not a report (`report_format`, naming the line and, for a PDF, the page), a PDF without a text layer, an encrypted or damaged file, text that is not UTF-8, or an invalid request. Nothing was loaded.',
+        },
         401: { description: 'No bearer token, or the wrong one.' },
         403: { description: 'Uploads are disabled (no ADMIN_TOKEN).' },
         413: { description: 'The file is larger than UPLOAD_MAX_MB (default 20 MB).' },
@@ -112,7 +132,8 @@ export function reportRoutes({ driver, config, database }: ApiContext): RouteSpe
       },
       handler: async ({ body, query }, _req, res) => {
         const upload = res.locals.upload as RawUpload | undefined;
-        if (!upload && !body) throw new ApiError(400, 'invalid_request', 'Send the report: its file as the body (PDF, Word or text), or JSON {text, name?, reportId?}.');
+        if (!upload && !body)
+          throw new ApiError(400, 'invalid_request', 'Send the report: its file as the body (PDF, Word or text), or JSON {text, name?, reportId?}.');
         const name = (upload ? query.name : body?.name) ?? 'upload.txt';
         const reportId = upload ? query.reportId : body?.reportId;
         gazetteer ??= loadGazetteer(GAZETTEER_DIR).catch((error: unknown) => {
@@ -144,9 +165,23 @@ export function reportRoutes({ driver, config, database }: ApiContext): RouteSpe
             throw error;
           }
           const report = result.graph.nodes.find((n) => n.id === summary.report);
-          return { result, summary, tag: typeof report?.properties.tag === 'string' ? report.properties.tag : null, added: await newEntities(driver, summary.report, { database }) };
+          return {
+            result,
+            summary,
+            tag: typeof report?.properties.tag === 'string' ? report.properties.tag : null,
+            added: await newEntities(driver, summary.report, { database }),
+          };
         });
-        return { report: summary.report, tag, replaced: summary.replaced, nodes: summary.nodes, relationships: summary.relationships, warnings: result.warnings, newEntities: added, ms: summary.ms };
+        return {
+          report: summary.report,
+          tag,
+          replaced: summary.replaced,
+          nodes: summary.nodes,
+          relationships: summary.relationships,
+          warnings: result.warnings,
+          newEntities: added,
+          ms: summary.ms,
+        };
       },
     }),
     defineRoute({

@@ -32,19 +32,45 @@ export function searchRoutes({ driver, database }: ApiContext, limiter: RequestH
       path: '/api/path',
       operationId: 'path',
       summary: 'The shortest paths between two nodes, as ordered lists and as a graph',
-      description: 'Relationships are followed in either direction (`types` keeps only those types). `path` is the first of the shortest paths in node-id order, `alternatives` all of them (at most 10). `found` is false (and `path` empty) when no path of at most `maxLength` steps exists.',
+      description:
+        'Relationships are followed in either direction (`types` keeps only those types). `path` is the first of the shortest paths in node-id order, `alternatives` all of them (at most 10). `found` is false (and `path` empty) when no path of at most `maxLength` steps exists.',
       tags: ['search'],
       query: PathQuery,
       responses: { 200: { description: 'The path, or `found: false`.', schema: PathResponse }, 404: { description: '`from` or `to` names no node.' } },
       handler: async ({ query }) => {
-        if (query.from === query.to) throw new ApiError(400, 'invalid_request', '`from` and `to` are the same node: a path needs two.', [{ path: 'query.to', message: 'equals from' }]);
+        if (query.from === query.to)
+          throw new ApiError(400, 'invalid_request', '`from` and `to` are the same node: a path needs two.', [{ path: 'query.to', message: 'equals from' }]);
         const scope = await resolveScope(driver, query, { database });
         const result = await shortestPath(driver, query.from, query.to, { database, maxLength: query.maxLength, types: query.types, scope });
-        if (result.status === 'missing') throw new ApiError(404, 'not_found', `No node has the id ${result.missing.map((m) => `"${m}"`).join(' or ')}.`, { missing: result.missing });
+        if (result.status === 'missing')
+          throw new ApiError(404, 'not_found', `No node has the id ${result.missing.map((m) => `"${m}"`).join(' or ')}.`, { missing: result.missing });
         if (result.status === 'none') {
-          return { from: query.from, to: query.to, found: false, length: null, path: [], relationships: [], alternatives: [], graph: { options: { type: 'directed', multi: true, allowSelfLoops: true }, attributes: { from: query.from, to: query.to, truncated: false }, nodes: [], edges: [] } };
+          return {
+            from: query.from,
+            to: query.to,
+            found: false,
+            length: null,
+            path: [],
+            relationships: [],
+            alternatives: [],
+            graph: {
+              options: { type: 'directed', multi: true, allowSelfLoops: true },
+              attributes: { from: query.from, to: query.to, truncated: false },
+              nodes: [],
+              edges: [],
+            },
+          };
         }
-        return { from: query.from, to: query.to, found: true, length: result.length, path: result.path, relationships: result.relationships, alternatives: result.alternatives, graph: result.graph };
+        return {
+          from: query.from,
+          to: query.to,
+          found: true,
+          length: result.length,
+          path: result.path,
+          relationships: result.relationships,
+          alternatives: result.alternatives,
+          graph: result.graph,
+        };
       },
     }),
   ];

@@ -77,7 +77,8 @@ function csvType(v: DbValue): string {
 function field(v: DbValue, where: string): string {
   const one = (x: unknown): string => {
     const s = neo4j.isInt(x) ? x.toString() : String(x);
-    if (Array.isArray(v) && s.includes(ARRAY_DELIMITER)) throw new BulkInputError(`${where}: a list element holds U+001F, the bulk import's list delimiter; load it with npm run load instead`);
+    if (Array.isArray(v) && s.includes(ARRAY_DELIMITER))
+      throw new BulkInputError(`${where}: a list element holds U+001F, the bulk import's list delimiter; load it with npm run load instead`);
     return s;
   };
   return Array.isArray(v) ? (v as unknown[]).map(one).join(ARRAY_DELIMITER) : one(v);

@@ -64,7 +64,11 @@ export async function bulkImport(plans: readonly LoadPlan[], options: BulkImport
     for (const f of csv.files) await writeFile(path.join(dir, f.name), f.text);
     const csvMs = performance.now() - started;
     const java = await findJava(local.java);
-    const argFile = await resolveClasspath({ pomFile: path.join(options.rootDir, 'scripts/neo4j/pom.xml'), cacheDir: path.join(options.rootDir, '.data'), log });
+    const argFile = await resolveClasspath({
+      pomFile: path.join(options.rootDir, 'scripts/neo4j/pom.xml'),
+      cacheDir: path.join(options.rootDir, '.data'),
+      log,
+    });
     // neo4j-admin reads $NEO4J_CONF/neo4j.conf; the launcher's settings, so that the store's format and place match.
     await mkdir(local.dataDir, { recursive: true });
     await writeFile(path.join(local.dataDir, 'neo4j.conf'), renderNeo4jConf(local), { mode: 0o600 });
@@ -89,7 +93,14 @@ export async function bulkImport(plans: readonly LoadPlan[], options: BulkImport
     ];
     const importStarted = performance.now();
     await runTool(java, args, { ...process.env, NEO4J_HOME: local.dataDir, NEO4J_CONF: local.dataDir });
-    return { emptyLists: csv.emptyLists, nodes: csv.nodes, relationships: csv.relationships, files: csv.files.length, csvMs: Math.round(csvMs), importMs: Math.round(performance.now() - importStarted) };
+    return {
+      emptyLists: csv.emptyLists,
+      nodes: csv.nodes,
+      relationships: csv.relationships,
+      files: csv.files.length,
+      csvMs: Math.round(csvMs),
+      importMs: Math.round(performance.now() - importStarted),
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -101,7 +112,12 @@ function runTool(java: string, args: string[], env: NodeJS.ProcessEnv): Promise<
     const tail: string[] = [];
     const keep = (chunk: Buffer): void => {
       // Java's stack frames say nothing a user can act on; the exception's message does.
-      tail.push(...chunk.toString('utf8').split('\n').filter((l) => l.trim() !== '' && !/^\s+(at |\.\.\. \d+ more)/.test(l)));
+      tail.push(
+        ...chunk
+          .toString('utf8')
+          .split('\n')
+          .filter((l) => l.trim() !== '' && !/^\s+(at |\.\.\. \d+ more)/.test(l)),
+      );
       tail.splice(0, Math.max(0, tail.length - 30));
     };
     child.stdout.on('data', keep);
@@ -176,7 +192,9 @@ export async function bulkLoadLocal(
     }
     const held = await count(neo4j);
     if (held.nodes !== imported.nodes || held.relationships !== imported.relationships) {
-      throw new BulkImportError(`the import wrote ${held.nodes} nodes and ${held.relationships} relationships where the files hold ${imported.nodes} and ${imported.relationships}`);
+      throw new BulkImportError(
+        `the import wrote ${held.nodes} nodes and ${held.relationships} relationships where the files hold ${imported.nodes} and ${imported.relationships}`,
+      );
     }
     return { summary: { ...imported, ms: Math.round(performance.now() - started) }, neo4j };
   } catch (error) {
@@ -199,7 +217,9 @@ async function setEmptyLists(driver: ReturnType<typeof createDriver>, keys: read
   if (keys.length === 0) return;
   const E = EMPTY_LISTS_KEY;
   for (const pattern of ['(x)', '()-[x]->()']) {
-    const sets = keys.map((k, i) => `FOREACH (_ IN CASE WHEN $keys[${i}] IN x.${E} THEN [1] ELSE [] END | SET x.\`${k.replaceAll('`', '``')}\` = [])`).join(' ');
+    const sets = keys
+      .map((k, i) => `FOREACH (_ IN CASE WHEN $keys[${i}] IN x.${E} THEN [1] ELSE [] END | SET x.\`${k.replaceAll('`', '``')}\` = [])`)
+      .join(' ');
     await driver.executeQuery(`MATCH ${pattern} WHERE x.${E} IS NOT NULL ${sets} REMOVE x.${E}`, { keys });
   }
 }

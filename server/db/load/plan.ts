@@ -3,7 +3,15 @@
  * hold (each node once, each relationship once, every value storable) and grouped
  * into rows by label and by relationship type, before anything is written.
  */
-import { NODE_LABELS, RELATIONSHIP_TYPES, type GraphJson, type NodeLabel, type Properties, type PropertyValue, type RelationshipType } from '../../contract/model.ts';
+import {
+  NODE_LABELS,
+  RELATIONSHIP_TYPES,
+  type GraphJson,
+  type NodeLabel,
+  type Properties,
+  type PropertyValue,
+  type RelationshipType,
+} from '../../contract/model.ts';
 import { truncateGraphemes } from '../../contract/truncate.ts';
 import { isShared, relationshipKey } from '../../ingest/mergeRules.ts';
 
@@ -66,7 +74,9 @@ export function planLoad(graph: GraphJson): LoadPlan {
     throw new LoadInputError('not a graph: expected {reports, nodes, relationships}');
   }
   if (graph.reports.length !== 1) {
-    throw new LoadInputError(`a load takes the graph of exactly one report (so that it can be replaced on its own); this one holds ${graph.reports.length}: ${graph.reports.join(', ') || 'none'}`);
+    throw new LoadInputError(
+      `a load takes the graph of exactly one report (so that it can be replaced on its own); this one holds ${graph.reports.length}: ${graph.reports.join(', ') || 'none'}`,
+    );
   }
   const report = graph.reports[0]!;
 
@@ -76,14 +86,16 @@ export function planLoad(graph: GraphJson): LoadPlan {
     if (typeof node.id !== 'string' || node.id === '') throw new LoadInputError(`a node has no id: ${truncateGraphemes(JSON.stringify(node), 100)}`);
     if (labelsOf.has(node.id)) throw new LoadInputError(`node ${node.id} is in the graph twice: a graph holds each node once (mergeGraphs merges graphs)`);
     if (!Array.isArray(node.labels) || node.labels.length === 0) throw new LoadInputError(`node ${node.id} has no labels`);
-    for (const label of node.labels) if (!LABELS.has(label)) throw new LoadInputError(`node ${node.id} has label ${JSON.stringify(label)}, which MODEL.md does not know`);
+    for (const label of node.labels)
+      if (!LABELS.has(label)) throw new LoadInputError(`node ${node.id} has label ${JSON.stringify(label)}, which MODEL.md does not know`);
     const labels = [...new Set(node.labels)];
     labelsOf.set(node.id, labels);
     const key = labels.join(':');
     let group = nodeGroups.get(key);
     if (!group) nodeGroups.set(key, (group = { labels, rows: [] }));
     const { id: ownId, ...properties } = node.properties ?? {};
-    if (ownId !== undefined && ownId !== node.id) throw new LoadInputError(`node ${node.id} has a property id ${JSON.stringify(ownId)} that differs from its id`);
+    if (ownId !== undefined && ownId !== node.id)
+      throw new LoadInputError(`node ${node.id} has a property id ${JSON.stringify(ownId)} that differs from its id`);
     checkStorable(properties, `node ${node.id}`); // refuse what Neo4j cannot store, before writing anything
     group.rows.push({ id: node.id, properties });
   }
@@ -102,11 +114,14 @@ export function planLoad(graph: GraphJson): LoadPlan {
     const properties = rel.properties ?? {};
     checkStorable(properties, where); // refuse what Neo4j cannot store, before writing anything
     const shared = isShared({ properties });
-    if (!shared && properties.report !== report) throw new LoadInputError(`${where}: says it comes from ${String(properties.report)}, but the graph is report ${report}`);
+    if (!shared && properties.report !== report)
+      throw new LoadInputError(`${where}: says it comes from ${String(properties.report)}, but the graph is report ${report}`);
     const key = relationshipKey({ ...rel, properties });
     const first = seen.get(key);
     if (first !== undefined) {
-      throw new LoadInputError(`${where}: the same relationship as relationship ${first}${shared ? ' (one without a report is one per type and ends)' : ''}; a graph holds each once (mergeGraphs merges graphs)`);
+      throw new LoadInputError(
+        `${where}: the same relationship as relationship ${first}${shared ? ' (one without a report is one per type and ends)' : ''}; a graph holds each once (mergeGraphs merges graphs)`,
+      );
     }
     seen.set(key, i);
     if (shared) sharedSeen.add(key);
@@ -152,7 +167,9 @@ function checkValue(value: unknown, where: string): void {
     if (value.length === 0) return;
     const kinds = new Set(value.map((v) => (v === null ? 'null' : typeof v)));
     if (kinds.size !== 1 || kinds.has('null') || kinds.has('object') || kinds.has('undefined')) {
-      throw new LoadInputError(`${where}: a list must hold values of one type (string, number or boolean) and no nulls; got ${truncateGraphemes(JSON.stringify(value), 80)}`);
+      throw new LoadInputError(
+        `${where}: a list must hold values of one type (string, number or boolean) and no nulls; got ${truncateGraphemes(JSON.stringify(value), 80)}`,
+      );
     }
     if (kinds.has('number') && !(value as number[]).every(Number.isFinite)) throw new LoadInputError(`${where}: a list holds a number Neo4j cannot store`);
     return;

@@ -28,7 +28,11 @@ export async function removeReport(
   count(c, await run(tx, `MATCH ()-[r]->() WHERE r.${R} = [$report] DELETE r`, { report }));
   await step('relationships', 0);
 
-  const rels = await run(tx, `MATCH (a)-[r]->(b) WHERE $report IN r.${R} RETURN elementId(r) AS eid, type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props`, { report });
+  const rels = await run(
+    tx,
+    `MATCH (a)-[r]->(b) WHERE $report IN r.${R} RETURN elementId(r) AS eid, type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props`,
+    { report },
+  );
   const relRows = rels.records
     .filter((r) => !keep.sharedRelKeys.has(sharedRelationshipKey(r.get('type'), r.get('start'), r.get('end'))))
     .map((r) => ({ eid: r.get('eid') as string, props: dbPropertiesOf(r.get('type'), withoutContribution(contributionsOf(r.get('props')), report)) }));
@@ -41,7 +45,10 @@ export async function removeReport(
   const nodes = await run(tx, `MATCH (n) WHERE $report IN n.${R} RETURN elementId(n) AS eid, n.id AS id, properties(n) AS props`, { report });
   const nodeRows = nodes.records
     .filter((r) => !keep.nodeIds.has(r.get('id')))
-    .map((r) => ({ eid: r.get('eid') as string, props: { ...dbPropertiesOf('node', withoutContribution(contributionsOf(r.get('props')), report)), id: r.get('id') as string } }));
+    .map((r) => ({
+      eid: r.get('eid') as string,
+      props: { ...dbPropertiesOf('node', withoutContribution(contributionsOf(r.get('props')), report)), id: r.get('id') as string },
+    }));
   if (nodeRows.length > 0) count(c, await run(tx, 'UNWIND $rows AS row MATCH (n) WHERE elementId(n) = row.eid SET n = row.props', { rows: nodeRows }));
   await step('shared nodes', nodeRows.length);
 }

@@ -51,13 +51,26 @@ export interface TransactionResult extends Counters {
 }
 
 /** Count a batch and call the `afterBatch` hook (which may fail the load). */
-export async function afterBatch(tx: ManagedTransaction, cursor: Cursor, options: LoadOptions, phase: BatchInfo['phase'], what: string, rows: number): Promise<void> {
+export async function afterBatch(
+  tx: ManagedTransaction,
+  cursor: Cursor,
+  options: LoadOptions,
+  phase: BatchInfo['phase'],
+  what: string,
+  rows: number,
+): Promise<void> {
   cursor.batchIndex += 1;
   await options.afterBatch?.({ report: cursor.report, phase, what, index: cursor.batchIndex, rows }, tx);
 }
 
 /** Load `plans` in the transaction `tx` (see the module comment); `memory` is what earlier transactions of the load wrote (not changed here). */
-export async function writeLoad(tx: ManagedTransaction, plans: readonly LoadPlan[], cursor: Cursor, options: LoadOptions, memory: LoadMemory): Promise<TransactionResult> {
+export async function writeLoad(
+  tx: ManagedTransaction,
+  plans: readonly LoadPlan[],
+  cursor: Cursor,
+  options: LoadOptions,
+  memory: LoadMemory,
+): Promise<TransactionResult> {
   const c = newCounters();
   const name = cursor.report;
   const size = options.batchSize ?? DEFAULT_BATCH_SIZE;
@@ -66,11 +79,13 @@ export async function writeLoad(tx: ManagedTransaction, plans: readonly LoadPlan
   // Any trace of a report (even without its Report node) is taken out. Nodes suffice to find one:
   // both ends of every relationship a report brings are nodes of the report, tagged with it.
   const traced = new Set(
-    (await run(tx, `MATCH (n) WHERE n.${R} IS NOT NULL UNWIND n.${R} AS id WITH id WHERE id IN $ids RETURN collect(DISTINCT id) AS ids`, { ids })).records[0]?.get(
-      'ids',
-    ) as string[],
+    (
+      await run(tx, `MATCH (n) WHERE n.${R} IS NOT NULL UNWIND n.${R} AS id WITH id WHERE id IN $ids RETURN collect(DISTINCT id) AS ids`, { ids })
+    ).records[0]?.get('ids') as string[],
   );
-  const replacedReports = (await run(tx, `MATCH (r:Report) WHERE r.id IN $ids AND r.${R} IS NOT NULL RETURN r.id AS id`, { ids })).records.map((r) => String(r.get('id')));
+  const replacedReports = (await run(tx, `MATCH (r:Report) WHERE r.id IN $ids AND r.${R} IS NOT NULL RETURN r.id AS id`, { ids })).records.map((r) =>
+    String(r.get('id')),
+  );
   for (const plan of plans) {
     if (traced.has(plan.report)) await removeReport(tx, plan.report, plan, c, (what, rows) => afterBatch(tx, cursor, options, 'remove', what, rows));
   }

@@ -115,7 +115,13 @@ function ends(r: { type: string; start: string; end: string }, elementIds: Map<s
 }
 
 /** Relationships of one report: created (the report's old version was taken out before). */
-export async function writeOwnRelationships(tx: ManagedTransaction, t: RelationshipType, rows: readonly OwnRelItem[], elementIds: Map<string, string>, c: Counters): Promise<void> {
+export async function writeOwnRelationships(
+  tx: ManagedTransaction,
+  t: RelationshipType,
+  rows: readonly OwnRelItem[],
+  elementIds: Map<string, string>,
+  c: Counters,
+): Promise<void> {
   const written = rows.map((r) => ({ ...ends(r, elementIds), props: { ...toDbProperties(r.properties), [REPORTS_KEY]: [r.report] } }));
   const result = await run(tx, `${ENDS} CREATE (a)-[r:${t}]->(b) SET r = row.props RETURN count(r) AS n`, { rows: written });
   checkWritten(result, rows.length, t);

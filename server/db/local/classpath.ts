@@ -60,14 +60,22 @@ function runMaven(args: string[], log: Logger): Promise<void> {
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
     child.on('error', () =>
-      reject(new StartupError('Maven (mvn) was not found: install it (Debian: apt-get install maven) so the project can fetch Neo4j, or set NEO4J_URI to use a Neo4j you already run.')),
+      reject(
+        new StartupError(
+          'Maven (mvn) was not found: install it (Debian: apt-get install maven) so the project can fetch Neo4j, or set NEO4J_URI to use a Neo4j you already run.',
+        ),
+      ),
     );
     child.on('exit', (code) => {
       if (code === 0) {
         if (downloaded > 0) log.info(`Neo4j artifacts ready (${downloaded} files fetched).`);
         resolve();
       } else {
-        const reason = tail.filter((l) => l.includes('ERROR')).slice(0, 2).join(' ').replace(/\s+/g, ' ');
+        const reason = tail
+          .filter((l) => l.includes('ERROR'))
+          .slice(0, 2)
+          .join(' ')
+          .replace(/\s+/g, ' ');
         reject(new StartupError(`Maven could not fetch Neo4j (exit ${code}): ${reason || 'see mvn output'}. Check access to Maven Central, or set NEO4J_URI.`));
       }
     });

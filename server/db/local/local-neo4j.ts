@@ -184,9 +184,7 @@ function waitForReady(child: ChildProcess, options: LocalNeo4jOptions, stderrTai
     child.once('error', (error) => settle(() => reject(new StartupError(`Could not run Java: ${error.message}`))));
     child.once('exit', (code, signal) =>
       settle(() =>
-        reject(
-          explainLaunchFailure(`the JVM exited (${signal ?? `code ${code}`}) before Neo4j was ready: ${lastLine(stderrTail.join(''))}`, options),
-        ),
+        reject(explainLaunchFailure(`the JVM exited (${signal ?? `code ${code}`}) before Neo4j was ready: ${lastLine(stderrTail.join(''))}`, options)),
       ),
     );
   });

@@ -55,7 +55,14 @@ export async function compareMatrix(driver: Driver, options: CompareOptions): Pr
   for (const r of facts.records) {
     const column = String(r.get('column'));
     if (!columns.has(column)) {
-      columns.set(column, { id: column, name_zh: str(r.get('name_zh')), name_en: str(r.get('name_en')), short_zh: str(r.get('short_zh')), short_en: str(r.get('short_en')), total: 0 });
+      columns.set(column, {
+        id: column,
+        name_zh: str(r.get('name_zh')),
+        name_en: str(r.get('name_en')),
+        short_zh: str(r.get('short_zh')),
+        short_en: str(r.get('short_en')),
+        total: 0,
+      });
     }
     const key = `${String(r.get('meeting'))}\u0000${column}`;
     const units = cells.get(key) ?? new Map<string, Unit>();

@@ -69,7 +69,13 @@ export async function corpusReports(driver: Driver, options: ReadOptions = {}): 
       },
     };
   });
-  reports.sort((a, b) => (a.congress ?? 0) - (b.congress ?? 0) || (a.region_code ?? '').localeCompare(b.region_code ?? '') || (a.language ?? '').localeCompare(b.language ?? '') || a.id.localeCompare(b.id));
+  reports.sort(
+    (a, b) =>
+      (a.congress ?? 0) - (b.congress ?? 0) ||
+      (a.region_code ?? '').localeCompare(b.region_code ?? '') ||
+      (a.language ?? '').localeCompare(b.language ?? '') ||
+      a.id.localeCompare(b.id),
+  );
   const regions = new Map<string, CorpusResponse['regions'][number]>();
   const congresses = new Map<number, CorpusResponse['congresses'][number]>();
   for (const r of reports) {

@@ -103,38 +103,40 @@ export async function nodeDetails(driver: Driver, id: string, options: NodeDetai
     type: g.type,
     direction: g.out ? 'out' : 'in',
     count: Number(g.count),
-    items: g.items.map((item) => {
-      const props = scopedProperties(g.type, pairsToRaw(item.props), scope);
-      const other = projectedToJson(item.m);
-      const start = item.out ? node : other;
-      const provenance: ProvenanceJson[] = [];
-      const spans = spanPairs(props.spans);
-      const evidence = typeof props.evidence === 'string' ? props.evidence : null;
-      let unit: TextUnit | undefined;
-      if (typeof props.unit === 'string') unit = texts.byId.get(props.unit);
-      else if (start.labels.some((l) => TEXT_LABELS.has(l))) unit = textUnitOf(start);
-      else if (typeof props.report === 'string' && typeof props.paragraph === 'number') unit = texts.byParagraph.get(`${props.report}#${props.paragraph}`);
-      if (unit) provenance.push(provenanceFor(unit, spans, evidence));
-      if (Array.isArray(props.paragraphs)) {
-        for (const p of props.paragraphs) {
-          const u = typeof p === 'string' ? texts.byId.get(p) : undefined;
-          if (u) provenance.push(provenanceFor(u, [], null));
+    items: g.items
+      .map((item) => {
+        const props = scopedProperties(g.type, pairsToRaw(item.props), scope);
+        const other = projectedToJson(item.m);
+        const start = item.out ? node : other;
+        const provenance: ProvenanceJson[] = [];
+        const spans = spanPairs(props.spans);
+        const evidence = typeof props.evidence === 'string' ? props.evidence : null;
+        let unit: TextUnit | undefined;
+        if (typeof props.unit === 'string') unit = texts.byId.get(props.unit);
+        else if (start.labels.some((l) => TEXT_LABELS.has(l))) unit = textUnitOf(start);
+        else if (typeof props.report === 'string' && typeof props.paragraph === 'number') unit = texts.byParagraph.get(`${props.report}#${props.paragraph}`);
+        if (unit) provenance.push(provenanceFor(unit, spans, evidence));
+        if (Array.isArray(props.paragraphs)) {
+          for (const p of props.paragraphs) {
+            const u = typeof p === 'string' ? texts.byId.get(p) : undefined;
+            if (u) provenance.push(provenanceFor(u, [], null));
+          }
         }
-      }
-      return {
-        id: item.eid,
-        other: {
-          id: other.id,
-          labels: other.labels,
-          name: displayName(other.labels, other.properties, other.id),
-          name_zh: stringOrNull(other.properties.name_zh ?? other.properties.title_zh),
-          name_en: stringOrNull(other.properties.name_en ?? other.properties.title_en),
-          text: otherText(other),
-        },
-        properties: props,
-        provenance,
-      };
-    }).sort(byPlaceInText),
+        return {
+          id: item.eid,
+          other: {
+            id: other.id,
+            labels: other.labels,
+            name: displayName(other.labels, other.properties, other.id),
+            name_zh: stringOrNull(other.properties.name_zh ?? other.properties.title_zh),
+            name_en: stringOrNull(other.properties.name_en ?? other.properties.title_en),
+            text: otherText(other),
+          },
+          properties: props,
+          provenance,
+        };
+      })
+      .sort(byPlaceInText),
   }));
   const versions = (record.get('versions') as { id: string; report: string | null; language: string | null; text: string | null }[])
     .map((v) => ({ id: v.id, report: v.report, language: v.language, text: v.text ?? '' }))

@@ -59,12 +59,14 @@ export async function shortestPath(driver: Driver, from: string, to: string, opt
   );
   // Paths through the same nodes over relationships of the same types read the same: one of them stands for all.
   const seen = new Set<string>();
-  const paths = found.records.map((r) => r.get('p') as Path).filter((p) => {
-    const key = [nodeKey(p.start), ...p.segments.flatMap((s) => [s.relationship.type, nodeKey(s.end)])].join('>');
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const paths = found.records
+    .map((r) => r.get('p') as Path)
+    .filter((p) => {
+      const key = [nodeKey(p.start), ...p.segments.flatMap((s) => [s.relationship.type, nodeKey(s.end)])].join('>');
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   if (paths.length === 0) {
     const [fromExists, toExists] = await Promise.all([nodeExists(driver, from, options), nodeExists(driver, to, options)]);
     const missing = [...(fromExists ? [] : [from]), ...(toExists ? [] : [to])];

@@ -100,15 +100,25 @@ export async function entityProfile(driver: Driver, id: string, options: ReadOpt
       const key = `${meeting.meeting}\u0000${String(r.get('key'))}`;
       let item = byKey.get(key);
       if (!item) {
-        item = { key: String(r.get('key')), label: String(scalarToJson(r.get('label'))), kind: String(r.get('kind')), other: str(r.get('other')), detail: str(r.get('detail')), versions: [] };
+        item = {
+          key: String(r.get('key')),
+          label: String(scalarToJson(r.get('label'))),
+          kind: String(r.get('kind')),
+          other: str(r.get('other')),
+          detail: str(r.get('detail')),
+          versions: [],
+        };
         byKey.set(key, item);
         meeting.measures[measure]!.items.push(item);
       }
       const unit = str(r.get('unit'));
-      if (unit && !item.versions.some((v) => v.id === unit)) item.versions.push({ id: unit, report: String(r.get('report')), language: str(r.get('language')) });
+      if (unit && !item.versions.some((v) => v.id === unit))
+        item.versions.push({ id: unit, report: String(r.get('report')), language: str(r.get('language')) });
     }
   });
-  const ordered = [...rows.values()].sort((a, b) => (a.congress ?? 0) - (b.congress ?? 0) || (a.region_code ?? '').localeCompare(b.region_code ?? '') || a.meeting.localeCompare(b.meeting));
+  const ordered = [...rows.values()].sort(
+    (a, b) => (a.congress ?? 0) - (b.congress ?? 0) || (a.region_code ?? '').localeCompare(b.region_code ?? '') || a.meeting.localeCompare(b.meeting),
+  );
   for (const m of ordered) {
     for (const measure of Object.values(m.measures)) {
       measure.items.sort((a, b) => naturalCompare(a.label, b.label) || a.key.localeCompare(b.key));

@@ -42,7 +42,11 @@ export async function resolveScope(driver: Driver, filter: Partial<CorpusFilter>
        AND ($regions IS NULL OR r.region_code IN $regions)
        AND ($congresses IS NULL OR r.congress IN $congresses)
      RETURN r.id AS id ORDER BY id`,
-    { ids: filter?.report?.length ? filter.report : null, regions: filter?.region?.length ? filter.region : null, congresses: filter?.congress?.length ? filter.congress : null },
+    {
+      ids: filter?.report?.length ? filter.report : null,
+      regions: filter?.region?.length ? filter.region : null,
+      congresses: filter?.congress?.length ? filter.congress : null,
+    },
     options,
   );
   return { reports: records.map((r) => String(r.get('id'))) };

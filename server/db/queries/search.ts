@@ -69,7 +69,10 @@ export async function search(driver: Driver, q: string, options: SearchOptions):
   };
 
   const primary = makeNeedle(query, true);
-  const topicNeedles = translations(primary, topicsNamed(primary.tokens, loadTopics()).flatMap((t) => t.forms.map((f) => ({ text: f.text, via: { kind: 'topic' as const, from: t.id, form: f.text } }))));
+  const topicNeedles = translations(
+    primary,
+    topicsNamed(primary.tokens, loadTopics()).flatMap((t) => t.forms.map((f) => ({ text: f.text, via: { kind: 'topic' as const, from: t.id, form: f.text } }))),
+  );
   // The entities the query names exactly: their names in the other language find text in that language.
   const named = entitiesNamed(primary.tokens, await gazetteerNames());
   const nameNeedles = translations(
@@ -249,7 +252,13 @@ async function lookupReference(driver: Driver, ref: Reference, options: SearchOp
 }
 
 function referenceResult(id: unknown, labels: unknown, p: unknown, tag: unknown, match: 'id' | 'reference'): SearchResult {
-  const candidate: Candidate = { id: String(id), labels: labels as string[], properties: scalarToJson(p) as Record<string, unknown>, tag: (tag as string | null) ?? null, degree: 0 };
+  const candidate: Candidate = {
+    id: String(id),
+    labels: labels as string[],
+    properties: scalarToJson(p) as Record<string, unknown>,
+    tag: (tag as string | null) ?? null,
+    degree: 0,
+  };
   const result = baseResult(candidate, TIER_BASE[match], match);
   const text = candidate.properties.text;
   if (typeof text === 'string') {

@@ -14,7 +14,12 @@ export interface ServerInfo {
 
 /** The server's version and edition, within `timeoutMs`; throws the driver's error (Unauthorized, ServiceUnavailable, …). */
 export async function serverInfo(driver: Driver, timeoutMs = 2000): Promise<ServerInfo> {
-  const result = await readQuery(driver, 'CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition', {}, { database: 'system', timeoutMs });
+  const result = await readQuery(
+    driver,
+    'CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition',
+    {},
+    { database: 'system', timeoutMs },
+  );
   const record = result.records[0];
   if (!record) throw new Error('dbms.components() returned nothing');
   return { version: String(record.get('version')), edition: String(record.get('edition')) };

@@ -79,7 +79,12 @@ export async function readGraphAmong(
   );
   // Every node before any relationship: an edge needs both its ends in the graph.
   // Properties come without the loader's bookkeeping (publicPropertiesCypher): a hub's list of reports is not shipped.
-  for (const record of result.records) graph.addNode({ id: record.get('start') as string, labels: record.get('labels') as string[], properties: pairsToJson(record.get('props') as [string, unknown][]) });
+  for (const record of result.records)
+    graph.addNode({
+      id: record.get('start') as string,
+      labels: record.get('labels') as string[],
+      properties: pairsToJson(record.get('props') as [string, unknown][]),
+    });
   for (const record of result.records) {
     const start = record.get('start') as string;
     // A relationship several reports share comes with its bookkeeping under a filter only, to be folded for the scope.

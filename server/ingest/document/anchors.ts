@@ -99,5 +99,8 @@ export function keepAnchors(text: string, deleteOnly: (plain: string) => string)
     if (j < after.length && plain[i] === after[j]) j++;
   }
   landing.push(j);
-  return putAnchors(after, marks.map((m) => ({ footnote: m.footnote, at: landing[m.at]! })));
+  return putAnchors(
+    after,
+    marks.map((m) => ({ footnote: m.footnote, at: landing[m.at]! })),
+  );
 }

@@ -52,7 +52,11 @@ export async function readDocx(bytes: Uint8Array, source?: string): Promise<RawD
       },
     );
   } catch (error) {
-    throw new DocumentError('corrupt', `this Word file is damaged and cannot be read (${(error instanceof Error ? error.message : String(error)).split('\n')[0]})`, source);
+    throw new DocumentError(
+      'corrupt',
+      `this Word file is damaged and cannot be read (${(error instanceof Error ? error.message : String(error)).split('\n')[0]})`,
+      source,
+    );
   }
   const document = captured as DocumentElement | null;
   if (!document) throw new DocumentError('corrupt', 'this Word file is damaged and cannot be read', source);
@@ -74,7 +78,11 @@ export async function readDocx(bytes: Uint8Array, source?: string): Promise<RawD
           const cells = (row.children ?? []).map((cell) =>
             (cell.children ?? [])
               .filter((c) => c.type === 'paragraph')
-              .map((c) => inlineText(c.children ?? [], notes).replace(/\n/g, ' ').trim())
+              .map((c) =>
+                inlineText(c.children ?? [], notes)
+                  .replace(/\n/g, ' ')
+                  .trim(),
+              )
               .filter((t) => t !== '')
               .join(' '),
           );
@@ -88,7 +96,9 @@ export async function readDocx(bytes: Uint8Array, source?: string): Promise<RawD
   const footnotes = notes.footnotes;
   const warnings =
     numbered > 0
-      ? [`${numbered} paragraph${numbered > 1 ? 's are' : ' is'} numbered by Word's automatic numbering, whose numbers are not part of the text and are not read; save the document as PDF to keep them`]
+      ? [
+          `${numbered} paragraph${numbered > 1 ? 's are' : ' is'} numbered by Word's automatic numbering, whose numbers are not part of the text and are not read; save the document as PDF to keep them`,
+        ]
       : [];
   return { format: 'docx', lines, footnotes, pages: 1, warnings };
 }
@@ -113,7 +123,15 @@ function noteReader(notes: { resolve?: (ref: Element) => Element | null } | unde
     footnotes,
     reference(ref, mark) {
       const note = notes?.resolve?.(ref);
-      let text = note ? normalizeText((note.body ?? []).map((p) => inlineText(p.children ?? [], null)).join(' ').replace(/\s+/g, ' ').trim()) : '';
+      let text = note
+        ? normalizeText(
+            (note.body ?? [])
+              .map((p) => inlineText(p.children ?? [], null))
+              .join(' ')
+              .replace(/\s+/g, ' ')
+              .trim(),
+          )
+        : '';
       if (mark !== '' && text.startsWith(mark)) text = text.slice(mark.length).trim();
       if (text === '' || footnotes.length >= MAX_FOOTNOTES) return '';
       const kind = ref.noteType === 'endnote' ? 'endnote' : 'footnote';

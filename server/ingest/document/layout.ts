@@ -91,7 +91,8 @@ const BULLET_MARK = /^[-–•]\s+\S/;
 const SENTENCE_END = /[.。!！?？][”’"）)]?$/;
 const headingMark = (t: string) => CHAPTER_MARK.test(t) || SECTION_MARK.test(t);
 // A bureau line ("主席：…", "Rapporteur: …") starts an item of the list of officers.
-const marked = (t: string) => PARAGRAPH_MARK.test(t) || LETTER_MARK.test(t) || headingMark(t) || BULLET_MARK.test(t) || LEXICONS.some((lex) => lex.bureauLine.test(t));
+const marked = (t: string) =>
+  PARAGRAPH_MARK.test(t) || LETTER_MARK.test(t) || headingMark(t) || BULLET_MARK.test(t) || LEXICONS.some((lex) => lex.bureauLine.test(t));
 
 const known = (t: string, key: 'annexHeading' | 'documentListHeading' | 'tocHeading' | 'pageHeader') => LEXICONS.some((lex) => lex[key].test(t));
 const standalone = (t: string) => known(t, 'annexHeading') || known(t, 'documentListHeading') || known(t, 'tocHeading');
@@ -143,7 +144,9 @@ export function recoverLayout(doc: RawDocument): RecoveredDocument {
     i = toc.end;
   }
 
-  const annexAt = lines.findIndex((l, k) => k >= i && known(l.text.trim(), 'annexHeading') && lines.slice(k + 1, k + 4).some((m) => known(m.text.trim(), 'documentListHeading')));
+  const annexAt = lines.findIndex(
+    (l, k) => k >= i && known(l.text.trim(), 'annexHeading') && lines.slice(k + 1, k + 4).some((m) => known(m.text.trim(), 'documentListHeading')),
+  );
   const bodyEnd = annexAt === -1 ? lines.length : annexAt;
   const wrapped = looksWrapped(plain);
   out.push(...units(lines.slice(i, bodyEnd), { habits, mode: 'body', wrapped }));
@@ -165,7 +168,10 @@ function withBreaks(marked: readonly RawLine[], doc: RawDocument, habits: Habits
     const text = raw[k]!.text.trim();
     if (text === '') return false;
     if (repeated.has(k)) return true;
-    const pieces = text.split(/\t|\s{3,}/).map((p) => p.trim()).filter((p) => p !== '');
+    const pieces = text
+      .split(/\t|\s{3,}/)
+      .map((p) => p.trim())
+      .filter((p) => p !== '');
     const furniturePiece = (p: string) =>
       (SYMBOL_LINE.test(p) && symbols.has(p)) || JOB_NUMBER.test(p) || BARCODE.test(p) || PAGE_OF.test(p) || RECYCLE.test(p) || DATE_STAMPS.test(p);
     if (pieces.every(furniturePiece)) return true;
@@ -213,7 +219,15 @@ function withBreaks(marked: readonly RawLine[], doc: RawDocument, habits: Habits
       continue;
     }
     // Blank lines beside a page break are the page's margins, not a paragraph's end.
-    out.push({ ...l, text, marked: withMarks, n: l.line ?? k + 1, afterPageBreak: pageBreak, afterBlank: (blank && !pageBreak) || l.paragraph === true, width: displayWidth(l.text.trim()) });
+    out.push({
+      ...l,
+      text,
+      marked: withMarks,
+      n: l.line ?? k + 1,
+      afterPageBreak: pageBreak,
+      afterBlank: (blank && !pageBreak) || l.paragraph === true,
+      width: displayWidth(l.text.trim()),
+    });
     blank = false;
     pageBreak = false;
   }
@@ -280,8 +294,9 @@ function squeezeLetterSpacing(text: string): string {
 
 /** "( j)", "- ( b )": a list letter with the stray spaces a PDF's glyph spacing leaves → "(j)", "- (b)". */
 function tidyMarker(text: string): string {
-  return text.replace(/^(\s*(?:[-–—•]\s*)?)([（(])\s+([a-z]{1,2}|[ivx]{1,5})\s*([)）])|^(\s*(?:[-–—•]\s*)?)([（(])([a-z]{1,2}|[ivx]{1,5})\s+([)）])/, (...m: string[]) =>
-    m[1] !== undefined ? `${m[1]}${m[2]}${m[3]}${m[4]}` : `${m[5]}${m[6]}${m[7]}${m[8]}`,
+  return text.replace(
+    /^(\s*(?:[-–—•]\s*)?)([（(])\s+([a-z]{1,2}|[ivx]{1,5})\s*([)）])|^(\s*(?:[-–—•]\s*)?)([（(])([a-z]{1,2}|[ivx]{1,5})\s+([)）])/,
+    (...m: string[]) => (m[1] !== undefined ? `${m[1]}${m[2]}${m[3]}${m[4]}` : `${m[5]}${m[6]}${m[7]}${m[8]}`),
   );
 }
 
@@ -310,7 +325,10 @@ function documentHabits(texts: readonly string[]): Habits {
 /** Text (not a PDF or Word file) whose lines mostly share one width was wrapped by whoever made it. */
 function looksWrapped(doc: RawDocument): boolean {
   if (doc.format !== 'text') return false;
-  const widths = doc.lines.map((l) => displayWidth(l.text.trim())).filter((w) => w > 0).sort((a, b) => a - b);
+  const widths = doc.lines
+    .map((l) => displayWidth(l.text.trim()))
+    .filter((w) => w > 0)
+    .sort((a, b) => a - b);
   if (widths.length < 20) return false;
   const w = widths[Math.floor(widths.length * 0.9)]!;
   return widths.filter((x) => x >= w * 0.8).length >= widths.length * 0.35;
@@ -325,7 +343,9 @@ function displayWidth(s: string): number {
 function skipMasthead(lines: Line[], removed: string[], symbols: Set<string>): number {
   let i = 0;
   while (i < lines.length && i < 20) {
-    const pieces = lines[i]!.text.split(/\t|\s{3,}/).map((p) => p.trim()).filter((p) => p !== '');
+    const pieces = lines[i]!.text.split(/\t|\s{3,}/)
+      .map((p) => p.trim())
+      .filter((p) => p !== '');
     if (!pieces.every((p) => MASTHEAD.some((re) => re.test(p)) || symbols.has(p) || SYMBOL_LINE.test(p))) break;
     removed.push(lines[i]!.text);
     i++;
@@ -354,7 +374,10 @@ function readContents(lines: Line[], at: number, habits: Habits): { lines: Recov
   let pending: Line[] = [];
   const flush = (page: string) => {
     if (pending.length === 0) return;
-    const title = joinTexts(pending.map((l) => l.text), habits);
+    const title = joinTexts(
+      pending.map((l) => l.text),
+      habits,
+    );
     titles.push(title.replace(/\s+/g, ''));
     out.push({ text: `${title}\t${page}`, line: pending[0]!.n, page: pending[0]!.page, marks: [] });
     pending = [];
@@ -433,7 +456,10 @@ function units(lines: Line[], opts: UnitOptions): RecoveredLine[] {
     else out.push({ parts: [l] });
   }
   return out.map(({ parts }) => ({
-    text: joinTexts(parts.map((p) => p.marked), opts.habits).replace(/\t+/g, ' '),
+    text: joinTexts(
+      parts.map((p) => p.marked),
+      opts.habits,
+    ).replace(/\t+/g, ' '),
     line: parts[0]!.n,
     page: parts[0]!.page,
     marks: [],

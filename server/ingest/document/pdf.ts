@@ -70,7 +70,8 @@ export async function readPdf(bytes: Uint8Array, source?: string): Promise<RawDo
     }).promise;
   } catch (error) {
     const name = (error as { name?: string }).name;
-    if (name === 'PasswordException') throw new DocumentError('encrypted', 'this PDF is protected by a password; open it, save an unprotected copy and try again', source);
+    if (name === 'PasswordException')
+      throw new DocumentError('encrypted', 'this PDF is protected by a password; open it, save an unprotected copy and try again', source);
     throw new DocumentError('corrupt', `this PDF is damaged and cannot be read (${firstLine(error)})`, source);
   }
   try {
@@ -172,18 +173,28 @@ function layoutPages(pages: { lines: PdfLine[]; height: number }[], source?: str
   const letters = all.map((l) => l.text).join('');
   const unmapped = (letters.match(/[\uE000-\uF8FF\uFFFD]/g) ?? []).length;
   if (unmapped > letters.length * 0.2) {
-    throw new DocumentError('no_text_layer', 'no readable text layer: the fonts of this PDF do not say which characters they draw; run OCR on it first', source);
+    throw new DocumentError(
+      'no_text_layer',
+      'no readable text layer: the fonts of this PDF do not say which characters they draw; run OCR on it first',
+      source,
+    );
   }
   const warnings: string[] = [];
   const empty = pages.map((p, i) => (p.lines.length === 0 ? i + 1 : 0)).filter((n) => n > 0);
-  if (empty.length > 0) warnings.push(`page${empty.length > 1 ? 's' : ''} ${empty.join(', ')} of the PDF ha${empty.length > 1 ? 've' : 's'} no text layer (images only): their text is missing`);
+  if (empty.length > 0)
+    warnings.push(
+      `page${empty.length > 1 ? 's' : ''} ${empty.join(', ')} of the PDF ha${empty.length > 1 ? 've' : 's'} no text layer (images only): their text is missing`,
+    );
 
   const bodySize = modeOf(all.map((l) => [l.size, l.text.length]));
   const furniture = repeatedMarginLines(pages);
   const lines: RawLine[] = [];
   const footnotes: Footnote[] = [];
   // The text column's right edge: where most full-size lines end.
-  const rightEdge = percentile(all.filter((l) => Math.abs(l.size - bodySize) < 0.5 && !furniture.has(l)).map((l) => l.right), 0.9);
+  const rightEdge = percentile(
+    all.filter((l) => Math.abs(l.size - bodySize) < 0.5 && !furniture.has(l)).map((l) => l.right),
+    0.9,
+  );
 
   for (const [index, page] of pages.entries()) {
     const body = page.lines.filter((l) => !furniture.has(l));
@@ -210,7 +221,10 @@ function layoutPages(pages: { lines: PdfLine[]; height: number }[], source?: str
       const prev = body[i - 1];
       if (prev && lines.length > 0 && prev.y - l.y > Math.max(prev.size, l.size) * pitch * 1.25) lines.push({ text: '', page: index + 1 });
       // A raised mark becomes the anchor of the page's footnote it names; a mark naming none (an ordinal's "er", a stray letter) goes.
-      const text = aroundAnchors(l.text.replace(MARK_TOKEN_ONE, (_, marker: string) => claim(marker)), normalizeText);
+      const text = aroundAnchors(
+        l.text.replace(MARK_TOKEN_ONE, (_, marker: string) => claim(marker)),
+        normalizeText,
+      );
       lines.push({ text, page: index + 1, full: l.right >= rightEdge - l.size * 1.5 });
     }
   }

@@ -35,7 +35,11 @@ export interface ReadDocument {
 export async function readDocument(bytes: Uint8Array, source?: string): Promise<ReadDocument> {
   const sniffed = sniffDocument(bytes, source);
   const raw: RawDocument =
-    sniffed.format === 'pdf' ? await readPdf(bytes, source) : sniffed.format === 'docx' ? await readDocx(bytes, source) : readText(bytes, sniffed.encoding, source);
+    sniffed.format === 'pdf'
+      ? await readPdf(bytes, source)
+      : sniffed.format === 'docx'
+        ? await readDocx(bytes, source)
+        : readText(bytes, sniffed.encoding, source);
   return fromRaw(raw);
 }
 

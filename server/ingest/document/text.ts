@@ -15,7 +15,10 @@ export function readText(bytes: Uint8Array, encoding: TextEncoding, source?: str
 export function textDocument(text: string): RawDocument {
   const lines: RawLine[] = [];
   let page = 1;
-  for (const [i, fileLine] of text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).entries()) {
+  for (const [i, fileLine] of text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .entries()) {
     // A form feed starts a page; a vertical tab (Word's manual line break) or a Unicode line separator ends a line within the file's line.
     const pieces = fileLine.split('\f');
     for (const [j, piece] of pieces.entries()) {

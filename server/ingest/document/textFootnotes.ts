@@ -67,15 +67,156 @@ const HAN = /^\p{Script=Han}/u;
  */
 const MEASURE_WORDS = new Set([...'年月日时点分秒个名位项次届段条款章节号页%％岁人国家亿万千百十次件份起例倍天周批类种部所座期轮场届号册卷']);
 /** Abbreviations written before a number (Editorial Manual of the United Nations): "para.3" is a reference, not a mark. */
-const ABBREVIATIONS = new Set(['no', 'nos', 'para', 'paras', 'add', 'rev', 'corr', 'suppl', 'vol', 'art', 'arts', 'p', 'pp', 'sect', 'chap', 'ch', 'fig', 'op', 'cit', 'ibid', 'ed', 'eds', 'annex', 'sess', 'res']);
+const ABBREVIATIONS = new Set([
+  'no',
+  'nos',
+  'para',
+  'paras',
+  'add',
+  'rev',
+  'corr',
+  'suppl',
+  'vol',
+  'art',
+  'arts',
+  'p',
+  'pp',
+  'sect',
+  'chap',
+  'ch',
+  'fig',
+  'op',
+  'cit',
+  'ibid',
+  'ed',
+  'eds',
+  'annex',
+  'sess',
+  'res',
+]);
 /**
  * Words after which a number set off by a space belongs to the text: function words ("from
  * 10 to 12 March", "of 2 years") and nouns that take a number ("article 5", "Goal 16",
  * "workshop 2", "resolution 79/243"), English; compared in lower case.
  */
 const BEFORE_NUMBER = new Set([
-  ...['a', 'an', 'the', 'of', 'to', 'from', 'by', 'in', 'on', 'at', 'for', 'with', 'and', 'or', 'nor', 'than', 'about', 'some', 'over', 'under', 'between', 'among', 'nearly', 'almost', 'only', 'per', 'all', 'including', 'until', 'since', 'approximately', 'around', 'up', 'least', 'most', 'more', 'less', 'fewer', 'into', 'each', 'every', 'no', 'number', 'numbers', 'were', 'was', 'is', 'are', 'be', 'been', 'its', 'their', 'his', 'her', 'first', 'last', 'top', 'phase', 'level', 'tier', 'step', 'option', 'group', 'session', 'meeting', 'meetings'],
-  ...['paragraph', 'paragraphs', 'article', 'articles', 'chapter', 'chapters', 'section', 'sections', 'annex', 'annexes', 'item', 'items', 'workshop', 'workshops', 'resolution', 'resolutions', 'decision', 'decisions', 'rule', 'rules', 'principle', 'principles', 'goal', 'goals', 'target', 'targets', 'indicator', 'page', 'pages', 'volume', 'table', 'figure', 'part', 'box', 'appendix', 'protocol', 'recommendation', 'recommendations', 'congress', 'conference', 'committee', 'commission', 'report', 'footnote', 'note', 'year', 'years'],
+  ...[
+    'a',
+    'an',
+    'the',
+    'of',
+    'to',
+    'from',
+    'by',
+    'in',
+    'on',
+    'at',
+    'for',
+    'with',
+    'and',
+    'or',
+    'nor',
+    'than',
+    'about',
+    'some',
+    'over',
+    'under',
+    'between',
+    'among',
+    'nearly',
+    'almost',
+    'only',
+    'per',
+    'all',
+    'including',
+    'until',
+    'since',
+    'approximately',
+    'around',
+    'up',
+    'least',
+    'most',
+    'more',
+    'less',
+    'fewer',
+    'into',
+    'each',
+    'every',
+    'no',
+    'number',
+    'numbers',
+    'were',
+    'was',
+    'is',
+    'are',
+    'be',
+    'been',
+    'its',
+    'their',
+    'his',
+    'her',
+    'first',
+    'last',
+    'top',
+    'phase',
+    'level',
+    'tier',
+    'step',
+    'option',
+    'group',
+    'session',
+    'meeting',
+    'meetings',
+  ],
+  ...[
+    'paragraph',
+    'paragraphs',
+    'article',
+    'articles',
+    'chapter',
+    'chapters',
+    'section',
+    'sections',
+    'annex',
+    'annexes',
+    'item',
+    'items',
+    'workshop',
+    'workshops',
+    'resolution',
+    'resolutions',
+    'decision',
+    'decisions',
+    'rule',
+    'rules',
+    'principle',
+    'principles',
+    'goal',
+    'goals',
+    'target',
+    'targets',
+    'indicator',
+    'page',
+    'pages',
+    'volume',
+    'table',
+    'figure',
+    'part',
+    'box',
+    'appendix',
+    'protocol',
+    'recommendation',
+    'recommendations',
+    'congress',
+    'conference',
+    'committee',
+    'commission',
+    'report',
+    'footnote',
+    'note',
+    'year',
+    'years',
+  ],
 ]);
 /** Characters of a document symbol or code run: a number inside one with a slash ("E/CN.15/2025/L.3") is part of it. */
 const SYMBOL_CHAR = /[A-Za-z0-9./()-]/;
@@ -119,7 +260,11 @@ export function findTextFootnotes(lines: readonly RawLine[], furniture: readonly
     let from = 0; // the page's text starts here (after a block already found in it)
     for (let s = 0; s < seg.length; s++) {
       const head = texts[seg[s]!]!.trim();
-      const block: NoteBlock | null = NOTE_START.test(head) ? readBlock(seg, s, texts, lastNumber) : MARKER_ONLY.test(head) ? readColumnBlock(seg, s, texts, lastNumber) : null;
+      const block: NoteBlock | null = NOTE_START.test(head)
+        ? readBlock(seg, s, texts, lastNumber)
+        : MARKER_ONLY.test(head)
+          ? readColumnBlock(seg, s, texts, lastNumber)
+          : null;
       if (!block) continue;
       // A block that does not reach the page's end must be set off by blank lines on both sides.
       const before = s > 0 ? texts[seg[s - 1]!]!.trim() : '';
@@ -139,7 +284,9 @@ export function findTextFootnotes(lines: readonly RawLine[], furniture: readonly
         if (mark) replacements.push({ line: mark.line, at: mark.at, length: mark.length, index });
         else {
           const where = lines[found[i]![0]!.line]!;
-          warnings.push(`line ${where.line ?? found[i]![0]!.line + 1}: the mark of footnote ${note.marker} could stand in ${found[i]!.length} places on its page; the note is set apart, the text left as it is`);
+          warnings.push(
+            `line ${where.line ?? found[i]![0]!.line + 1}: the mark of footnote ${note.marker} could stand in ${found[i]!.length} places on its page; the note is set apart, the text left as it is`,
+          );
         }
         if (/^\d+$/.test(note.marker)) lastNumber = Number(note.marker);
       }

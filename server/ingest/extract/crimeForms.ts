@@ -22,7 +22,10 @@ function coordinationPatterns(objects: CrimeObjects, lang: Language): { before: 
   if (table.size === 0) return null;
   const cached = patternCache.get(objects)?.[lang];
   if (cached) return cached;
-  const alternatives = [...table.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
+  const alternatives = [...table.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|');
   const flags = lang === 'en' ? 'iu' : 'u';
   const open = lang === 'en' ? String.raw`(?<![\p{L}\d])` : '';
   const close = lang === 'en' ? String.raw`(?![\p{L}\d])` : '';
@@ -46,7 +49,8 @@ export function coordinatedCrimes(text: string, matches: readonly Match[], objec
   const free = (start: number, end: number) => ![...matches, ...added].some((m) => m.start < end && start < m.end);
   const add = (start: number, obj: string) => {
     const id = table.get(lang === 'en' ? obj.toLowerCase() : obj);
-    if (id && free(start, start + obj.length)) added.push({ start, end: start + obj.length, text: text.slice(start, start + obj.length), target: { id, label: 'CrimeType' } });
+    if (id && free(start, start + obj.length))
+      added.push({ start, end: start + obj.length, text: text.slice(start, start + obj.length), target: { id, label: 'CrimeType' } });
   };
   for (const m of matches) {
     if (m.target.label !== 'CrimeType') continue;

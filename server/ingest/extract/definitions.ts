@@ -30,12 +30,19 @@ const LINK_WORDS = new Set(['of', 'for', 'on', 'and', 'the', 'against', 'in', 't
 function shortForm(inside: string, lang: Language): string | null {
   let s = inside.trim();
   if (lang === 'zh') {
-    s = s.replace(HEREINAFTER_ZH, '').replace(/^[“"《]|[”"》]$/g, '').trim();
+    s = s
+      .replace(HEREINAFTER_ZH, '')
+      .replace(/^[“"《]|[”"》]$/g, '')
+      .trim();
     if (s.length < 2 || s.length > 16 || /[，,。；;：:、]/.test(s) || /^(?:见|参看|参见|即|第|包括|其中|如|例如)/.test(s)) return null;
     if (/\d/.test(s) || /[A-Z]\/|\//.test(s)) return null;
     return s;
   }
-  s = s.replace(HEREINAFTER_EN, '').replace(/^[“"‘']|[”"’']$/g, '').replace(/^the\s+/i, '').trim();
+  s = s
+    .replace(HEREINAFTER_EN, '')
+    .replace(/^[“"‘']|[”"’']$/g, '')
+    .replace(/^the\s+/i, '')
+    .trim();
   if (s.length < 2 || /[,;:/]|\d/.test(s) || /^(?:see|e\.g|i\.e|para|paras|art|article|annex|formerly|previously)\b/i.test(s)) return null;
   if (ACRONYM.test(s) && (s.match(/\p{Lu}/gu) ?? []).length >= 2) return s;
   const words = s.split(/\s+/);
@@ -84,7 +91,8 @@ function capitalisedNameBefore(text: string, end: number, known: readonly Match[
 const ZH_HARD_STOP = /[，,。；;：:、（）()《》“”"\n]/u;
 const ZH_FUNCTION = /由|与|和|及|在|同|向|对|将|把|为|从|经|以|请|支持|加强|包括|通过|根据|依照|利用/gu;
 /** Chinese names of bodies end so; an abbreviation is made of characters of the full name, in order. */
-const ZH_NAME_END = /(?:组织|研究所|研究院|中心|机构|委员会|联盟|联合会|协会|学会|倡议|办公室|署|局|基金会|基金|网络|论坛|集团|小组|共同体|机制|理事会|法院|银行|大学|学院|秘书处|工作组)$/u;
+const ZH_NAME_END =
+  /(?:组织|研究所|研究院|中心|机构|委员会|联盟|联合会|协会|学会|倡议|办公室|署|局|基金会|基金|网络|论坛|集团|小组|共同体|机制|理事会|法院|银行|大学|学院|秘书处|工作组)$/u;
 
 function isSubsequence(short: string, long: string): boolean {
   let j = 0;
@@ -126,7 +134,11 @@ export function findDefinitions(text: string, matches: readonly Match[], titles:
     if (matches.some((x) => x.start <= bracket.bracketStart && bracket.bracketEnd <= x.end)) continue;
     if (matches.some((x) => x.target.label === 'State' && x.start >= bracket.bracketStart && x.end <= bracket.bracketEnd)) continue;
     // The long form: a known name, a title by form, or (English) a run of capitalised words, whichever starts first.
-    const adjacent = (end: number) => text.slice(end, at).trim().replace(/[》”"]/g, '') === '';
+    const adjacent = (end: number) =>
+      text
+        .slice(end, at)
+        .trim()
+        .replace(/[》”"]/g, '') === '';
     const known = [...matches].reverse().find((x) => x.end <= at && adjacent(x.end));
     const title = [...titles].reverse().find((t) => t.end <= at && adjacent(t.end));
     const name = lang === 'en' ? capitalisedNameBefore(text, at, matches) : chineseNameBefore(text, at, short);

@@ -63,7 +63,8 @@ const LINK = String.raw`(?:of|for|on|and|the|against|in|to|de|du|des|la|y)`;
 /** Where a title's "on …" tail stops: punctuation, or a word that starts the sentence's next part. */
 const TAIL_END = String.raw`(?=\s*(?:[,;()“”"]|\.(?:\s|$)|$|\s+(?:and|or)\s+(?:the|a|an|to|its|their|in|with|other)\b|\s+(?:as|which|that|in order|adopted|was|were|is|are|remain|remained|while|including|by|with|at|from|since|once)\b(?!\s+\p{Lu})))`;
 /** ", x, y and z" of lower-case words, ending at punctuation: the rest of a coordination begun in a title's tail. */
-const TAIL_COORDINATION = /^(?:,\s+(?!(?:and|or|which|as|including|while|in|with|by)\b)\p{Ll}[\p{Ll}\s-]*?)*,?\s+and\s+(?!(?:the|a|an|to|its|their|in|with|other|by|through|for)\b)\p{Ll}[\p{Ll}\s-]*?(?=\s*(?:[,;()]|\.(?:\s|$)|$))/u;
+const TAIL_COORDINATION =
+  /^(?:,\s+(?!(?:and|or|which|as|including|while|in|with|by)\b)\p{Ll}[\p{Ll}\s-]*?)*,?\s+and\s+(?!(?:the|a|an|to|its|their|in|with|other|by|through|for)\b)\p{Ll}[\p{Ll}\s-]*?(?=\s*(?:[,;()]|\.(?:\s|$)|$))/u;
 
 /** Capitalised words (with linking words between them), the head, an optional second head, and an optional "on/against/for …" tail. */
 const EN_TITLE = new RegExp(
@@ -106,7 +107,9 @@ export function findInstrumentTitles(text: string, lang: Language): TitleHit[] {
   for (const m of text.matchAll(EN_TITLE)) {
     const g = m.groups!;
     // A capitalised verb opening a recommendation ("Implement the …") is not part of the title.
-    const pre = (g.pre ?? '').replace(/^(?:.*?\p{Lu}[\p{L}'’-]*\s+(?:(?:and|or)\s+)?)?(?:the|a|an|its|their|our)\s+(?=\p{Lu})/u, '').replace(/^(?:The|A|An|This|That|Its|Their|Our)\s+/u, '');
+    const pre = (g.pre ?? '')
+      .replace(/^(?:.*?\p{Lu}[\p{L}'’-]*\s+(?:(?:and|or)\s+)?)?(?:the|a|an|its|their|our)\s+(?=\p{Lu})/u, '')
+      .replace(/^(?:The|A|An|This|That|Its|Their|Our)\s+/u, '');
     const qualified = /\p{Lu}/u.test(pre) || !!g.tail;
     if (!qualified) continue;
     const offset = m.index + (g.pre ?? '').length - pre.length;

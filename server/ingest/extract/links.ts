@@ -28,7 +28,11 @@ const PATTERNS: Record<Language, LinkPattern[]> = {
   zh: [
     { pattern: new RegExp(String.raw`⟦(\d+)⟧[^⟦。；]{0,10}?⟦(\d+)⟧罪?的${ZH_PREDICATE}`, 'g'), kind: 'predicate-offence' },
     // "洗钱的上游犯罪包括X", "将洗钱的上游犯罪扩大到X"
-    { pattern: new RegExp(String.raw`⟦(\d+)⟧罪?的${ZH_PREDICATE}[^⟦。；]{0,8}?(?:包括|涵盖|扩大到|扩展到|如)[^⟦。；]{0,4}?⟦(\d+)⟧`, 'g'), kind: 'predicate-offence', reverse: true },
+    {
+      pattern: new RegExp(String.raw`⟦(\d+)⟧罪?的${ZH_PREDICATE}[^⟦。；]{0,8}?(?:包括|涵盖|扩大到|扩展到|如)[^⟦。；]{0,4}?⟦(\d+)⟧`, 'g'),
+      kind: 'predicate-offence',
+      reverse: true,
+    },
     { pattern: /⟦(\d+)⟧是一种[^⟦。；]{0,12}?⟦(\d+)⟧形式/g, kind: 'form-of' },
     { pattern: /⟦(\d+)⟧(?:与|和|同)[^⟦。；，]{0,8}?⟦(\d+)⟧(?:之间)?的?(?:联系|关联|关系|勾连|交织)/g, kind: 'nexus' },
     { pattern: /(?:将|把)⟦(\d+)⟧(?:与|和|同)⟦(\d+)⟧[^⟦。；，]{0,8}?(?:联系|挂钩|混为一谈|相提并论|等同|关联)/g, kind: 'nexus' },
@@ -36,10 +40,18 @@ const PATTERNS: Record<Language, LinkPattern[]> = {
   en: [
     { pattern: /⟦(\d+)⟧[^⟦.;]{0,40}?predicate (?:offen[cs]es?|crimes?) (?:to|for|of) (?:the )?⟦(\d+)⟧/gi, kind: 'predicate-offence' },
     // "predicate offences for money-laundering, such as X", "… to include X"
-    { pattern: /predicate (?:offen[cs]es?|crimes?) (?:to|for|of) (?:the )?⟦(\d+)⟧[^⟦.;]{0,30}?(?:such as|including|include|includes|cover|covers|namely|,) (?:the )?⟦(\d+)⟧/gi, kind: 'predicate-offence', reverse: true },
+    {
+      pattern:
+        /predicate (?:offen[cs]es?|crimes?) (?:to|for|of) (?:the )?⟦(\d+)⟧[^⟦.;]{0,30}?(?:such as|including|include|includes|cover|covers|namely|,) (?:the )?⟦(\d+)⟧/gi,
+      kind: 'predicate-offence',
+      reverse: true,
+    },
     { pattern: /⟦(\d+)⟧ (?:is|are|as) an? [^⟦.;]{0,30}?form of ⟦(\d+)⟧/gi, kind: 'form-of' },
     { pattern: /(?:links?|linkages?|nexus|connections?|interlinkages?) between (?:the )?⟦(\d+)⟧ and (?:the )?(?:other forms of )?⟦(\d+)⟧/gi, kind: 'nexus' },
-    { pattern: /(?:linking|link|conflating|conflate|associating|associate|equating|equate) (?:the )?⟦(\d+)⟧ (?:with|and|to) (?:the )?⟦(\d+)⟧/gi, kind: 'nexus' },
+    {
+      pattern: /(?:linking|link|conflating|conflate|associating|associate|equating|equate) (?:the )?⟦(\d+)⟧ (?:with|and|to) (?:the )?⟦(\d+)⟧/gi,
+      kind: 'nexus',
+    },
   ],
 };
 
@@ -50,7 +62,10 @@ const PATTERNS: Record<Language, LinkPattern[]> = {
  */
 const ANAPHORA: Record<Language, { plural: RegExp; singular: RegExp }> = {
   zh: { plural: /此类犯罪|这类犯罪|这些犯罪|该类犯罪|上述犯罪|这些罪行|此类罪行|它们|(?<=将|把)其/g, singular: /该犯罪|这种犯罪|此种犯罪/g },
-  en: { plural: /\b(?:such crimes|such offences|these crimes|these offences|those crimes|those offences|them)\b/gi, singular: /\b(?:such a crime|such crime|this crime|this offence)\b/gi },
+  en: {
+    plural: /\b(?:such crimes|such offences|these crimes|these offences|those crimes|those offences|them)\b/gi,
+    singular: /\b(?:such a crime|such crime|this crime|this offence)\b/gi,
+  },
 };
 
 /** What may stand between two crimes of one list: commas, "and", "including"; "、", "和", "包括". */

@@ -51,7 +51,11 @@ function inside(anchors: readonly Match[], p: Piece): boolean {
 
 /** A gap between names that holds no name: separators, conjunctions, articles, or brackets right after a name. */
 function isGlue(text: string, lang: Language): boolean {
-  const rest = text.replace(/^\s*[（(][^）)]*[）)]/u, '').replace(BRACKETS, ' ').replace(LEADING_GLUE[lang], '').replace(TRAILING_GLUE[lang], '');
+  const rest = text
+    .replace(/^\s*[（(][^）)]*[）)]/u, '')
+    .replace(BRACKETS, ' ')
+    .replace(LEADING_GLUE[lang], '')
+    .replace(TRAILING_GLUE[lang], '');
   return rest.trim() === '';
 }
 
@@ -143,7 +147,8 @@ export function listItems(list: NameList, matcher: Matcher, allowed: readonly st
   const items: ListItem[] = [];
   const pushUnknown = (p: Piece | null) => {
     if (!p) return;
-    for (const part of splitUnknown(text, p, lang)) items.push({ text: text.slice(part.start, part.end), start: list.start + part.start, end: list.start + part.end, match: null });
+    for (const part of splitUnknown(text, p, lang))
+      items.push({ text: text.slice(part.start, part.end), start: list.start + part.start, end: list.start + part.end, match: null });
   };
   for (const seg of merged) {
     const inside = anchors.filter((a) => a.start >= seg.start && a.end <= seg.end);

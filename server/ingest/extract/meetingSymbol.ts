@@ -51,7 +51,13 @@ export function seriesOf(symbol: string): string | null {
  * (a masthead's two sides on one line are split at the tab the reader puts between them).
  */
 export function meetingSymbol(structure: ReportStructure, text: string, extracted?: string): MeetingSymbol {
-  const firstLines = (t: string) => t.split('\n', 200).flatMap((l) => l.split('\t')).map((l) => l.trim()).filter((l) => l !== '').slice(0, MASTHEAD_LINES);
+  const firstLines = (t: string) =>
+    t
+      .split('\n', 200)
+      .flatMap((l) => l.split('\t'))
+      .map((l) => l.trim())
+      .filter((l) => l !== '')
+      .slice(0, MASTHEAD_LINES);
   for (const line of [...(extracted !== undefined ? firstLines(extracted) : []), ...firstLines(text)]) {
     if (!SYMBOL_LINE.test(line)) continue;
     const series = seriesOf(line);
@@ -92,6 +98,8 @@ export function withMeetingSymbol(graph: GraphJson, key: string, ms: MeetingSymb
     if (node.labels.includes('Recommendation')) return { ...node, properties: { ...p, ref: `${base} ${String(p.paragraph)}(${String(p.letter)})` } };
     return node;
   });
-  const relationships = graph.relationships.map((r) => (r.start === oldMeeting || r.end === oldMeeting ? { ...r, start: rename(r.start), end: rename(r.end) } : r));
+  const relationships = graph.relationships.map((r) =>
+    r.start === oldMeeting || r.end === oldMeeting ? { ...r, start: rename(r.start), end: rename(r.end) } : r,
+  );
   return { ...graph, nodes, relationships };
 }

@@ -87,7 +87,13 @@ export function addPeople(people: readonly Person[], roles: readonly PersonRole[
     if (!seen.has(roleKey)) {
       seen.add(roleKey);
       graph.addRelationship(
-        rel('HELD_ROLE', r.personId, meetingId, { role: r.role, report: reportId, paragraph: r.ref.paragraph, evidence: r.ref.name, spans: [r.ref.start, r.ref.end] }),
+        rel('HELD_ROLE', r.personId, meetingId, {
+          role: r.role,
+          report: reportId,
+          paragraph: r.ref.paragraph,
+          evidence: r.ref.name,
+          spans: [r.ref.start, r.ref.end],
+        }),
       );
     }
   }
@@ -95,9 +101,7 @@ export function addPeople(people: readonly Person[], roles: readonly PersonRole[
     if (!p.affiliation) continue;
     const ref = roles.find((r) => r.personId === p.id)?.ref;
     entities.add(p.affiliation);
-    graph.addRelationship(
-      rel('REPRESENTS', p.id, p.affiliation, { report: reportId, paragraph: ref?.paragraph ?? null, evidence: ref?.affiliation ?? null }),
-    );
+    graph.addRelationship(rel('REPRESENTS', p.id, p.affiliation, { report: reportId, paragraph: ref?.paragraph ?? null, evidence: ref?.affiliation ?? null }));
   }
   return entities;
 }

@@ -22,7 +22,13 @@ export interface PersonRole {
   ref: PersonReference;
 }
 
-const tokens = (name: string) => name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/\s+/).filter(Boolean);
+const tokens = (name: string) =>
+  name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .split(/\s+/)
+    .filter(Boolean);
 
 /** Every token of the short name appears in order in the long one, with first and last names equal. */
 export function isShortFormOf(short: string, long: string): boolean {
@@ -37,12 +43,15 @@ export function isShortFormOf(short: string, long: string): boolean {
 export function resolvePeople(s: ReportStructure, matcher: Matcher): { people: Person[]; roles: PersonRole[] } {
   const people: Person[] = [];
   const roles: PersonRole[] = [];
-  const affiliationOf = (ref: PersonReference) => matcher.find(ref.affiliation).find((m) => m.target.label === 'State' || m.target.label === 'Organization')?.target.id ?? null;
+  const affiliationOf = (ref: PersonReference) =>
+    matcher.find(ref.affiliation).find((m) => m.target.label === 'State' || m.target.label === 'Organization')?.target.id ?? null;
 
   const personFor = (ref: PersonReference): Person => {
     const affiliation = affiliationOf(ref);
     const same = people.find(
-      (p) => (p.affiliation === affiliation || p.affiliation === null || affiliation === null) && (isShortFormOf(ref.name, p.name) || isShortFormOf(p.name, ref.name)),
+      (p) =>
+        (p.affiliation === affiliation || p.affiliation === null || affiliation === null) &&
+        (isShortFormOf(ref.name, p.name) || isShortFormOf(p.name, ref.name)),
     );
     if (same) {
       if (!same.aliases.includes(ref.name)) same.aliases.push(ref.name);

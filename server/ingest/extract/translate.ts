@@ -40,8 +40,7 @@ const fold = (s: string) => s.toLowerCase().replace(/\s+/g, '');
 
 export function reportNames(s: ReportStructure, g: Gazetteer): ReportNames {
   const warnings: string[] = [];
-  const region =
-    g.regions.find((r) => [r.name_zh, r.name_en, r.adjective_en, ...r.aliases].some((n) => fold(n) === fold(s.meeting.region))) ?? null;
+  const region = g.regions.find((r) => [r.name_zh, r.name_en, r.adjective_en, ...r.aliases].some((n) => fold(n) === fold(s.meeting.region))) ?? null;
   const venue = g.places.find((p) => [p.name_zh, p.name_en, ...p.aliases].some((n) => fold(n) === fold(s.meeting.venue))) ?? null;
   const congress = g.congresses.find((c) => c.number === s.congress.number) ?? null;
   if (!region) warnings.push(`region "${s.meeting.region}" is not in data/gazetteer/regions.json: its name in the other language is left empty`);
@@ -54,7 +53,8 @@ export function reportNames(s: ReportStructure, g: Gazetteer): ReportNames {
   title[s.language] = s.title;
   if (s.language === 'zh' && region && congress) meetingName.en = `${region.adjective_en} Regional Preparatory Meeting for the ${congress.name_en}`;
   if (s.language === 'en' && region && congress) meetingName.zh = `${congress.name_zh}${region.name_zh}区域筹备会议`;
-  if (s.language === 'zh' && meetingName.en && venue) title.en = `Report of the ${meetingName.en}, held in ${venue.name_en} from ${formatDateRange(s.meeting, 'en')}`;
+  if (s.language === 'zh' && meetingName.en && venue)
+    title.en = `Report of the ${meetingName.en}, held in ${venue.name_en} from ${formatDateRange(s.meeting, 'en')}`;
   if (s.language === 'en' && meetingName.zh && venue) title.zh = `${formatDateRange(s.meeting, 'zh')}在${venue.name_zh}举行的${meetingName.zh}的报告`;
   return { region, venue, congress, meetingName, title, warnings };
 }

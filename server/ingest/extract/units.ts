@@ -13,8 +13,12 @@ export interface TextUnit {
 export function textUnits(s: ReportStructure, key: string): TextUnit[] {
   return [
     ...s.paragraphs.map((p): TextUnit => ({ id: ids.paragraph(key, p.number), kind: 'paragraph', paragraph: p.number, text: p.text, line: p.line })),
-    ...s.recommendations.map(
-      (r): TextUnit => ({ id: ids.recommendation(key, r.paragraph, r.letter), kind: 'recommendation', paragraph: r.paragraph, text: r.text, line: r.line }),
-    ),
+    ...s.recommendations.map((r): TextUnit => ({
+      id: ids.recommendation(key, r.paragraph, r.letter),
+      kind: 'recommendation',
+      paragraph: r.paragraph,
+      text: r.text,
+      line: r.line,
+    })),
   ];
 }

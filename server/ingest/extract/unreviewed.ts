@@ -55,7 +55,9 @@ export interface UnreviewedRegistry {
    * Records an entity (or, when its id or one of its forms is already known, adds to it)
    * and returns its id. The longest name is kept as the name; a specific kind replaces a vague one.
    */
-  add(entry: Omit<UnreviewedEntity, 'id' | 'forms' | 'symbol' | 'year'> & { forms?: string[]; id?: string; symbol?: string | null; year?: number | null }): string;
+  add(
+    entry: Omit<UnreviewedEntity, 'id' | 'forms' | 'symbol' | 'year'> & { forms?: string[]; id?: string; symbol?: string | null; year?: number | null },
+  ): string;
   /** The entity a form already names, if any. */
   byForm(form: string): UnreviewedEntity | undefined;
   /** Two entities found to be one (a name and the short form the text defines for it): the second joins the first. */

@@ -59,7 +59,10 @@ const BODY_NAMES: Record<'A' | 'E' | 'S', { zh: string; en: string }> = {
   S: { zh: '安全理事会', en: 'Security Council' },
 };
 
-function resolutionEntity(hits: readonly ResolutionHit[], lang: Language): { id: string; name: string; forms: string[]; kind: string; symbol: string | null; year: number | null } {
+function resolutionEntity(
+  hits: readonly ResolutionHit[],
+  lang: Language,
+): { id: string; name: string; forms: string[]; kind: string; symbol: string | null; year: number | null } {
   const first = hits[0]!;
   const body = hits.find((h) => h.body)?.body ?? null;
   const n = first.number;
@@ -151,7 +154,15 @@ export function buildVocabulary(s: ReportStructure, units: readonly TextUnit[], 
     if (titles.length === 0 && resolutions.length === 0) continue;
     const known = matcher.find(u.text);
     for (const t of titles) {
-      if (covered(t.start, t.end, known.filter((k) => !dependsOn(u.text, t, k)), 'Instrument')) continue;
+      if (
+        covered(
+          t.start,
+          t.end,
+          known.filter((k) => !dependsOn(u.text, t, k)),
+          'Instrument',
+        )
+      )
+        continue;
       // The title without "United Nations"/"联合国", or before its subtitle ("2063年议程：我们想要的非洲"), may be a known one.
       const prefixed = matcher.targetsOf(lang === 'zh' ? `联合国${t.title}` : `United Nations ${t.title}`).find((x) => x?.label === 'Instrument');
       if (prefixed) {
@@ -162,7 +173,8 @@ export function buildVocabulary(s: ReportStructure, units: readonly TextUnit[], 
       const headKind = head ? findInstrumentTitles(lang === 'zh' ? `《${head}》` : head, lang).find((h) => h.title === head) : undefined;
       const seen = registry.byForm(t.title);
       const id = registry.add({ label: 'Instrument', kind: t.kind, name: t.title, forms: headKind ? [head!] : [], paragraph: u.paragraph, line: u.line });
-      if (!seen) warnings.push(`line ${u.line}: instrument "${t.title}" (paragraph ${u.paragraph}) is not in the gazetteer: kept as an unreviewed instrument (${id})`);
+      if (!seen)
+        warnings.push(`line ${u.line}: instrument "${t.title}" (paragraph ${u.paragraph}) is not in the gazetteer: kept as an unreviewed instrument (${id})`);
     }
     for (const r of resolutions) {
       if (covered(r.start, r.end, known, 'Instrument')) continue;
@@ -173,8 +185,20 @@ export function buildVocabulary(s: ReportStructure, units: readonly TextUnit[], 
   for (const hits of resolutionHits.values()) {
     const r = resolutionEntity(hits, lang);
     const unit = units.find((u) => u.text.includes(hits[0]!.text))!;
-    registry.add({ id: r.id, label: 'Instrument', kind: r.kind, name: r.name, forms: r.forms, symbol: r.symbol, year: r.year, paragraph: unit.paragraph, line: unit.line });
-    warnings.push(`line ${unit.line}: ${r.kind} ${hits[0]!.number} (paragraph ${unit.paragraph}) is not in the gazetteer: kept as an unreviewed instrument (${r.id})`);
+    registry.add({
+      id: r.id,
+      label: 'Instrument',
+      kind: r.kind,
+      name: r.name,
+      forms: r.forms,
+      symbol: r.symbol,
+      year: r.year,
+      paragraph: unit.paragraph,
+      line: unit.line,
+    });
+    warnings.push(
+      `line ${unit.line}: ${r.kind} ${hits[0]!.number} (paragraph ${unit.paragraph}) is not in the gazetteer: kept as an unreviewed instrument (${r.id})`,
+    );
   }
 
   // 3. Short forms defined in brackets, for known and unknown names alike.
@@ -219,7 +243,10 @@ export function buildVocabulary(s: ReportStructure, units: readonly TextUnit[], 
       const shortEntity = registry.byForm(d.short);
       const id = registry.add({ label, kind: title?.kind ?? 'organization', name: d.long, forms: [d.short], paragraph: u.paragraph, line: u.line });
       if (shortEntity && shortEntity.id !== id) registry.merge(id, shortEntity.id);
-      if (!existing) warnings.push(`line ${u.line}: "${d.long} (${d.short})" (paragraph ${u.paragraph}) is not in the gazetteer: kept as an unreviewed ${label === 'Instrument' ? 'instrument' : 'organization'} (${id})`);
+      if (!existing)
+        warnings.push(
+          `line ${u.line}: "${d.long} (${d.short})" (paragraph ${u.paragraph}) is not in the gazetteer: kept as an unreviewed ${label === 'Instrument' ? 'instrument' : 'organization'} (${id})`,
+        );
     }
   }
   return { forms: [...unreviewedSurfaceForms(registry.all()), ...aliasForms], entities: registry.all(), aliases, warnings };

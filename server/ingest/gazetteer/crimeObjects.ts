@@ -40,10 +40,7 @@ const TEMPLATES: Record<Language, ((o: string) => string)[]> = {
 
 /** The surface forms the objects of a crime type give it, in both languages. */
 export function crimeObjectForms(c: CrimeTypeEntry): string[] {
-  return [
-    ...(c.objects_en ?? []).flatMap((o) => TEMPLATES.en.map((t) => t(o))),
-    ...(c.objects_zh ?? []).flatMap((o) => TEMPLATES.zh.map((t) => t(o))),
-  ];
+  return [...(c.objects_en ?? []).flatMap((o) => TEMPLATES.en.map((t) => t(o))), ...(c.objects_zh ?? []).flatMap((o) => TEMPLATES.zh.map((t) => t(o)))];
 }
 
 export interface CrimeObjects {
@@ -61,4 +58,3 @@ export function crimeObjects(crimeTypes: readonly CrimeTypeEntry[]): CrimeObject
   }
   return { en, zh };
 }
-

@@ -30,7 +30,10 @@ export const crimeTypeSchema = z.object({
   name_zh: z.string().min(1),
   name_en: z.string().min(1),
   aliases,
-  iccs: z.string().regex(/^\d{2,6}$/).nullable(),
+  iccs: z
+    .string()
+    .regex(/^\d{2,6}$/)
+    .nullable(),
   parent: z.string().nullable(),
   /** Objects of trafficking and smuggling ("wildlife", "野生动植物"): "trafficking in X", "贩运X", "X非法贸易"… name this crime type. */
   objects_zh: z.array(z.string().min(1)).optional(),

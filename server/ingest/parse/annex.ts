@@ -2,7 +2,10 @@
 import type { AnnexDocument } from './types.ts';
 
 export function parseAnnexRow(raw: string, line: number): AnnexDocument {
-  const [symbolColumn = '', ...rest] = raw.split('\t').map((c) => c.trim()).filter((c) => c !== '');
+  const [symbolColumn = '', ...rest] = raw
+    .split('\t')
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
   return { symbols: expandSymbols(symbolColumn), title: rest.join(' '), line };
 }
 

@@ -36,7 +36,8 @@ const NUMBER_ZH = String.raw`\d+|[一二三四五六七八九十]+`;
 
 const FORMS: Record<Language, Forms> = {
   en: {
-    bracketed: /^(?<agendaTitle>.+?)\s*\((?:substantive )?agenda item (?<agenda>\d+)\)(?:\s*[;,]\s*(?:and\s+)?(?<workshopTitle>.+?)\s*\(workshop (?<workshop>\d+)\))?\s*[;.]?$/i,
+    bracketed:
+      /^(?<agendaTitle>.+?)\s*\((?:substantive )?agenda item (?<agenda>\d+)\)(?:\s*[;,]\s*(?:and\s+)?(?<workshopTitle>.+?)\s*\(workshop (?<workshop>\d+)\))?\s*[;.]?$/i,
     agendaLabel: /^(?:substantive )?agenda item (?<n>\d+)\s*(?:[,:.–—-]\s*)?(?<rest>.*)$/i,
     workshopLabel: /(?:^|[,;]?\s+|[,;]\s*)(?:and\s+|together with\s+)?workshop (?<n>\d+)\s*(?:[,:.–—-]\s*)?(?<rest>.*)$/i,
     number: (s) => (/^\d+$/.test(s) ? Number(s) : null),
@@ -104,7 +105,10 @@ function titleAndTail(s: string): { title: string; tail: string; quoted: boolean
     const close = CLOSE_QUOTE[t[0]!]!;
     const end = t.indexOf(close, 1);
     if (end < 0) return null;
-    const title = t.slice(1, end).replace(/[,，.。]$/, '').trim();
+    const title = t
+      .slice(1, end)
+      .replace(/[,，.。]$/, '')
+      .trim();
     return title ? { title, tail: t.slice(end + 1), quoted: true } : null;
   }
   const workshop = /(?:[,;，；]\s*|\s+)(?:and\s+|together with\s+|以及|和|及|与)?\s*(?:workshop \d+|讲习班\s*(?:\d+|[一二三四五六七八九十]+))/i.exec(t);

@@ -148,9 +148,7 @@ export const CHINESE: Lexicon = {
   titleJoiner: '',
   parseTitle(title) {
     const m =
-      /^(?<dates>.+?日)\s*在\s*(?<venue>.+?)\s*举行的(?<meeting>(?<congress>第.+?届联合国预防犯罪和刑事司法大会)(?<region>.+?)区域筹备会议)的报告$/.exec(
-        title,
-      );
+      /^(?<dates>.+?日)\s*在\s*(?<venue>.+?)\s*举行的(?<meeting>(?<congress>第.+?届联合国预防犯罪和刑事司法大会)(?<region>.+?)区域筹备会议)的报告$/.exec(title);
     if (!m?.groups) return null;
     const g = m.groups;
     return { meetingName: g.meeting!, congressName: g.congress!, region: g.region!, venue: g.venue!, dates: g.dates! };
@@ -181,20 +179,54 @@ export const ENGLISH: Lexicon = {
   recommendationsIntro: /following recommendations[^:]*:$/i,
   agendaIntro: /agenda[^:]*:$/i,
   speakerCues: [
-    { pattern: /Statements were (?:also )?made by the representatives of the following (?:States|countries|Member States)[^:.]*:\s*(?<list>[^.]*)(?<end>\.)?/dgi, role: 'representative', kind: 'state' },
-    { pattern: /Statements were (?:also )?made by the observers for the following (?:States|countries)[^:.]*:\s*(?<list>[^.]*)(?<end>\.)?/dgi, role: 'observer', kind: 'state' },
-    { pattern: /Statements were (?:also )?made by the observers for the following (?:[\w-]+ )?organizations[^:.]*:\s*(?<list>[^.]*)(?<end>\.)?/dgi, role: 'observer', kind: 'organization' },
-    { pattern: /Statements were (?:also )?made by the representatives of the following (?:[\w-]+ )?organizations[^:.]*:\s*(?<list>[^.]*)(?<end>\.)?/dgi, role: 'representative', kind: 'organization' },
-    { pattern: /(?:Statements were|A statement was) (?:also )?made by the observers? for (?!the following)(?<list>[^.:]+?)(?<end>\.)/dgi, role: 'observer', kind: 'any' },
+    {
+      pattern:
+        /Statements were (?:also )?made by the representatives of the following (?:States|countries|Member States)[^:.]*:\s*(?<list>[^.]*)(?<end>\.)?/dgi,
+      role: 'representative',
+      kind: 'state',
+    },
+    {
+      pattern: /Statements were (?:also )?made by the observers for the following (?:States|countries)[^:.]*:\s*(?<list>[^.]*)(?<end>\.)?/dgi,
+      role: 'observer',
+      kind: 'state',
+    },
+    {
+      pattern: /Statements were (?:also )?made by the observers for the following (?:[\w-]+ )?organizations[^:.]*:\s*(?<list>[^.]*)(?<end>\.)?/dgi,
+      role: 'observer',
+      kind: 'organization',
+    },
+    {
+      pattern: /Statements were (?:also )?made by the representatives of the following (?:[\w-]+ )?organizations[^:.]*:\s*(?<list>[^.]*)(?<end>\.)?/dgi,
+      role: 'representative',
+      kind: 'organization',
+    },
+    {
+      pattern: /(?:Statements were|A statement was) (?:also )?made by the observers? for (?!the following)(?<list>[^.:]+?)(?<end>\.)/dgi,
+      role: 'observer',
+      kind: 'any',
+    },
     { pattern: enSubjectCue('The observers? for'), role: 'observer', kind: 'any' },
-    { pattern: /(?:Statements were|A statement was) (?:also )?made by the representatives? of (?!the following)(?<list>[^.:]+?)(?<end>\.)/dgi, role: 'representative', kind: 'any' },
+    {
+      pattern: /(?:Statements were|A statement was) (?:also )?made by the representatives? of (?!the following)(?<list>[^.:]+?)(?<end>\.)/dgi,
+      role: 'representative',
+      kind: 'any',
+    },
     { pattern: enSubjectCue('The representatives? of'), role: 'representative', kind: 'any' },
     // "…, as did the observers for X, Y and Z."
     { pattern: /,? as did the observers? for (?<list>[^.:]+?)(?<end>\.)/dgi, role: 'observer', kind: 'any' },
     { pattern: /,? as did the representatives? of (?<list>[^.:]+?)(?<end>\.)/dgi, role: 'representative', kind: 'any' },
-    { pattern: /A statement was (?:also )?made by the (?:President|Chair|Chairperson) of (?:the )?(?<list>[^.:]+?)(?<end>\.)/dgi, role: 'president', kind: 'organization' },
+    {
+      pattern: /A statement was (?:also )?made by the (?:President|Chair|Chairperson) of (?:the )?(?<list>[^.:]+?)(?<end>\.)/dgi,
+      role: 'president',
+      kind: 'organization',
+    },
     { pattern: enSubjectCue('The (?:President|Chair|Chairperson) of(?: the)?'), role: 'president', kind: 'organization' },
-    { pattern: /A statement was (?:also )?made by the (?:Executive Director|Director-General|Director|Secretary-General|Head) of (?:the )?(?<list>[^.:]+?)(?<end>\.)/dgi, role: 'head', kind: 'organization' },
+    {
+      pattern:
+        /A statement was (?:also )?made by the (?:Executive Director|Director-General|Director|Secretary-General|Head) of (?:the )?(?<list>[^.:]+?)(?<end>\.)/dgi,
+      role: 'head',
+      kind: 'organization',
+    },
     { pattern: enSubjectCue('The (?:Executive Director|Director-General|Director|Secretary-General|Head) of(?: the)?'), role: 'head', kind: 'organization' },
   ],
   attendanceCues: [
@@ -205,7 +237,11 @@ export const ENGLISH: Lexicon = {
     // "Non-governmental organizations were represented by observers as follows:".
     { pattern: /(?:^|(?<=[.;]\s))(?<intro>[^.:;]*?\b(?:represented|attended|attending)\b[^.:;]*):\s*(?<list>[^.]*)(?<end>\.)?/dgi, role: 'by-intro' },
     // "The Holy See, a non-member observer State, was also represented by an observer.": the appositive is not part of the list.
-    { pattern: /(?:^|(?<=\.\s))(?!The following)(?<list>[^.:]+?)(?:, (?:an?|the) [^,.:]+,)? (?:was|were) (?:also )?represented by (?:an )?observers?(?<end>\.)/dgi, role: 'observer' },
+    {
+      pattern:
+        /(?:^|(?<=\.\s))(?!The following)(?<list>[^.:]+?)(?:, (?:an?|the) [^,.:]+,)? (?:was|were) (?:also )?represented by (?:an )?observers?(?<end>\.)/dgi,
+      role: 'observer',
+    },
   ],
   attendanceRoleWords: [
     [/non-governmental/i, 'ngo'],

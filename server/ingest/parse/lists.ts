@@ -21,11 +21,7 @@ function listHits(paragraph: Paragraph, pattern: RegExp, source?: string): ListH
     const span = m.indices?.groups?.list;
     if (!span || !m.groups) continue;
     if (m.groups.end === undefined) {
-      throw new ReportFormatError(
-        `the list in paragraph ${paragraph.number} is cut off (no sentence end after it)`,
-        lineAt(paragraph, span[0]),
-        source,
-      );
+      throw new ReportFormatError(`the list in paragraph ${paragraph.number} is cut off (no sentence end after it)`, lineAt(paragraph, span[0]), source);
     }
     const text = paragraph.text.slice(span[0], span[1]);
     if (text.trim() === '') {

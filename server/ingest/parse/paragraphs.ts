@@ -95,7 +95,18 @@ export function createTextReader(body: Body, lex: Lexicon, source?: string): Tex
   const openParagraph = (n: number, text: string, line: number, from: SourceLine) => {
     close();
     open = {
-      paragraph: { number: n, text: '', line, lineNumbers: [], chapter, section: sectionLabel(), subheading, block, embeddedList: [], footnotes: shifted(from.marks, from.text.length - text.length, 0) },
+      paragraph: {
+        number: n,
+        text: '',
+        line,
+        lineNumbers: [],
+        chapter,
+        section: sectionLabel(),
+        subheading,
+        block,
+        embeddedList: [],
+        footnotes: shifted(from.marks, from.text.length - text.length, 0),
+      },
       lines: [text],
       lineNumbers: [line],
       announcesRecommendations: lex.recommendationsIntro.test(text),
@@ -154,7 +165,9 @@ export function createTextReader(body: Body, lex: Lexicon, source?: string): Tex
       }
       current.letters.set(letter, lineNo);
       if (index !== current.nextLetter) {
-        body.warnings.push(`line ${lineNo}: recommendation letter (${letter}) out of order in paragraph ${current.paragraph.number}: expected (${letterAt(current.nextLetter)})`);
+        body.warnings.push(
+          `line ${lineNo}: recommendation letter (${letter}) out of order in paragraph ${current.paragraph.number}: expected (${letterAt(current.nextLetter)})`,
+        );
       }
       current.nextLetter = index + 1;
       current.recommendationCount += 1;
@@ -319,5 +332,8 @@ function isSubheading(text: string, lex: Lexicon): boolean {
 }
 
 function stripQuotes(s: string): string {
-  return s.replace(/^[“"「『]/, '').replace(/[”"」』]$/, '').trim();
+  return s
+    .replace(/^[“"「『]/, '')
+    .replace(/[”"」』]$/, '')
+    .trim();
 }

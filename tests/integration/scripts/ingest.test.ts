@@ -54,7 +54,9 @@ describe('npm run ingest', { timeout: 30_000 }, () => {
     const graph = JSON.parse(readFileSync(out, 'utf8'));
     expect(graph.reports).toEqual(['report:asia-pacific-rpm-fixture']);
     // Extracted: the page's lines, masthead included (the reader already set running headers and footers aside).
-    expect(readFileSync(path.join(texts, 'asia-pacific-rpm-fixture.en.pdf.extracted.txt'), 'utf8')).toMatch(/^United Nations\tA\/CONF\.241\/RPM\.1\/1\nGeneral Assembly$/m);
+    expect(readFileSync(path.join(texts, 'asia-pacific-rpm-fixture.en.pdf.extracted.txt'), 'utf8')).toMatch(
+      /^United Nations\tA\/CONF\.241\/RPM\.1\/1\nGeneral Assembly$/m,
+    );
     expect(readFileSync(path.join(texts, 'asia-pacific-rpm-fixture.en.pdf.read.txt'), 'utf8')).toMatch(/^Fifteenth United Nations Congress/);
   });
 
@@ -91,7 +93,9 @@ describe('npm run ingest', { timeout: 30_000 }, () => {
     writeFileSync(file, report);
     const r = await ingest([file, '--out', path.join(dir, 'pco.json')]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^unreviewed entities \(1; see docs\/GAZETTEER\.md to review and add them\):\n {2}org:pacific-crime-observatory {2}Organization \(organization\) {2}"Pacific Crime Observatory" also "PCO", "Pacific Crime Observatory \(PCO\)" {2}.*pco\.en\.txt, paragraph 5, line \d+$/m);
+    expect(r.stdout).toMatch(
+      /^unreviewed entities \(1; see docs\/GAZETTEER\.md to review and add them\):\n {2}org:pacific-crime-observatory {2}Organization \(organization\) {2}"Pacific Crime Observatory" also "PCO", "Pacific Crime Observatory \(PCO\)" {2}.*pco\.en\.txt, paragraph 5, line \d+$/m,
+    );
   });
 
   it('refuses bad input with one line, a non-zero exit and no output file', { timeout: 180_000 }, async () => {

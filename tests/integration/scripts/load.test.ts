@@ -56,7 +56,9 @@ describe('npm run load', () => {
     const [n, r] = [seed.nodes.length, seed.relationships.length];
     expect(run.stderr).toContain(`report:lac-rpm-2025: relationships ${r}/${r}`);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(new RegExp(`report:lac-rpm-2025: ${n} nodes, ${r} relationships \\(${n} nodes and ${r} relationships created\\) in [\\d.]+ s, \\d+ relationships/s`));
+    expect(run.stdout).toMatch(
+      new RegExp(`report:lac-rpm-2025: ${n} nodes, ${r} relationships \\(${n} nodes and ${r} relationships created\\) in [\\d.]+ s, \\d+ relationships/s`),
+    );
     expect(run.stdout).toMatch(new RegExp(`loaded 1 report: ${n} nodes, ${r} relationships; load [\\d.]+ s`));
     expect(await databaseCounts(driver)).toEqual(graphCounts(seed));
   });
@@ -80,7 +82,11 @@ describe('npm run load', () => {
     expect(pdf.stdout).toContain(`ingested tests/fixtures/lac-rpm-2025.zh.pdf → report:lac-rpm-2025: ${n} nodes, ${r} relationships`);
     const dir = mkdtempSync(path.join(tmpdir(), 'load-json-'));
     const json = path.join(dir, 'graph.json');
-    await promisify(execFile)(path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'), [path.join(PROJECT_ROOT, 'scripts/ingest.ts'), path.join('data', 'reports', 'lac-rpm-2025.zh.txt'), '--out', json], { cwd: PROJECT_ROOT });
+    await promisify(execFile)(
+      path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'),
+      [path.join(PROJECT_ROOT, 'scripts/ingest.ts'), path.join('data', 'reports', 'lac-rpm-2025.zh.txt'), '--out', json],
+      { cwd: PROJECT_ROOT },
+    );
     const fromJson = await load([json]);
     expect(fromJson.code).toBe(0);
     expect(await snapshot(driver)).toEqual(before);

@@ -10,7 +10,17 @@ import type { Driver } from 'neo4j-driver';
 import { parse as parseCsv } from 'csv-parse/sync';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CitationsResponse, CompactGraph, CompareResponse, CorpusResponse, NodeDetailsResponse, ProfileResponse, ReportRemovedResponse, ReportUploadResponse, SerializedGraph } from '../../../../server/contract/api.ts';
+import {
+  CitationsResponse,
+  CompactGraph,
+  CompareResponse,
+  CorpusResponse,
+  NodeDetailsResponse,
+  ProfileResponse,
+  ReportRemovedResponse,
+  ReportUploadResponse,
+  SerializedGraph,
+} from '../../../../server/contract/api.ts';
 import { decodeCompactGraph } from '../../../../server/contract/compactGraph.ts';
 import type { GraphJson } from '../../../../server/contract/model.ts';
 import { testDriver } from '../../../setup/neo4j.ts';
@@ -46,7 +56,13 @@ describe('GET /api/reports', () => {
     for (const r of body.reports) {
       const g = graphOf(r.id);
       const report = g.nodes.find((n) => n.id === r.id)!.properties;
-      expect(r).toMatchObject({ tag: report.tag, language: report.language, region_code: report.region_code, congress: report.congress, startDate: report.startDate });
+      expect(r).toMatchObject({
+        tag: report.tag,
+        language: report.language,
+        region_code: report.region_code,
+        congress: report.congress,
+        startDate: report.startDate,
+      });
       expect(r.meeting.id).toBe(meetings.get(r.id));
       expect(r.counts.paragraphs).toBe(g.nodes.filter((n) => n.labels.includes('Paragraph')).length);
       expect(r.counts.recommendations).toBe(g.nodes.filter((n) => n.labels.includes('Recommendation')).length);
@@ -70,7 +86,13 @@ describe('the corpus filter', () => {
     ] as const) {
       const body = SerializedGraph.parse((await request(app).get(`/api/graph?labels=State,Instrument,CrimeType&${query}`).expect(200)).body);
       expect(body.attributes.reports, query).toEqual([...ids].sort());
-      const expected = new Set(ids.flatMap((id) => graphOf(id).nodes.filter((n) => ['State', 'Instrument', 'CrimeType'].includes(n.labels[0]!)).map((n) => n.id)));
+      const expected = new Set(
+        ids.flatMap((id) =>
+          graphOf(id)
+            .nodes.filter((n) => ['State', 'Instrument', 'CrimeType'].includes(n.labels[0]!))
+            .map((n) => n.id),
+        ),
+      );
       expect(new Set(body.nodes.map((n) => n.key)), query).toEqual(expected);
     }
     const none = SerializedGraph.parse((await request(app).get('/api/graph?congress=14').expect(200)).body);
@@ -98,21 +120,36 @@ describe('the corpus filter', () => {
     expect(new Set(lacAfr.rows.map((r) => r.tag))).toEqual(new Set(['LAC-15', 'AFR-15']));
 
     // A State named by several reports: its details under a filter hold only that report's facts.
-    const details = NodeDetailsResponse.parse((await request(app).get(`/api/nodes/${enc('instrument:untoc')}?region=ENA`).expect(200)).body);
+    const details = NodeDetailsResponse.parse(
+      (
+        await request(app)
+          .get(`/api/nodes/${enc('instrument:untoc')}?region=ENA`)
+          .expect(200)
+      ).body,
+    );
     const reports = new Set(details.relationships.flatMap((g) => g.items.flatMap((i) => i.provenance.map((p) => p.report))));
     expect([...reports]).toEqual(['report:eur-rpm-2025']);
 
-    const neighbors = SerializedGraph.parse((await request(app).get(`/api/nodes/${enc('instrument:untoc')}/neighbors?region=LAC&labels=Recommendation`).expect(200)).body);
+    const neighbors = SerializedGraph.parse(
+      (
+        await request(app)
+          .get(`/api/nodes/${enc('instrument:untoc')}/neighbors?region=LAC&labels=Recommendation`)
+          .expect(200)
+      ).body,
+    );
     expect(neighbors.nodes.filter((n) => n.key.startsWith('rec:')).every((n) => n.key.startsWith('rec:lac-rpm-2025:'))).toBe(true);
 
-    const search = (await request(app).get('/api/search?q=trafficking&limit=50&region=ENA&labels=Paragraph,Recommendation').expect(200)).body.results as { id: string }[];
+    const search = (await request(app).get('/api/search?q=trafficking&limit=50&region=ENA&labels=Paragraph,Recommendation').expect(200)).body.results as {
+      id: string;
+    }[];
     expect(search.length).toBeGreaterThan(0);
     expect(search.every((r) => /^(para|rec):eur-rpm-2025:/.test(r.id))).toBe(true);
 
     // Egypt and Jordan both spoke at the Western Asia meeting, which the African report knows nothing of.
     const path = (await request(app).get('/api/path?from=state:EGY&to=state:JOR&maxLength=4&region=WA').expect(200)).body;
     expect(path.found).toBe(true);
-    for (const r of path.relationships as { properties: Record<string, unknown> }[]) if (typeof r.properties.report === 'string') expect(r.properties.report).toMatch(/^report:wa-rpm-2025/);
+    for (const r of path.relationships as { properties: Record<string, unknown> }[])
+      if (typeof r.properties.report === 'string') expect(r.properties.report).toMatch(/^report:wa-rpm-2025/);
 
     const exported = (await request(app).get('/api/export?format=json&region=AFR').expect(200)).body as GraphJson;
     const afr = graphOf('report:afr-rpm-2025');
@@ -120,7 +157,9 @@ describe('the corpus filter', () => {
     expect(new Set(exported.nodes.map((n) => n.id))).toEqual(new Set(afr.nodes.map((n) => n.id)));
     expect(exported.relationships).toHaveLength(afr.relationships.length);
 
-    const saved = (await request(app).post('/api/queries/citation-matrix?region=AFR').send({ params: {} }).expect(200)).body as { rows: { recommendations: string[] }[] };
+    const saved = (await request(app).post('/api/queries/citation-matrix?region=AFR').send({ params: {} }).expect(200)).body as {
+      rows: { recommendations: string[] }[];
+    };
     expect(saved.rows.flatMap((r) => r.recommendations).every((id) => id.startsWith('rec:afr-rpm-2025:'))).toBe(true);
     expect(saved.rows.reduce((n, r) => n + r.recommendations.length, 0)).toBe(afr.relationships.filter((r) => r.type === 'CITES').length);
   });
@@ -137,22 +176,40 @@ describe('the corpus filter', () => {
     expect(compact.attributes.reports).toEqual(['report:afr-rpm-2025']);
 
     // A recommendation's number both reports use: typed as a reference, it finds the one of each report in scope.
-    const recsOf = (id: string) => graphOf(id).nodes.filter((n) => n.labels[0] === 'Recommendation').map((n) => `${String(n.properties.paragraph)}(${String(n.properties.letter)})`);
+    const recsOf = (id: string) =>
+      graphOf(id)
+        .nodes.filter((n) => n.labels[0] === 'Recommendation')
+        .map((n) => `${String(n.properties.paragraph)}(${String(n.properties.letter)})`);
     const lac = new Set(recsOf('report:lac-rpm-2025'));
     const shared = recsOf('report:afr-rpm-2025').find((r) => lac.has(r))!;
     expect(shared).toBeDefined();
     const referenced = async (filter: string) =>
-      ((await request(app).get(`/api/search?q=${enc(shared)}&limit=50${filter}`).expect(200)).body.results as { id: string; match: string }[]).filter((r) => r.match === 'reference').map((r) => r.id);
+      (
+        (
+          await request(app)
+            .get(`/api/search?q=${enc(shared)}&limit=50${filter}`)
+            .expect(200)
+        ).body.results as { id: string; match: string }[]
+      )
+        .filter((r) => r.match === 'reference')
+        .map((r) => r.id);
     expect(await referenced('')).toEqual(expect.arrayContaining([`rec:afr-rpm-2025:${shared}`, `rec:lac-rpm-2025:${shared}`]));
     expect(await referenced('&region=AFR')).toEqual([`rec:afr-rpm-2025:${shared}`]);
     // An id typed as such is not found outside the scope.
-    const byId = (await request(app).get(`/api/search?q=${enc(`rec:lac-rpm-2025:${shared}`)}&region=AFR`).expect(200)).body.results as { id: string }[];
+    const byId = (
+      await request(app)
+        .get(`/api/search?q=${enc(`rec:lac-rpm-2025:${shared}`)}&region=AFR`)
+        .expect(200)
+    ).body.results as { id: string }[];
     expect(byId.map((r) => r.id)).not.toContain(`rec:lac-rpm-2025:${shared}`);
 
     // Every shortest path the answer offers goes through what the reports in scope brought.
-    const path = (await request(app).get('/api/path?from=state:EGY&to=state:JOR&maxLength=4&region=WA').expect(200)).body as { alternatives: { relationships: { properties: Record<string, unknown> }[] }[] };
+    const path = (await request(app).get('/api/path?from=state:EGY&to=state:JOR&maxLength=4&region=WA').expect(200)).body as {
+      alternatives: { relationships: { properties: Record<string, unknown> }[] }[];
+    };
     expect(path.alternatives.length).toBeGreaterThan(0);
-    for (const alt of path.alternatives) for (const r of alt.relationships) if (typeof r.properties.report === 'string') expect(r.properties.report).toMatch(/^report:wa-rpm-2025/);
+    for (const alt of path.alternatives)
+      for (const r of alt.relationships) if (typeof r.properties.report === 'string') expect(r.properties.report).toMatch(/^report:wa-rpm-2025/);
 
     // The relationships table names each fact's meeting by its tag, beside the names of its ends.
     const csv = (await request(app).get('/api/export?format=csv&region=LAC,AFR').expect(200)).text.replace(/^\uFEFF/, '');
@@ -192,12 +249,20 @@ describe('comparison', () => {
     }
     const afr = CompareResponse.parse((await request(app).get('/api/compare?columns=instrument&region=AFR').expect(200)).body);
     expect(afr.rows.map((r) => r.tag)).toEqual(['AFR-15']);
-    expect(afr.cells.reduce((n, c) => n + c.count, 0)).toBe([...expectedMatrix(corpus.merged, 'instrument', ['report:afr-rpm-2025']).values()].flatMap((r) => [...r.values()]).reduce((n, s) => n + s.size, 0));
+    expect(afr.cells.reduce((n, c) => n + c.count, 0)).toBe(
+      [...expectedMatrix(corpus.merged, 'instrument', ['report:afr-rpm-2025']).values()].flatMap((r) => [...r.values()]).reduce((n, s) => n + s.size, 0),
+    );
   });
 
   it('a State’s profile gives, per meeting, what graph.json says it attended, spoke on and is named in', async () => {
     for (const state of ['state:JOR', 'state:MEX', 'state:EGY']) {
-      const body = ProfileResponse.parse((await request(app).get(`/api/nodes/${enc(state)}/profile`).expect(200)).body);
+      const body = ProfileResponse.parse(
+        (
+          await request(app)
+            .get(`/api/nodes/${enc(state)}/profile`)
+            .expect(200)
+        ).body,
+      );
       expect(body.measures).toEqual(['attended', 'spokeOn', 'recommendations', 'paragraphs']);
       const expected = expectedStateProfile(corpus.merged, state);
       for (const m of body.meetings) {
@@ -211,13 +276,22 @@ describe('comparison', () => {
       }
       expect(body.meetings.map((m) => m.meeting).sort()).toEqual([...new Set(meetingOfReport(corpus.merged).values())].sort());
     }
-    const scoped = ProfileResponse.parse((await request(app).get(`/api/nodes/${enc('state:JOR')}/profile?region=WA`).expect(200)).body);
+    const scoped = ProfileResponse.parse(
+      (
+        await request(app)
+          .get(`/api/nodes/${enc('state:JOR')}/profile?region=WA`)
+          .expect(200)
+      ).body,
+    );
     expect(scoped.meetings.map((m) => m.tag)).toEqual(['WA-15']);
-    await request(app).get(`/api/nodes/${enc('state:XXX')}/profile`).expect(404);
+    await request(app)
+      .get(`/api/nodes/${enc('state:XXX')}/profile`)
+      .expect(404);
   });
 
   it('the comparison saved queries give what graph.json gives', async () => {
-    const run = async (name: string, query = '') => (await request(app).post(`/api/queries/${name}${query}`).send({ params: {} }).expect(200)).body.rows as Record<string, unknown>[];
+    const run = async (name: string, query = '') =>
+      (await request(app).post(`/api/queries/${name}${query}`).send({ params: {} }).expect(200)).body.rows as Record<string, unknown>[];
     const matrix = expectedMatrix(corpus.merged, 'instrument');
     const meetingsCiting = new Map<string, number>();
     for (const row of matrix.values()) for (const instrument of row.keys()) meetingsCiting.set(instrument, (meetingsCiting.get(instrument) ?? 0) + 1);
@@ -227,9 +301,12 @@ describe('comparison', () => {
     const crimes = expectedMatrix(corpus.merged, 'crime');
     const regionOf = new Map(corpus.merged.nodes.filter((n) => n.labels.includes('Meeting')).map((n) => [n.id, n.properties.region_code]));
     const regionsNaming = new Map<string, Set<unknown>>();
-    for (const [meeting, row] of crimes) for (const crime of row.keys()) regionsNaming.set(crime, (regionsNaming.get(crime) ?? new Set()).add(regionOf.get(meeting)));
+    for (const [meeting, row] of crimes)
+      for (const crime of row.keys()) regionsNaming.set(crime, (regionsNaming.get(crime) ?? new Set()).add(regionOf.get(meeting)));
     const oneRegion = await run('crime-types-of-one-region');
-    expect(new Map(oneRegion.map((r) => [r.crime as string, r.region]))).toEqual(new Map([...regionsNaming].filter(([, s]) => s.size === 1).map(([c, s]) => [c, [...s][0]])));
+    expect(new Map(oneRegion.map((r) => [r.crime as string, r.region]))).toEqual(
+      new Map([...regionsNaming].filter(([, s]) => s.size === 1).map(([c, s]) => [c, [...s][0]])),
+    );
 
     const meetings = new Set(meetingOfReport(corpus.merged).values());
     const spoke = new Map<string, Set<string>>();
@@ -239,59 +316,139 @@ describe('comparison', () => {
       spoke.set(r.start, (spoke.get(r.start) ?? new Set()).add(meetingOf.get(String(r.properties.report))!));
     }
     const everywhere = await run('states-at-every-meeting');
-    expect(everywhere.map((r) => r.state).sort()).toEqual([...spoke].filter(([, s]) => s.size === meetings.size).map(([id]) => id).sort());
+    expect(everywhere.map((r) => r.state).sort()).toEqual(
+      [...spoke]
+        .filter(([, s]) => s.size === meetings.size)
+        .map(([id]) => id)
+        .sort(),
+    );
     // Within one region, every State that spoke there spoke at every meeting in scope.
     const wa = await run('states-at-every-meeting', '?region=WA');
-    expect(wa.map((r) => r.state).sort()).toEqual([...spoke].filter(([, s]) => s.has('meeting:A/CONF.241/RPM.4')).map(([id]) => id).sort());
+    expect(wa.map((r) => r.state).sort()).toEqual(
+      [...spoke]
+        .filter(([, s]) => s.has('meeting:A/CONF.241/RPM.4'))
+        .map(([id]) => id)
+        .sort(),
+    );
   });
 });
 
 describe('one meeting, two languages', () => {
   it('a paragraph’s details give its other language version', async () => {
-    const zh = NodeDetailsResponse.parse((await request(app).get(`/api/nodes/${enc('rec:wa-rpm-2025:7(a)')}`).expect(200)).body);
-    expect(zh.versions).toEqual([{ id: 'rec:wa-rpm-2025-en:7(a)', report: 'report:wa-rpm-2025-en', language: 'en', text: expect.stringContaining('Convention against Cybercrime') }]);
-    const en = NodeDetailsResponse.parse((await request(app).get(`/api/nodes/${enc('para:wa-rpm-2025-en:9')}`).expect(200)).body);
+    const zh = NodeDetailsResponse.parse(
+      (
+        await request(app)
+          .get(`/api/nodes/${enc('rec:wa-rpm-2025:7(a)')}`)
+          .expect(200)
+      ).body,
+    );
+    expect(zh.versions).toEqual([
+      { id: 'rec:wa-rpm-2025-en:7(a)', report: 'report:wa-rpm-2025-en', language: 'en', text: expect.stringContaining('Convention against Cybercrime') },
+    ]);
+    const en = NodeDetailsResponse.parse(
+      (
+        await request(app)
+          .get(`/api/nodes/${enc('para:wa-rpm-2025-en:9')}`)
+          .expect(200)
+      ).body,
+    );
     expect(en.versions.map((v) => [v.id, v.language])).toEqual([['para:wa-rpm-2025:9', 'zh']]);
-    const state = NodeDetailsResponse.parse((await request(app).get(`/api/nodes/${enc('state:JOR')}`).expect(200)).body);
+    const state = NodeDetailsResponse.parse(
+      (
+        await request(app)
+          .get(`/api/nodes/${enc('state:JOR')}`)
+          .expect(200)
+      ).body,
+    );
     expect(state.versions).toEqual([]);
   });
 });
 
 describe('taking a report out, and adding it again', () => {
   it('needs the admin token', async () => {
-    expect((await request(apiApp(driver)).delete(`/api/reports/${enc('report:afr-rpm-2025')}`).set('Authorization', `Bearer ${TOKEN}`).expect(403)).body.error.code).toBe('uploads_disabled');
-    expect((await request(app).delete(`/api/reports/${enc('report:afr-rpm-2025')}`).expect(401)).body.error.code).toBe('unauthorized');
-    expect((await request(app).delete(`/api/reports/${enc('report:nope')}`).set('Authorization', `Bearer ${TOKEN}`).expect(404)).body.error.code).toBe('not_found');
+    expect(
+      (
+        await request(apiApp(driver))
+          .delete(`/api/reports/${enc('report:afr-rpm-2025')}`)
+          .set('Authorization', `Bearer ${TOKEN}`)
+          .expect(403)
+      ).body.error.code,
+    ).toBe('uploads_disabled');
+    expect(
+      (
+        await request(app)
+          .delete(`/api/reports/${enc('report:afr-rpm-2025')}`)
+          .expect(401)
+      ).body.error.code,
+    ).toBe('unauthorized');
+    expect(
+      (
+        await request(app)
+          .delete(`/api/reports/${enc('report:nope')}`)
+          .set('Authorization', `Bearer ${TOKEN}`)
+          .expect(404)
+      ).body.error.code,
+    ).toBe('not_found');
     expect((await request(app).delete('/api/reports/state%3AARG').set('Authorization', `Bearer ${TOKEN}`).expect(400)).body.error.code).toBe('invalid_request');
   });
 
   it('an upload of the English version of a loaded meeting, then its removal, leaves the database as it was', async () => {
-    const gone = ReportRemovedResponse.parse((await request(app).delete(`/api/reports/${enc('report:wa-rpm-2025-en')}`).set('Authorization', `Bearer ${TOKEN}`).expect(200)).body);
+    const gone = ReportRemovedResponse.parse(
+      (
+        await request(app)
+          .delete(`/api/reports/${enc('report:wa-rpm-2025-en')}`)
+          .set('Authorization', `Bearer ${TOKEN}`)
+          .expect(200)
+      ).body,
+    );
     expect(gone.nodesDeleted).toBeGreaterThan(0);
     const before = await snapshot(driver);
     const text = await readFile(PAIR_FILES[1]!, 'utf8');
     const added = ReportUploadResponse.parse(
-      (await request(app).post('/api/reports?name=wa-rpm-2025.en.txt').set('Authorization', `Bearer ${TOKEN}`).set('content-type', 'text/plain').send(text).expect(201)).body,
+      (
+        await request(app)
+          .post('/api/reports?name=wa-rpm-2025.en.txt')
+          .set('Authorization', `Bearer ${TOKEN}`)
+          .set('content-type', 'text/plain')
+          .send(text)
+          .expect(201)
+      ).body,
     );
     // Beside the Chinese report of its meeting, not over it.
     expect(added).toMatchObject({ report: 'report:wa-rpm-2025-en', tag: 'WA-15', replaced: false });
     expect(Array.isArray(added.newEntities)).toBe(true);
     const { records } = await driver.executeQuery("MATCH (r:Report)-[:REPORT_OF]->(:Meeting {id: 'meeting:A/CONF.241/RPM.4'}) RETURN r.id AS id ORDER BY id");
     expect(records.map((r) => r.get('id'))).toEqual(['report:wa-rpm-2025', 'report:wa-rpm-2025-en']);
-    await request(app).delete(`/api/reports/${enc('report:wa-rpm-2025-en')}`).set('Authorization', `Bearer ${TOKEN}`).expect(200);
+    await request(app)
+      .delete(`/api/reports/${enc('report:wa-rpm-2025-en')}`)
+      .set('Authorization', `Bearer ${TOKEN}`)
+      .expect(200);
     expect(await snapshot(driver)).toEqual(before);
   });
 
   it('an upload names the entities new to the corpus', async () => {
-    await request(app).delete(`/api/reports/${enc('report:afr-rpm-2025')}`).set('Authorization', `Bearer ${TOKEN}`).expect(200);
+    await request(app)
+      .delete(`/api/reports/${enc('report:afr-rpm-2025')}`)
+      .set('Authorization', `Bearer ${TOKEN}`)
+      .expect(200);
     const afr = graphOf('report:afr-rpm-2025');
     const text = await readFile(DEV_AFR, 'utf8');
     const added = ReportUploadResponse.parse(
-      (await request(app).post('/api/reports?name=afr-rpm-2025.zh.txt').set('Authorization', `Bearer ${TOKEN}`).set('content-type', 'text/plain').send(text).expect(201)).body,
+      (
+        await request(app)
+          .post('/api/reports?name=afr-rpm-2025.zh.txt')
+          .set('Authorization', `Bearer ${TOKEN}`)
+          .set('content-type', 'text/plain')
+          .send(text)
+          .expect(201)
+      ).body,
     );
     const others = new Set(corpus.graphs.filter((g) => g !== afr).flatMap((g) => g.nodes.map((n) => n.id)));
     const entityLabels = ['State', 'Organization', 'Person', 'CrimeType', 'Instrument', 'Document'];
-    const expected = afr.nodes.filter((n) => entityLabels.includes(n.labels[0]!) && !others.has(n.id)).map((n) => n.id).sort();
+    const expected = afr.nodes
+      .filter((n) => entityLabels.includes(n.labels[0]!) && !others.has(n.id))
+      .map((n) => n.id)
+      .sort();
     expect(added.newEntities.map((e) => e.id).sort()).toEqual(expected);
     expect(expected.length).toBeGreaterThan(0);
   });

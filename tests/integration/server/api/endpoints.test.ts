@@ -77,7 +77,9 @@ describe('GET /api/graph', () => {
     expect(new Set(body.edges.map((e) => e.attributes.type))).toEqual(new Set(['CO_OCCURS', 'LINKED_TO']));
     const other = await request(app).get('/api/graph?report=report:nope').expect(200);
     expect(other.body.nodes).toHaveLength(0);
-    const seed = await request(app).get(`/api/graph?report=${enc(SEED_REPORT_ID)}&labels=State`).expect(200);
+    const seed = await request(app)
+      .get(`/api/graph?report=${enc(SEED_REPORT_ID)}&labels=State`)
+      .expect(200);
     expect(seed.body.nodes.length).toBe(31);
   });
 
@@ -91,7 +93,10 @@ describe('GET /api/graph', () => {
     const whole = SerializedGraph.parse((await request(app).get('/api/graph').expect(200)).body);
     const cut = SerializedGraph.parse((await request(app).get('/api/graph?limit=60').expect(200)).body);
     const kept = new Set(cut.nodes.map((n) => n.key));
-    const expected = whole.edges.filter((e) => kept.has(e.source) && kept.has(e.target)).map((e) => e.key).sort();
+    const expected = whole.edges
+      .filter((e) => kept.has(e.source) && kept.has(e.target))
+      .map((e) => e.key)
+      .sort();
     expect(expected.length).toBeGreaterThan(0);
     expect(cut.edges.map((e) => e.key).sort()).toEqual(expected);
   });
@@ -131,7 +136,9 @@ describe('compression', () => {
 
 describe('GET /api/nodes/:id', () => {
   it('gives an instrument with the recommendations citing it, their text and the spans', async () => {
-    const res = await request(app).get(`/api/nodes/${enc('instrument:untoc')}`).expect(200);
+    const res = await request(app)
+      .get(`/api/nodes/${enc('instrument:untoc')}`)
+      .expect(200);
     const node = NodeDetailsResponse.parse(res.body);
     expect(node.labels).toEqual(['Instrument']);
     expect(node.properties.name_en).toBe('United Nations Convention against Transnational Organized Crime');
@@ -147,7 +154,9 @@ describe('GET /api/nodes/:id', () => {
   });
 
   it('gives a state its speeches with the paragraph they came from', async () => {
-    const res = await request(app).get(`/api/nodes/${enc('state:ARG')}`).expect(200);
+    const res = await request(app)
+      .get(`/api/nodes/${enc('state:ARG')}`)
+      .expect(200);
     const node = NodeDetailsResponse.parse(res.body);
     const spoke = node.relationships.find((g) => g.type === 'SPOKE_ON' && g.direction === 'out')!;
     expect(spoke.count).toBeGreaterThan(0);
@@ -162,7 +171,9 @@ describe('GET /api/nodes/:id', () => {
   });
 
   it('gives co-occurring crime types the paragraphs where both appear', async () => {
-    const res = await request(app).get(`/api/nodes/${enc('crime:organized-crime')}`).expect(200);
+    const res = await request(app)
+      .get(`/api/nodes/${enc('crime:organized-crime')}`)
+      .expect(200);
     const node = NodeDetailsResponse.parse(res.body);
     const co = node.relationships.filter((g) => g.type === 'CO_OCCURS').flatMap((g) => g.items);
     expect(co.length).toBeGreaterThan(0);
@@ -178,7 +189,9 @@ describe('GET /api/nodes/:id', () => {
   });
 
   it('lists at most `limit` items per group, in the order of the text, with the full count', async () => {
-    const res = await request(app).get(`/api/nodes/${enc('theme:15')}?limit=5`).expect(200);
+    const res = await request(app)
+      .get(`/api/nodes/${enc('theme:15')}?limit=5`)
+      .expect(200);
     const node = NodeDetailsResponse.parse(res.body);
     const spoke = node.relationships.find((g) => g.type === 'SPOKE_ON')!;
     expect(spoke.count).toBeGreaterThan(5);
@@ -192,25 +205,35 @@ describe('GET /api/nodes/:id', () => {
   it('finds a document whose id holds slashes (URL-encoded)', async () => {
     const graph = await seedGraph();
     const doc = graph.nodes.find((n) => n.labels[0] === 'Document')!;
-    const res = await request(app).get(`/api/nodes/${enc(doc.id)}`).expect(200);
+    const res = await request(app)
+      .get(`/api/nodes/${enc(doc.id)}`)
+      .expect(200);
     expect(res.body.id).toBe(doc.id);
   });
 });
 
 describe('GET /api/nodes/:id/neighbors', () => {
   it('gives the neighbourhood at depth 1 and 2, within the limit', async () => {
-    const one = await request(app).get(`/api/nodes/${enc('instrument:untoc')}/neighbors`).expect(200);
+    const one = await request(app)
+      .get(`/api/nodes/${enc('instrument:untoc')}/neighbors`)
+      .expect(200);
     const g1 = MultiDirectedGraph.from(SerializedGraph.parse(one.body));
     expect(g1.hasNode('instrument:untoc')).toBe(true);
     expect(g1.hasNode('rec:lac-rpm-2025:24(c)')).toBe(true);
     expect(g1.neighbors('instrument:untoc').length).toBe(g1.order - 1);
 
-    const two = await request(app).get(`/api/nodes/${enc('instrument:untoc')}/neighbors?depth=2&limit=1000`).expect(200);
+    const two = await request(app)
+      .get(`/api/nodes/${enc('instrument:untoc')}/neighbors?depth=2&limit=1000`)
+      .expect(200);
     expect(two.body.nodes.length).toBeGreaterThan(one.body.nodes.length);
-    const capped = await request(app).get(`/api/nodes/${enc('state:ARG')}/neighbors?depth=3&limit=20`).expect(200);
+    const capped = await request(app)
+      .get(`/api/nodes/${enc('state:ARG')}/neighbors?depth=3&limit=20`)
+      .expect(200);
     expect(capped.body.nodes).toHaveLength(21);
     expect(capped.body.attributes.truncated).toBe(true);
-    const states = await request(app).get(`/api/nodes/${enc('meeting:A/CONF.241/RPM.2')}/neighbors?labels=State&types=ATTENDED`).expect(200);
+    const states = await request(app)
+      .get(`/api/nodes/${enc('meeting:A/CONF.241/RPM.2')}/neighbors?labels=State&types=ATTENDED`)
+      .expect(200);
     const attending = new Set((await seedGraph()).relationships.filter((r) => r.type === 'ATTENDED' && r.start.startsWith('state:')).map((r) => r.start));
     expect(states.body.nodes.length).toBe(1 + attending.size); // the meeting and every state that attended
   });
@@ -218,19 +241,37 @@ describe('GET /api/nodes/:id/neighbors', () => {
 
 describe('GET /api/search', () => {
   it('finds Chinese and English, names first', async () => {
-    const zh = SearchResponse.parse((await request(app).get(`/api/search?q=${enc('贩运')}`).expect(200)).body);
+    const zh = SearchResponse.parse(
+      (
+        await request(app)
+          .get(`/api/search?q=${enc('贩运')}`)
+          .expect(200)
+      ).body,
+    );
     expect(zh.results.map((r) => r.id)).toContain('crime:trafficking-in-persons');
     expect(zh.results[0]!.labels).toEqual(['CrimeType']);
     const en = SearchResponse.parse((await request(app).get('/api/search?q=trafficking').expect(200)).body);
     expect(en.results.map((r) => r.id)).toContain('crime:trafficking-in-persons');
     const prefix = SearchResponse.parse((await request(app).get('/api/search?q=Organized%20Crime%20Conv').expect(200)).body);
     expect(prefix.results[0]!.id).toBe('instrument:untoc');
-    const zhTitle = SearchResponse.parse((await request(app).get(`/api/search?q=${enc('打击有组织犯罪公约')}&limit=1`).expect(200)).body);
+    const zhTitle = SearchResponse.parse(
+      (
+        await request(app)
+          .get(`/api/search?q=${enc('打击有组织犯罪公约')}&limit=1`)
+          .expect(200)
+      ).body,
+    );
     expect(zhTitle.results.map((r) => r.id)).toEqual(['instrument:untoc']);
   });
 
   it('filters by label and finds text in paragraphs', async () => {
-    const res = SearchResponse.parse((await request(app).get(`/api/search?q=${enc('枪支')}&labels=Paragraph&limit=5`).expect(200)).body);
+    const res = SearchResponse.parse(
+      (
+        await request(app)
+          .get(`/api/search?q=${enc('枪支')}&labels=Paragraph&limit=5`)
+          .expect(200)
+      ).body,
+    );
     expect(res.results.length).toBeGreaterThan(0);
     for (const r of res.results) {
       expect(r.labels).toEqual(['Paragraph']);
@@ -239,7 +280,22 @@ describe('GET /api/search', () => {
   });
 
   it('searches Lucene syntax as text, never an error', async () => {
-    for (const q of ['AND', 'OR NOT', '"unbalanced', 'a:b', '(((', 'trafficking~', '*', '?', 'title_en:[a TO z]', '\\', '/regex/', '+-&&||!(){}[]^"~*?:\\/', '贩运 AND', 'state:ARG']) {
+    for (const q of [
+      'AND',
+      'OR NOT',
+      '"unbalanced',
+      'a:b',
+      '(((',
+      'trafficking~',
+      '*',
+      '?',
+      'title_en:[a TO z]',
+      '\\',
+      '/regex/',
+      '+-&&||!(){}[]^"~*?:\\/',
+      '贩运 AND',
+      'state:ARG',
+    ]) {
       const res = await request(app).get(`/api/search?q=${enc(q)}`);
       expect(res.status, q).toBe(200);
       SearchResponse.parse(res.body);
@@ -251,7 +307,9 @@ describe('GET /api/search', () => {
 
 describe('GET /api/path', () => {
   it('finds the shortest path as a list and as a graph', async () => {
-    const res = await request(app).get(`/api/path?from=${enc('state:ARG')}&to=${enc('instrument:untoc')}`).expect(200);
+    const res = await request(app)
+      .get(`/api/path?from=${enc('state:ARG')}&to=${enc('instrument:untoc')}`)
+      .expect(200);
     const path = PathResponse.parse(res.body);
     expect(path.found).toBe(true);
     expect(path.path[0]!.id).toBe('state:ARG');
@@ -265,7 +323,8 @@ describe('GET /api/path', () => {
     expect(path.alternatives[0]!.path).toEqual(path.path);
     for (const alt of path.alternatives) expect(alt.relationships).toHaveLength(path.length!);
     // Distinct paths to read: through other nodes, or the same nodes over other types of relationship.
-    const reading = (a: (typeof path.alternatives)[number]) => a.path.map((n, i) => `${n.id}${a.relationships[i] ? `>${a.relationships[i]!.type}` : ''}`).join('>');
+    const reading = (a: (typeof path.alternatives)[number]) =>
+      a.path.map((n, i) => `${n.id}${a.relationships[i] ? `>${a.relationships[i]!.type}` : ''}`).join('>');
     expect(new Set(path.alternatives.map(reading)).size).toBe(path.alternatives.length);
     const graph = MultiDirectedGraph.from(path.graph);
     expect(graph.order).toBe(new Set(path.alternatives.flatMap((a) => a.path.map((n) => n.id))).size);
@@ -276,12 +335,16 @@ describe('GET /api/path', () => {
     const url = `/api/path?from=${enc('state:ARG')}&to=${enc('instrument:untoc')}`;
     const [a, b] = await Promise.all([request(app).get(url).expect(200), request(app).get(url).expect(200)]);
     expect(a.body.path).toEqual(b.body.path);
-    const noParagraphs = PathResponse.parse((await request(app).get(`${url}&types=SPOKE_ON,CITES,UNDER,ADDRESSES,CO_OCCURS,LINKED_TO,ATTENDED,SUPPLEMENTS,IN_REPORT,REPORT_OF`).expect(200)).body);
+    const noParagraphs = PathResponse.parse(
+      (await request(app).get(`${url}&types=SPOKE_ON,CITES,UNDER,ADDRESSES,CO_OCCURS,LINKED_TO,ATTENDED,SUPPLEMENTS,IN_REPORT,REPORT_OF`).expect(200)).body,
+    );
     for (const alt of noParagraphs.alternatives) for (const r of alt.relationships) expect(['PART_OF', 'MENTIONS']).not.toContain(r.type);
   });
 
   it('says found: false when no path is short enough', async () => {
-    const res = await request(app).get(`/api/path?from=${enc('state:ARG')}&to=${enc('instrument:untoc')}&maxLength=1`).expect(200);
+    const res = await request(app)
+      .get(`/api/path?from=${enc('state:ARG')}&to=${enc('instrument:untoc')}&maxLength=1`)
+      .expect(200);
     const path = PathResponse.parse(res.body);
     expect(path).toMatchObject({ found: false, length: null, path: [] });
   });
@@ -306,14 +369,20 @@ describe('saved queries', () => {
   });
 
   it('runs the citation matrix: the Organized Crime Convention is cited by 24(c)', async () => {
-    const res = await request(app).post('/api/queries/citation-matrix').send({ params: { report: SEED_REPORT_ID } }).expect(200);
+    const res = await request(app)
+      .post('/api/queries/citation-matrix')
+      .send({ params: { report: SEED_REPORT_ID } })
+      .expect(200);
     const row = res.body.rows.find((r: { instrument: string }) => r.instrument === 'instrument:untoc');
     expect(row.recommendations).toContain('rec:lac-rpm-2025:24(c)');
   });
 
   it('refuses unknown names and parameters', async () => {
     await request(app).post('/api/queries/no-such-query').send({}).expect(404);
-    const res = await request(app).post('/api/queries/citation-matrix').send({ params: { nope: 1 } }).expect(400);
+    const res = await request(app)
+      .post('/api/queries/citation-matrix')
+      .send({ params: { nope: 1 } })
+      .expect(400);
     expect(res.body.error.message).toMatch(/nope/);
   });
 });
@@ -322,7 +391,10 @@ describe('POST /api/cypher', () => {
   it('returns rows as plain JSON and the nodes and relationships as a graph', async () => {
     const res = await request(app)
       .post('/api/cypher')
-      .send({ query: 'MATCH (r:Recommendation {id: $id})-[c:CITES]->(i:Instrument) RETURN r, c, i, r.paragraph AS n, [r.letter] AS l', params: { id: 'rec:lac-rpm-2025:24(c)' } })
+      .send({
+        query: 'MATCH (r:Recommendation {id: $id})-[c:CITES]->(i:Instrument) RETURN r, c, i, r.paragraph AS n, [r.letter] AS l',
+        params: { id: 'rec:lac-rpm-2025:24(c)' },
+      })
       .expect(200);
     const body = CypherResponse.parse(res.body);
     expect(body.columns).toEqual(['r', 'c', 'i', 'n', 'l']);
@@ -354,7 +426,13 @@ describe('GET /api/citations', () => {
     const all = CitationsResponse.parse((await request(app).get('/api/citations').expect(200)).body);
     const graph = await seedGraph();
     expect(all.count).toBe(graph.relationships.filter((r) => r.type === 'CITES').length);
-    const one = CitationsResponse.parse((await request(app).get(`/api/citations?instrument=${enc('instrument:untoc')}`).expect(200)).body);
+    const one = CitationsResponse.parse(
+      (
+        await request(app)
+          .get(`/api/citations?instrument=${enc('instrument:untoc')}`)
+          .expect(200)
+      ).body,
+    );
     expect(one.rows.map((r) => r.label)).toEqual(['24(c)']);
     expect(one.rows[0]!.text).toContain('打击有组织犯罪公约');
   });
@@ -363,8 +441,13 @@ describe('GET /api/citations', () => {
     const res = await request(app).get('/api/citations?format=csv').expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toMatch(/attachment; filename="?citations\.csv/);
-    const lines = res.text.replace(/^\uFEFF/, '').trim().split('\n');
-    expect(lines[0]).toBe('recommendation,label,tag,report,language,paragraph,letter,instrument,instrument_name,instrument_name_zh,instrument_name_en,instrument_short_en,evidence,text');
+    const lines = res.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toBe(
+      'recommendation,label,tag,report,language,paragraph,letter,instrument,instrument_name,instrument_name_zh,instrument_name_en,instrument_short_en,evidence,text',
+    );
     // Each row says which meeting's 24(c) it is.
     expect(res.text).toContain('rec:lac-rpm-2025:24(c),24(c),LAC-15,report:lac-rpm-2025,zh,');
   });
@@ -398,12 +481,15 @@ describe('GET /api/export', () => {
       ['gexf', parseGexf],
       ['graphml', parseGraphml],
     ] as const) {
-      const res = await request(app).get(`/api/export?format=${format}`).buffer(true).parse((r, cb) => {
-        let text = '';
-        r.setEncoding('utf8');
-        r.on('data', (c: string) => (text += c));
-        r.on('end', () => cb(null, text));
-      });
+      const res = await request(app)
+        .get(`/api/export?format=${format}`)
+        .buffer(true)
+        .parse((r, cb) => {
+          let text = '';
+          r.setEncoding('utf8');
+          r.on('data', (c: string) => (text += c));
+          r.on('end', () => cb(null, text));
+        });
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toContain(`application/${format}+xml`);
       const parsed = parse(MultiDirectedGraph, res.body as string);
@@ -439,7 +525,9 @@ describe('GET /api/export', () => {
     expect(cites.end_name).toBe('打击有组织犯罪公约');
     expect(cites.tag).toBe('LAC-15');
     expect(cites.report).toBe('report:lac-rpm-2025');
-    const nodes = await request(app).get(`/api/export?format=csv&table=nodes&report=${enc(SEED_REPORT_ID)}`).expect(200);
+    const nodes = await request(app)
+      .get(`/api/export?format=csv&table=nodes&report=${enc(SEED_REPORT_ID)}`)
+      .expect(200);
     const nodeRows = parseCsv(nodes.text.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
     expect(Object.keys(nodeRows[0]!).slice(0, 5)).toEqual(['id', 'labels', 'name', 'name_zh', 'name_en']);
     expect(Object.keys(nodeRows[0]!)).toEqual(expect.arrayContaining(['iso3', 'aliases', 'kind', 'text']));

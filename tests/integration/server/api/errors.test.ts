@@ -64,7 +64,10 @@ describe('400: validation', () => {
       expect(res.status, JSON.stringify(body)).toBe(400);
       expectErrorShape(res.body, 'invalid_request');
     }
-    const long = await request(app).post('/api/cypher').send({ query: `RETURN 1 ${' '.repeat(20_001)}` }).expect(400);
+    const long = await request(app)
+      .post('/api/cypher')
+      .send({ query: `RETURN 1 ${' '.repeat(20_001)}` })
+      .expect(400);
     expect(long.body.error.details[0].path).toBe('body.query');
   });
 
@@ -99,7 +102,10 @@ describe('404', () => {
 
 describe('413: body over 1 MB', () => {
   it('refuses it before reading it all', async () => {
-    const res = await request(app).post('/api/cypher').send({ query: 'RETURN 1', params: { big: 'x'.repeat(1_100_000) } }).expect(413);
+    const res = await request(app)
+      .post('/api/cypher')
+      .send({ query: 'RETURN 1', params: { big: 'x'.repeat(1_100_000) } })
+      .expect(413);
     expectErrorShape(res.body, 'payload_too_large');
   });
 });

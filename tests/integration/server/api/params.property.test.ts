@@ -25,12 +25,82 @@ beforeAll(async () => {
 afterAll(() => driver.close());
 
 const NASTY = [
-  '../../etc/passwd', '..\\..\\windows\\win.ini', '%2e%2e%2fetc%2fpasswd', '/etc/passwd', 'file:///etc/passwd', '\u0000', 'a\u0000b', '\r\nSet-Cookie: x=1',
-  'state:ARG', 'instrument:untoc', 'report:lac-rpm-2025', 'rec:lac-rpm-2025:24(c)', 'doc:A/CONF.241/PM.1',
-  '*', '?', '~', '"', "'", '\\', '(', ')', '[', ']', '{', '}', '^', ':', '/', '&&', '||', '!', '-', '+', 'a AND b OR NOT c', 'name:*', '*:*', 'x~0.5', '"unclosed', '[a TO z]', 'field:(a b)',
-  'MATCH (n) DETACH DELETE n', "' OR 1=1 //", '") RETURN n //', '$x', '`', '${jndi:ldap://x}', '<script>alert(1)</script>', '%s%s%n',
-  'NaN', 'Infinity', '-Infinity', '-1', '0', '1e308', '1e-308', '99999999999999999999999', '0x10', '1.5', '-0', ' ', '', '贩运', '𐀀😀', '\ud800', '\udfff',
-  'State,Foo', 'Paragraph', 'CITES,,', ',', 'json', 'csv', 'gexf', 'graphml', 'xml', 'nodes', 'relationships',
+  '../../etc/passwd',
+  '..\\..\\windows\\win.ini',
+  '%2e%2e%2fetc%2fpasswd',
+  '/etc/passwd',
+  'file:///etc/passwd',
+  '\u0000',
+  'a\u0000b',
+  '\r\nSet-Cookie: x=1',
+  'state:ARG',
+  'instrument:untoc',
+  'report:lac-rpm-2025',
+  'rec:lac-rpm-2025:24(c)',
+  'doc:A/CONF.241/PM.1',
+  '*',
+  '?',
+  '~',
+  '"',
+  "'",
+  '\\',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  '^',
+  ':',
+  '/',
+  '&&',
+  '||',
+  '!',
+  '-',
+  '+',
+  'a AND b OR NOT c',
+  'name:*',
+  '*:*',
+  'x~0.5',
+  '"unclosed',
+  '[a TO z]',
+  'field:(a b)',
+  'MATCH (n) DETACH DELETE n',
+  "' OR 1=1 //",
+  '") RETURN n //',
+  '$x',
+  '`',
+  '${jndi:ldap://x}',
+  '<script>alert(1)</script>',
+  '%s%s%n',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '-1',
+  '0',
+  '1e308',
+  '1e-308',
+  '99999999999999999999999',
+  '0x10',
+  '1.5',
+  '-0',
+  ' ',
+  '',
+  '贩运',
+  '𐀀😀',
+  '\ud800',
+  '\udfff',
+  'State,Foo',
+  'Paragraph',
+  'CITES,,',
+  ',',
+  'json',
+  'csv',
+  'gexf',
+  'graphml',
+  'xml',
+  'nodes',
+  'relationships',
 ];
 
 /** Strings a hostile or broken client sends. */
@@ -76,30 +146,40 @@ describe('GET endpoints under hostile parameters (property)', () => {
   const getters: [string, (v: string[], raw: boolean) => string][] = [
     ['graph', ([a, b, c, d], raw) => `/api/graph?labels=${q(a!, raw)}&types=${q(b!, raw)}&report=${q(c!, raw)}&limit=${q(d!, raw)}`],
     ['node', ([a, b], raw) => `/api/nodes/${encode(a!)}?limit=${q(b!, raw)}`],
-    ['neighbours', ([a, b, c, d], raw) => `/api/nodes/${encode(a!)}/neighbors?depth=${q(b!, raw)}&limit=${q(c!, raw)}&labels=${q(d!, raw)}&types=${q(d!, raw)}`],
+    [
+      'neighbours',
+      ([a, b, c, d], raw) => `/api/nodes/${encode(a!)}/neighbors?depth=${q(b!, raw)}&limit=${q(c!, raw)}&labels=${q(d!, raw)}&types=${q(d!, raw)}`,
+    ],
     ['search', ([a, b, c], raw) => `/api/search?q=${q(a!, raw)}&labels=${q(b!, raw)}&limit=${q(c!, raw)}`],
     ['path', ([a, b, c, d], raw) => `/api/path?from=${q(a!, raw)}&to=${q(b!, raw)}&maxLength=${q(c!, raw)}&types=${q(d!, raw)}`],
     ['citations', ([a, b, c], raw) => `/api/citations?instrument=${q(a!, raw)}&report=${q(b!, raw)}&format=${q(c!, raw)}`],
     ['export', ([a, b, c], raw) => `/api/export?format=${q(a!, raw)}&report=${q(b!, raw)}&table=${q(c!, raw)}`],
   ];
-  it.each(getters)('%s: always 2xx or a 4xx error, never a 5xx or a stack trace', async (_name, url) => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(hostile, { minLength: 4, maxLength: 4 }), fc.boolean(), async (values, raw) => {
-        const path = url(values, raw);
-        check(await request(app).get(path), path);
-      }),
-      RUNS,
-    );
-  }, 120_000);
+  it.each(getters)(
+    '%s: always 2xx or a 4xx error, never a 5xx or a stack trace',
+    async (_name, url) => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(hostile, { minLength: 4, maxLength: 4 }), fc.boolean(), async (values, raw) => {
+          const path = url(values, raw);
+          check(await request(app).get(path), path);
+        }),
+        RUNS,
+      );
+    },
+    120_000,
+  );
 
   it('search: Lucene and Cypher syntax in q is searched as text (200), never an error', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.constantFrom(...NASTY.slice(22, 52), 'trafficking', '贩运', 'AND', 'OR', 'NOT', 'TO'), { minLength: 1, maxLength: 5 }), async (parts) => {
-        const text = parts.join(' ').trim();
-        if (text === '') return;
-        const res = await request(app).get(`/api/search?q=${encodeURIComponent(text)}`);
-        expect(res.status, `${text} → ${res.text.slice(0, 200)}`).toBe(200);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.constantFrom(...NASTY.slice(22, 52), 'trafficking', '贩运', 'AND', 'OR', 'NOT', 'TO'), { minLength: 1, maxLength: 5 }),
+        async (parts) => {
+          const text = parts.join(' ').trim();
+          if (text === '') return;
+          const res = await request(app).get(`/api/search?q=${encodeURIComponent(text)}`);
+          expect(res.status, `${text} → ${res.text.slice(0, 200)}`).toBe(200);
+        },
+      ),
       RUNS,
     );
   }, 60_000);
@@ -131,14 +211,20 @@ describe('POST bodies under hostile input (property)', () => {
   const body = fc.oneof(
     fc.jsonValue(),
     fc.record({ query: hostile, params: fc.oneof(fc.jsonValue(), fc.dictionary(fc.string(), fc.jsonValue())) }),
-    fc.record({ query: fc.constantFrom('RETURN $x AS x', 'MATCH (n) WHERE n.id = $x RETURN n LIMIT 3', 'RETURN 1'), params: fc.dictionary(fc.constantFrom('x', 'y', ''), fc.jsonValue()) }),
+    fc.record({
+      query: fc.constantFrom('RETURN $x AS x', 'MATCH (n) WHERE n.id = $x RETURN n LIMIT 3', 'RETURN 1'),
+      params: fc.dictionary(fc.constantFrom('x', 'y', ''), fc.jsonValue()),
+    }),
     fc.record({ params: fc.jsonValue() }),
   );
 
   it('/api/cypher: random JSON, random queries and parameters', async () => {
     await fc.assert(
       fc.asyncProperty(body, async (b) => {
-        check(await request(app).post('/api/cypher').set('content-type', 'application/json').send(JSON.stringify(b)), `cypher ${JSON.stringify(b).slice(0, 200)}`);
+        check(
+          await request(app).post('/api/cypher').set('content-type', 'application/json').send(JSON.stringify(b)),
+          `cypher ${JSON.stringify(b).slice(0, 200)}`,
+        );
       }),
       { numRuns: 60 },
     );
@@ -148,7 +234,13 @@ describe('POST bodies under hostile input (property)', () => {
     const name = fc.oneof(fc.constantFrom('citation-matrix', 'shortest-path', 'recommendations-citing-instrument', 'crime-cooccurrence'), hostile);
     await fc.assert(
       fc.asyncProperty(name, body, async (n, b) => {
-        check(await request(app).post(`/api/queries/${encode(n)}`).set('content-type', 'application/json').send(JSON.stringify(b)), `queries/${n}`);
+        check(
+          await request(app)
+            .post(`/api/queries/${encode(n)}`)
+            .set('content-type', 'application/json')
+            .send(JSON.stringify(b)),
+          `queries/${n}`,
+        );
       }),
       { numRuns: 40 },
     );
@@ -157,7 +249,11 @@ describe('POST bodies under hostile input (property)', () => {
   it('bodies that are not JSON, or claim a type they are not', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('{', '{"query":', '[]', 'null', '"x"', '{"query": "RETURN 1", "params": []}', '\u0000')),
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: 'binary' }),
+          fc.constantFrom('{', '{"query":', '[]', 'null', '"x"', '{"query": "RETURN 1", "params": []}', '\u0000'),
+        ),
         fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1', 'multipart/form-data'),
         fc.constantFrom('/api/cypher', '/api/queries/citation-matrix', '/api/reports'),
         async (text, type, path) => {

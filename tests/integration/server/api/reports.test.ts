@@ -30,7 +30,12 @@ afterAll(async () => {
 
 describe('who may upload', () => {
   it('nobody when ADMIN_TOKEN is unset: 403', async () => {
-    const res = await request(apiApp(driver)).post('/api/reports').set('Authorization', `Bearer ${TOKEN}`).set('content-type', 'text/plain').send('x').expect(403);
+    const res = await request(apiApp(driver))
+      .post('/api/reports')
+      .set('Authorization', `Bearer ${TOKEN}`)
+      .set('content-type', 'text/plain')
+      .send('x')
+      .expect(403);
     expect(res.body.error.code).toBe('uploads_disabled');
   });
 
@@ -83,7 +88,9 @@ describe('uploading', () => {
       .expect(201);
     const loaded = ReportUploadResponse.parse(res.body);
     expect(loaded).toMatchObject({ report: 'report:asia-pacific-rpm-fixture', replaced: true, warnings: [] });
-    const para = await request(app).get(`/api/nodes/${encodeURIComponent('para:asia-pacific-rpm-fixture:2')}`).expect(200);
+    const para = await request(app)
+      .get(`/api/nodes/${encodeURIComponent('para:asia-pacific-rpm-fixture:2')}`)
+      .expect(200);
     expect(JSON.stringify(para.body)).toContain('has been issued.');
     expect(JSON.stringify(para.body)).toContain('"page":1');
   });
@@ -92,7 +99,9 @@ describe('uploading', () => {
     const text = await readFile(FIXTURE, 'utf8');
     const res = await request(app).post('/api/reports').set('Authorization', `Bearer ${TOKEN}`).send({ text, reportId: 'report:ap-copy' }).expect(201);
     expect(res.body.report).toBe('report:ap-copy');
-    await request(app).get(`/api/nodes/${encodeURIComponent('report:ap-copy')}`).expect(200);
+    await request(app)
+      .get(`/api/nodes/${encodeURIComponent('report:ap-copy')}`)
+      .expect(200);
   });
 });
 
@@ -133,9 +142,18 @@ describe('malformed reports load nothing', () => {
 
   it('a file over UPLOAD_MAX_MB, a JSON body over 1 MB: 413', async () => {
     const small = apiApp(driver, { ADMIN_TOKEN: TOKEN, UPLOAD_MAX_MB: '1' });
-    const file = await request(small).post('/api/reports').set('Authorization', `Bearer ${TOKEN}`).set('content-type', 'application/pdf').send(Buffer.alloc(1_100_000, 0x20)).expect(413);
+    const file = await request(small)
+      .post('/api/reports')
+      .set('Authorization', `Bearer ${TOKEN}`)
+      .set('content-type', 'application/pdf')
+      .send(Buffer.alloc(1_100_000, 0x20))
+      .expect(413);
     expect(file.body.error.code).toBe('payload_too_large');
-    const json = await request(app).post('/api/reports').set('Authorization', `Bearer ${TOKEN}`).send({ text: 'x'.repeat(1_100_000) }).expect(413);
+    const json = await request(app)
+      .post('/api/reports')
+      .set('Authorization', `Bearer ${TOKEN}`)
+      .send({ text: 'x'.repeat(1_100_000) })
+      .expect(413);
     expect(json.body.error.code).toBe('payload_too_large');
   });
 
@@ -144,7 +162,11 @@ describe('malformed reports load nothing', () => {
     const send = (name: string, body: Buffer, type = 'application/octet-stream') =>
       request(app).post(`/api/reports?name=${name}`).set('Authorization', `Bearer ${TOKEN}`).set('content-type', type).send(body);
     const scan = await send('scan.pdf', await readFile(path.join(PROJECT_ROOT, 'tests/fixtures/documents/scanned.pdf')), 'application/pdf').expect(400);
-    expect(scan.body.error).toMatchObject({ code: 'report_format', message: 'scan.pdf: no text layer: this PDF is an image; run OCR first', details: { reason: 'no_text_layer' } });
+    expect(scan.body.error).toMatchObject({
+      code: 'report_format',
+      message: 'scan.pdf: no text layer: this PDF is an image; run OCR first',
+      details: { reason: 'no_text_layer' },
+    });
     const locked = await send('locked.pdf', await readFile(path.join(PROJECT_ROOT, 'tests/fixtures/documents/encrypted.pdf'))).expect(400);
     expect(locked.body.error.details.reason).toBe('encrypted');
     const minutes = await send('minutes.docx', await readFile(path.join(PROJECT_ROOT, 'tests/fixtures/documents/minutes.docx'))).expect(400);

@@ -36,7 +36,11 @@ afterAll(async () => {
 
 describe('a real report without the right credentials loads nothing', () => {
   it('on a server without ADMIN_TOKEN, even with a token: 403', async () => {
-    const res = await request(apiApp(driver)).post('/api/reports?name=ap.en.txt').set('Authorization', `Bearer ${TOKEN}`).set('content-type', 'text/plain').send(report);
+    const res = await request(apiApp(driver))
+      .post('/api/reports?name=ap.en.txt')
+      .set('Authorization', `Bearer ${TOKEN}`)
+      .set('content-type', 'text/plain')
+      .send(report);
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('uploads_disabled');
     expect(await deepFingerprint(driver)).toEqual(before);

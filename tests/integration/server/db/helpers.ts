@@ -46,7 +46,12 @@ export async function snapshot(driver: Driver, { bookkeeping = true } = {}): Pro
       .map((r) => ({ id: String(r.get('id')), labels: [...(r.get('labels') as string[])].sort(), properties: sortedProps(r.get('props'), bookkeeping) }))
       .sort(byJson),
     relationships: rels.records
-      .map((r) => ({ type: String(r.get('type')), start: String(r.get('start')), end: String(r.get('end')), properties: sortedProps(r.get('props'), bookkeeping) }))
+      .map((r) => ({
+        type: String(r.get('type')),
+        start: String(r.get('start')),
+        end: String(r.get('end')),
+        properties: sortedProps(r.get('props'), bookkeeping),
+      }))
       .sort(byJson),
   };
 }
@@ -75,5 +80,11 @@ export async function databaseCounts(driver: Driver): Promise<{ labels: Record<s
 }
 
 export function graphCounts(graph: GraphJson): { labels: Record<string, number>; types: Record<string, number> } {
-  return { labels: countBy(graph.nodes.flatMap((n) => n.labels), (l) => l), types: countBy(graph.relationships, (r) => r.type) };
+  return {
+    labels: countBy(
+      graph.nodes.flatMap((n) => n.labels),
+      (l) => l,
+    ),
+    types: countBy(graph.relationships, (r) => r.type),
+  };
 }

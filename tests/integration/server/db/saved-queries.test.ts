@@ -93,7 +93,11 @@ describe('the saved queries', () => {
     const expected = new Map<string, string[]>();
     for (const r of rels('CITES')) expected.set(r.end, [...(expected.get(r.end) ?? []), r.start]);
     expect(new Map(rows.map((r) => [r.instrument as string, r.recommendations as string[]]))).toEqual(expected);
-    expect(rows.find((r) => r.instrument === 'instrument:untoc')).toMatchObject({ name_en: 'United Nations Convention against Transnational Organized Crime', citations: 1, recommendations: [rec('24(c)')] });
+    expect(rows.find((r) => r.instrument === 'instrument:untoc')).toMatchObject({
+      name_en: 'United Nations Convention against Transnational Organized Crime',
+      citations: 1,
+      recommendations: [rec('24(c)')],
+    });
     expect(await run('citation-matrix', { report: 'report:none' })).toEqual([]);
   });
 
@@ -106,7 +110,9 @@ describe('the saved queries', () => {
     expect(rows[0]).toMatchObject({ paragraph: 24, letter: 'c', evidence: '打击有组织犯罪公约' });
     expect(rows[0]!.text).toContain('打击有组织犯罪公约');
     expect((await run('recommendations-citing-instrument', { includeSupplements: false })).map((r) => r.recommendation)).toEqual([rec('24(c)')]);
-    expect((await run('recommendations-citing-instrument', { instrument: 'instrument:convention-on-the-rights-of-the-child' })).map((r) => r.recommendation)).toEqual([rec('37(j)')]);
+    expect(
+      (await run('recommendations-citing-instrument', { instrument: 'instrument:convention-on-the-rights-of-the-child' })).map((r) => r.recommendation),
+    ).toEqual([rec('37(j)')]);
   });
 
   it('crime co-occurrence: every pair with its weight and paragraphs, heaviest first', async () => {
@@ -128,7 +134,9 @@ describe('the saved queries', () => {
   it('recommendations addressing trafficking in persons: 24(h), 37(h) and 66(k)', async () => {
     const rows = await run('recommendations-addressing-crime');
     expect(rows.map((r) => r.recommendation)).toEqual([rec('24(h)'), rec('37(h)'), rec('66(k)')]);
-    expect(rows.every((r) => r.crime === 'crime:trafficking-in-persons' && typeof r.evidence === 'string' && (r.text as string).includes(r.evidence as string))).toBe(true);
+    expect(
+      rows.every((r) => r.crime === 'crime:trafficking-in-persons' && typeof r.evidence === 'string' && (r.text as string).includes(r.evidence as string)),
+    ).toBe(true);
   });
 
   it('recommendations addressing interpersonal violence take in its narrower types, down the levels', async () => {

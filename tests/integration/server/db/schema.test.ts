@@ -30,7 +30,9 @@ describe('the schema', () => {
   });
 
   it('has a uniqueness constraint on id for every label of MODEL.md', async () => {
-    const { records } = await driver.executeQuery("SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties WHERE type = 'UNIQUENESS' RETURN labelsOrTypes[0] AS label, properties");
+    const { records } = await driver.executeQuery(
+      "SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties WHERE type = 'UNIQUENESS' RETURN labelsOrTypes[0] AS label, properties",
+    );
     const unique = new Map(records.map((r) => [r.get('label') as string, r.get('properties') as string[]]));
     for (const label of NODE_LABELS) expect(unique.get(label), label).toEqual(['id']);
   });
@@ -63,7 +65,9 @@ describe('the schema', () => {
   });
 
   it('parses statements across lines and ignores comments', () => {
-    expect(parseSchema('// c\nCREATE INDEX a IF NOT EXISTS\nFOR (n:X) ON (n.y);\n\n// d;\nCREATE CONSTRAINT b IF NOT EXISTS FOR (n:X) REQUIRE n.id IS UNIQUE;\n')).toEqual([
+    expect(
+      parseSchema('// c\nCREATE INDEX a IF NOT EXISTS\nFOR (n:X) ON (n.y);\n\n// d;\nCREATE CONSTRAINT b IF NOT EXISTS FOR (n:X) REQUIRE n.id IS UNIQUE;\n'),
+    ).toEqual([
       { kind: 'index', name: 'a', cypher: 'CREATE INDEX a IF NOT EXISTS\nFOR (n:X) ON (n.y)' },
       { kind: 'constraint', name: 'b', cypher: 'CREATE CONSTRAINT b IF NOT EXISTS FOR (n:X) REQUIRE n.id IS UNIQUE' },
     ]);

@@ -74,7 +74,16 @@ async function start(script: 'start' | 'neo4j'): Promise<Started> {
   const logBefore = (await debugLog()).length;
   const npm = spawn('npm', script === 'start' ? ['start'] : ['run', 'neo4j'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: String(port), NEO4J_BOLT_PORT: String(boltPort), NEO4J_DATA_DIR: dataDir, NEO4J_URI: '', NEO4J_PASSWORD: '', NEO4J_HEAP: '512m', LOG_LEVEL: 'info' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      NEO4J_BOLT_PORT: String(boltPort),
+      NEO4J_DATA_DIR: dataDir,
+      NEO4J_URI: '',
+      NEO4J_PASSWORD: '',
+      NEO4J_HEAP: '512m',
+      LOG_LEVEL: 'info',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -119,34 +128,50 @@ async function expectAllStopped(s: Started, npmPassesOn: boolean): Promise<void>
 }
 
 describe('npm start stops the server, then Neo4j', () => {
-  it.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)('on %s to npm', async (signal) => {
-    const s = await start('start');
-    s.npm.kill(signal);
-    await expectAllStopped(s, signal !== 'SIGHUP');
-    expect(s.output()).toMatch(/stopping the server, then Neo4j/);
-  }, START_MS + 120_000);
+  it.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)(
+    'on %s to npm',
+    async (signal) => {
+      const s = await start('start');
+      s.npm.kill(signal);
+      await expectAllStopped(s, signal !== 'SIGHUP');
+      expect(s.output()).toMatch(/stopping the server, then Neo4j/);
+    },
+    START_MS + 120_000,
+  );
 
-  it('when npm dies (SIGKILL): the server notices its parent is gone', async () => {
-    const s = await start('start');
-    s.npm.kill('SIGKILL');
-    await expectAllStopped(s, false);
-  }, START_MS + 120_000);
+  it(
+    'when npm dies (SIGKILL): the server notices its parent is gone',
+    async () => {
+      const s = await start('start');
+      s.npm.kill('SIGKILL');
+      await expectAllStopped(s, false);
+    },
+    START_MS + 120_000,
+  );
 });
 
 describe('npm run neo4j stops Neo4j', () => {
-  it('on SIGTERM to npm', async () => {
-    const s = await start('neo4j');
-    s.npm.kill('SIGTERM');
-    await expectAllStopped(s, true);
-  }, START_MS + 120_000);
+  it(
+    'on SIGTERM to npm',
+    async () => {
+      const s = await start('neo4j');
+      s.npm.kill('SIGTERM');
+      await expectAllStopped(s, true);
+    },
+    START_MS + 120_000,
+  );
 
-  it('when npm dies (SIGKILL)', async () => {
-    const s = await start('neo4j');
-    s.npm.kill('SIGKILL');
-    await expectAllStopped(s, false);
-    // The last stop was clean too: the store opens without recovery.
-    const again = await start('neo4j');
-    again.npm.kill('SIGINT');
-    await expectAllStopped(again, true);
-  }, 2 * START_MS + 120_000);
+  it(
+    'when npm dies (SIGKILL)',
+    async () => {
+      const s = await start('neo4j');
+      s.npm.kill('SIGKILL');
+      await expectAllStopped(s, false);
+      // The last stop was clean too: the store opens without recovery.
+      const again = await start('neo4j');
+      again.npm.kill('SIGINT');
+      await expectAllStopped(again, true);
+    },
+    2 * START_MS + 120_000,
+  );
 });

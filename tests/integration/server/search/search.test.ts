@@ -59,7 +59,11 @@ describe('the relevance set', () => {
       expect(res.status, j.q).toBe(200);
       const results = SearchResponse.parse(res.body).results;
       const top = results[0];
-      const shown = results.slice(0, 3).map((r) => `${r.id} (${r.match})`).join(', ') || 'nothing';
+      const shown =
+        results
+          .slice(0, 3)
+          .map((r) => `${r.id} (${r.match})`)
+          .join(', ') || 'nothing';
       let right: boolean;
       if (j.first === null) right = results.length === 0;
       else if (j.first !== undefined) right = !!top && (Array.isArray(j.first) ? j.first : [j.first]).includes(top.id);
@@ -69,10 +73,13 @@ describe('the relevance set', () => {
       for (const id of j.notTop3 ?? []) if (top3.includes(id)) otherFaults.push(`${j.q}: ${id} is in the top three (${shown})`);
       const top10 = results.slice(0, 10);
       for (const id of j.top10 ?? []) if (!top10.some((r) => r.id === id)) otherFaults.push(`${j.q}: ${id} is not in the top ten`);
-      if (j.top10Snippet && !top10.some((r) => new RegExp(j.top10Snippet!, 'iu').test(r.snippet ?? ''))) otherFaults.push(`${j.q}: no snippet in the top ten matches ${j.top10Snippet}`);
+      if (j.top10Snippet && !top10.some((r) => new RegExp(j.top10Snippet!, 'iu').test(r.snippet ?? '')))
+        otherFaults.push(`${j.q}: no snippet in the top ten matches ${j.top10Snippet}`);
     }
     const precision = 1 - wrongFirst.length / SET.queries.length;
-    console.log(`search relevance: precision at one ${precision.toFixed(3)} over ${SET.queries.length} queries${wrongFirst.length ? `; wrong first:\n  ${wrongFirst.join('\n  ')}` : ''}`);
+    console.log(
+      `search relevance: precision at one ${precision.toFixed(3)} over ${SET.queries.length} queries${wrongFirst.length ? `; wrong first:\n  ${wrongFirst.join('\n  ')}` : ''}`,
+    );
     expect(otherFaults).toEqual([]);
     expect(precision, wrongFirst.join('\n')).toBeGreaterThanOrEqual(0.95);
   }, 600_000); // 66 searches one after another: a budget for a busy machine, not a speed check
@@ -86,7 +93,10 @@ async function search(q: string, extra = ''): Promise<Result[]> {
   return SearchResponse.parse(res.body).results;
 }
 const ids = (rs: Result[]) => rs.map((r) => r.id);
-const folded = (s: string) => tokenize(s).map((t) => t.text).join(' ');
+const folded = (s: string) =>
+  tokenize(s)
+    .map((t) => t.text)
+    .join(' ');
 
 describe('GET /api/search: what issue 16 found, each now what an analyst meant', () => {
   it('墨西哥 finds Mexico, never Brazil or Colombia (one shared character)', async () => {
@@ -133,7 +143,8 @@ describe('GET /api/search: what issue 16 found, each now what an analyst meant',
   });
 
   it('a pasted sentence of 65 or more Chinese characters answers 200, its paragraph first', async () => {
-    const sentence = '一些发言者遗憾地表示，有组织犯罪团体在不断提高自身能力，而各国政府则在吃力地追赶和摧毁这些团体。为犯罪目的使用人工智能，包括生成性人工智能，是有组织犯罪集团有能力';
+    const sentence =
+      '一些发言者遗憾地表示，有组织犯罪团体在不断提高自身能力，而各国政府则在吃力地追赶和摧毁这些团体。为犯罪目的使用人工智能，包括生成性人工智能，是有组织犯罪集团有能力';
     expect(Array.from(sentence.replace(/[，。、]/g, '')).length).toBeGreaterThanOrEqual(65);
     expect((await search(sentence))[0]!.id).toBe('para:lac-rpm-2025:71');
   });
@@ -178,7 +189,9 @@ describe('GET /api/search: any query up to 200 characters answers 200', () => {
       expect(res.body.error.message).toMatch(/empty/);
       expect(res.body.error.details[0].path).toBe('query.q');
     }
-    const long = await request(app).get(`/api/search?q=${encodeURIComponent('墨'.repeat(201))}`).expect(400);
+    const long = await request(app)
+      .get(`/api/search?q=${encodeURIComponent('墨'.repeat(201))}`)
+      .expect(400);
     expect(long.body.error.message).toMatch(/200 characters/);
   });
 });
@@ -201,7 +214,9 @@ describe('GET /api/search: results people can read', () => {
           const marked = folded(r.snippet!.slice(s, e));
           // What was typed, or the other-language form it was found through (cut short where the snippet ends).
           const sought = folded(r.via?.form ?? q);
-          expect(marked.startsWith(sought) || (e === r.snippet!.length - 1 && sought.startsWith(marked)), `${q} → ${r.id}: "${r.snippet!.slice(s, e)}"`).toBe(true);
+          expect(marked.startsWith(sought) || (e === r.snippet!.length - 1 && sought.startsWith(marked)), `${q} → ${r.id}: "${r.snippet!.slice(s, e)}"`).toBe(
+            true,
+          );
         }
       }
     }

@@ -15,5 +15,8 @@ export const DEV_REPORT_FILES = ['afr-rpm-2025.zh.txt', 'eur-rpm-2025.en.txt'].m
 export async function loadThreeReports(driver: Driver): Promise<void> {
   const reports = await ingestFiles([SEED_REPORT_FILE, ...DEV_REPORT_FILES]);
   await clearDatabase(driver);
-  await loadReports(driver, reports.map((r) => r.graph));
+  await loadReports(
+    driver,
+    reports.map((r) => r.graph),
+  );
 }

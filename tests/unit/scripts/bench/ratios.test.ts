@@ -30,7 +30,18 @@ describe('the benchmark’s ratios', () => {
   it('hold every key the issue names, null where not measured', () => {
     const r = ratiosObject({ load: 0.97 });
     expect(Object.keys(r).sort()).toEqual(
-      ['viewer_first_frame', 'viewer_frame', 'viewer_hover', 'load', 'api_search_1', 'api_search_50', 'api_node_1', 'api_node_50', 'api_neighbors_1', 'api_neighbors_50'].sort(),
+      [
+        'viewer_first_frame',
+        'viewer_frame',
+        'viewer_hover',
+        'load',
+        'api_search_1',
+        'api_search_50',
+        'api_node_1',
+        'api_node_50',
+        'api_neighbors_1',
+        'api_neighbors_50',
+      ].sort(),
     );
     expect(RATIO_KEYS).toHaveLength(10);
     expect(r.load).toBe(0.97);

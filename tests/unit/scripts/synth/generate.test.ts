@@ -44,7 +44,10 @@ describe('the synthetic report generator', () => {
       expect(count(graph, 'State')).toBeGreaterThan(10);
       expect(count(graph, 'CrimeType')).toBeGreaterThan(3);
       for (const type of ['CITES', 'ADDRESSES', 'SPOKE_ON', 'ATTENDED', 'MENTIONS', 'CO_OCCURS'] as const) {
-        expect(graph.relationships.some((r) => r.type === type), `${report.fileName}: ${type}`).toBe(true);
+        expect(
+          graph.relationships.some((r) => r.type === type),
+          `${report.fileName}: ${type}`,
+        ).toBe(true);
       }
     }
   });

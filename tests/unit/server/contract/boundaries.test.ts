@@ -22,15 +22,21 @@ const resolved = (file: string, specifier: string) => path.resolve(path.dirname(
 const inside = (dir: string, target: string) => !path.relative(dir, target).startsWith('..');
 
 describe('the contract (server/contract/)', () => {
-  it('exists and holds the model, the API schemas, the graph types and the API\'s error', () => {
-    expect(sourceFiles(CONTRACT).map((f) => path.basename(f)).sort()).toEqual(expect.arrayContaining(['api.ts', 'errors.ts', 'graph.ts', 'model.ts']));
+  it("exists and holds the model, the API schemas, the graph types and the API's error", () => {
+    expect(
+      sourceFiles(CONTRACT)
+        .map((f) => path.basename(f))
+        .sort(),
+    ).toEqual(expect.arrayContaining(['api.ts', 'errors.ts', 'graph.ts', 'model.ts']));
   });
 
   it('imports nothing of the server outside itself, and of packages only zod, graphology-types and csv-stringify (types)', () => {
     const offending: string[] = [];
     for (const file of sourceFiles(CONTRACT)) {
       for (const specifier of importsOf(file)) {
-        const ok = specifier.startsWith('.') ? inside(CONTRACT, resolved(file, specifier)) : specifier === 'zod' || specifier === 'graphology-types' || specifier === 'csv-stringify';
+        const ok = specifier.startsWith('.')
+          ? inside(CONTRACT, resolved(file, specifier))
+          : specifier === 'zod' || specifier === 'graphology-types' || specifier === 'csv-stringify';
         if (!ok) offending.push(`${path.relative(ROOT, file)} → ${specifier}`);
       }
     }
@@ -51,9 +57,10 @@ describe('the viewer (client/)', () => {
     expect(offending).toEqual([]);
   });
 
-  it('takes the answers\' types from the contract rather than declaring its own', () => {
+  it("takes the answers' types from the contract rather than declaring its own", () => {
     // The shapes the viewer once declared (and guessed at) for itself.
-    const ownShapes = /^export (?:interface|type|class) (SerializedGraph|SearchResult|SavedQuery|PathResult|CypherResult|NodeDetails|Provenance|RelatedEntity|ApiError)\b/m;
+    const ownShapes =
+      /^export (?:interface|type|class) (SerializedGraph|SearchResult|SavedQuery|PathResult|CypherResult|NodeDetails|Provenance|RelatedEntity|ApiError)\b/m;
     const offending = sourceFiles(path.join(ROOT, 'client', 'src')).filter((file) => ownShapes.test(readFileSync(file, 'utf8')));
     expect(offending.map((f) => path.relative(ROOT, f))).toEqual([]);
   });

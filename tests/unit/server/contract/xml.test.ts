@@ -28,8 +28,14 @@ const text = fc.string({ unit: anyUnit, maxLength: 16 });
 const graph = fc
   .record({
     // Ids as the model makes them (a prefix, then anything the source held).
-    ids: fc.uniqueArray(text.map((t) => `n:${t}`), { minLength: 1, maxLength: 6 }),
-    values: fc.array(fc.record({ key: fc.oneof(fc.constantFrom('text', 'name_en'), text), value: fc.oneof(text, fc.integer(), fc.array(text, { maxLength: 3 })) }), { maxLength: 4 }),
+    ids: fc.uniqueArray(
+      text.map((t) => `n:${t}`),
+      { minLength: 1, maxLength: 6 },
+    ),
+    values: fc.array(
+      fc.record({ key: fc.oneof(fc.constantFrom('text', 'name_en'), text), value: fc.oneof(text, fc.integer(), fc.array(text, { maxLength: 3 })) }),
+      { maxLength: 4 },
+    ),
     texts: fc.array(text, { minLength: 6, maxLength: 6 }),
   })
   .map(({ ids, values, texts }) => {

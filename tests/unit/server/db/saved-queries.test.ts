@@ -73,9 +73,17 @@ describe('parseSavedQuery', () => {
     ['a default of the wrong type', '// @title_en T\n// @title_zh 题\n// @description D\n// @param a integer "5" y\nRETURN $a', /not a integer/],
     ['a default that is not JSON', "// @title_en T\n// @title_zh 题\n// @description D\n// @param a string 'x' y\nRETURN $a", /not a JSON literal/],
     ['a non-integer integer default', '// @title_en T\n// @title_zh 题\n// @description D\n// @param a integer 1.5 y\nRETURN $a', /not a integer/],
-    ['a parameter declared twice', '// @title_en T\n// @title_zh 题\n// @description D\n// @param a string "x"\n// @param a string "y"\nRETURN $a', /declared twice/],
+    [
+      'a parameter declared twice',
+      '// @title_en T\n// @title_zh 题\n// @description D\n// @param a string "x"\n// @param a string "y"\nRETURN $a',
+      /declared twice/,
+    ],
     ['an undeclared parameter', '// @title_en T\n// @title_zh 题\n// @description D\nRETURN $a', /uses \$a but the header does not declare it/],
-    ['a declared but unused parameter', '// @title_en T\n// @title_zh 题\n// @description D\n// @param a string "x"\nRETURN 1', /declares a but the query never uses it/],
+    [
+      'a declared but unused parameter',
+      '// @title_en T\n// @title_zh 题\n// @description D\n// @param a string "x"\nRETURN 1',
+      /declares a but the query never uses it/,
+    ],
     ['no query', '// @title_en T\n// @title_zh 题\n// @description D\n', /no query after the header/],
   ])('rejects %s, naming the file', (_what, text, message) => {
     expect(() => parseSavedQuery('bad', text)).toThrow(SavedQueryFormatError);
@@ -118,7 +126,14 @@ describe('coerceSavedQueryParams', () => {
   it('fills defaults, with integers as neo4j Integers', () => {
     const params = coerceSavedQueryParams(q, {});
     // `reports` is the corpus filter every saved query gets: null (every report) when none is in force.
-    expect(params).toEqual({ instrument: 'instrument:untoc', limit: neo4j.int(50), minScore: 0.5, strict: false, labels: ['State', 'Organization'], reports: null });
+    expect(params).toEqual({
+      instrument: 'instrument:untoc',
+      limit: neo4j.int(50),
+      minScore: 0.5,
+      strict: false,
+      labels: ['State', 'Organization'],
+      reports: null,
+    });
     expect(neo4j.isInt(params.limit)).toBe(true);
   });
 

@@ -49,7 +49,10 @@ describe('files that are no document we read', () => {
     const lines = Buffer.from(fixture('asia-pacific-rpm-fixture.en.txt')).toString('utf8').split('\n');
     const cut = lines.findIndex((l) => /^\(b\)/.test(l));
     // Pages of 20 lines (form feeds, as pdftotext writes them), the text stopping inside a list.
-    const paged = lines.slice(0, cut).map((l, i) => (i > 0 && i % 20 === 0 ? `\f${l}` : l)).join('\n');
+    const paged = lines
+      .slice(0, cut)
+      .map((l, i) => (i > 0 && i % 20 === 0 ? `\f${l}` : l))
+      .join('\n');
     const e = await documentRefusal(gazetteer, new TextEncoder().encode(paged), 'cut.txt');
     expect(e).toBeInstanceOf(ReportFormatError);
     const page = Math.floor((cut - 1) / 20) + 1;

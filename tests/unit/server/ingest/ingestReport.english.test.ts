@@ -22,11 +22,13 @@ describe('English report', () => {
       '11(a) instrument:bangkok-rules',
       '11(a) instrument:nelson-mandela-rules',
     ]);
-    expect(facts('ADDRESSES')).toEqual(
-      expect.arrayContaining(['8(b) crime:cybercrime', '8(c) crime:illegal-mining', '11(c) crime:femicide']),
-    );
+    expect(facts('ADDRESSES')).toEqual(expect.arrayContaining(['8(b) crime:cybercrime', '8(c) crime:illegal-mining', '11(c) crime:femicide']));
     expect(facts('ADDRESSES').filter((f) => f.startsWith('8(a)'))).toEqual([]);
-    expect(rels('MENTIONS').filter((r) => r.end === 'org:apt').map((r) => r.start)).toEqual([`para:${key}:17`]);
+    expect(
+      rels('MENTIONS')
+        .filter((r) => r.end === 'org:apt')
+        .map((r) => r.start),
+    ).toEqual([`para:${key}:17`]);
   });
 
   it('states links between crimes and contests the warned one', () => {
@@ -41,7 +43,17 @@ describe('English report', () => {
     expect(rels('SPOKE_ON').filter((r) => r.end === 'theme:15')).toHaveLength(12);
     expect(rels('SPOKE_ON').filter((r) => r.start === 'org:cedaw-committee-tto')).toHaveLength(1);
     expect(rels('SPOKE_ON').some((r) => r.start === 'state:TTO' && r.properties.paragraph === 5)).toBe(false);
-    expect(rels('ATTENDED').map((r) => r.properties.role)).toEqual([...Array(9).fill('member'), 'observer', 'observer', 'un-entity', 'un-entity', 'institute', 'ngo', 'ngo', 'ngo']);
+    expect(rels('ATTENDED').map((r) => r.properties.role)).toEqual([
+      ...Array(9).fill('member'),
+      'observer',
+      'observer',
+      'un-entity',
+      'un-entity',
+      'institute',
+      'ngo',
+      'ngo',
+      'ngo',
+    ]);
     const people = graph.nodes.filter((n) => n.labels.includes('Person')).map((n) => n.properties.aliases);
     expect(people).toEqual([['Somchai Anan Prasert', 'Somchai Prasert'], ['Maria Clara Santos', 'Maria Santos'], ['Kenji Watanabe']]);
   });

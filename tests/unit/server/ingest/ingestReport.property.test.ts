@@ -50,16 +50,21 @@ function checkSpans(graph: GraphJson): void {
     const spans = r.properties.spans;
     if (spans === undefined || spans === null) continue;
     const unit = typeof r.properties.unit === 'string' ? r.properties.unit : undefined;
-    const source = unit !== undefined ? text.get(unit) : text.get(r.start) ?? paragraphs.get(`${String(r.properties.report)}#${String(r.properties.paragraph)}`);
+    const source =
+      unit !== undefined ? text.get(unit) : (text.get(r.start) ?? paragraphs.get(`${String(r.properties.report)}#${String(r.properties.paragraph)}`));
     expect(source, `${r.type} from ${r.start} has spans but no text to point into`).toBeDefined();
     expect(Array.isArray(spans) && spans.length % 2 === 0 && spans.length > 0).toBe(true);
     const s = spans as number[];
     for (let i = 0; i < s.length; i += 2) {
       expect(Number.isInteger(s[i]) && Number.isInteger(s[i + 1])).toBe(true);
-      expect(0 <= s[i]! && s[i]! < s[i + 1]! && s[i + 1]! <= source!.length, `${r.type} ${r.start}→${r.end} span ${s[i]}..${s[i + 1]} of ${source!.length}`).toBe(true);
+      expect(
+        0 <= s[i]! && s[i]! < s[i + 1]! && s[i + 1]! <= source!.length,
+        `${r.type} ${r.start}→${r.end} span ${s[i]}..${s[i + 1]} of ${source!.length}`,
+      ).toBe(true);
     }
     const evidence = r.properties.evidence;
-    if (typeof evidence === 'string') expect(source!.includes(evidence) || s.some((_, i) => i % 2 === 0 && source!.slice(s[i], s[i + 1]!) === evidence)).toBe(true);
+    if (typeof evidence === 'string')
+      expect(source!.includes(evidence) || s.some((_, i) => i % 2 === 0 && source!.slice(s[i], s[i + 1]!) === evidence)).toBe(true);
   }
 }
 
@@ -76,7 +81,29 @@ type Mutation =
 const unicodeJunk = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 12 }),
   fc.string({ unit: 'binary', maxLength: 12 }), // lone surrogates and control characters too
-  fc.constantFrom('\u0000', '\ufeff', '\u200b', '\u202e', '\r', '\r\n', '\t', '（', '）', '；', '：', '“', '。', '(a)', '- (b)', '1.', '99999999999999999999.', 'A/CONF.241/', '[x](#)', '《', '》'),
+  fc.constantFrom(
+    '\u0000',
+    '\ufeff',
+    '\u200b',
+    '\u202e',
+    '\r',
+    '\r\n',
+    '\t',
+    '（',
+    '）',
+    '；',
+    '：',
+    '“',
+    '。',
+    '(a)',
+    '- (b)',
+    '1.',
+    '99999999999999999999.',
+    'A/CONF.241/',
+    '[x](#)',
+    '《',
+    '》',
+  ),
 );
 
 const mutation = (lines: number): fc.Arbitrary<Mutation> => {
@@ -175,7 +202,29 @@ describe('text that is no report (property)', () => {
   it('random text, random unicode, and random lines in a report’s vocabulary: never anything but a ReportFormatError', () => {
     const vocabularyLine = fc
       .array(
-        fc.constantFrom('第十五届联合国预防犯罪和刑事司法大会', '目录', '一. 导言', '二. 建议', '1.', '2.', '(a)', '- (b)', '；', '。', '附件', 'Report of the', 'Recommendations', 'I. Introduction', '\t2', '2025年2月4日至6日', '4–6 February 2025', 'A/CONF.241/RPM.1/1', '巴西', 'Brazil', '《打击有组织犯罪公约》'),
+        fc.constantFrom(
+          '第十五届联合国预防犯罪和刑事司法大会',
+          '目录',
+          '一. 导言',
+          '二. 建议',
+          '1.',
+          '2.',
+          '(a)',
+          '- (b)',
+          '；',
+          '。',
+          '附件',
+          'Report of the',
+          'Recommendations',
+          'I. Introduction',
+          '\t2',
+          '2025年2月4日至6日',
+          '4–6 February 2025',
+          'A/CONF.241/RPM.1/1',
+          '巴西',
+          'Brazil',
+          '《打击有组织犯罪公约》',
+        ),
         { maxLength: 6 },
       )
       .map((parts) => parts.join(' '));

@@ -43,7 +43,7 @@ describe('the seed report', () => {
     expect(lettersUnder('workshop:15:3')).toBe(run(66, 'l'));
   });
 
-  it('keeps paragraph 92\'s own agenda 1–7 inside it', () => {
+  it("keeps paragraph 92's own agenda 1–7 inside it", () => {
     expect(structure.agenda?.paragraph).toBe(92);
     expect(structure.agenda?.items.map((i) => i.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(structure.agenda?.items[4]!.subItems.map((i) => i.letter)).toEqual(['a', 'b', 'c', 'd']);
@@ -59,8 +59,16 @@ describe('the seed report', () => {
     expect(speakers('theme:15', 'representative')).toContain('state:TTO');
     expect(speakers('theme:15', 'observer')).toEqual(
       [
-        'org:alliance-of-ngos-ccpcj', 'org:anju', 'org:apt', 'org:brazilian-human-rights-institute', 'org:cipaf', 'org:global-initiative-toc',
-        'org:human-rights-legal-aid', 'org:international-legal-foundation', 'state:ARE', 'state:VNM',
+        'org:alliance-of-ngos-ccpcj',
+        'org:anju',
+        'org:apt',
+        'org:brazilian-human-rights-institute',
+        'org:cipaf',
+        'org:global-initiative-toc',
+        'org:human-rights-legal-aid',
+        'org:international-legal-foundation',
+        'state:ARE',
+        'state:VNM',
       ].sort(),
     );
     expect(speakers('agenda:15:3', 'representative')).toEqual(
@@ -68,16 +76,30 @@ describe('the seed report', () => {
     );
     expect(speakers('agenda:15:3', 'president')).toEqual(['org:alliance-of-ngos-ccpcj']);
     expect(speakers('agenda:15:4', 'representative')).toHaveLength(14);
-    expect(speakers('agenda:15:4', 'observer')).toEqual(['org:alliance-of-ngos-ccpcj', 'org:anju', 'org:global-initiative-toc', 'org:international-legal-foundation']);
+    expect(speakers('agenda:15:4', 'observer')).toEqual([
+      'org:alliance-of-ngos-ccpcj',
+      'org:anju',
+      'org:global-initiative-toc',
+      'org:international-legal-foundation',
+    ]);
     expect(speakers('agenda:15:5', 'representative')).toContain('state:FRA');
     expect(speakers('agenda:15:5', 'representative')).toHaveLength(15);
-    expect(speakers('agenda:15:5', 'observer')).toEqual(['org:alliance-of-ngos-ccpcj', 'org:anti-slavery-international', 'org:cipaf', 'org:global-initiative-toc', 'state:ARE']);
+    expect(speakers('agenda:15:5', 'observer')).toEqual([
+      'org:alliance-of-ngos-ccpcj',
+      'org:anti-slavery-international',
+      'org:cipaf',
+      'org:global-initiative-toc',
+      'state:ARE',
+    ]);
     expect(speakers('agenda:15:6', 'representative')).toHaveLength(13);
     expect(speakers('agenda:15:6', 'observer')).toEqual(['org:alliance-of-ngos-ccpcj', 'org:ipandetec', 'state:ARE']);
   });
 
   it('finds the 27 member States and 4 observer States that attended, and the organisations', () => {
-    const attended = (role: string) => rels(graph, 'ATTENDED', (r) => r.properties.role === role).map((r) => r.start).sort();
+    const attended = (role: string) =>
+      rels(graph, 'ATTENDED', (r) => r.properties.role === role)
+        .map((r) => r.start)
+        .sort();
     const members = attended('member');
     expect(members).toHaveLength(27);
     expect(members).toEqual(expect.arrayContaining(['state:TTO', 'state:KNA', 'state:GBR', 'state:USA', 'state:NLD', 'state:TUR', 'state:SLV', 'state:DOM']));

@@ -20,7 +20,7 @@ describe('mergeGraphs', () => {
     }
   });
 
-  it('keeps every report\'s facts and validates', () => {
+  it("keeps every report's facts and validates", () => {
     const themeSpeakers = merged.relationships.filter((r) => r.type === 'SPOKE_ON' && r.end === 'theme:15');
     expect(new Set(themeSpeakers.map((r) => r.properties.report))).toEqual(new Set(['report:lac-rpm-2025', 'report:asia-pacific-rpm-fixture']));
     expect(validateGraph(merged)).toEqual([]);

@@ -11,7 +11,7 @@ const mention = (paragraph: number, more: GraphRelationship['properties'] = {}):
   properties: { report: R, paragraph, spans: [0, 3], count: 1, ...more },
 });
 
-describe('a relationship\'s identity', () => {
+describe("a relationship's identity", () => {
   it('of one drawn from a report: type, ends, report, paragraph, unit, role and kind', () => {
     expect(relationshipKey(mention(1))).toBe(relationshipKey(mention(1, { spans: [4, 7], evidence: 'x' })));
     expect(relationshipKey(mention(1))).not.toBe(relationshipKey(mention(1, { report: 'report:b' })));
@@ -56,7 +56,9 @@ describe('merging what two reports (or two passes) bring', () => {
     builder.addRelationship(mention(1, { evidence: '阿根廷' }));
     builder.addRelationship(mention(2));
     const graph = builder.build([R]);
-    expect(graph.nodes).toEqual([{ id: 'state:ARG', labels: ['State'], properties: { name: '阿根廷', aliases: ['阿根廷', 'Argentina'], name_en: 'Argentina' } }]);
+    expect(graph.nodes).toEqual([
+      { id: 'state:ARG', labels: ['State'], properties: { name: '阿根廷', aliases: ['阿根廷', 'Argentina'], name_en: 'Argentina' } },
+    ]);
     expect(graph.relationships.map((r) => [r.properties.paragraph, r.properties.evidence ?? null])).toEqual([
       [1, '阿根廷'],
       [2, null],

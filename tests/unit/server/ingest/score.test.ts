@@ -153,7 +153,11 @@ describe('the scorer (a port of score.py)', () => {
         node('t', ['Theme'], {}),
         node('i', ['Instrument'], { name: 'the X Convention' }),
       ],
-      relationships: [rel('UNDER', 'r', 't'), rel('CITES', 'r', 'i', { paragraph: 1, evidence: 'X Convention' }), rel('MENTIONS', 'p1', 'i', { spans: [[4, 16]] })],
+      relationships: [
+        rel('UNDER', 'r', 't'),
+        rel('CITES', 'r', 'i', { paragraph: 1, evidence: 'X Convention' }),
+        rel('MENTIONS', 'p1', 'i', { spans: [[4, 16]] }),
+      ],
     };
     const report = scoreGraph(graph, g);
     expect(report.lines.every((l) => l.f1 === 1)).toBe(true);

@@ -8,9 +8,17 @@ function smallGraph(): GraphJson {
   return {
     reports: ['report:x'],
     nodes: [
-      { id: 'report:x', labels: ['Report'], properties: { title_zh: null, title_en: 'T', language: 'en', region: 'R', venue: 'V', startDate: '2025-01-01', endDate: '2025-01-02' } },
+      {
+        id: 'report:x',
+        labels: ['Report'],
+        properties: { title_zh: null, title_en: 'T', language: 'en', region: 'R', venue: 'V', startDate: '2025-01-01', endDate: '2025-01-02' },
+      },
       { id: 'para:x:1', labels: ['Paragraph'], properties: { report: 'report:x', number: 1, text: 'Fight corruption.', section: 'I' } },
-      { id: 'crime:corruption', labels: ['CrimeType'], properties: { name: 'corruption', name_zh: '腐败', name_en: 'corruption', aliases: ['腐败'], iccs: '0703', parent: null } },
+      {
+        id: 'crime:corruption',
+        labels: ['CrimeType'],
+        properties: { name: 'corruption', name_zh: '腐败', name_en: 'corruption', aliases: ['腐败'], iccs: '0703', parent: null },
+      },
     ],
     relationships: [
       { type: 'IN_REPORT', start: 'para:x:1', end: 'report:x', properties: {} },
@@ -47,7 +55,12 @@ describe('validateGraph', () => {
   it('reports missing provenance, wrong endpoints and spans outside the text', () => {
     const g = smallGraph();
     g.relationships.push({ type: 'MENTIONS', start: 'para:x:1', end: 'crime:corruption', properties: { count: 1 } });
-    g.relationships.push({ type: 'CITES', start: 'para:x:1', end: 'crime:corruption', properties: { report: 'report:x', paragraph: 1, evidence: 'x', spans: [0, 1] } });
+    g.relationships.push({
+      type: 'CITES',
+      start: 'para:x:1',
+      end: 'crime:corruption',
+      properties: { report: 'report:x', paragraph: 1, evidence: 'x', spans: [0, 1] },
+    });
     g.relationships[1]!.properties.spans = [6, 99];
     const errors = validateGraph(g).join('\n');
     expect(errors).toMatch(/missing provenance spans/);

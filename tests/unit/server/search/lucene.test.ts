@@ -37,7 +37,10 @@ describe('escapeLuceneTerm', () => {
 describe('buildLuceneQuery', () => {
   it('uses the fields of the full-text indexes in cypher/schema.cypher, and only those', () => {
     const schema = readFileSync(SCHEMA_FILE, 'utf8');
-    for (const [index, name] of [['cjk', 'entity_text_cjk'], ['en', 'entity_text_en']] as const) {
+    for (const [index, name] of [
+      ['cjk', 'entity_text_cjk'],
+      ['en', 'entity_text_en'],
+    ] as const) {
       const m = new RegExp(`INDEX ${name}[\\s\\S]*?ON EACH \\[([^\\]]+)\\]`).exec(schema)!;
       const fields = m[1]!.split(',').map((f) => f.trim().replace(/^n\./, ''));
       expect([...NAME_FIELDS[index], ...TEXT_FIELDS].sort()).toEqual(fields.sort());
@@ -102,7 +105,11 @@ describe('buildLuceneQuery', () => {
   }, 60_000);
 
   it('cuts a long Chinese run into at most three phrases of nine characters', () => {
-    const q = build('一些发言者遗憾地表示有组织犯罪团体在不断提高自身能力而各国政府则在吃力地追赶和摧毁这些团体为犯罪目的使用人工智能包括生成性人工智能是有组织犯罪集团有能力', 'cjk', ['text'])!;
+    const q = build(
+      '一些发言者遗憾地表示有组织犯罪团体在不断提高自身能力而各国政府则在吃力地追赶和摧毁这些团体为犯罪目的使用人工智能包括生成性人工智能是有组织犯罪集团有能力',
+      'cjk',
+      ['text'],
+    )!;
     const phrases = q.query.match(/text:"[^"]+"/g)!;
     expect(phrases.slice(0, 3).every((p) => Array.from(p.slice(6, -1)).length === 9)).toBe(true);
     expect(q.query.startsWith('(+text:"一些发言者遗憾地表" +text:"')).toBe(true);

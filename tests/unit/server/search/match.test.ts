@@ -55,8 +55,15 @@ describe('spansOf', () => {
   it('maps token ranges to merged spans of the original text', () => {
     const text = '《曼谷规则》和曼谷';
     const tokens = tokenize(text);
-    const spans = spansOf(tokens, [[0, 2], [2, 4], [5, 7]]);
-    expect(spans).toEqual([[1, 5], [7, 9]]);
+    const spans = spansOf(tokens, [
+      [0, 2],
+      [2, 4],
+      [5, 7],
+    ]);
+    expect(spans).toEqual([
+      [1, 5],
+      [7, 9],
+    ]);
     expect(text.slice(1, 5)).toBe('曼谷规则');
   });
 });

@@ -62,7 +62,11 @@ describe('rankCandidates', () => {
       ['para:1', 'text'],
       ['para:2', 'partial'],
     ]);
-    expect(rank('traff', candidates).map((h) => [h.candidate.id, h.tier]).slice(0, 2)).toEqual([
+    expect(
+      rank('traff', candidates)
+        .map((h) => [h.candidate.id, h.tier])
+        .slice(0, 2),
+    ).toEqual([
       ['crime:tip', 'prefix'],
       ['crime:firearms', 'name'],
     ]);
@@ -89,7 +93,10 @@ describe('rankCandidates', () => {
   });
 
   it('finds text through a translation, below the same match found as typed', () => {
-    const needles = [makeNeedle('artificial intelligence', true), makeNeedle('人工智能', false, { kind: 'topic', from: 'artificial-intelligence', form: '人工智能' })];
+    const needles = [
+      makeNeedle('artificial intelligence', true),
+      makeNeedle('人工智能', false, { kind: 'topic', from: 'artificial-intelligence', form: '人工智能' }),
+    ];
     const hits = rankCandidates([para('para:zh', '合乎道德地使用人工智能。'), para('para:en', 'the ethical use of artificial intelligence.')], needles);
     expect(hits.map((h) => h.candidate.id)).toEqual(['para:en', 'para:zh']);
     expect(hits[1]!.needle.via?.form).toBe('人工智能');

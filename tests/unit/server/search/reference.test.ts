@@ -3,7 +3,27 @@ import { parseReference } from '../../../../server/search/reference.ts';
 
 describe('parseReference', () => {
   it('reads a recommendation however an analyst types it', () => {
-    for (const q of ['24(c)', '24 (c)', '24c', '24 c', '24(C)', 'rec. 24(c)', 'recommendation 24 (c)', '建议24(c)', '第24(c)段', 'para 24(c)', '¶24(c)', '２４（ｃ）', '第24段(c)', '第24段(c)分段', '第 24 段 (c) 项', '24段(c)', 'paragraph 24, subparagraph (c)', 'para. 24 subparagraph (c)', 'subparagraph 24(c)']) {
+    for (const q of [
+      '24(c)',
+      '24 (c)',
+      '24c',
+      '24 c',
+      '24(C)',
+      'rec. 24(c)',
+      'recommendation 24 (c)',
+      '建议24(c)',
+      '第24(c)段',
+      'para 24(c)',
+      '¶24(c)',
+      '２４（ｃ）',
+      '第24段(c)',
+      '第24段(c)分段',
+      '第 24 段 (c) 项',
+      '24段(c)',
+      'paragraph 24, subparagraph (c)',
+      'para. 24 subparagraph (c)',
+      'subparagraph 24(c)',
+    ]) {
       expect(parseReference(q), q).toEqual({ kind: 'recommendation', paragraph: 24, letter: 'c' });
     }
     expect(parseReference('24(ii)')).toEqual({ kind: 'recommendation', paragraph: 24, letter: 'ii' });
@@ -37,7 +57,21 @@ describe('parseReference', () => {
   });
 
   it('leaves everything else to the text search', () => {
-    for (const q of ['第24段c分段', 'subparagraph (c)', '2030', '2030 年', 'and/or', '24 cases', 'page 24', 'p. 24', '墨西哥', 'Bangkok Rules', 'UNTOC', 'A/', '']) {
+    for (const q of [
+      '第24段c分段',
+      'subparagraph (c)',
+      '2030',
+      '2030 年',
+      'and/or',
+      '24 cases',
+      'page 24',
+      'p. 24',
+      '墨西哥',
+      'Bangkok Rules',
+      'UNTOC',
+      'A/',
+      '',
+    ]) {
       expect(parseReference(q), q).toBeUndefined();
     }
   });

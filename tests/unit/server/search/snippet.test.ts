@@ -18,7 +18,14 @@ describe('cutSnippet', () => {
 
   it('drops spans outside the window and clips a span the window cuts', () => {
     const text = 'x'.repeat(1000);
-    const { highlights, snippet } = cutSnippet(text, [[500, 505], [990, 1000]], 100);
+    const { highlights, snippet } = cutSnippet(
+      text,
+      [
+        [500, 505],
+        [990, 1000],
+      ],
+      100,
+    );
     expect(highlights).toHaveLength(1);
     expect(snippet.slice(highlights[0]![0], highlights[0]![1])).toBe('xxxxx');
   });

@@ -21,7 +21,7 @@ function tokenizeOverFoldText(text: string) {
     gap = '';
   };
   const word = (c: string) => /[\p{L}\p{N}\p{M}]/u.test(c) && !isCjkChar(c);
-  for (let i = 0; i < folded.length; ) {
+  for (let i = 0; i < folded.length;) {
     const ch = String.fromCodePoint(folded.codePointAt(i)!);
     if (isCjkChar(ch)) {
       push(ch, i, i + ch.length);

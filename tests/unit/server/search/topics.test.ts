@@ -11,8 +11,14 @@ describe('data/topics.json', () => {
   it('is valid: both languages and a source for every topic', () => {
     expect(topics.length).toBeGreaterThanOrEqual(20);
     for (const t of topics) {
-      expect(t.forms.some((f) => f.lang === 'zh' && /\p{Script=Han}/u.test(f.text)), t.id).toBe(true);
-      expect(t.forms.some((f) => f.lang === 'en' && /^[\p{Script=Latin}\s\-'’]+$/u.test(f.text)), t.id).toBe(true);
+      expect(
+        t.forms.some((f) => f.lang === 'zh' && /\p{Script=Han}/u.test(f.text)),
+        t.id,
+      ).toBe(true);
+      expect(
+        t.forms.some((f) => f.lang === 'en' && /^[\p{Script=Latin}\s\-'’]+$/u.test(f.text)),
+        t.id,
+      ).toBe(true);
       expect(t.source.length).toBeGreaterThan(4);
     }
   });

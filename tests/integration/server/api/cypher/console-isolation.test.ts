@@ -56,7 +56,11 @@ describe('nesting that overflows Neo4j’s parser', () => {
     assertNoLeak(refused.text);
     expect(other.status).toBe(200);
     // The same kind in other shapes.
-    for (const query of [`RETURN ${'NOT '.repeat(3000)}true AS x`, `WITH {a: 1} AS m RETURN m${'.a'.repeat(300)} AS x`, `RETURN ${'['.repeat(500)}1${']'.repeat(500)} AS x`]) {
+    for (const query of [
+      `RETURN ${'NOT '.repeat(3000)}true AS x`,
+      `WITH {a: 1} AS m RETURN m${'.a'.repeat(300)} AS x`,
+      `RETURN ${'['.repeat(500)}1${']'.repeat(500)} AS x`,
+    ]) {
       const res = await ask(app, '10.0.1.1', query);
       expect(res.body.error?.details?.reason, query.slice(0, 40)).toBe('too_deeply_nested');
     }
@@ -110,7 +114,9 @@ describe('after its deadline a query costs the database nothing', () => {
   }
 
   async function consoleTransactions(): Promise<number> {
-    const { records } = await driver.executeQuery("SHOW TRANSACTIONS YIELD metaData WHERE metaData.app = 'congress-graph' AND metaData.op = 'console' RETURN count(*) AS n");
+    const { records } = await driver.executeQuery(
+      "SHOW TRANSACTIONS YIELD metaData WHERE metaData.app = 'congress-graph' AND metaData.op = 'console' RETURN count(*) AS n",
+    );
     return Number(records[0]!.get('n'));
   }
 

@@ -38,7 +38,13 @@ const job = (query: string, client: string, timeoutMs: number): ConsoleRequest =
   limits: { timeoutMs, maxRows: 10, maxGraphNodes: 10, maxGraphRelationships: 10 },
 });
 
-const failure = (promise: Promise<unknown>): Promise<ApiError> => promise.then(() => { throw new Error('expected a failure'); }, (error: ApiError) => error);
+const failure = (promise: Promise<unknown>): Promise<ApiError> =>
+  promise.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (error: ApiError) => error,
+  );
 
 describe('ConsoleRunner', () => {
   it('a query stuck past its deadline stops its own worker only: another client’s query in flight is answered', async () => {

@@ -58,7 +58,11 @@ const BYPASSES: [form: string, query: string, expected: Expect][] = [
   ['IN TRANSACTIONS split by a comment', 'MATCH (n) CALL (n) { DETACH DELETE n } IN /* x */ TRANSACTIONS', { reason: 'in_transactions' }],
   ['IN CONCURRENT TRANSACTIONS', 'MATCH (n) CALL (n) { SET n.x = 1 } IN 2 CONCURRENT TRANSACTIONS OF 10 ROWS', { reason: 'in_transactions' }],
   ['FOREACH with CREATE', 'FOREACH (x IN range(1, 3) | CREATE (:Intruder {x: x}))', { reason: 'write' }],
-  ['nested FOREACH with MERGE', 'MATCH (s:State) WITH collect(s) AS ss FOREACH (s IN ss | FOREACH (y IN [1] | MERGE (s)-[:HACKED]->(:Intruder)))', { reason: 'write' }],
+  [
+    'nested FOREACH with MERGE',
+    'MATCH (s:State) WITH collect(s) AS ss FOREACH (s IN ss | FOREACH (y IN [1] | MERGE (s)-[:HACKED]->(:Intruder)))',
+    { reason: 'write' },
+  ],
   // Procedures and functions by other names.
   ['apoc write procedure', "CALL apoc.cypher.runWrite('CREATE (:Intruder)', {})", 'rejected'],
   ['apoc periodic iterate', "CALL apoc.periodic.iterate('MATCH (n) RETURN n', 'DETACH DELETE n', {})", 'rejected'],
@@ -71,7 +75,7 @@ const BYPASSES: [form: string, query: string, expected: Expect][] = [
   ['db.createRelationshipType after a read', "MATCH (n) WITH n LIMIT 1 CALL db.createRelationshipType('HACKED') RETURN 1", { reason: 'procedure' }],
   ['db.createProperty in a subquery', "CALL { CALL db.createProperty('hacked') } RETURN 1", 'rejected'],
   ['procedure in backticks, spaced', 'CALL `db` . `createLabel` ("Intruder")', 'rejected'],
-  ['allowed procedure name as a prefix', "CALL db.labels.x()", 'rejected'],
+  ['allowed procedure name as a prefix', 'CALL db.labels.x()', 'rejected'],
   // LOAD CSV hidden.
   ['LOAD CSV in a subquery', "CALL { LOAD CSV FROM 'http://127.0.0.1:1/x.csv' AS row RETURN row } RETURN row", { reason: 'load_csv' }],
   ['LOAD CSV in lower case over two lines', "load\ncsv from 'file:///etc/passwd' as row return row", { reason: 'load_csv' }],
@@ -142,18 +146,22 @@ const EXHAUSTION: [form: string, query: string][] = [
 ];
 
 describe('queries meant to exhaust the server', () => {
-  it.each(EXHAUSTION)('%s is stopped by the limits', async (_form, query) => {
-    const started = Date.now();
-    const res = await request(app).post('/api/cypher').send({ query });
-    const elapsed = Date.now() - started;
-    expect([400, 504], JSON.stringify(res.body)).toContain(res.status);
-    // Refused before it runs (a form Neo4j could not stop), or stopped by a limit.
-    expect(['query_timeout', 'query_too_large', 'cypher_refused']).toContain(res.body.error.code);
-    if (res.body.error.code === 'cypher_refused') expect(res.body.error.details.reason).toBe('unbounded_expression');
-    // The 2 s timeout, plus planning and the round trips: well under the 10 s a client might wait.
-    expect(elapsed).toBeLessThan(10_000);
-    await request(app).post('/api/cypher').send({ query: 'RETURN 1 AS one' }).expect(200);
-  }, 30_000);
+  it.each(EXHAUSTION)(
+    '%s is stopped by the limits',
+    async (_form, query) => {
+      const started = Date.now();
+      const res = await request(app).post('/api/cypher').send({ query });
+      const elapsed = Date.now() - started;
+      expect([400, 504], JSON.stringify(res.body)).toContain(res.status);
+      // Refused before it runs (a form Neo4j could not stop), or stopped by a limit.
+      expect(['query_timeout', 'query_too_large', 'cypher_refused']).toContain(res.body.error.code);
+      if (res.body.error.code === 'cypher_refused') expect(res.body.error.details.reason).toBe('unbounded_expression');
+      // The 2 s timeout, plus planning and the round trips: well under the 10 s a client might wait.
+      expect(elapsed).toBeLessThan(10_000);
+      await request(app).post('/api/cypher').send({ query: 'RETURN 1 AS one' }).expect(200);
+    },
+    30_000,
+  );
 
   it('left the database as it was', async () => {
     expect(await deepFingerprint(driver)).toEqual(before);
@@ -200,7 +208,10 @@ describe('results too big to read', () => {
   it('a value that takes too long to decode is stopped at the deadline, and the server answers meanwhile', async () => {
     // 3 million integers Neo4j builds in milliseconds (three ranges of the allowed size; collect() would make Neo4j itself work hard).
     const started = Date.now();
-    const { result: res, slowestMs } = await slowestHealthDuring(app, request(app).post('/api/cypher').send({ query: 'RETURN range(1, 1000000) + range(1000001, 2000000) + range(2000001, 3000000) AS r' }));
+    const { result: res, slowestMs } = await slowestHealthDuring(
+      app,
+      request(app).post('/api/cypher').send({ query: 'RETURN range(1, 1000000) + range(1000001, 2000000) + range(2000001, 3000000) AS r' }),
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(504);
     expect(res.body.error.code).toBe('query_timeout');
     // 2 s query timeout + 5 s read grace, with room for a busy machine.
@@ -212,7 +223,10 @@ describe('results too big to read', () => {
 
   it('a value too big for the console worker’s memory costs the worker, not the server', async () => {
     const small = apiApp(driver, { CYPHER_TIMEOUT_MS: '20000', RATE_LIMIT_CYPHER: '0', CYPHER_WORKER_MEMORY_MB: '48' });
-    const { result: res, slowestMs } = await slowestHealthDuring(small, request(small).post('/api/cypher').send({ query: 'UNWIND range(1, 1000000) AS x RETURN collect(x) AS r' }));
+    const { result: res, slowestMs } = await slowestHealthDuring(
+      small,
+      request(small).post('/api/cypher').send({ query: 'UNWIND range(1, 1000000) AS x RETURN collect(x) AS r' }),
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(400);
     expect(res.body.error.code).toBe('result_too_large');
     expect(slowestMs).toBeLessThan(2500);
@@ -221,7 +235,9 @@ describe('results too big to read', () => {
   }, 60_000);
 
   it('saved queries run through the same worker with their integer parameters intact', async () => {
-    const res = await request(app).post('/api/queries/crime-cooccurrence').send({ params: { limit: 3 } });
+    const res = await request(app)
+      .post('/api/queries/crime-cooccurrence')
+      .send({ params: { limit: 3 } });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.rows).toHaveLength(3); // LIMIT takes an integer: a float would have failed
   });

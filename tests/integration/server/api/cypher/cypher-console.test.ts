@@ -102,7 +102,13 @@ describe('refused queries', () => {
     expect(indexes.body.rows.map((r: { name: string }) => r.name)).toEqual(expect.arrayContaining(['entity_text_cjk', 'entity_text_en']));
     const constraints = await request(app).post('/api/cypher').send({ query: 'SHOW CONSTRAINTS' }).expect(200);
     expect(constraints.body.rows.length).toBeGreaterThan(0);
-    for (const query of ['SHOW INDEXES', 'show functions yield name return name', 'SHOW PROCEDURES', 'SHOW BUILT IN FUNCTIONS', 'SHOW PROCEDURES EXECUTABLE BY CURRENT USER YIELD name RETURN name']) {
+    for (const query of [
+      'SHOW INDEXES',
+      'show functions yield name return name',
+      'SHOW PROCEDURES',
+      'SHOW BUILT IN FUNCTIONS',
+      'SHOW PROCEDURES EXECUTABLE BY CURRENT USER YIELD name RETURN name',
+    ]) {
       const res = await request(app).post('/api/cypher').send({ query });
       expect(res.status, `${query}: ${JSON.stringify(res.body).slice(0, 200)}`).toBe(200);
       expect(res.body.rows.length, query).toBeGreaterThan(0);
@@ -139,7 +145,9 @@ describe('limits', () => {
     await request(app).post('/api/cypher').send({ query: 'RETURN 1 AS one' }).expect(200);
     // The server stops the transaction too, not only the client waiting for it.
     const stillRunning = async (): Promise<number> => {
-      const { records } = await driver.executeQuery('SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery STARTS WITH "UNWIND range(1, 2" OR currentQuery STARTS WITH "MATCH (a)-[*]" RETURN count(*) AS n');
+      const { records } = await driver.executeQuery(
+        'SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery STARTS WITH "UNWIND range(1, 2" OR currentQuery STARTS WITH "MATCH (a)-[*]" RETURN count(*) AS n',
+      );
       return Number(records[0]!.get('n'));
     };
     const deadline = Date.now() + 10_000;
@@ -148,7 +156,9 @@ describe('limits', () => {
   });
 
   it('stops a query that needs more memory than a transaction may use (or the timeout does)', async () => {
-    const res = await request(app).post('/api/cypher').send({ query: 'UNWIND range(1, 20000000) AS x WITH collect(toString(x) + "padding-padding") AS l RETURN size(l)' });
+    const res = await request(app)
+      .post('/api/cypher')
+      .send({ query: 'UNWIND range(1, 20000000) AS x WITH collect(toString(x) + "padding-padding") AS l RETURN size(l)' });
     expect([400, 504]).toContain(res.status);
     expect(['query_too_large', 'query_timeout']).toContain(res.body.error.code);
     await request(app).post('/api/cypher').send({ query: 'RETURN 1 AS one' }).expect(200);
@@ -174,9 +184,15 @@ describe('limits', () => {
 
   it('passes parameters as parameters, whole numbers as integers', async () => {
     const injection = "x' OR 1=1 //";
-    const res = await request(app).post('/api/cypher').send({ query: 'MATCH (s:State) WHERE s.name = $name RETURN s LIMIT $n', params: { name: injection, n: 5 } }).expect(200);
+    const res = await request(app)
+      .post('/api/cypher')
+      .send({ query: 'MATCH (s:State) WHERE s.name = $name RETURN s LIMIT $n', params: { name: injection, n: 5 } })
+      .expect(200);
     expect(res.body.rows).toEqual([]);
-    const typed = await request(app).post('/api/cypher').send({ query: 'RETURN $n AS n, $f AS f, $list AS list, $map.k AS k', params: { n: 3, f: 1.5, list: [1, 'a'], map: { k: true } } }).expect(200);
+    const typed = await request(app)
+      .post('/api/cypher')
+      .send({ query: 'RETURN $n AS n, $f AS f, $list AS list, $map.k AS k', params: { n: 3, f: 1.5, list: [1, 'a'], map: { k: true } } })
+      .expect(200);
     expect(typed.body.rows).toEqual([{ n: 3, f: 1.5, list: [1, 'a'], k: true }]);
   });
 

@@ -26,25 +26,66 @@ afterAll(() => driver.close());
 
 const SPACES = [' ', '\t', '\n', '\r', '\r\n', '\u000B', '\u000C', '\u001C', '\u00A0', '\u2028', '\u2029', '\u3000', '\u202F', '\\u0020', '\\u000A'];
 const TERMINATORS = ['\n', '\r', '\r\n', '\u2028', '\u2029', '\u0085', '\u000B', '\u000C', '\\u000A', '\\u000D', '\\u2028'];
-const STRING_PIECES = ['a', '中', ' ', ';', "'", '"', '`', '\\\\', "\\'", '\\"', '\\n', '\\t', '\\q', '\\u0027', '\\u0022', '\\u0041', '\\u005C', '\\u003B', '\\\\u0027', '\\\\\\u0027', '//', '/*', '*/', '\\uZZ'];
+const STRING_PIECES = [
+  'a',
+  '中',
+  ' ',
+  ';',
+  "'",
+  '"',
+  '`',
+  '\\\\',
+  "\\'",
+  '\\"',
+  '\\n',
+  '\\t',
+  '\\q',
+  '\\u0027',
+  '\\u0022',
+  '\\u0041',
+  '\\u005C',
+  '\\u003B',
+  '\\\\u0027',
+  '\\\\\\u0027',
+  '//',
+  '/*',
+  '*/',
+  '\\uZZ',
+];
 const COMMENT_PIECES = ['x', ' ', ';', "'", '"', '`', '/*', '*', '/', 'RETURN 2', '\\u0027', '\\u002A/', '\\u000A'];
 
 const space = fc.constantFrom(...SPACES);
-const lineComment = fc.tuple(fc.array(fc.constantFrom(...COMMENT_PIECES), { maxLength: 4 }), fc.constantFrom(...TERMINATORS)).map(([body, end]) => `//${body.join('')}${end}`);
+const lineComment = fc
+  .tuple(fc.array(fc.constantFrom(...COMMENT_PIECES), { maxLength: 4 }), fc.constantFrom(...TERMINATORS))
+  .map(([body, end]) => `//${body.join('')}${end}`);
 const blockComment = fc
-  .tuple(fc.array(fc.constantFrom(...COMMENT_PIECES), { maxLength: 4 }), fc.oneof({ arbitrary: fc.constant('*/'), weight: 4 }, { arbitrary: fc.constantFrom('\\u002A/', '*\\u002F', ''), weight: 1 }))
+  .tuple(
+    fc.array(fc.constantFrom(...COMMENT_PIECES), { maxLength: 4 }),
+    fc.oneof({ arbitrary: fc.constant('*/'), weight: 4 }, { arbitrary: fc.constantFrom('\\u002A/', '*\\u002F', ''), weight: 1 }),
+  )
   .map(([body, end]) => `/*${body.join('')}${end}`);
-const filler = fc.array(fc.oneof({ arbitrary: space, weight: 3 }, { arbitrary: lineComment, weight: 1 }, { arbitrary: blockComment, weight: 1 }), { maxLength: 2 }).map((parts) => parts.join(''));
+const filler = fc
+  .array(fc.oneof({ arbitrary: space, weight: 3 }, { arbitrary: lineComment, weight: 1 }, { arbitrary: blockComment, weight: 1 }), { maxLength: 2 })
+  .map((parts) => parts.join(''));
 /** Mostly pieces that keep the string well-formed, sometimes one that may end or break it. */
-const stringPiece = fc.oneof({ arbitrary: fc.constantFrom('a', '中', ' ', ';', '`', '\\\\', '\\n', '\\t', '\\q', '\\u0041', '//', '/*', '*/', '\\\\u0027'), weight: 4 }, { arbitrary: fc.constantFrom(...STRING_PIECES), weight: 1 });
+const stringPiece = fc.oneof(
+  { arbitrary: fc.constantFrom('a', '中', ' ', ';', '`', '\\\\', '\\n', '\\t', '\\q', '\\u0041', '//', '/*', '*/', '\\\\u0027'), weight: 4 },
+  { arbitrary: fc.constantFrom(...STRING_PIECES), weight: 1 },
+);
 const stringLiteral = fc
-  .tuple(fc.constantFrom("'", '"', '\\u0027'), fc.array(stringPiece, { maxLength: 6 }), fc.oneof({ arbitrary: fc.constant('same'), weight: 4 }, { arbitrary: fc.constantFrom("'", '"', '\\u0027', '\\u0022'), weight: 1 }))
+  .tuple(
+    fc.constantFrom("'", '"', '\\u0027'),
+    fc.array(stringPiece, { maxLength: 6 }),
+    fc.oneof({ arbitrary: fc.constant('same'), weight: 4 }, { arbitrary: fc.constantFrom("'", '"', '\\u0027', '\\u0022'), weight: 1 }),
+  )
   .map(([open, body, close]) => `${open}${body.join('')}${close === 'same' ? open : close}`);
 const returnKeyword = fc.constantFrom('RETURN', 'return', '\\u0052ETURN', 'RET\\u0055RN');
 const alias = fc.constantFrom('v', '\\u0076', '`v`');
 const ending = fc.constantFrom('', ';', '; ', ';;', '; RETURN 2', '\\u003B', '\\u003B RETURN 2', '; // done', ';\n/* done */');
 
-const query = fc.tuple(filler, returnKeyword, filler, stringLiteral, filler, alias, ending, filler).map(([f1, ret, f2, str, f3, as, end, f4]) => `${f1}${ret} ${f2}${str} ${f3}AS ${as}${end}${f4}`);
+const query = fc
+  .tuple(filler, returnKeyword, filler, stringLiteral, filler, alias, ending, filler)
+  .map(([f1, ret, f2, str, f3, as, end, f4]) => `${f1}${ret} ${f2}${str} ${f3}AS ${as}${end}${f4}`);
 
 type Verdict = { ok: true; text: string; value: string | undefined } | { ok: false; reason: string };
 

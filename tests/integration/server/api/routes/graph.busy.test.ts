@@ -46,7 +46,11 @@ describe('GET /api/graph, more requests than slots and queue', () => {
     const gated = gatedDriver(driver);
     const app = apiApp(gated.driver, { GRAPH_CONCURRENCY: '1', GRAPH_QUEUE: '1' });
     const paths = ['/api/graph', '/api/graph?labels=CrimeType,Instrument', '/api/graph?limit=20'];
-    const answers = paths.map((p) => request(app).get(p).then((res) => res));
+    const answers = paths.map((p) =>
+      request(app)
+        .get(p)
+        .then((res) => res),
+    );
     // Nothing can be answered in full while the database's answers are held back: the first answer is the refusal.
     const first = await Promise.race(answers);
     expect(first.status).toBe(503);

@@ -65,7 +65,10 @@ describe('a bulk import into an empty database', () => {
   });
 
   it('has the schema the loader creates (constraints and indexes, full-text ones online)', async () => {
-    const names = async (d: Driver, show: string) => (await d.executeQuery(`${show} YIELD name, ${show.includes('INDEX') ? 'state' : 'type'} AS s RETURN name + ' ' + s AS x ORDER BY x`)).records.map((r) => String(r.get('x')));
+    const names = async (d: Driver, show: string) =>
+      (await d.executeQuery(`${show} YIELD name, ${show.includes('INDEX') ? 'state' : 'type'} AS s RETURN name + ' ' + s AS x ORDER BY x`)).records.map((r) =>
+        String(r.get('x')),
+      );
     for (const show of ['SHOW CONSTRAINTS', 'SHOW INDEXES']) expect(await names(imported, show)).toEqual(await names(loaded, show));
   });
 
@@ -87,7 +90,9 @@ describe('a bulk import into an empty database', () => {
     const before = await snapshot(imported);
     await imported.close();
     await neo4j.stop();
-    await expect(bulkLoadLocal([planLoad(graphs[0]!)], { rootDir: PROJECT_ROOT, local: localSettings(place), log, password: undefined })).rejects.toThrow(/holds \d+ nodes: a bulk import is for a first import into an empty database/);
+    await expect(bulkLoadLocal([planLoad(graphs[0]!)], { rootDir: PROJECT_ROOT, local: localSettings(place), log, password: undefined })).rejects.toThrow(
+      /holds \d+ nodes: a bulk import is for a first import into an empty database/,
+    );
     const { LocalNeo4j } = await import('../../../../../server/db/local/local-neo4j.ts');
     neo4j = await LocalNeo4j.start({ ...localSettings(place), rootDir: PROJECT_ROOT, password: undefined, log, supervise: false });
     imported = createDriver({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password });

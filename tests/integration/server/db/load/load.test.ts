@@ -61,7 +61,12 @@ describe('loading the seed', () => {
   });
 
   it('reports its progress up to every node and relationship', () => {
-    expect(progress.filter((p) => p.phase === 'nodes').at(-1)).toEqual({ report: SEED_REPORT_ID, phase: 'nodes', done: seed.nodes.length, total: seed.nodes.length });
+    expect(progress.filter((p) => p.phase === 'nodes').at(-1)).toEqual({
+      report: SEED_REPORT_ID,
+      phase: 'nodes',
+      done: seed.nodes.length,
+      total: seed.nodes.length,
+    });
     expect(progress.filter((p) => p.phase === 'relationships').at(-1)?.done).toBe(seed.relationships.length);
   });
 
@@ -127,14 +132,22 @@ describe('a load is all or nothing', () => {
 
   it.each<[string, (g: GraphJson) => void, RegExp]>([
     ['two reports in one graph', (g) => g.reports.push('report:other'), /exactly one report/],
-    ['a label MODEL.md does not know', (g) => (g.nodes[5]!.labels = ['State) DETACH DELETE (x' as never]), /label "State\) DETACH DELETE \(x", which MODEL.md does not know/],
+    [
+      'a label MODEL.md does not know',
+      (g) => (g.nodes[5]!.labels = ['State) DETACH DELETE (x' as never]),
+      /label "State\) DETACH DELETE \(x", which MODEL.md does not know/,
+    ],
     ['a relationship type MODEL.md does not know', (g) => (g.relationships[3]!.type = 'KNOWS' as never), /type "KNOWS" is not one MODEL.md knows/],
     ['a list of mixed values', (g) => (g.nodes[7]!.properties.aliases = ['a', 1]), /a list must hold values of one type/],
     ['a list with a null', (g) => (g.nodes[7]!.properties.aliases = ['a', null]), /no nulls/],
     ['a nested value', (g) => (g.nodes[7]!.properties.extra = { a: 1 } as never), /not a scalar or a list of scalars/],
     ['a property named like the loader’s bookkeeping', (g) => (g.nodes[7]!.properties._reports = ['x']), /property name "_reports" is not allowed/],
     ['a relationship to a node not in the graph', (g) => (g.relationships[0]!.end = 'state:XXX'), /no node state:XXX in the graph/],
-    ['a relationship from another report', (g) => (g.relationships.find((r) => r.type === 'CITES')!.properties.report = 'report:other'), /comes from report:other/],
+    [
+      'a relationship from another report',
+      (g) => (g.relationships.find((r) => r.type === 'CITES')!.properties.report = 'report:other'),
+      /comes from report:other/,
+    ],
   ])('refuses %s before writing anything', async (_what, spoil, message) => {
     const before = await snapshot(driver);
     const graph = await seedGraph();
@@ -162,7 +175,9 @@ describe('several reports', () => {
     const { records } = await driver.executeQuery(
       "MATCH (:CrimeType {id: 'crime:drug-trafficking'})-[c:CO_OCCURS]->(:CrimeType {id: 'crime:money-laundering'}) RETURN c.count AS count, c.paragraphs AS paragraphs, c.reports AS reports",
     );
-    const expected = mergeGraphs([seed, other]).relationships.find((r) => r.type === 'CO_OCCURS' && r.start === 'crime:drug-trafficking' && r.end === 'crime:money-laundering')!;
+    const expected = mergeGraphs([seed, other]).relationships.find(
+      (r) => r.type === 'CO_OCCURS' && r.start === 'crime:drug-trafficking' && r.end === 'crime:money-laundering',
+    )!;
     expect(expected.properties.reports).toHaveLength(2);
     expect({ ...records[0]!.toObject(), count: records[0]!.get('count').toNumber() }).toEqual(expected.properties);
   });
@@ -178,7 +193,9 @@ describe('several reports', () => {
   it('a new version of one report replaces its old one: what only the old one said goes, shared entities stay', async () => {
     const changed = structuredClone(other);
     // The new version drops paragraph 7's co-occurrences and gives a document another title.
-    changed.relationships = changed.relationships.filter((r) => !(r.type === 'CO_OCCURS' && (r.properties.paragraphs as string[]).includes('para:asia-pacific-rpm-fixture:7')));
+    changed.relationships = changed.relationships.filter(
+      (r) => !(r.type === 'CO_OCCURS' && (r.properties.paragraphs as string[]).includes('para:asia-pacific-rpm-fixture:7')),
+    );
     const doc = changed.nodes.find((n) => n.id === 'doc:A/CONF.241/PM.1')!;
     doc.properties.title_en = 'Discussion guide, revised';
     await loadReport(driver, changed);

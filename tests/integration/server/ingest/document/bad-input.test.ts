@@ -41,5 +41,4 @@ describe('PDF and Word files that are no report we read', () => {
     expect(e).toBeInstanceOf(ReportFormatError);
     expect(e.message).toBe('minutes.docx, line 1: no chapter heading found: this does not look like a meeting report');
   });
-
 });

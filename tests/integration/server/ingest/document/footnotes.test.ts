@@ -29,7 +29,8 @@ describe('one report with footnotes as PDF, Word and pdftotext text', () => {
   };
   for (const lang of ['en', 'zh'] as const) {
     it(`${lang}: the same footnotes on the same nodes, marks out of the text, the same graph`, async () => {
-      const read = async (ext: string) => ingestDocument(fixture(`documents/footnoted-rpm.${lang}.${ext}`), { source: `footnoted-rpm.${lang}.${ext}`, gazetteer, reportId: 'fn' });
+      const read = async (ext: string) =>
+        ingestDocument(fixture(`documents/footnoted-rpm.${lang}.${ext}`), { source: `footnoted-rpm.${lang}.${ext}`, gazetteer, reportId: 'fn' });
       const [pdf, docx, text] = [await read('pdf'), await read('docx'), await read('pdf-text.txt')];
       expect(text.format).toBe('text');
       for (const r of [pdf, docx, text]) {

@@ -15,7 +15,10 @@ const byLabel = (g: GraphJson, label: NodeLabel) => g.nodes.filter((n) => n.labe
 
 describe('the meeting’s symbol', () => {
   it('comes from the masthead of a PDF, which layout recovery takes out of the text', async () => {
-    const pdf = await ingestDocument(new Uint8Array(readFileSync(path.join(PROJECT_ROOT, 'tests', 'fixtures', 'dev', 'eur-rpm-2025.en.pdf'))), { source: 'eur-rpm-2025.en.pdf', gazetteer });
+    const pdf = await ingestDocument(new Uint8Array(readFileSync(path.join(PROJECT_ROOT, 'tests', 'fixtures', 'dev', 'eur-rpm-2025.en.pdf'))), {
+      source: 'eur-rpm-2025.en.pdf',
+      gazetteer,
+    });
     expect(pdf.text).not.toContain('A/CONF.241/RPM.5/1\n');
     const report = byLabel(pdf.graph, 'Report')[0]!;
     expect([report.properties.series, report.properties.symbol]).toEqual(['A/CONF.241/RPM.5', 'A/CONF.241/RPM.5/1']);

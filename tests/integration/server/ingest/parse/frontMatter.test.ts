@@ -11,7 +11,10 @@ import { realGazetteer, repoPath } from '../../../../setup/reports.ts';
 describe('the front matter of a PDF', () => {
   it('a report read from its PDF: Meeting and Report carry the meeting’s dates', async () => {
     const gazetteer = await realGazetteer();
-    const { graph } = await ingestDocument(new Uint8Array(readFileSync(repoPath('tests/fixtures/lac-rpm-2025.zh.pdf'))), { source: 'lac-rpm-2025.zh.pdf', gazetteer });
+    const { graph } = await ingestDocument(new Uint8Array(readFileSync(repoPath('tests/fixtures/lac-rpm-2025.zh.pdf'))), {
+      source: 'lac-rpm-2025.zh.pdf',
+      gazetteer,
+    });
     for (const label of ['Meeting', 'Report'] as const) {
       const node = graph.nodes.find((n) => n.labels.includes(label))!;
       expect(node.properties, label).toMatchObject({ startDate: '2025-02-04', endDate: '2025-02-06' });

@@ -14,15 +14,39 @@ function mockFetch(routes: Record<string, { status?: number; body: unknown }>): 
 
 describe('the API client', () => {
   it('returns search results', async () => {
-    const api = new Api('', mockFetch({ '/api/search?q=UNTOC&limit=10': { body: { results: [{ id: 'instrument:untoc', labels: ['Instrument'], name: '打击有组织犯罪公约', name_en: 'United Nations Convention against Transnational Organized Crime', name_zh: '联合国打击跨国有组织犯罪公约', score: 3.2 }] } } }));
+    const api = new Api(
+      '',
+      mockFetch({
+        '/api/search?q=UNTOC&limit=10': {
+          body: {
+            results: [
+              {
+                id: 'instrument:untoc',
+                labels: ['Instrument'],
+                name: '打击有组织犯罪公约',
+                name_en: 'United Nations Convention against Transnational Organized Crime',
+                name_zh: '联合国打击跨国有组织犯罪公约',
+                score: 3.2,
+              },
+            ],
+          },
+        },
+      }),
+    );
     const results = await api.search('UNTOC');
     expect(results[0]?.id).toBe('instrument:untoc');
   });
 
-  it('turns the API\'s error body into an ApiError with status, code and message', async () => {
+  it("turns the API's error body into an ApiError with status, code and message", async () => {
     const api = new Api('', mockFetch({}));
     await expect(api.node('nope')).rejects.toMatchObject({ status: 404, code: 'not_found' });
-    const failing = new Api('', (async () => new Response(JSON.stringify({ error: { code: 'cypher_write_refused', message: 'This query writes: the console is read-only.' } }), { status: 400 })) as typeof fetch);
+    const failing = new Api(
+      '',
+      (async () =>
+        new Response(JSON.stringify({ error: { code: 'cypher_write_refused', message: 'This query writes: the console is read-only.' } }), {
+          status: 400,
+        })) as typeof fetch,
+    );
     const error = await failing.cypher('CREATE (n)').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 400, code: 'cypher_write_refused', message: 'This query writes: the console is read-only.' });
@@ -35,9 +59,14 @@ describe('the API client', () => {
     await expect(api.stats()).rejects.toMatchObject({ status: 0, code: 'network' });
   });
 
-  it('sends a Cypher query and its parameters as the contract\'s request body', async () => {
+  it("sends a Cypher query and its parameters as the contract's request body", async () => {
     const sent: { url: string; init: RequestInit | undefined }[] = [];
-    const answer = { columns: ['n'], rows: [{ n: 1 }], graph: { options: { type: 'directed', multi: true, allowSelfLoops: true }, attributes: {}, nodes: [], edges: [] }, summary: {} };
+    const answer = {
+      columns: ['n'],
+      rows: [{ n: 1 }],
+      graph: { options: { type: 'directed', multi: true, allowSelfLoops: true }, attributes: {}, nodes: [], edges: [] },
+      summary: {},
+    };
     const api = new Api('', (async (input: RequestInfo | URL, init?: RequestInit) => {
       sent.push({ url: String(input), init });
       return new Response(JSON.stringify(answer));

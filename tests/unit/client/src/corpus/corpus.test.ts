@@ -5,11 +5,31 @@ import { distinctItems, provenanceByParagraph } from '../../../../../client/src/
 import { preferredVersion, unitItems } from '../../../../../client/src/views/unitList.ts';
 
 const report = (id: string, tag: string, meeting: string, language: string, region = tag.split('-')[0]!): CorpusReportJson => ({
-  id, tag, title_zh: null, title_en: null, language, region: null, region_zh: null, region_code: region, congress: 15, venue: null, startDate: null, endDate: null,
-  source: null, series: null, symbol: null, meeting: { id: meeting, name_zh: `${tag} 会议`, name_en: `${tag} meeting` }, counts: { paragraphs: 0, recommendations: 0, citations: 0, entities: 0 },
+  id,
+  tag,
+  title_zh: null,
+  title_en: null,
+  language,
+  region: null,
+  region_zh: null,
+  region_code: region,
+  congress: 15,
+  venue: null,
+  startDate: null,
+  endDate: null,
+  source: null,
+  series: null,
+  symbol: null,
+  meeting: { id: meeting, name_zh: `${tag} 会议`, name_en: `${tag} meeting` },
+  counts: { paragraphs: 0, recommendations: 0, citations: 0, entities: 0 },
 });
 const corpus = new Corpus({
-  reports: [report('report:afr', 'AFR-15', 'meeting:A/CONF.241/RPM.3', 'zh'), report('report:lac', 'LAC-15', 'meeting:A/CONF.241/RPM.2', 'zh'), report('report:wa', 'WA-15', 'meeting:A/CONF.241/RPM.4', 'zh'), report('report:wa-en', 'WA-15', 'meeting:A/CONF.241/RPM.4', 'en')],
+  reports: [
+    report('report:afr', 'AFR-15', 'meeting:A/CONF.241/RPM.3', 'zh'),
+    report('report:lac', 'LAC-15', 'meeting:A/CONF.241/RPM.2', 'zh'),
+    report('report:wa', 'WA-15', 'meeting:A/CONF.241/RPM.4', 'zh'),
+    report('report:wa-en', 'WA-15', 'meeting:A/CONF.241/RPM.4', 'en'),
+  ],
   regions: [],
   congresses: [],
 });
@@ -40,7 +60,11 @@ describe('the corpus in the viewer', () => {
   });
 
   it('shows one row per meeting fact: language versions together, the interface language first', () => {
-    const items = unitItems(['para:wa-en:4', 'para:wa:4', 'para:lac:12', 'para:wa:10'], (r) => corpus.meetingOf(r), (r) => corpus.language(r));
+    const items = unitItems(
+      ['para:wa-en:4', 'para:wa:4', 'para:lac:12', 'para:wa:10'],
+      (r) => corpus.meetingOf(r),
+      (r) => corpus.language(r),
+    );
     expect(items.map((i) => [i.label, i.versions.map((v) => v.language)])).toEqual([
       ['¶ 12', ['zh']],
       ['¶ 4', ['en', 'zh']],
@@ -63,9 +87,22 @@ describe('the corpus in the viewer', () => {
       type: 'SPOKE_ON',
       direction: 'out' as const,
       count: 1,
-      items: [{ id: 'r', other: { id: 'agenda:15:3', labels: ['AgendaItem'], name: 'x', name_zh: null, name_en: null, text: null }, properties: {}, provenance: [{ report, paragraph: 8, paragraphId: `para:${report.slice(7)}:8`, label: '¶8', text, spans: [[0, 2]] as [number, number][], evidence: null }] }],
+      items: [
+        {
+          id: 'r',
+          other: { id: 'agenda:15:3', labels: ['AgendaItem'], name: 'x', name_zh: null, name_en: null, text: null },
+          properties: {},
+          provenance: [
+            { report, paragraph: 8, paragraphId: `para:${report.slice(7)}:8`, label: '¶8', text, spans: [[0, 2]] as [number, number][], evidence: null },
+          ],
+        },
+      ],
     });
-    const entries = provenanceByParagraph([group('report:wa', '约旦代表'), group('report:wa-en', 'Jordan spoke'), group('report:lac', '墨西哥')], (r) => corpus.meetingOf(r), (r) => corpus.language(r));
+    const entries = provenanceByParagraph(
+      [group('report:wa', '约旦代表'), group('report:wa-en', 'Jordan spoke'), group('report:lac', '墨西哥')],
+      (r) => corpus.meetingOf(r),
+      (r) => corpus.language(r),
+    );
     expect(entries).toHaveLength(2);
     const wa = entries.find((e) => e.versions.length === 2)!;
     expect(wa.versions.map((v) => v.language).sort()).toEqual(['en', 'zh']);

@@ -9,9 +9,15 @@ import { pictureLayout } from '../../../../../client/src/export/pictureLayout.ts
 function graph() {
   const g = buildGraph({
     nodes: [
-      { key: 'state:ARG', attributes: { labels: ['State'], properties: { name_zh: '阿根廷', name_en: 'Argentina', iso3: 'ARG', aliases: ['Argentine Republic', 'AR'] } } },
+      {
+        key: 'state:ARG',
+        attributes: { labels: ['State'], properties: { name_zh: '阿根廷', name_en: 'Argentina', iso3: 'ARG', aliases: ['Argentine Republic', 'AR'] } },
+      },
       { key: 'crime:corruption', attributes: { labels: ['CrimeType'], properties: { name_zh: '腐败', name_en: 'corruption', iccs: '0703' } } },
-      { key: 'instrument:untoc', attributes: { labels: ['Instrument'], properties: { name_zh: '公约\u000b全称', name_en: '=HYPERLINK("x")', kind: 'treaty' } } },
+      {
+        key: 'instrument:untoc',
+        attributes: { labels: ['Instrument'], properties: { name_zh: '公约\u000b全称', name_en: '=HYPERLINK("x")', kind: 'treaty' } },
+      },
     ],
     edges: [
       { key: 'r1', source: 'state:ARG', target: 'crime:corruption', attributes: { type: 'MENTIONS', properties: { count: 2 } } },
@@ -51,7 +57,9 @@ describe('exports of the current view', () => {
   it('write CSV with a column per property and names beside ids, formula-led text neutralised', () => {
     const g = graph();
     const nodes = parseCsv(nodesCsv(g, 'en'), { columns: true }) as Record<string, string>[];
-    expect(Object.keys(nodes[0]!)).toEqual(expect.arrayContaining(['id', 'label', 'label_name', 'name_zh', 'name_en', 'iso3', 'aliases', 'iccs', 'kind', 'x', 'y', 'size', 'color']));
+    expect(Object.keys(nodes[0]!)).toEqual(
+      expect.arrayContaining(['id', 'label', 'label_name', 'name_zh', 'name_en', 'iso3', 'aliases', 'iccs', 'kind', 'x', 'y', 'size', 'color']),
+    );
     expect(nodes.find((r) => r.id === 'state:ARG')).toMatchObject({ label: 'State', label_name: 'State', iso3: 'ARG', aliases: 'Argentine Republic | AR' });
     expect(nodes.find((r) => r.id === 'instrument:untoc')!.name_en).toBe(`'=HYPERLINK("x")`);
     const rels = parseCsv(relationshipsCsv(g, 'zh'), { columns: true }) as Record<string, string>[];

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph, type GraphData } from '../../../../../client/src/graph/build.ts';
 
 function data(): GraphData {
-  const nodes = ['state:ARG', 'state:CRI', 'crime:corruption', 'instrument:untoc', 'rec:lac-rpm-2025:24(c)'].map((key) => ({ key, attributes: { labels: [], properties: { name: key } } }));
+  const nodes = ['state:ARG', 'state:CRI', 'crime:corruption', 'instrument:untoc', 'rec:lac-rpm-2025:24(c)'].map((key) => ({
+    key,
+    attributes: { labels: [], properties: { name: key } },
+  }));
   const edges = [
     { key: '5:x:1', source: 'state:ARG', target: 'crime:corruption', attributes: { type: 'MENTIONS', properties: {} } },
     { key: '5:x:2', source: 'rec:lac-rpm-2025:24(c)', target: 'instrument:untoc', attributes: { type: 'CITES', properties: {} } },

@@ -17,26 +17,70 @@ import type { SerializedGraph } from '../../../../../server/contract/graph.ts';
 import { LABEL_COLORS } from '../../../../../client/src/graph/palette.ts';
 
 /** A node as the API sends it (the viewer names it from its properties, not from `name`). */
-const node = (key: string, labels: string[], properties: SerializedGraph['nodes'][number]['attributes']['properties']) => ({ key, attributes: { labels, name: key, properties } });
+const node = (key: string, labels: string[], properties: SerializedGraph['nodes'][number]['attributes']['properties']) => ({
+  key,
+  attributes: { labels, name: key, properties },
+});
 /** A slice of the seed as the API serializes it (graphology's form). */
 const seedSlice: SerializedGraph = {
   options: { type: 'directed', multi: true, allowSelfLoops: true },
   attributes: {},
   nodes: [
-    node('instrument:untoc', ['Instrument'], { name: '打击有组织犯罪公约', name_zh: '联合国打击跨国有组织犯罪公约', name_en: 'United Nations Convention against Transnational Organized Crime', short_zh: '打击有组织犯罪公约', short_en: 'Organized Crime Convention', kind: 'treaty', year: 2000 }),
-    node('rec:lac-rpm-2025:24(c)', ['Recommendation'], { report: 'report:lac-rpm-2025', paragraph: 24, letter: 'c', text: '加强国内法律框架，以履行《打击有组织犯罪公约》规定的义务；' }),
+    node('instrument:untoc', ['Instrument'], {
+      name: '打击有组织犯罪公约',
+      name_zh: '联合国打击跨国有组织犯罪公约',
+      name_en: 'United Nations Convention against Transnational Organized Crime',
+      short_zh: '打击有组织犯罪公约',
+      short_en: 'Organized Crime Convention',
+      kind: 'treaty',
+      year: 2000,
+    }),
+    node('rec:lac-rpm-2025:24(c)', ['Recommendation'], {
+      report: 'report:lac-rpm-2025',
+      paragraph: 24,
+      letter: 'c',
+      text: '加强国内法律框架，以履行《打击有组织犯罪公约》规定的义务；',
+    }),
     node('crime:organized-crime', ['CrimeType'], { name_zh: '有组织犯罪', name_en: 'organized crime' }),
     node('crime:crimes-affecting-environment', ['CrimeType'], { name_zh: '影响环境的犯罪', name_en: 'crimes that affect the environment' }),
     node('crime:corruption', ['CrimeType'], { name_zh: '腐败', name_en: 'corruption' }),
     node('state:ARG', ['State'], { name_zh: '阿根廷', name_en: 'Argentina', iso3: 'ARG' }),
   ],
   edges: [
-    { key: 'r1', source: 'rec:lac-rpm-2025:24(c)', target: 'instrument:untoc', attributes: { type: 'CITES', properties: { paragraph: 24, evidence: '打击有组织犯罪公约', spans: [13, 22] } } },
-    { key: 'r2', source: 'crime:crimes-affecting-environment', target: 'crime:organized-crime', attributes: { type: 'CO_OCCURS', properties: { count: 4, paragraphs: ['para:lac-rpm-2025:12', 'para:lac-rpm-2025:24', 'para:lac-rpm-2025:53', 'para:lac-rpm-2025:66'] } } },
+    {
+      key: 'r1',
+      source: 'rec:lac-rpm-2025:24(c)',
+      target: 'instrument:untoc',
+      attributes: { type: 'CITES', properties: { paragraph: 24, evidence: '打击有组织犯罪公约', spans: [13, 22] } },
+    },
+    {
+      key: 'r2',
+      source: 'crime:crimes-affecting-environment',
+      target: 'crime:organized-crime',
+      attributes: {
+        type: 'CO_OCCURS',
+        properties: { count: 4, paragraphs: ['para:lac-rpm-2025:12', 'para:lac-rpm-2025:24', 'para:lac-rpm-2025:53', 'para:lac-rpm-2025:66'] },
+      },
+    },
     // Two stated links between the same pair: parallel edges, both kept.
-    { key: 'r3', source: 'crime:crimes-affecting-environment', target: 'crime:organized-crime', attributes: { type: 'LINKED_TO', properties: { kind: 'nexus', paragraph: 24 } } },
-    { key: 'r4', source: 'crime:crimes-affecting-environment', target: 'crime:organized-crime', attributes: { type: 'LINKED_TO', properties: { kind: 'form-of', paragraph: 66 } } },
-    { key: 'r5', source: 'crime:corruption', target: 'crime:organized-crime', attributes: { type: 'CO_OCCURS', properties: { count: 1, paragraphs: ['para:lac-rpm-2025:12'] } } },
+    {
+      key: 'r3',
+      source: 'crime:crimes-affecting-environment',
+      target: 'crime:organized-crime',
+      attributes: { type: 'LINKED_TO', properties: { kind: 'nexus', paragraph: 24 } },
+    },
+    {
+      key: 'r4',
+      source: 'crime:crimes-affecting-environment',
+      target: 'crime:organized-crime',
+      attributes: { type: 'LINKED_TO', properties: { kind: 'form-of', paragraph: 66 } },
+    },
+    {
+      key: 'r5',
+      source: 'crime:corruption',
+      target: 'crime:organized-crime',
+      attributes: { type: 'CO_OCCURS', properties: { count: 1, paragraphs: ['para:lac-rpm-2025:12'] } },
+    },
     { key: 'r6', source: 'rec:lac-rpm-2025:24(c)', target: 'crime:organized-crime', attributes: { type: 'ADDRESSES', properties: {} } },
     // An edge to a node the response does not hold is skipped, not an error.
     { key: 'r7', source: 'state:ARG', target: 'agenda:15:3', attributes: { type: 'SPOKE_ON', properties: {} } },
@@ -97,7 +141,10 @@ describe('buildGraph', () => {
     graph.forEachNode((node, a) => expect(a.size).toBeLessThanOrEqual(hub));
     // A small graph (a trace, a query result) draws its least-connected nodes a little bigger.
     expect(graph.getNodeAttribute('state:ARG', 'size')).toBe(MIN_NODE_SIZE_SMALL_GRAPH);
-    const big = buildGraph({ nodes: Array.from({ length: 80 }, (_, i) => ({ key: `state:S${i}`, attributes: { labels: ['State'], properties: {} } })), edges: [{ key: 'e', source: 'state:S0', target: 'state:S1', attributes: { type: 'SPOKE_ON', properties: {} } }] });
+    const big = buildGraph({
+      nodes: Array.from({ length: 80 }, (_, i) => ({ key: `state:S${i}`, attributes: { labels: ['State'], properties: {} } })),
+      edges: [{ key: 'e', source: 'state:S0', target: 'state:S1', attributes: { type: 'SPOKE_ON', properties: {} } }],
+    });
     expect(big.getNodeAttribute('state:S5', 'size')).toBe(MIN_NODE_SIZE);
     expect(big.getNodeAttribute('state:S0', 'size')).toBe(MAX_NODE_SIZE);
   });
@@ -106,7 +153,10 @@ describe('buildGraph', () => {
     const r3 = graph.getEdgeAttributes('r3');
     expect(r3).toMatchObject({ type: 'LINKED_TO', curved: true, arrow: true, dashed: false });
     expect(graph.getEdgeAttribute('r2', 'size')).toBeGreaterThan(graph.getEdgeAttribute('r5', 'size'));
-    const contested = buildGraph({ nodes: seedSlice.nodes, edges: [{ key: 'c', source: 'crime:corruption', target: 'crime:organized-crime', attributes: { type: 'LINKED_TO', properties: { kind: 'contested' } } }] });
+    const contested = buildGraph({
+      nodes: seedSlice.nodes,
+      edges: [{ key: 'c', source: 'crime:corruption', target: 'crime:organized-crime', attributes: { type: 'LINKED_TO', properties: { kind: 'contested' } } }],
+    });
     expect(contested.getEdgeAttributes(contested.edges()[0]!).dashed).toBe(true);
   });
 

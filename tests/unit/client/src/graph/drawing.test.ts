@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CURVE_SEGMENTS, EDGE_EVENTS_MAX_SIZE, edgeVerticesPerEdge, LARGE_GRAPH_ORDER, LARGE_GRAPH_SIZE, LOOP_SEGMENTS, renderSettingsFor } from '../../../../../client/src/graph/drawing.ts';
+import {
+  CURVE_SEGMENTS,
+  EDGE_EVENTS_MAX_SIZE,
+  edgeVerticesPerEdge,
+  LARGE_GRAPH_ORDER,
+  LARGE_GRAPH_SIZE,
+  LOOP_SEGMENTS,
+  renderSettingsFor,
+} from '../../../../../client/src/graph/drawing.ts';
 
 describe("the viewer's edge program", () => {
   it('follows the path with the most pieces, and the heads', () => {
@@ -36,7 +44,10 @@ describe('renderSettingsFor', () => {
 
   it('draws a large graph (by nodes or by edges) for speed', () => {
     const small = renderSettingsFor({ order: 10, size: 10 });
-    for (const graph of [{ order: LARGE_GRAPH_ORDER + 1, size: 10 }, { order: 10, size: LARGE_GRAPH_SIZE + 1 }]) {
+    for (const graph of [
+      { order: LARGE_GRAPH_ORDER + 1, size: 10 },
+      { order: 10, size: LARGE_GRAPH_SIZE + 1 },
+    ]) {
       const s = renderSettingsFor(graph);
       expect(s.hideEdgesOnMove).toBe(true);
       expect(s.hideLabelsOnMove).toBe(true);

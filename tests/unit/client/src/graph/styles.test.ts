@@ -17,12 +17,31 @@ import {
   type GraphState,
 } from '../../../../../client/src/graph/styles.ts';
 
-const node = (s: Partial<FullNodeState> = {}): FullNodeState => ({ isActive: false, isSelected: false, isOnPath: false, labelSide: '', isHovered: false, isHidden: false, isHighlighted: false, ...s });
-const edge = (s: Partial<FullEdgeState> = {}): FullEdgeState => ({ isActive: false, isOnPath: false, isHovered: false, isHidden: false, isHighlighted: false, ...s });
+const node = (s: Partial<FullNodeState> = {}): FullNodeState => ({
+  isActive: false,
+  isSelected: false,
+  isOnPath: false,
+  labelSide: '',
+  isHovered: false,
+  isHidden: false,
+  isHighlighted: false,
+  ...s,
+});
+const edge = (s: Partial<FullEdgeState> = {}): FullEdgeState => ({
+  isActive: false,
+  isOnPath: false,
+  isHovered: false,
+  isHidden: false,
+  isHighlighted: false,
+  ...s,
+});
 const graphState = (s: Partial<GraphState> = {}): GraphState => ({ ...CUSTOM_GRAPH_STATE, ...s });
 
 const graph = buildGraph({
-  nodes: ['a', 'b', 'c', 'd'].map((k) => ({ key: `state:${k}`, attributes: { labels: [k === 'd' ? 'CrimeType' : 'State'], properties: { name_zh: `${k}国`, name_en: `Land ${k}` } } })),
+  nodes: ['a', 'b', 'c', 'd'].map((k) => ({
+    key: `state:${k}`,
+    attributes: { labels: [k === 'd' ? 'CrimeType' : 'State'], properties: { name_zh: `${k}国`, name_en: `Land ${k}` } },
+  })),
   edges: [
     { key: 'ab', source: 'state:a', target: 'state:b', attributes: { type: 'SPOKE_ON', properties: {} } },
     { key: 'bc', source: 'state:b', target: 'state:c', attributes: { type: 'ATTENDED', properties: {} } },

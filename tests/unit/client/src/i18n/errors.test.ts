@@ -21,7 +21,9 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const serverSource = sourceFiles(path.join(PROJECT_ROOT, 'server')).map((f) => readFileSync(f, 'utf8')).join('\n');
+const serverSource = sourceFiles(path.join(PROJECT_ROOT, 'server'))
+  .map((f) => readFileSync(f, 'utf8'))
+  .join('\n');
 
 describe('error codes', () => {
   it('every code the server can answer with is worded in Chinese and English', () => {
@@ -54,7 +56,9 @@ describe('error codes', () => {
   });
 
   it('a refused write reads in the interface language, with no status prefix, and keeps the server’s words aside', () => {
-    const error = new ApiError(400, 'cypher_refused', 'The console is read-only: this query would write to the graph (CREATE, MERGE, SET, DELETE, REMOVE …).', { reason: 'write' });
+    const error = new ApiError(400, 'cypher_refused', 'The console is read-only: this query would write to the graph (CREATE, MERGE, SET, DELETE, REMOVE …).', {
+      reason: 'write',
+    });
     const zh = describeError(error, 'zh');
     expect(zh.message).toMatch(/只读/);
     expect(zh.message).not.toMatch(/400|·/);
@@ -72,7 +76,9 @@ describe('error codes', () => {
   });
 
   it('a missing parameter names the parameters and says how to give them', () => {
-    const error = new ApiError(400, 'cypher_error', 'Expected parameter(s): crime, includeNarrower', { neo4jCode: 'Neo.ClientError.Statement.ParameterMissing' });
+    const error = new ApiError(400, 'cypher_error', 'Expected parameter(s): crime, includeNarrower', {
+      neo4jCode: 'Neo.ClientError.Statement.ParameterMissing',
+    });
     expect(describeError(error, 'zh').message).toContain('crime, includeNarrower');
     expect(describeError(error, 'en').message).toMatch(/:param name => value/);
   });

@@ -44,9 +44,20 @@ describe('node names', () => {
   });
 
   it('draws short names on the graph: instrument short titles, agenda item numbers, document symbols', () => {
-    expect(shortName({ id: 'instrument:untoc', label: 'Instrument', props: { name_en: 'United Nations Convention against Transnational Organized Crime', short_en: 'Organized Crime Convention' } }, 'en')).toBe('Organized Crime Convention');
+    expect(
+      shortName(
+        {
+          id: 'instrument:untoc',
+          label: 'Instrument',
+          props: { name_en: 'United Nations Convention against Transnational Organized Crime', short_en: 'Organized Crime Convention' },
+        },
+        'en',
+      ),
+    ).toBe('Organized Crime Convention');
     expect(shortName({ id: 'agenda:15:3', label: 'AgendaItem', props: { number: 3, title_zh: '推进创新的循证预防犯罪战略' } }, 'zh')).toBe('议程项目 3');
-    expect(shortName({ id: 'doc:A/CONF.241/PM.1', label: 'Document', props: { symbol: 'A/CONF.241/PM.1', title_zh: '讨论指南' } }, 'zh')).toBe('A/CONF.241/PM.1');
+    expect(shortName({ id: 'doc:A/CONF.241/PM.1', label: 'Document', props: { symbol: 'A/CONF.241/PM.1', title_zh: '讨论指南' } }, 'zh')).toBe(
+      'A/CONF.241/PM.1',
+    );
   });
 
   it('truncates by characters, not UTF-16 units', () => {

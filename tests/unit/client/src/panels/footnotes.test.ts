@@ -26,7 +26,10 @@ describe('footnotes in the details panel', () => {
     expect(segments).toEqual([{ text: text.slice(0, at) }, { marker: '1', note: '1 Treaty Series.' }, { text: text.slice(at) }]);
     const zh = '包括全面执行《联合国反腐败公约》和《非洲联盟预防和打击腐败公约》。';
     const zhAt = zh.indexOf('和');
-    const zhSegments = footnotedSegments(zh, nodeFootnotes({ text: zh, footnotes: ['3 联合国，《条约汇编》，第2349卷。', '4 附件。'], footnoteAt: [zhAt, zh.length] }));
+    const zhSegments = footnotedSegments(
+      zh,
+      nodeFootnotes({ text: zh, footnotes: ['3 联合国，《条约汇编》，第2349卷。', '4 附件。'], footnoteAt: [zhAt, zh.length] }),
+    );
     expect(zhSegments.map((s) => ('text' in s ? s.text : `[${s.marker}]`)).join('')).toBe(`${zh.slice(0, zhAt)}[3]${zh.slice(zhAt)}[4]`);
   });
 

@@ -11,7 +11,13 @@ describe('spans and highlighting', () => {
   });
 
   it('merges overlapping spans and clips those past the end', () => {
-    expect(highlightSegments('abcdef', [[1, 3], [2, 4], [5, 99]])).toEqual([
+    expect(
+      highlightSegments('abcdef', [
+        [1, 3],
+        [2, 4],
+        [5, 99],
+      ]),
+    ).toEqual([
       { text: 'a', mark: false },
       { text: 'bcd', mark: true },
       { text: 'e', mark: false },
@@ -21,6 +27,9 @@ describe('spans and highlighting', () => {
 
   it('finds terms longest first without overlaps', () => {
     const text = '跨国有组织犯罪与有组织犯罪';
-    expect(findTermSpans(text, ['有组织犯罪', '跨国有组织犯罪'])).toEqual([[0, 7], [8, 13]]);
+    expect(findTermSpans(text, ['有组织犯罪', '跨国有组织犯罪'])).toEqual([
+      [0, 7],
+      [8, 13],
+    ]);
   });
 });

@@ -9,7 +9,12 @@ const item = (id: string, properties: Record<string, string | number> = {}) => (
   properties,
   provenance: [],
 });
-const group = (type: string, direction: 'out' | 'in', ids: string[], count = ids.length): RelationshipGroup => ({ type, direction, count, items: ids.map((id, i) => item(id, { count: i + 1 })) });
+const group = (type: string, direction: 'out' | 'in', ids: string[], count = ids.length): RelationshipGroup => ({
+  type,
+  direction,
+  count,
+  items: ids.map((id, i) => item(id, { count: i + 1 })),
+});
 
 describe('the details panel’s relationship sections', () => {
   // money-laundering as the issue found it: a stated link stored inward, co-occurrence split by storage direction.
@@ -40,7 +45,14 @@ describe('the details panel’s relationship sections', () => {
 
   it('keeps directed types apart by direction, in reading order, the first few open', () => {
     const sections = relationSections(moneyLaundering);
-    expect(sections.map((s) => `${s.type}:${s.direction}`)).toEqual(['LINKED_TO:in', 'ADDRESSES:in', 'MENTIONS:in', 'CO_OCCURS:both', 'UNDER:out', 'PART_OF:in']);
+    expect(sections.map((s) => `${s.type}:${s.direction}`)).toEqual([
+      'LINKED_TO:in',
+      'ADDRESSES:in',
+      'MENTIONS:in',
+      'CO_OCCURS:both',
+      'UNDER:out',
+      'PART_OF:in',
+    ]);
     expect(sections.filter((s) => s.open).map((s) => s.type)).toEqual(['LINKED_TO', 'ADDRESSES', 'MENTIONS', 'CO_OCCURS']);
   });
 

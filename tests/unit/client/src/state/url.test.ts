@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_URL_STATE, linkEnds, linkKey, normalizeCamera, parseCamera, parseUrlState, serializeUrlState, VIEWS, type UrlState } from '../../../../../client/src/state/url.ts';
+import {
+  DEFAULT_URL_STATE,
+  linkEnds,
+  linkKey,
+  normalizeCamera,
+  parseCamera,
+  parseUrlState,
+  serializeUrlState,
+  VIEWS,
+  type UrlState,
+} from '../../../../../client/src/state/url.ts';
 
 describe('URL state', () => {
   it('is empty for the default state and reads back as the default', () => {
@@ -35,11 +45,16 @@ describe('URL state', () => {
     expect(parsed.regions).toEqual(['LAC', 'WA']);
     expect(parsed.congresses).toEqual([14, 15]);
     expect(parseUrlState(serializeUrlState(parsed))).toEqual(parsed);
-    expect(serializeUrlState({ ...DEFAULT_URL_STATE, view: 'compare', compare: 'profile', profile: 'state:MEX', regions: ['WA'] })).toBe('?view=compare&region=WA&cmp=profile&profile=state%3AMEX');
+    expect(serializeUrlState({ ...DEFAULT_URL_STATE, view: 'compare', compare: 'profile', profile: 'state:MEX', regions: ['WA'] })).toBe(
+      '?view=compare&region=WA&cmp=profile&profile=state%3AMEX',
+    );
   });
 
   it('round-trips any state (property)', () => {
-    const id = fc.option(fc.string({ minLength: 1 }).filter((s) => s.trim() === s && s !== ''), { nil: null });
+    const id = fc.option(
+      fc.string({ minLength: 1 }).filter((s) => s.trim() === s && s !== ''),
+      { nil: null },
+    );
     const label = fc.constantFrom('State', 'Person', 'CrimeType', 'Instrument');
     fc.assert(
       fc.property(
@@ -56,7 +71,17 @@ describe('URL state', () => {
           params: id,
           saved: id,
           link: id,
-          camera: fc.option(fc.record({ x: fc.double({ min: -10, max: 10, noNaN: true }), y: fc.double({ min: -10, max: 10, noNaN: true }), ratio: fc.double({ min: 0.001, max: 8, noNaN: true }) }).map(normalizeCamera).filter((c) => c.ratio > 0), { nil: null }),
+          camera: fc.option(
+            fc
+              .record({
+                x: fc.double({ min: -10, max: 10, noNaN: true }),
+                y: fc.double({ min: -10, max: 10, noNaN: true }),
+                ratio: fc.double({ min: 0.001, max: 8, noNaN: true }),
+              })
+              .map(normalizeCamera)
+              .filter((c) => c.ratio > 0),
+            { nil: null },
+          ),
           hiddenLabels: fc.uniqueArray(label).map((a) => [...a].sort()),
           hiddenTypes: fc.uniqueArray(fc.constantFrom('MENTIONS', 'CITES')).map((a) => [...a].sort()),
           reports: fc.uniqueArray(fc.constantFrom('report:lac-rpm-2025', 'report:afr-rpm-2025', 'report:wa-rpm-2025-en')).map((a) => [...a].sort()),

@@ -8,7 +8,7 @@ import { describeValue } from '../../../../../client/src/views/cypherModel.ts';
 describe('console commands, as Neo4j Browser has them', () => {
   it('reads :param name => expression (and the older name: expression)', () => {
     expect(parseConsoleInput(':param crime => "crime:money-laundering"')).toEqual({ kind: 'param', name: 'crime', expression: '"crime:money-laundering"' });
-    expect(parseConsoleInput(":param limit: 10")).toEqual({ kind: 'param', name: 'limit', expression: '10' });
+    expect(parseConsoleInput(':param limit: 10')).toEqual({ kind: 'param', name: 'limit', expression: '10' });
     expect(parseConsoleInput(':param `odd name` => [1, 2]')).toEqual({ kind: 'param', name: 'odd name', expression: '[1, 2]' });
     expect(parseConsoleInput(':PARAM x=>{a: 1,\n b: 2}')).toEqual({ kind: 'param', name: 'x', expression: '{a: 1,\n b: 2}' });
   });
@@ -39,9 +39,16 @@ describe('console parameters', () => {
 
   it('recognises the saved queries’ entity parameters and their labels', () => {
     expect(entityParam(param('crime', 'string', 'crime:trafficking-in-persons', 'The crime type’s id'))).toEqual({ labels: ['CrimeType'] });
-    expect(entityParam(param('instrument', 'string', 'instrument:untoc', 'The instrument’s id (the default is the Organized Crime Convention)'))).toEqual({ labels: ['Instrument'] });
-    expect(entityParam(param('meeting', 'string', '', 'Only this meeting (its id, e.g. "meeting:lac-rpm-2025"); empty for all'))).toEqual({ labels: ['Meeting'] });
-    expect(entityParam(param('item', 'string', '', 'Only this agenda item or theme (its id, e.g. "agenda:15:3"); empty for all'))!.labels!.sort()).toEqual(['AgendaItem', 'Theme']);
+    expect(entityParam(param('instrument', 'string', 'instrument:untoc', 'The instrument’s id (the default is the Organized Crime Convention)'))).toEqual({
+      labels: ['Instrument'],
+    });
+    expect(entityParam(param('meeting', 'string', '', 'Only this meeting (its id, e.g. "meeting:lac-rpm-2025"); empty for all'))).toEqual({
+      labels: ['Meeting'],
+    });
+    expect(entityParam(param('item', 'string', '', 'Only this agenda item or theme (its id, e.g. "agenda:15:3"); empty for all'))!.labels!.sort()).toEqual([
+      'AgendaItem',
+      'Theme',
+    ]);
     expect(entityParam(param('from', 'string', 'state:CRI', 'Id of the first node'))).toEqual({ labels: null });
     expect(entityParam(param('minCount', 'integer', 1, 'Only pairs named together at least this often'))).toBeNull();
     expect(entityParam(param('q', 'string', 'trafficking', 'Words to find'))).toBeNull();
@@ -67,7 +74,16 @@ describe('console parameters', () => {
     expect(paramsToUrl({})).toBeNull();
     expect(paramsFromUrl('[1]')).toEqual({});
     expect(paramsFromUrl('{broken')).toEqual({});
-    expect(savedDefaults({ name: 'q', title_en: '', title_zh: '', description: '', cypher: '', params: [param('a', 'integer', 1, ''), param('b', 'boolean', true, '')] })).toEqual({ a: 1, b: true });
+    expect(
+      savedDefaults({
+        name: 'q',
+        title_en: '',
+        title_zh: '',
+        description: '',
+        cypher: '',
+        params: [param('a', 'integer', 1, ''), param('b', 'boolean', true, '')],
+      }),
+    ).toEqual({ a: 1, b: true });
   });
 });
 
@@ -81,13 +97,25 @@ describe('console results', () => {
 
   it('downloads every row with names beside node ids', () => {
     const node = (id: string, name: string) => ({ id, labels: ['State'], properties: { name_zh: name, name_en: name } });
-    const result = { columns: ['s', 'n'], rows: [{ s: node('state:ARG', '阿根廷'), n: 1 }, { s: node('state:CRI', '哥斯达黎加'), n: null }] };
+    const result = {
+      columns: ['s', 'n'],
+      rows: [
+        { s: node('state:ARG', '阿根廷'), n: 1 },
+        { s: node('state:CRI', '哥斯达黎加'), n: null },
+      ],
+    };
     expect(resultTable(result, 'zh')).toEqual([
       ['s', 's_name', 'n'],
       ['state:ARG', '阿根廷', '1'],
       ['state:CRI', '哥斯达黎加', null],
     ]);
-    const json = JSON.parse(resultJson('MATCH …', { a: 1 }, { ...result, graph: { options: { type: 'directed', multi: true, allowSelfLoops: true }, attributes: {}, nodes: [], edges: [] }, summary: { rowCount: 2 } } as never));
+    const json = JSON.parse(
+      resultJson('MATCH …', { a: 1 }, {
+        ...result,
+        graph: { options: { type: 'directed', multi: true, allowSelfLoops: true }, attributes: {}, nodes: [], edges: [] },
+        summary: { rowCount: 2 },
+      } as never),
+    );
     expect(json).toMatchObject({ query: 'MATCH …', params: { a: 1 }, columns: ['s', 'n'] });
     expect(json.rows).toHaveLength(2);
   });

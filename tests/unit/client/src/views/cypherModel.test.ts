@@ -5,17 +5,46 @@ import { HISTORY_LIMIT, pushHistory, readHistory, writeHistory, type HistoryStor
 
 describe('Cypher result cells', () => {
   it('shows nodes by name, relationships by type, lists item by item', () => {
-    expect(describeValue({ id: 'rec:lac-rpm-2025:24(c)', labels: ['Recommendation'], properties: { id: 'rec:lac-rpm-2025:24(c)', text: '…' } }, 'en')).toEqual({ kind: 'node', id: 'rec:lac-rpm-2025:24(c)', label: 'Recommendation', text: 'Recommendation 24(c)' });
-    expect(describeValue({ id: 'state:ARG', labels: ['State'], properties: { id: 'state:ARG', name_zh: '阿根廷', name_en: 'Argentina' } }, 'zh')).toMatchObject({ kind: 'node', text: '阿根廷' });
-    expect(describeValue({ id: '5:abc:9', type: 'CITES', start: 'rec:r:24(c)', end: 'instrument:untoc', properties: {} })).toMatchObject({ kind: 'relationship', text: ':CITES' });
-    const path: Json = { nodes: [{ id: 'state:ARG', labels: ['State'], properties: { name_en: 'Argentina' } }, { id: 'theme:15', labels: ['Theme'], properties: { title_en: 'Theme' } }], relationships: [] };
-    expect(describeValue(path, 'en')).toMatchObject({ kind: 'list', separator: ' → ', items: [{ kind: 'node', text: 'Argentina' }, { kind: 'node', id: 'theme:15' }] });
-    expect(describeValue([1, 'a'])).toEqual({ kind: 'list', items: [{ kind: 'scalar', text: '1' }, { kind: 'scalar', text: 'a' }] });
+    expect(describeValue({ id: 'rec:lac-rpm-2025:24(c)', labels: ['Recommendation'], properties: { id: 'rec:lac-rpm-2025:24(c)', text: '…' } }, 'en')).toEqual({
+      kind: 'node',
+      id: 'rec:lac-rpm-2025:24(c)',
+      label: 'Recommendation',
+      text: 'Recommendation 24(c)',
+    });
+    expect(describeValue({ id: 'state:ARG', labels: ['State'], properties: { id: 'state:ARG', name_zh: '阿根廷', name_en: 'Argentina' } }, 'zh')).toMatchObject(
+      { kind: 'node', text: '阿根廷' },
+    );
+    expect(describeValue({ id: '5:abc:9', type: 'CITES', start: 'rec:r:24(c)', end: 'instrument:untoc', properties: {} })).toMatchObject({
+      kind: 'relationship',
+      text: ':CITES',
+    });
+    const path: Json = {
+      nodes: [
+        { id: 'state:ARG', labels: ['State'], properties: { name_en: 'Argentina' } },
+        { id: 'theme:15', labels: ['Theme'], properties: { title_en: 'Theme' } },
+      ],
+      relationships: [],
+    };
+    expect(describeValue(path, 'en')).toMatchObject({
+      kind: 'list',
+      separator: ' → ',
+      items: [
+        { kind: 'node', text: 'Argentina' },
+        { kind: 'node', id: 'theme:15' },
+      ],
+    });
+    expect(describeValue([1, 'a'])).toEqual({
+      kind: 'list',
+      items: [
+        { kind: 'scalar', text: '1' },
+        { kind: 'scalar', text: 'a' },
+      ],
+    });
     expect(describeValue(null)).toEqual({ kind: 'scalar', text: 'null' });
     expect(describeValue({ a: 1 })).toEqual({ kind: 'map', text: '{"a":1}' });
   });
 
-  it('puts a row\'s values in column order', () => {
+  it("puts a row's values in column order", () => {
     expect(rowValues({ b: 2, a: 1 }, ['a', 'b'])).toEqual([1, 2]);
     expect(rowValues({ a: null }, ['a'])).toEqual([null]);
   });

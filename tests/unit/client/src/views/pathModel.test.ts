@@ -8,7 +8,11 @@ describe('path steps', () => {
   it('say which way each relationship runs: Mexico → theme ← ¶13 → UNTOC', () => {
     const steps = pathSteps({
       path: [node('state:MEX'), node('theme:15'), node('para:13'), node('instrument:untoc')],
-      relationships: [rel('r1', 'SPOKE_ON', 'state:MEX', 'theme:15'), rel('r2', 'PART_OF', 'para:13', 'theme:15'), rel('r3', 'MENTIONS', 'para:13', 'instrument:untoc')],
+      relationships: [
+        rel('r1', 'SPOKE_ON', 'state:MEX', 'theme:15'),
+        rel('r2', 'PART_OF', 'para:13', 'theme:15'),
+        rel('r3', 'MENTIONS', 'para:13', 'instrument:untoc'),
+      ],
     });
     expect(steps.map((s) => [s.type, s.forward])).toEqual([
       ['SPOKE_ON', true],

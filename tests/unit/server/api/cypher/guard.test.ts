@@ -68,7 +68,10 @@ describe('checkText', () => {
       'SHOW BUILT IN FUNCTIONS',
       'SHOW PROCEDURES EXECUTABLE BY CURRENT USER YIELD name',
     ]) {
-      expect(reason(() => checkText(q)), q).toBeUndefined();
+      expect(
+        reason(() => checkText(q)),
+        q,
+      ).toBeUndefined();
     }
   });
 });
@@ -84,7 +87,10 @@ describe('checkPlan', () => {
       ['ShowFunctions@neo4j', 'allFunctions, functionsForUser(all), defaultColumns'],
       ['ShowProcedures@neo4j', 'proceduresForUser(current), columns(name)'],
     ] as const) {
-      expect(reason(() => checkPlan({ queryType: 'r', plan: results(op(name, { Details: details })) })), name).toBeUndefined();
+      expect(
+        reason(() => checkPlan({ queryType: 'r', plan: results(op(name, { Details: details })) })),
+        name,
+      ).toBeUndefined();
     }
   });
 
@@ -97,7 +103,10 @@ describe('checkPlan', () => {
       'db.schema.nodeTypeProperties() :: (nodeType :: STRING)',
       'db.schema.relTypeProperties() :: (relType :: STRING)',
     ]) {
-      expect(reason(() => checkPlan({ queryType: 'r', plan: results(op('ProcedureCall@neo4j', { Details: details })) })), details).toBeUndefined();
+      expect(
+        reason(() => checkPlan({ queryType: 'r', plan: results(op('ProcedureCall@neo4j', { Details: details })) })),
+        details,
+      ).toBeUndefined();
     }
   });
 

@@ -56,7 +56,16 @@ describe('tokenize', () => {
   });
 
   it('reads strings with backslash escapes, quoted names with doubled backticks', () => {
-    expect(words("RETURN 'it\\'s', \"a\\\"b\", 'a\\qb', 'a\\tb'")).toEqual(['RETURN', "string:it's", ',', 'string:a"b', ',', 'string:a\\qb', ',', 'string:a\tb']);
+    expect(words("RETURN 'it\\'s', \"a\\\"b\", 'a\\qb', 'a\\tb'")).toEqual([
+      'RETURN',
+      "string:it's",
+      ',',
+      'string:a"b',
+      ',',
+      'string:a\\qb',
+      ',',
+      'string:a\tb',
+    ]);
     expect(words('RETURN 1 AS `a``;b`')).toEqual(['RETURN', '1', 'AS', 'quotedName:a`;b']);
     expect(() => tokenize("RETURN 'open")).toThrow(CypherLexError);
     expect(() => tokenize('RETURN `open')).toThrow(CypherLexError);
@@ -64,22 +73,57 @@ describe('tokenize', () => {
 
   it('covers the whole text: tokens are contiguous, with offsets into the text as written', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', 'B', '1', ' ', '\n', '\r', '(', ')', '[', ']', ';', '.', '-', '>', '/', '*', '$', '`', "'", '"', '\\', 'u', '0', '2', '7', '中', '\u00a0', '\u2028'), maxLength: 40 }), (q) => {
-        let tokens;
-        try {
-          tokens = tokenize(q);
-        } catch (error) {
-          expect(error).toBeInstanceOf(CypherLexError);
-          return;
-        }
-        let at = 0;
-        for (const t of tokens) {
-          expect(t.start).toBe(at);
-          expect(t.end).toBeGreaterThan(t.start);
-          at = t.end;
-        }
-        expect(at).toBe(q.length);
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom(
+            'a',
+            'B',
+            '1',
+            ' ',
+            '\n',
+            '\r',
+            '(',
+            ')',
+            '[',
+            ']',
+            ';',
+            '.',
+            '-',
+            '>',
+            '/',
+            '*',
+            '$',
+            '`',
+            "'",
+            '"',
+            '\\',
+            'u',
+            '0',
+            '2',
+            '7',
+            '中',
+            '\u00a0',
+            '\u2028',
+          ),
+          maxLength: 40,
+        }),
+        (q) => {
+          let tokens;
+          try {
+            tokens = tokenize(q);
+          } catch (error) {
+            expect(error).toBeInstanceOf(CypherLexError);
+            return;
+          }
+          let at = 0;
+          for (const t of tokens) {
+            expect(t.start).toBe(at);
+            expect(t.end).toBeGreaterThan(t.start);
+            at = t.end;
+          }
+          expect(at).toBe(q.length);
+        },
+      ),
       { numRuns: 2000 },
     );
   }, 60_000);

@@ -56,7 +56,10 @@ describe('iteration inside one expression', () => {
     ['membership in a collected list inside a quantifier', 'MATCH (a) WITH collect(a) AS l RETURN all(x IN l WHERE x IN l) AS b'],
     ['reduce concatenating strings over a collected list', "MATCH (a), (b) WITH collect(a.id) AS l RETURN size(reduce(s = '', x IN l | s + x)) AS n"],
     ['reduce concatenating lists over a big range', 'RETURN size(reduce(acc = [], x IN range(1, 100000) | acc + [x])) AS n'],
-    ['membership hidden in a function argument inside a comprehension', 'MATCH (a) WITH collect(a.id) AS l RETURN size([x IN l WHERE coalesce(null, x IN l)]) AS n'],
+    [
+      'membership hidden in a function argument inside a comprehension',
+      'MATCH (a) WITH collect(a.id) AS l RETURN size([x IN l WHERE coalesce(null, x IN l)]) AS n',
+    ],
     ['membership hidden in a list literal inside a comprehension', 'MATCH (a) WITH collect(a.id) AS l RETURN [x IN l | [1, x IN l]] AS n'],
   ] as [string, string, Record<string, unknown>?][])('refuses %s', (_form, query, params = {}) => {
     expect(reason(query, params)).toBe('unbounded_expression');

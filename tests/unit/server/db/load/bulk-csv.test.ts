@@ -30,14 +30,20 @@ describe('bulkCsv', () => {
     expect(state[1]![state[0]!.indexOf('aliases:string[]')]).toBe(['中国', 'PRC'].join(ARRAY_DELIMITER));
   });
 
-  it('folds a node two reports share as the loader does: both in _reports, each one\'s say in _contrib', () => {
+  it("folds a node two reports share as the loader does: both in _reports, each one's say in _contrib", () => {
     const csv = bulkCsv([planLoad(report('report:a', { iso3: 'CHN' })), planLoad(report('report:b', { iso3: 'CHN', name_zh: '中国' }))]);
     expect(csv.nodes).toBe(3);
     expect(csv.relationships).toBe(2);
     const state = rows(csv.files.find((f) => f.name.includes('State'))!.text);
     const at = (k: string) => state[1]![state[0]!.findIndex((h) => h.startsWith(`${k}:`))];
     expect(at('_reports')).toBe(`report:a${ARRAY_DELIMITER}report:b`);
-    expect(JSON.parse(at('_contrib')!)).toEqual({ sets: [{ iso3: 'CHN', name: 'China' }, { iso3: 'CHN', name: 'China', name_zh: '中国' }], of: [0, 1] });
+    expect(JSON.parse(at('_contrib')!)).toEqual({
+      sets: [
+        { iso3: 'CHN', name: 'China' },
+        { iso3: 'CHN', name: 'China', name_zh: '中国' },
+      ],
+      of: [0, 1],
+    });
   });
 
   it('marks empty lists (a CSV field cannot hold one) instead of writing them', () => {

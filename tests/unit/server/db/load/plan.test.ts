@@ -1,6 +1,15 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { CONTRIB_KEY, NO_CONTRIBUTIONS, REPORTS_KEY, contributionsOf, dbPropertiesOf, foldContributions, withContribution, withoutContribution } from '../../../../../server/db/load/contributions.ts';
+import {
+  CONTRIB_KEY,
+  NO_CONTRIBUTIONS,
+  REPORTS_KEY,
+  contributionsOf,
+  dbPropertiesOf,
+  foldContributions,
+  withContribution,
+  withoutContribution,
+} from '../../../../../server/db/load/contributions.ts';
 import { LoadInputError, batches, checkStorable, planLoad } from '../../../../../server/db/load/plan.ts';
 import { toDbProperties } from '../../../../../server/db/load/properties.ts';
 import { mergeGraphs } from '../../../../../server/ingest/index.ts';
@@ -13,8 +22,16 @@ function graph(report: string, extra: Partial<GraphJson> = {}): GraphJson {
   return {
     reports: [report],
     nodes: [
-      { id: report, labels: ['Report'], properties: { title_zh: '报告', title_en: 'Report', language: 'zh', region: 'r', venue: 'v', startDate: '2025-01-01', endDate: '2025-01-02' } },
-      { id: 'state:ARG', labels: ['State'], properties: { iso3: 'ARG', name: '阿根廷', name_zh: '阿根廷', name_en: 'Argentina', aliases: ['阿根廷'], unMember: true } },
+      {
+        id: report,
+        labels: ['Report'],
+        properties: { title_zh: '报告', title_en: 'Report', language: 'zh', region: 'r', venue: 'v', startDate: '2025-01-01', endDate: '2025-01-02' },
+      },
+      {
+        id: 'state:ARG',
+        labels: ['State'],
+        properties: { iso3: 'ARG', name: '阿根廷', name_zh: '阿根廷', name_en: 'Argentina', aliases: ['阿根廷'], unMember: true },
+      },
       { id: `para:${report}:1`, labels: ['Paragraph'], properties: { report, number: 1, text: '阿根廷', section: 'I', subheading: null } },
       ...(extra.nodes ?? []),
     ],
@@ -128,11 +145,20 @@ describe('contributions', () => {
     c = withContribution(c, A, { ...fromA, name: '阿根廷共和国' });
     expect(c.reports).toEqual([A, B]);
     expect(foldContributions('node', c).name).toBe('阿根廷共和国');
-    expect(foldContributions('node', withoutContribution(c, A))).toEqual({ name: 'Argentina', aliases: ['Argentina', 'Argentine Republic'], title_en: 'x', listedIn: [B] });
+    expect(foldContributions('node', withoutContribution(c, A))).toEqual({
+      name: 'Argentina',
+      aliases: ['Argentina', 'Argentine Republic'],
+      title_en: 'x',
+      listedIn: [B],
+    });
   });
 
   it('CO_OCCURS adds counts up and unites paragraphs and reports', () => {
-    const c = withContribution(withContribution(NO_CONTRIBUTIONS, A, { count: 2, paragraphs: ['p1', 'p2'], reports: [A] }), B, { count: 1, paragraphs: ['q1'], reports: [B] });
+    const c = withContribution(withContribution(NO_CONTRIBUTIONS, A, { count: 2, paragraphs: ['p1', 'p2'], reports: [A] }), B, {
+      count: 1,
+      paragraphs: ['q1'],
+      reports: [B],
+    });
     expect(foldContributions('CO_OCCURS', c)).toEqual({ count: 3, paragraphs: ['p1', 'p2', 'q1'], reports: [A, B] });
     expect(foldContributions('CO_OCCURS', withoutContribution(c, A))).toEqual({ count: 1, paragraphs: ['q1'], reports: [B] });
   });

@@ -18,7 +18,12 @@ describe('parseJavaMajor', () => {
 
 describe('renderNeo4jConf', () => {
   const conf = renderNeo4jConf({ boltPort: 7777, pageCache: '128m', transactionMemory: '256m' });
-  const settings = Object.fromEntries(conf.trim().split('\n').map((line) => line.split('=') as [string, string]));
+  const settings = Object.fromEntries(
+    conf
+      .trim()
+      .split('\n')
+      .map((line) => line.split('=') as [string, string]),
+  );
 
   it('binds Bolt to loopback on the given port, with authentication on', () => {
     expect(settings['server.bolt.listen_address']).toBe('127.0.0.1:7777');
@@ -41,9 +46,9 @@ describe('explainLaunchFailure', () => {
     expect(explainLaunchFailure('Address already in use | BindException: x', where).message).toMatch(/Port 7687 .* NEO4J_BOLT_PORT/);
   });
   it('names the data directory when another process holds its lock', () => {
-    expect(explainLaunchFailure('FileLockException: Lock file has been locked by another process: /data/neo4j/data/databases/store_lock', where).message).toMatch(
-      /data directory \/data\/neo4j is in use/,
-    );
+    expect(
+      explainLaunchFailure('FileLockException: Lock file has been locked by another process: /data/neo4j/data/databases/store_lock', where).message,
+    ).toMatch(/data directory \/data\/neo4j is in use/);
   });
   it('says what to do about a store that will not open, in one line', () => {
     const message = explainLaunchFailure('Store files are corrupt\nline two', where).message;

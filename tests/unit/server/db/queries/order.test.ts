@@ -8,7 +8,21 @@ describe('naturalCompare', () => {
   });
 
   it('gives the order localeCompare gives in English with numeric collation, Chinese and mixed labels included', () => {
-    const labels = ['建议 24(c)', '建议 3', '第10段', '第9段', 'Recommendation 2', 'recommendation 10', 'state:ARG', 'state:arg', '', 'ÉCOSOC', 'ECOSOC', '24(c)', '24(C)'];
+    const labels = [
+      '建议 24(c)',
+      '建议 3',
+      '第10段',
+      '第9段',
+      'Recommendation 2',
+      'recommendation 10',
+      'state:ARG',
+      'state:arg',
+      '',
+      'ÉCOSOC',
+      'ECOSOC',
+      '24(c)',
+      '24(C)',
+    ];
     for (const a of labels) for (const b of labels) expect(Math.sign(naturalCompare(a, b))).toBe(Math.sign(a.localeCompare(b, 'en', { numeric: true })));
   });
 });

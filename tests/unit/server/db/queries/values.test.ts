@@ -7,7 +7,8 @@ import { nodeToJson, scalarToJson, toDriverValue, ValueConverter } from '../../.
 
 const int = neo4j.int;
 const node = (eid: string, labels: string[], props: Record<string, unknown>) => new Node(int(0), labels, props, eid);
-const rel = (eid: string, type: string, start: string, end: string, props: Record<string, unknown> = {}) => new Relationship(int(0), int(0), int(0), type, props, eid, start, end);
+const rel = (eid: string, type: string, start: string, end: string, props: Record<string, unknown> = {}) =>
+  new Relationship(int(0), int(0), int(0), type, props, eid, start, end);
 
 describe('scalarToJson', () => {
   it('makes integers numbers (strings beyond 2^53) and temporals ISO strings', () => {

@@ -63,7 +63,10 @@ describe('contents', () => {
   it('entries with the page number after spaces (a Word file), a wrapped entry, and no leaders at all', () => {
     const text = englishText()
       .replace(/^(.+)\t(\d+)$/gm, '$1 $2')
-      .replace('A. Theme of the Fifteenth United Nations Congress on Crime Prevention and Criminal Justice 2', 'A. Theme of the Fifteenth United Nations Congress on Crime Prevention and\nCriminal Justice . . . . . 2');
+      .replace(
+        'A. Theme of the Fifteenth United Nations Congress on Crime Prevention and Criminal Justice 2',
+        'A. Theme of the Fifteenth United Nations Congress on Crime Prevention and\nCriminal Justice . . . . . 2',
+      );
     expect(graphDifferences(english.graph, ingest(text, 'asia-pacific-rpm-fixture.en.txt').graph)).toEqual([]);
   });
 });
@@ -83,7 +86,10 @@ describe('wrapped lines', () => {
   });
 
   it('a word broken at a line-end hyphen is rejoined: whole where the report writes it whole, hyphenated where it writes the hyphen', () => {
-    const base = englishText().replace('regional preparatory meetings should be held', 'regional preparatory meetings should be held (inter-regional cooperation aside) in each region of the international community');
+    const base = englishText().replace(
+      'regional preparatory meetings should be held',
+      'regional preparatory meetings should be held (inter-regional cooperation aside) in each region of the international community',
+    );
     const broken = base.replace('each region of the international', 'each region of the inter-\nnational').replace('(inter-regional', '(inter-\nregional');
     const p1 = (t: string) => ingest(t, 'asia-pacific-rpm-fixture.en.txt').graph.nodes.find((n) => n.id === 'para:asia-pacific-rpm-fixture:1')!.properties.text;
     expect(p1(broken)).toBe(p1(base));
@@ -116,15 +122,19 @@ describe('page furniture at any line break changes nothing (property)', () => {
   );
   it('the seed, furniture inserted at up to six random line breaks', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.integer({ min: 20, max: lines.length - 2 }), { minLength: 1, maxLength: 6 }), fc.array(furniture, { minLength: 6, maxLength: 6 }), (breaks, blocks) => {
-        const out: string[] = [];
-        for (const [k, line] of lines.entries()) {
-          out.push(line);
-          const j = breaks.indexOf(k);
-          if (j !== -1) out.push(blocks[j]!);
-        }
-        expect(graphDifferences(seed.graph, ingest(out.join('\n')).graph)).toEqual([]);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 20, max: lines.length - 2 }), { minLength: 1, maxLength: 6 }),
+        fc.array(furniture, { minLength: 6, maxLength: 6 }),
+        (breaks, blocks) => {
+          const out: string[] = [];
+          for (const [k, line] of lines.entries()) {
+            out.push(line);
+            const j = breaks.indexOf(k);
+            if (j !== -1) out.push(blocks[j]!);
+          }
+          expect(graphDifferences(seed.graph, ingest(out.join('\n')).graph)).toEqual([]);
+        },
+      ),
       { numRuns: 25 },
     );
   }, 180_000);

@@ -20,7 +20,9 @@ const FIXTURES = readdirSync(repoPath('tests/fixtures'), { recursive: true, enco
 
 describe('pdftotext fixtures read as before', () => {
   it('there are the seed and both development reports', () => {
-    expect(FIXTURES).toEqual(expect.arrayContaining(['lac-rpm-2025.zh.pdftotext.txt', 'dev/afr-rpm-2025.zh.pdftotext.txt', 'dev/eur-rpm-2025.en.pdftotext.txt']));
+    expect(FIXTURES).toEqual(
+      expect.arrayContaining(['lac-rpm-2025.zh.pdftotext.txt', 'dev/afr-rpm-2025.zh.pdftotext.txt', 'dev/eur-rpm-2025.en.pdftotext.txt']),
+    );
   });
 
   for (const name of FIXTURES) {
@@ -28,7 +30,10 @@ describe('pdftotext fixtures read as before', () => {
       const doc = await readDocument(fixture(name), name);
       expect(doc.footnotes).toEqual([]);
       expect(doc.lines.filter((l) => l.marks.length > 0)).toEqual([]);
-      const laid = doc.text.split('\n').map((t, i) => `${doc.lines[i]!.line}\t${doc.lines[i]!.page}\t${t}`).join('\n');
+      const laid = doc.text
+        .split('\n')
+        .map((t, i) => `${doc.lines[i]!.line}\t${doc.lines[i]!.page}\t${t}`)
+        .join('\n');
       await expect(`${laid}\n`).toMatchFileSnapshot(`./__snapshots__/${path.basename(name, '.txt')}.read.txt`);
     });
   }

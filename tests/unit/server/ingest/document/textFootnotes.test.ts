@@ -60,14 +60,26 @@ function paged(text: string, notes: Note[], opts: { width: number; latin: boolea
 
 /** The graph with every node's footnotes taken off: what the clean text gives. */
 function withoutFootnotes(graph: GraphJson): GraphJson {
-  return { ...graph, nodes: graph.nodes.map((n) => ({ ...n, properties: Object.fromEntries(Object.entries(n.properties).filter(([k]) => k !== 'footnotes' && k !== 'footnoteAt')) })) };
+  return {
+    ...graph,
+    nodes: graph.nodes.map((n) => ({
+      ...n,
+      properties: Object.fromEntries(Object.entries(n.properties).filter(([k]) => k !== 'footnotes' && k !== 'footnoteAt')),
+    })),
+  };
 }
 
 describe('footnotes in text extracted from a PDF', () => {
   const englishCases: [string, Note[], { formFeed: boolean; column?: string[] }][] = [
     [
       'a glued mark, a note that wraps, form feeds; the paragraph goes on on the next page',
-      [{ after: 'Transnational Organized Crime and its Protocols', mark: '1', foot: ['1 United Nations, Treaty Series, vols. 2225, 2237, 2241 and 2326. The Protocols', 'supplement the Convention.'] }],
+      [
+        {
+          after: 'Transnational Organized Crime and its Protocols',
+          mark: '1',
+          foot: ['1 United Nations, Treaty Series, vols. 2225, 2237, 2241 and 2326. The Protocols', 'supplement the Convention.'],
+        },
+      ],
       { formFeed: true },
     ],
     [
@@ -93,7 +105,9 @@ describe('footnotes in text extracted from a PDF', () => {
       expect(graphDifferences(clean.en.graph, withoutFootnotes(result.graph))).toEqual([]);
       expect(result.footnotes.map((f) => f.marker)).toEqual(notes.map((n) => n.mark.trim()));
       const expected = notes.map((n) => {
-        const node = clean.en.graph.nodes.find((x) => typeof x.properties.text === 'string' && x.labels.includes('Paragraph') && x.properties.text.includes(n.after))!;
+        const node = clean.en.graph.nodes.find(
+          (x) => typeof x.properties.text === 'string' && x.labels.includes('Paragraph') && x.properties.text.includes(n.after),
+        )!;
         const text = String(node.properties.text);
         const note = opts.column ? `${n.mark.trim()} ${n.foot.join(' ')}` : n.foot.join(' ');
         return `${node.id}: ${note} @ ${text.slice(0, text.indexOf(n.after) + n.after.length).slice(-12)}`;
@@ -103,12 +117,20 @@ describe('footnotes in text extracted from a PDF', () => {
   }
 
   const chineseCases: [string, Note[], { formFeed: boolean }][] = [
-    ['a glued mark after a title, form feeds; the paragraph goes on on the next page', [{ after: '《联合国打击跨国有组织犯罪公约》', mark: '1', foot: ['1 联合国，《条约汇编》，第2225卷，第39574号。'] }], { formFeed: true }],
+    [
+      'a glued mark after a title, form feeds; the paragraph goes on on the next page',
+      [{ after: '《联合国打击跨国有组织犯罪公约》', mark: '1', foot: ['1 联合国，《条约汇编》，第2225卷，第39574号。'] }],
+      { formFeed: true },
+    ],
     [
       'two notes, a mark after a full stop, a note that wraps, no form feeds',
       [
         { after: '第 23 段）。', mark: '1', foot: ['1 见A/CONF.234/16，第3段。'] },
-        { after: '畅所欲言。', mark: '2', foot: ['2 大会第77/231号决议，其中大会请预防犯罪和刑事司法委员会在第三十三届会议上核准', '第十五届预防犯罪大会的总主题。'] },
+        {
+          after: '畅所欲言。',
+          mark: '2',
+          foot: ['2 大会第77/231号决议，其中大会请预防犯罪和刑事司法委员会在第三十三届会议上核准', '第十五届预防犯罪大会的总主题。'],
+        },
       ],
       { formFeed: false },
     ],
@@ -119,7 +141,9 @@ describe('footnotes in text extracted from a PDF', () => {
       expect(graphDifferences(clean.zh.graph, withoutFootnotes(result.graph))).toEqual([]);
       const expected = notes.map((n) => {
         const after = n.after.replace(/\s+/g, '');
-        const node = clean.zh.graph.nodes.find((x) => typeof x.properties.text === 'string' && x.labels.includes('Paragraph') && x.properties.text.replace(/\s+/g, '').includes(after))!;
+        const node = clean.zh.graph.nodes.find(
+          (x) => typeof x.properties.text === 'string' && x.labels.includes('Paragraph') && x.properties.text.replace(/\s+/g, '').includes(after),
+        )!;
         const text = String(node.properties.text).replace(/\s+/g, '');
         return `${node.id}: ${n.foot.join('')} @ ${text.slice(0, text.indexOf(after) + after.length).slice(-12)}`;
       });
@@ -130,15 +154,18 @@ describe('footnotes in text extracted from a PDF', () => {
 
 describe('never a footnote without both halves', () => {
   it('a line at the foot of a page that starts like a note but has no mark on its page stays text', () => {
-    const text = paged(englishText(), [{ after: 'growing online', mark: '', foot: ['3 Member States were represented.'] }], { width: 80, latin: true, formFeed: true });
+    const text = paged(englishText(), [{ after: 'growing online', mark: '', foot: ['3 Member States were represented.'] }], {
+      width: 80,
+      latin: true,
+      formFeed: true,
+    });
     const result = ingest(text, EN);
     expect(result.footnotes).toEqual([]);
     expect(result.text).toContain('3 Member States were represented.');
   });
 
   it('numbers of the text are not marks: a symbol, a date, "paragraph 5", "from 10 to 12"', () => {
-    const body = englishText()
-      .replace('growing online.', 'growing online (E/CN.15/2025/5), see paragraph 5 of resolution 79/186, from 10 to 5 March.');
+    const body = englishText().replace('growing online.', 'growing online (E/CN.15/2025/5), see paragraph 5 of resolution 79/186, from 10 to 5 March.');
     const text = paged(body, [{ after: 'to 5 March.', mark: '', foot: ['5 A note whose mark is nowhere.'] }], { width: 80, latin: true, formFeed: true });
     const result = ingest(text, EN);
     expect(result.footnotes).toEqual([]);
@@ -146,7 +173,11 @@ describe('never a footnote without both halves', () => {
   });
 
   it('Chinese numbers with their measure word or 第 are not marks', () => {
-    const text = paged(seedText(), [{ after: '2006 年 8 月 15 日', mark: '', foot: ['15 一个不是脚注的编号行。'] }], { width: 60, latin: false, formFeed: true });
+    const text = paged(seedText(), [{ after: '2006 年 8 月 15 日', mark: '', foot: ['15 一个不是脚注的编号行。'] }], {
+      width: 60,
+      latin: false,
+      formFeed: true,
+    });
     const result = ingest(text, ZH);
     expect(result.footnotes).toEqual([]);
   });

@@ -13,7 +13,9 @@ const titles = (text: string) => findInstrumentTitles(text, 'en').map((t) => [t.
 
 describe('English instrument titles by form', () => {
   it('reads titles headed by Agreement or Accord, without the name listed before them', () => {
-    expect(titles('Make use of UNCAC and the Lima Regional Agreement on Extradition as a legal basis;')).toEqual([['Lima Regional Agreement on Extradition', 'agreement']]);
+    expect(titles('Make use of UNCAC and the Lima Regional Agreement on Extradition as a legal basis;')).toEqual([
+      ['Lima Regional Agreement on Extradition', 'agreement'],
+    ]);
     expect(titles('recalled the Quito Accord for Police Cooperation.')).toEqual([['Quito Accord for Police Cooperation', 'agreement']]);
   });
 
@@ -41,7 +43,12 @@ describe('a title that belongs to a known instrument', () => {
   };
   const known = (from: number) => {
     const start = text.indexOf('Convention on Cooperation', from);
-    return { start, end: start + 'Convention on Cooperation'.length, text: 'Convention on Cooperation', target: { id: 'instrument:coop', label: 'Instrument' } };
+    return {
+      start,
+      end: start + 'Convention on Cooperation'.length,
+      text: 'Convention on Cooperation',
+      target: { id: 'instrument:coop', label: 'Instrument' },
+    };
   };
 
   it('is its own instrument when its own head word comes before the known title', () => {

@@ -42,13 +42,17 @@ describe('stated links between crimes', () => {
   });
 
   it('reads the other phrasings of a link and of a warning, in both languages', () => {
-    expect(links('一些发言者告诫不要把恐怖主义与有组织犯罪相提并论。', 'zh').map((l) => [l[0], l[1], l[2]])).toEqual([['crime:terrorism', 'crime:organized-crime', 'contested']]);
-    expect(links('发言者指出贩毒和有组织犯罪之间的联系日益紧密。', 'zh').map((l) => l[2])).toEqual(['nexus']);
-    expect(links('Some speakers warned against any suggestion of a nexus between the drug trafficking and terrorism.', 'en').map((l) => [l[0], l[1], l[2]])).toEqual([
-      ['crime:drug-trafficking', 'crime:terrorism', 'contested'],
+    expect(links('一些发言者告诫不要把恐怖主义与有组织犯罪相提并论。', 'zh').map((l) => [l[0], l[1], l[2]])).toEqual([
+      ['crime:terrorism', 'crime:organized-crime', 'contested'],
     ]);
+    expect(links('发言者指出贩毒和有组织犯罪之间的联系日益紧密。', 'zh').map((l) => l[2])).toEqual(['nexus']);
+    expect(
+      links('Some speakers warned against any suggestion of a nexus between the drug trafficking and terrorism.', 'en').map((l) => [l[0], l[1], l[2]]),
+    ).toEqual([['crime:drug-trafficking', 'crime:terrorism', 'contested']]);
     expect(links('Speakers noted the links between the drug trafficking and organized crime.', 'en').map((l) => l[2])).toEqual(['nexus']);
-    expect(links('Speakers proposed that drug trafficking be treated as a predicate offence to the terrorism offences.', 'en').map((l) => l[2])).toEqual(['predicate-offence']);
+    expect(links('Speakers proposed that drug trafficking be treated as a predicate offence to the terrorism offences.', 'en').map((l) => l[2])).toEqual([
+      'predicate-offence',
+    ]);
   });
 });
 
@@ -70,11 +74,18 @@ describe('predicate offences stated of several crimes, or through words standing
   });
 
   it('resolves a plural pronoun to the crimes the sentence is about, not to the nearest one', () => {
-    expect(pairs('Speakers said that crimes that affect the environment, including illegal mining, were committed by organized crime, and called for such crimes to be recognized as predicate offences to money laundering.', 'en')).toEqual([
+    expect(
+      pairs(
+        'Speakers said that crimes that affect the environment, including illegal mining, were committed by organized crime, and called for such crimes to be recognized as predicate offences to money laundering.',
+        'en',
+      ),
+    ).toEqual([
       ['crime:crimes-affecting-environment', ML, 'predicate-offence'],
       ['crime:illegal-mining', ML, 'predicate-offence'],
     ]);
-    expect(pairs('Treat illegal mining as a serious crime, and recognize them as predicate offences for money laundering;', 'en')).toEqual([['crime:illegal-mining', ML, 'predicate-offence']]);
+    expect(pairs('Treat illegal mining as a serious crime, and recognize them as predicate offences for money laundering;', 'en')).toEqual([
+      ['crime:illegal-mining', ML, 'predicate-offence'],
+    ]);
     expect(pairs('加强对影响环境的犯罪和非法采矿的处罚，并将其列为洗钱罪的前置犯罪。', 'zh')).toEqual([
       ['crime:crimes-affecting-environment', ML, 'predicate-offence'],
       ['crime:illegal-mining', ML, 'predicate-offence'],
@@ -90,6 +101,8 @@ describe('predicate offences stated of several crimes, or through words standing
   });
 
   it('takes no list across words that are not list words', () => {
-    expect(pairs('Terrorism was discussed at length. Illegal mining should be a predicate offence to money laundering.', 'en')).toEqual([['crime:illegal-mining', ML, 'predicate-offence']]);
+    expect(pairs('Terrorism was discussed at length. Illegal mining should be a predicate offence to money laundering.', 'en')).toEqual([
+      ['crime:illegal-mining', ML, 'predicate-offence'],
+    ]);
   });
 });

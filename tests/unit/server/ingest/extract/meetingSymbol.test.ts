@@ -94,7 +94,10 @@ describe('the meeting’s symbol', () => {
   });
 
   it('is not guessed between two series holding as many of the meeting’s documents', () => {
-    const text = enText.replace('A/CONF.241/RPM.4/INF/1\tList of participants', 'A/CONF.241/RPM.8/1\tOther\nA/CONF.241/RPM.8/L.1\tOther\nA/CONF.241/RPM.8/INF/1\tOther');
+    const text = enText.replace(
+      'A/CONF.241/RPM.4/INF/1\tList of participants',
+      'A/CONF.241/RPM.8/1\tOther\nA/CONF.241/RPM.8/L.1\tOther\nA/CONF.241/RPM.8/INF/1\tOther',
+    );
     const s = parseReport(text, 'x.en.txt');
     // RPM.4: /1, /L.1, /L.1/Add.1 — RPM.8: /1, /L.1, /INF/1.
     expect(meetingSymbol(s, text).series).toBeNull();

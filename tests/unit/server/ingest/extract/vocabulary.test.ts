@@ -52,12 +52,22 @@ describe('the items of a list', () => {
   });
 
   it('cuts English lists at semicolons when a name holds a comma, and at commas otherwise', () => {
-    expect(items('European Institute for Crime Prevention and Control, affiliated with the United Nations; International Centre for the Prevention of Crime; and Raoul Wallenberg Institute of Human Rights and Humanitarian Law', 'en')).toEqual([
+    expect(
+      items(
+        'European Institute for Crime Prevention and Control, affiliated with the United Nations; International Centre for the Prevention of Crime; and Raoul Wallenberg Institute of Human Rights and Humanitarian Law',
+        'en',
+      ),
+    ).toEqual([
       ['European Institute for Crime Prevention and Control, affiliated with the United Nations', null],
       ['International Centre for the Prevention of Crime', null],
       ['Raoul Wallenberg Institute of Human Rights and Humanitarian Law', null],
     ]);
-    expect(items('United Nations Educational, Scientific and Cultural Organization, Penal Reform International and the Organization for Security and Co-operation in Europe (OSCE)', 'en')).toEqual([
+    expect(
+      items(
+        'United Nations Educational, Scientific and Cultural Organization, Penal Reform International and the Organization for Security and Co-operation in Europe (OSCE)',
+        'en',
+      ),
+    ).toEqual([
       ['United Nations Educational, Scientific and Cultural Organization', 'org:unesco'],
       ['Penal Reform International', null],
       ['Organization for Security and Co-operation in Europe (OSCE)', null],
@@ -85,12 +95,18 @@ describe('short forms defined in the text', () => {
     findDefinitions(text, small.find(text), findInstrumentTitles(text, lang), lang).map((d) => [d.long, d.short, d.longMatch?.target.id ?? null]);
 
   it('reads an English name or title and its bracketed short form, "the" and "hereinafter" dropped', () => {
-    expect(defs('evaluations by the Group of States against Corruption (GRECO) of the Council', 'en')).toEqual([['Group of States against Corruption', 'GRECO', null]]);
-    expect(defs('drew on the Council of Europe Convention on Cybercrime (the Budapest Convention).', 'en')).toEqual([['Council of Europe Convention on Cybercrime', 'Budapest Convention', null]]);
+    expect(defs('evaluations by the Group of States against Corruption (GRECO) of the Council', 'en')).toEqual([
+      ['Group of States against Corruption', 'GRECO', null],
+    ]);
+    expect(defs('drew on the Council of Europe Convention on Cybercrime (the Budapest Convention).', 'en')).toEqual([
+      ['Council of Europe Convention on Cybercrime', 'Budapest Convention', null],
+    ]);
     expect(defs('the Arab Convention on Combating Transnational Organized Crime (hereinafter “the Arab Convention”)', 'en')).toEqual([
       ['Arab Convention on Combating Transnational Organized Crime', 'Arab Convention', null],
     ]);
-    expect(defs('with the International Criminal Police Organization (ICPO)', 'en')).toEqual([['International Criminal Police Organization', 'ICPO', 'org:interpol']]);
+    expect(defs('with the International Criminal Police Organization (ICPO)', 'en')).toEqual([
+      ['International Criminal Police Organization', 'ICPO', 'org:interpol'],
+    ]);
   });
 
   it('reads a Chinese name and its abbreviation, and a title and its short title', () => {
@@ -108,7 +124,8 @@ describe('short forms defined in the text', () => {
 
 describe('instruments by the form of their titles, and resolutions by number', () => {
   it('finds English titles headed by Convention, Rules, Guidelines… with what qualifies them', () => {
-    const text = 'Apply the Beijing Rules and the Riyadh Guidelines, drawing on the Council of Europe Convention on preventing and combating violence against women and domestic violence (the Istanbul Convention). The Convention remains.';
+    const text =
+      'Apply the Beijing Rules and the Riyadh Guidelines, drawing on the Council of Europe Convention on preventing and combating violence against women and domestic violence (the Istanbul Convention). The Convention remains.';
     expect(findInstrumentTitles(text, 'en').map((t) => [t.title, t.kind])).toEqual([
       ['Beijing Rules', 'rules'],
       ['Riyadh Guidelines', 'guidelines'],
@@ -118,7 +135,8 @@ describe('instruments by the form of their titles, and resolutions by number', (
   });
 
   it('finds Chinese titles in 《》 ending as instruments do, the outer one of nested titles, not reports', () => {
-    const text = '依照《联合国非拘禁措施最低限度标准规则》和《关于推进预防犯罪、刑事司法和法治：努力实现《2030年可持续发展议程》的京都宣言》，参考《世界毒品问题报告》和《2063年议程：我们想要的非洲》。';
+    const text =
+      '依照《联合国非拘禁措施最低限度标准规则》和《关于推进预防犯罪、刑事司法和法治：努力实现《2030年可持续发展议程》的京都宣言》，参考《世界毒品问题报告》和《2063年议程：我们想要的非洲》。';
     expect(findInstrumentTitles(text, 'zh').map((t) => [t.title, t.kind])).toEqual([
       ['联合国非拘禁措施最低限度标准规则', 'rules'],
       ['关于推进预防犯罪、刑事司法和法治：努力实现《2030年可持续发展议程》的京都宣言', 'declaration'],
@@ -127,7 +145,8 @@ describe('instruments by the form of their titles, and resolutions by number', (
   });
 
   it('finds resolutions and decisions by number, with the body when the text names it', () => {
-    const en = 'In its resolution 78/223, the General Assembly; Economic and Social Council resolution 2004/34; Security Council resolution 2482 (2019); decision 12/1.';
+    const en =
+      'In its resolution 78/223, the General Assembly; Economic and Social Council resolution 2004/34; Security Council resolution 2482 (2019); decision 12/1.';
     expect(findResolutions(en, 'en').map((r) => [r.text, r.number, r.body, r.type])).toEqual([
       ['resolution 78/223', '78/223', null, 'resolution'],
       ['Economic and Social Council resolution 2004/34', '2004/34', 'E', 'resolution'],
@@ -148,7 +167,10 @@ describe('crime types named by what is trafficked', async () => {
   const objects = crimeObjects(g.crimeTypes);
   const crimes = (text: string, lang: 'zh' | 'en') => {
     const found = matcher.find(text);
-    return [...found, ...coordinatedCrimes(text, found, objects, lang)].sort((a, b) => a.start - b.start).filter((m) => m.target.label === 'CrimeType').map((m) => [m.text, m.target.id]);
+    return [...found, ...coordinatedCrimes(text, found, objects, lang)]
+      .sort((a, b) => a.start - b.start)
+      .filter((m) => m.target.label === 'CrimeType')
+      .map((m) => [m.text, m.target.id]);
   };
 
   it('reads "trafficking in X and Y", "X and Y trafficking" and "illicit trade in X" in English', () => {

@@ -16,12 +16,24 @@ describe('the reviewed gazetteer', () => {
   it('holds the instruments the issue names, with protocols supplementing their convention', () => {
     const byId = new Map(g.instruments.map((i) => [i.id, i]));
     for (const id of [
-      'instrument:untoc', 'instrument:uncac', 'instrument:cybercrime-convention', 'instrument:bangkok-rules', 'instrument:nelson-mandela-rules',
-      'instrument:kyoto-declaration', 'instrument:2030-agenda', 'instrument:pact-for-the-future', 'instrument:global-digital-compact',
+      'instrument:untoc',
+      'instrument:uncac',
+      'instrument:cybercrime-convention',
+      'instrument:bangkok-rules',
+      'instrument:nelson-mandela-rules',
+      'instrument:kyoto-declaration',
+      'instrument:2030-agenda',
+      'instrument:pact-for-the-future',
+      'instrument:global-digital-compact',
       'instrument:declaration-on-future-generations',
-    ]) expect(byId.has(id), id).toBe(true);
+    ])
+      expect(byId.has(id), id).toBe(true);
     const untocProtocols = g.instruments.filter((i) => i.kind === 'protocol' && i.supplements === 'instrument:untoc').map((i) => i.id);
-    expect(untocProtocols.sort()).toEqual(['instrument:firearms-protocol', 'instrument:smuggling-of-migrants-protocol', 'instrument:trafficking-in-persons-protocol']);
+    expect(untocProtocols.sort()).toEqual([
+      'instrument:firearms-protocol',
+      'instrument:smuggling-of-migrants-protocol',
+      'instrument:trafficking-in-persons-protocol',
+    ]);
     expect(byId.get('instrument:untoc-cop-resolution-12-4')!.supplements).toBe('instrument:untoc');
   });
 
@@ -42,7 +54,10 @@ describe('the reviewed gazetteer', () => {
   it('fails loudly on a broken file, naming it', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'gaz-'));
     cpSync(repoPath('tests/fixtures/gazetteer-mini'), dir, { recursive: true });
-    writeFileSync(path.join(dir, 'crime-types.json'), JSON.stringify([{ id: 'crime:x', name_zh: 'x', name_en: 'x', aliases: [], iccs: null, parent: 'crime:nowhere' }]));
+    writeFileSync(
+      path.join(dir, 'crime-types.json'),
+      JSON.stringify([{ id: 'crime:x', name_zh: 'x', name_en: 'x', aliases: [], iccs: null, parent: 'crime:nowhere' }]),
+    );
     await expect(loadGazetteer(dir)).rejects.toThrow(/crime:x: unknown parent crime:nowhere/);
     writeFileSync(path.join(dir, 'crime-types.json'), '[{"id": "bad id"}]');
     await expect(loadGazetteer(dir)).rejects.toThrow(/crime-types\.json: entry 0\./);

@@ -27,12 +27,30 @@ const paragraph = (number: number, text: string, block: number | null = 0): Para
 
 describe('attendance written in other words', () => {
   it('reads "The meeting was attended by representatives of the following States members of …" as the members', () => {
-    const [list] = findAttendanceLists([paragraph(31, 'The meeting was attended by representatives of the following States members of the Economic Commission for Africa: Ghana, Kenya and Togo.', null)], ENGLISH);
+    const [list] = findAttendanceLists(
+      [
+        paragraph(
+          31,
+          'The meeting was attended by representatives of the following States members of the Economic Commission for Africa: Ghana, Kenya and Togo.',
+          null,
+        ),
+      ],
+      ENGLISH,
+    );
     expect(list).toMatchObject({ role: 'member', text: 'Ghana, Kenya and Togo' });
   });
 
   it('reads an observer State in an "also" sentence without its appositive, in English and in Chinese', () => {
-    const [en] = findAttendanceLists([paragraph(32, 'The following States were represented by observers: Japan. The Holy See, a non-member observer State, was also represented by an observer.', null)], ENGLISH).slice(1);
+    const [en] = findAttendanceLists(
+      [
+        paragraph(
+          32,
+          'The following States were represented by observers: Japan. The Holy See, a non-member observer State, was also represented by an observer.',
+          null,
+        ),
+      ],
+      ENGLISH,
+    ).slice(1);
     expect(en).toMatchObject({ role: 'observer', text: 'The Holy See' });
     const [zh] = findAttendanceLists([paragraph(32, '巴勒斯坦国作为非会员观察员国也派观察员出席了会议。', null)], CHINESE);
     expect(zh).toMatchObject({ role: 'observer', text: '巴勒斯坦国' });
@@ -42,7 +60,12 @@ describe('attendance written in other words', () => {
 describe('an organisation speaking through its head', () => {
   it('reads "The Chair of X also made a statement" and "The Director of X also made a statement"', () => {
     const lists = findSpeakerLists(
-      [paragraph(14, 'The Chair of the Alliance of NGOs on Crime Prevention and Criminal Justice also made a statement. The Director of the Basel Institute on Governance also made a statement.')],
+      [
+        paragraph(
+          14,
+          'The Chair of the Alliance of NGOs on Crime Prevention and Criminal Justice also made a statement. The Director of the Basel Institute on Governance also made a statement.',
+        ),
+      ],
       ENGLISH,
     );
     expect(lists.map((l) => [l.role, l.kind, l.text])).toEqual([
@@ -87,7 +110,16 @@ describe('sub-items of a recommendation', () => {
   });
 
   it('keeps ㈠ and ㈡ inside a Chinese recommendation', () => {
-    const body = read(CHINESE, ['1. 与会者未经谈判提出了下列建议：', '(a) 加强金融情报机构的能力，包括：', '㈠ 利用受益所有权登记册；', '㈡ 与虚拟资产服务提供商合作；', '(b) 加强专门单位。'].join('\n'));
+    const body = read(
+      CHINESE,
+      [
+        '1. 与会者未经谈判提出了下列建议：',
+        '(a) 加强金融情报机构的能力，包括：',
+        '㈠ 利用受益所有权登记册；',
+        '㈡ 与虚拟资产服务提供商合作；',
+        '(b) 加强专门单位。',
+      ].join('\n'),
+    );
     expect(body.recommendations.map((r) => r.letter)).toEqual(['a', 'b']);
     expect(body.recommendations[0]!.text).toBe('加强金融情报机构的能力，包括：㈠ 利用受益所有权登记册；㈡ 与虚拟资产服务提供商合作；');
   });
@@ -95,7 +127,19 @@ describe('sub-items of a recommendation', () => {
 
 describe('the bureau written over several lines', () => {
   it('takes a name on its own line under a role as holding that role, in English and in Chinese', () => {
-    const en = readBody(toLines(['1. The meeting elected the following officers:', 'Chair: Ana Lima (Brazil)', 'Vice-Chairs: Jordan Whitfield (Canada)', '             Dragana Petrović (Serbia)', 'Rapporteur: Mikael Lindqvist (Sweden)'].join('\n')), 0, ENGLISH);
+    const en = readBody(
+      toLines(
+        [
+          '1. The meeting elected the following officers:',
+          'Chair: Ana Lima (Brazil)',
+          'Vice-Chairs: Jordan Whitfield (Canada)',
+          '             Dragana Petrović (Serbia)',
+          'Rapporteur: Mikael Lindqvist (Sweden)',
+        ].join('\n'),
+      ),
+      0,
+      ENGLISH,
+    );
     expect(en.warnings).toEqual([]);
     expect(findBureau(en.paragraphs, ENGLISH).map((m) => [m.role, m.name, m.affiliation])).toEqual([
       ['chair', 'Ana Lima', 'Brazil'],
@@ -103,7 +147,19 @@ describe('the bureau written over several lines', () => {
       ['vice-chair', 'Dragana Petrović', 'Serbia'],
       ['rapporteur', 'Mikael Lindqvist', 'Sweden'],
     ]);
-    const zh = readBody(toLines(['1. 会议以鼓掌方式选出下列主席团成员：', '主席： Ana Lima（巴西）', '副主席： Jordan Whitfield（加拿大）', '        Dragana Petrović（塞尔维亚）', '报告员： Mikael Lindqvist（瑞典）'].join('\n')), 0, CHINESE);
+    const zh = readBody(
+      toLines(
+        [
+          '1. 会议以鼓掌方式选出下列主席团成员：',
+          '主席： Ana Lima（巴西）',
+          '副主席： Jordan Whitfield（加拿大）',
+          '        Dragana Petrović（塞尔维亚）',
+          '报告员： Mikael Lindqvist（瑞典）',
+        ].join('\n'),
+      ),
+      0,
+      CHINESE,
+    );
     expect(findBureau(zh.paragraphs, CHINESE).map((m) => [m.role, m.name])).toEqual([
       ['chair', 'Ana Lima'],
       ['vice-chair', 'Jordan Whitfield'],
@@ -113,7 +169,16 @@ describe('the bureau written over several lines', () => {
   });
 
   it('reads who presided where the verb is left out ("and the 4th meeting by …")', () => {
-    const statements = findPresiding([paragraph(40, 'The 3rd meeting was chaired by Jordan Whitfield (Canada) and the 4th meeting by Dragana Petrović (Serbia), on behalf of the Chair.', null)], ENGLISH);
+    const statements = findPresiding(
+      [
+        paragraph(
+          40,
+          'The 3rd meeting was chaired by Jordan Whitfield (Canada) and the 4th meeting by Dragana Petrović (Serbia), on behalf of the Chair.',
+          null,
+        ),
+      ],
+      ENGLISH,
+    );
     expect(statements.map((p) => [p.name, p.act])).toEqual([
       ['Jordan Whitfield', 'presided'],
       ['Dragana Petrović', 'presided'],
@@ -121,7 +186,16 @@ describe('the bureau written over several lines', () => {
   });
 
   it('reads who presided on behalf of an unnamed Chair, in both languages', () => {
-    const zh = findPresiding([paragraph(43, '第1和第2场会议由 Ana Lima（巴西）主持；第3场会议由 Jordan Whitfield（加拿大）代表主席主持；第4场会议由 Dragana Petrović（塞尔维亚）代表会议主席主持。', null)], CHINESE);
+    const zh = findPresiding(
+      [
+        paragraph(
+          43,
+          '第1和第2场会议由 Ana Lima（巴西）主持；第3场会议由 Jordan Whitfield（加拿大）代表主席主持；第4场会议由 Dragana Petrović（塞尔维亚）代表会议主席主持。',
+          null,
+        ),
+      ],
+      CHINESE,
+    );
     expect(zh.map((p) => [p.name, p.act])).toEqual([
       ['Ana Lima', 'presided'],
       ['Jordan Whitfield', 'presided'],

@@ -23,7 +23,11 @@ const paragraph = (number: number, text: string): Paragraph => ({
   footnotes: [],
 });
 
-const read = (texts: string[], lex: typeof ENGLISH) => findAttendanceLists(texts.map((t, i) => paragraph(i + 1, t)), lex).map((l) => [l.role, l.text]);
+const read = (texts: string[], lex: typeof ENGLISH) =>
+  findAttendanceLists(
+    texts.map((t, i) => paragraph(i + 1, t)),
+    lex,
+  ).map((l) => [l.role, l.text]);
 
 describe('attendance introduced in other words, in English', () => {
   it('tells members from observer States by the words of the introduction', () => {

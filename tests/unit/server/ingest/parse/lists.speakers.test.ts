@@ -26,21 +26,29 @@ const read = (text: string, lex: typeof ENGLISH) => findSpeakerLists([paragraph(
 
 describe('speakers in English', () => {
   it('reads a list of States without "the following …:"', () => {
-    expect(read('A representative of the Secretariat introduced the item. Statements were made by the representatives of Chile, Peru and the Plurinational State of Bolivia.', ENGLISH)).toEqual([
-      ['representative', 'any', 'Chile, Peru and the Plurinational State of Bolivia'],
-    ]);
+    expect(
+      read(
+        'A representative of the Secretariat introduced the item. Statements were made by the representatives of Chile, Peru and the Plurinational State of Bolivia.',
+        ENGLISH,
+      ),
+    ).toEqual([['representative', 'any', 'Chile, Peru and the Plurinational State of Bolivia']]);
   });
 
   it('reads two lists in one sentence joined by "as did"', () => {
-    expect(read('The observers for Fiji and Nepal also made statements, as did the observers for the Alpha Foundation and the Beta Network.', ENGLISH)).toEqual([
-      ['observer', 'any', 'Fiji and Nepal'],
-      ['observer', 'any', 'the Alpha Foundation and the Beta Network'],
-    ]);
+    expect(read('The observers for Fiji and Nepal also made statements, as did the observers for the Alpha Foundation and the Beta Network.', ENGLISH)).toEqual(
+      [
+        ['observer', 'any', 'Fiji and Nepal'],
+        ['observer', 'any', 'the Alpha Foundation and the Beta Network'],
+      ],
+    );
   });
 
   it('reads other verbs of speaking', () => {
     expect(
-      read('The Chair of the Gamma Network also addressed the meeting. The representatives of Chile and Peru took the floor. The Director of the Delta Institute also spoke.', ENGLISH),
+      read(
+        'The Chair of the Gamma Network also addressed the meeting. The representatives of Chile and Peru took the floor. The Director of the Delta Institute also spoke.',
+        ENGLISH,
+      ),
     ).toEqual([
       ['president', 'organization', 'Gamma Network'],
       ['representative', 'any', 'Chile and Peru'],
@@ -49,7 +57,9 @@ describe('speakers in English', () => {
   });
 
   it('takes no list from a representative who introduced or described something', () => {
-    expect(read('A representative of the Secretariat introduced the agenda item. The representative of the Delta Institute described its work.', ENGLISH)).toEqual([]);
+    expect(
+      read('A representative of the Secretariat introduced the agenda item. The representative of the Delta Institute described its work.', ENGLISH),
+    ).toEqual([]);
   });
 });
 

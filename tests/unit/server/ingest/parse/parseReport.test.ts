@@ -93,7 +93,10 @@ describe('Chinese report structure', () => {
   });
 
   it('reads the bureau and who presided, with lines', () => {
-    const lineOf = (start: string) => miniChineseReport().split('\n').findIndex((l) => l.startsWith(start)) + 1;
+    const lineOf = (start: string) =>
+      miniChineseReport()
+        .split('\n')
+        .findIndex((l) => l.startsWith(start)) + 1;
     expect(s.bureau.map((b) => [b.role, b.name, b.affiliation, b.line])).toEqual([
       ['chair', 'Gerald Campos Valverde', '哥斯达黎加', lineOf('主席：')],
       ['vice-chair', 'Erin Leslie McKey', '加拿大', lineOf('副主席：')],
