@@ -309,18 +309,7 @@ export class CorpusPanel {
           { class: 'upload-state', 'data-testid': 'upload-state', 'data-phase': u.phase },
           name,
           h('p', { class: 'error', role: 'alert' }, u.error),
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'button small',
-              onclick: () => {
-                this.upload = null;
-                this.render();
-              },
-            },
-            ctx.t('close'),
-          ),
+          this.closeUploadButton(),
         );
       case 'done': {
         const s = u.summary;
@@ -369,21 +358,19 @@ export class CorpusPanel {
               s.warnings.map((w) => h('li', {}, w)),
             ),
           ),
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'button small',
-              onclick: () => {
-                this.upload = null;
-                this.render();
-              },
-            },
-            ctx.t('close'),
-          ),
+          this.closeUploadButton(),
         );
       }
     }
+  }
+
+  /** The button that puts away the upload's outcome (failed or done) and redraws the panel. */
+  private closeUploadButton(): HTMLElement {
+    const close = (): void => {
+      this.upload = null;
+      this.render();
+    };
+    return h('button', { type: 'button', class: 'button small', onclick: close }, this.ctx.t('close'));
   }
 
   private start(file: File): void {

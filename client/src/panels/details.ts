@@ -16,6 +16,7 @@ import { tagChip } from '../corpus/tagChip.ts';
 import { reportOfUnit } from '../corpus/corpus.ts';
 import { footnotedSegments, nodeFootnotes, type NodeFootnote } from './footnotes.ts';
 import { highlightSegments } from './highlight.ts';
+import { versionToggle } from './versionToggle.ts';
 
 /** Properties shown elsewhere in the panel (title, text block) or of no use to a reader. */
 const HIDDEN_PROPERTIES = new Set(['text', 'line', 'name', 'id', 'footnotes', 'footnoteAt']);
@@ -543,19 +544,10 @@ export class DetailsPanel implements DetailsHost {
               .join(' · '),
           ),
           other
-            ? h(
-                'button',
-                {
-                  type: 'button',
-                  class: 'button small version-toggle',
-                  'data-testid': 'version-toggle',
-                  onclick: () => {
-                    version = other;
-                    draw();
-                  },
-                },
-                ctx.t(other.language === 'zh' ? 'versionShowZh' : 'versionShowEn'),
-              )
+            ? versionToggle(ctx, other, () => {
+                version = other;
+                draw();
+              })
             : null,
         ),
         highlightedText(version.text, version.spans),
@@ -589,19 +581,10 @@ export class DetailsPanel implements DetailsHost {
           propertyName(lang, 'text'),
           shown.language ? h('span', { class: 'lang-badge', 'data-testid': 'text-language' }, shown.language) : null,
           other
-            ? h(
-                'button',
-                {
-                  type: 'button',
-                  class: 'button small version-toggle',
-                  'data-testid': 'version-toggle',
-                  onclick: () => {
-                    shown = other;
-                    draw();
-                  },
-                },
-                ctx.t(other.language === 'zh' ? 'versionShowZh' : 'versionShowEn'),
-              )
+            ? versionToggle(ctx, other, () => {
+                shown = other;
+                draw();
+              })
             : null,
         ),
         // The footnotes are the node's own: its marks and notes go with its own text.

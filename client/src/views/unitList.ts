@@ -1,6 +1,7 @@
 import type { AppContext } from '../app/context.ts';
 import { tagChip } from '../corpus/tagChip.ts';
 import { highlightedText } from '../panels/details.ts';
+import { versionToggle } from '../panels/versionToggle.ts';
 import { h, replace } from '../util/dom.ts';
 import { errorMessage } from '../util/errors.ts';
 
@@ -79,19 +80,10 @@ export class UnitList {
             shown.language ? h('span', { class: 'lang-badge', 'data-testid': 'text-language' }, shown.language) : null,
             h('button', { type: 'button', class: 'link-button', onclick: () => ctx.openDetails(shown!.id) }, ctx.t('clickToOpen')),
             other
-              ? h(
-                  'button',
-                  {
-                    type: 'button',
-                    class: 'button small version-toggle',
-                    'data-testid': 'version-toggle',
-                    onclick: () => {
-                      shown = other;
-                      void show();
-                    },
-                  },
-                  ctx.t(other.language === 'zh' ? 'versionShowZh' : 'versionShowEn'),
-                )
+              ? versionToggle(ctx, other, () => {
+                  shown = other;
+                  void show();
+                })
               : null,
           ),
           highlightedText(text, this.highlight(text)),
