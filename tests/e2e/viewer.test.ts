@@ -372,8 +372,15 @@ describe('the viewer on the seed', () => {
     let target: (typeof candidates)[number] | undefined;
     for (const candidate of candidates) {
       await page.mouse.move(box.x + candidate.x, box.y + candidate.y);
-      await page.waitForTimeout(150);
-      if (await page.evaluate((e) => window.congressGraph.canvas.sigma.getEdgeState(e).isHovered, candidate.edge)) {
+      // Wait for sigma's answer to the move rather than a fixed 150 ms: on a busy machine the
+      // hover lands later, and moving on to the next candidate would click (and picture) another link.
+      const hovered = await page
+        .waitForFunction((e) => window.congressGraph.canvas.sigma.getEdgeState(e).isHovered, candidate.edge, { timeout: 3_000 })
+        .then(
+          () => true,
+          () => false,
+        );
+      if (hovered) {
         target = candidate;
         break;
       }
