@@ -14,6 +14,7 @@ export const ERROR_MESSAGES: Readonly<Record<string, Record<Lang, string>>> = {
     en: 'You already have console queries running or waiting; wait for one to finish.',
   },
   console_busy: { zh: '控制台的工作线程都在忙，请稍后重试。', en: 'Every console worker is busy; try again shortly.' },
+  graph_busy: { zh: '服务器正在生成的图已达上限，请稍后重试。', en: 'The server is building as many graphs as it can; try again shortly.' },
   invalid_request: { zh: '请求无效：有参数不符合要求。', en: 'The request is not valid: a parameter is out of bounds or malformed.' },
   invalid_json: { zh: '请求正文不是有效的 JSON。', en: 'The request body is not valid JSON.' },
   bad_request: { zh: '服务器无法读取该请求。', en: 'The server could not read the request.' },

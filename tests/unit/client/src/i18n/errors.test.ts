@@ -30,6 +30,9 @@ describe('error codes', () => {
     const codes = new Set<string>();
     for (const m of serverSource.matchAll(/ApiError\(\s*\d{3},\s*'([a-z_]+)'/g)) codes.add(m[1]!);
     for (const m of serverSource.matchAll(/error: \{ code: '([a-z_]+)', message/g)) codes.add(m[1]!);
+    // A code handed to a helper that throws the ApiError (boundedSlots' options: code, then message, on their own lines).
+    for (const m of serverSource.matchAll(/^\s*code: '([a-z_]+)',\n\s*message: /gm)) codes.add(m[1]!);
+    expect(codes).toContain('graph_busy');
     expect(codes).toContain('request_timeout');
     expect(codes.size).toBeGreaterThan(15);
     for (const code of codes) {
