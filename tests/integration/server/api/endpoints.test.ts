@@ -23,7 +23,7 @@ import {
   StatsResponse,
 } from '../../../../server/contract/api.ts';
 import { seedGraph, SEED_REPORT_ID } from '../../../setup/seed.ts';
-import { apiApp, seededApp } from './helpers.ts';
+import { apiApp, seededApp, textBody } from './helpers.ts';
 
 let driver: Driver;
 let app: Express;
@@ -481,15 +481,7 @@ describe('GET /api/export', () => {
       ['gexf', parseGexf],
       ['graphml', parseGraphml],
     ] as const) {
-      const res = await request(app)
-        .get(`/api/export?format=${format}`)
-        .buffer(true)
-        .parse((r, cb) => {
-          let text = '';
-          r.setEncoding('utf8');
-          r.on('data', (c: string) => (text += c));
-          r.on('end', () => cb(null, text));
-        });
+      const res = await request(app).get(`/api/export?format=${format}`).buffer(true).parse(textBody);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toContain(`application/${format}+xml`);
       const parsed = parse(MultiDirectedGraph, res.body as string);

@@ -1,4 +1,5 @@
 import type { Express } from 'express';
+import type { Response } from 'superagent';
 import type { Driver } from 'neo4j-driver';
 import { createApp } from '../../../../server/api/app.ts';
 import type { Config } from '../../../../server/config.ts';
@@ -58,4 +59,15 @@ export async function seededApp(env: NodeJS.ProcessEnv = {}, patch: Partial<Conf
   const driver = testDriver();
   await loadSeed(driver);
   return { driver, app: apiApp(driver, env, patch) };
+}
+
+/**
+ * A supertest body parser that reads the answer as UTF-8 text whatever its content type
+ * (`.buffer(true).parse(textBody)`), for the XML exports, which supertest would not parse.
+ */
+export function textBody(res: Response, done: (err: Error | null, body: string) => void): void {
+  let text = '';
+  res.setEncoding('utf8');
+  res.on('data', (chunk: string) => (text += chunk));
+  res.on('end', () => done(null, text));
 }

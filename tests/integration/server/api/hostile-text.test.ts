@@ -14,7 +14,7 @@ import { xmlErrors } from '../../../setup/xml.ts';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeed } from '../../../setup/seed.ts';
-import { seededApp } from './helpers.ts';
+import { seededApp, textBody } from './helpers.ts';
 import { SNIPPET_WIDTH } from '../../../../server/search/snippet.ts';
 
 let driver: Driver;
@@ -97,16 +97,7 @@ describe('CSV downloads', () => {
 describe('XML exports', () => {
   it('GEXF and GraphML of the whole graph are well-formed XML 1.0 with the text kept readable', async () => {
     for (const format of ['gexf', 'graphml']) {
-      const res = await request(app)
-        .get(`/api/export?format=${format}`)
-        .buffer(true)
-        .parse((r, cb) => {
-          let text = '';
-          r.setEncoding('utf8');
-          r.on('data', (c: string) => (text += c));
-          r.on('end', () => cb(null, text));
-        })
-        .expect(200);
+      const res = await request(app).get(`/api/export?format=${format}`).buffer(true).parse(textBody).expect(200);
       const xml = res.body as string;
       expect(xmlErrors(xml), format).toEqual([]);
       // The vertical tab and form feed became line breaks; the rest of the text is there.
