@@ -54,11 +54,12 @@ const program = new Command('bench')
   .option('--quick', 'small sizes (20 reports, 5 s per endpoint): proves the suite works, in a few minutes')
   .option('--reports <n>', 'synthetic reports to ingest and load (default 200, quick 20)', positiveInt)
   .option('--duration <s>', 'seconds of load per API endpoint and side at 50 connections (default 21, quick 6)', positiveInt)
+  .option('--no-api', 'skip the API phase (the load still runs: the API phase reads what it loaded)')
   .option('--no-viewer', 'skip the viewer (headless Chromium) phase')
   .option('--gpu', "draw the viewer with hardware WebGL (the machine's GPU) instead of SwiftShader")
   .parse();
 
-const opts = program.opts<{ out?: string; quick?: boolean; reports?: number; duration?: number; viewer: boolean; gpu?: boolean }>();
+const opts = program.opts<{ out?: string; quick?: boolean; reports?: number; duration?: number; api: boolean; viewer: boolean; gpu?: boolean }>();
 const quick = opts.quick === true;
 const reports = opts.reports ?? (quick ? 20 : 200);
 const durationS = opts.duration ?? (quick ? 6 : 21);
@@ -93,7 +94,7 @@ try {
       `ingest: ${corpus.ingest.paragraphs} paragraphs of ${reports} reports in ${(corpus.ingest.ms / 1000).toFixed(1)} s (${corpus.ingest.paragraphs_per_s} paragraphs/s)`,
     );
     results.load = await phase('load', () => benchLoad(db.driver, corpus.graphs, { naiveReports: quick ? 2 : 5, log }));
-    if (results.load) {
+    if (results.load && opts.api) {
       results.api = await phase('api', async () => {
         const server = await startBenchServer(db);
         try {
