@@ -10,6 +10,7 @@
  * helpers (`__name`) that do not exist in the page, so nothing is serialised.
  */
 import type { Browser, Page } from 'playwright-core';
+import { CONTEXT_BACK, FRAME, frameFault, type FrameSample } from './viewer-frame.ts';
 import { PLACE_NODES } from './viewer-positions.ts';
 
 export interface PageFigures {
@@ -29,6 +30,8 @@ export interface PageFigures {
   long_tasks: number;
   /** One full frame with the layout stopped and the nodes at the benchmark's positions (viewer-positions.ts): sigma's render → the next frame the page may draw (ms, per frame over FRAMES). */
   frame_ms: number | null;
+  /** Why frame_ms is null although a frame was asked for (viewer-frame.ts's frameFault), else null. */
+  frame_fault: string | null;
   /** Input → the frame that shows its answer (ms). */
   hover_ms: number | null;
   click_ms: number | null;
@@ -50,6 +53,7 @@ export interface ReferencePageFigures {
   edges: number;
   first_render_ms: number;
   frame_ms: number | null;
+  frame_fault: string | null;
   hover_ms: number | null;
 }
 
@@ -88,6 +92,9 @@ window.__benchView = function () {
   }
   return null;
 };
+// A lost WebGL context draws nothing (sigma's render returns at once): counted for the log.
+window.__bench.contextsLost = 0;
+window.addEventListener('webglcontextlost', function () { window.__bench.contextsLost++; }, true);
 try {
   new PerformanceObserver(function (list) {
     for (const e of list.getEntries()) window.__bench.longTasks.push({ start: e.startTime, duration: e.duration });
@@ -157,21 +164,6 @@ const QUIET = `new Promise(function (resolve) {
     if ((!view.moving() && now - last > 500) || now - start > 60000) { view.sigma.off('afterRender', onRender); return resolve(now - start); }
     setTimeout(check, 50);
   })();
-})`;
-
-/** Full frames drawn back to back, each in its own animation frame; then the time per frame (ms). */
-export const FRAMES = 2;
-const FRAME = `new Promise(function (resolve) {
-  var view = window.__benchView();
-  var drawn = 0, start = 0;
-  var step = function () {
-    if (drawn === 0) start = performance.now();
-    if (drawn === ${FRAMES}) return resolve((performance.now() - start) / ${FRAMES});
-    view.sigma.render();
-    drawn++;
-    requestAnimationFrame(step);
-  };
-  requestAnimationFrame(step);
 })`;
 
 /** Arms a probe: the time of the next `eventType` on the canvas, and of the first frame after it that `ready()` accepts. */
@@ -250,8 +242,10 @@ export async function measurePage(browser: Browser, url: string, options: Measur
     await page.evaluate(QUIET);
     await page.evaluate(PLACE_NODES);
     await page.evaluate(QUIET);
-    const frame = options.frame === false ? null : await measureFrame(page);
+    const frame = options.frame === false ? { ms: null, fault: null } : await measureFrame(page, options.log, 'viewer');
     const usable = await measureInteractions(page, { clickAndZoom: !options.light });
+    const lost = (await page.evaluate('window.__bench.contextsLost')) as number;
+    if (lost > 0) options.log(`  viewer: ${lost} WebGL context(s) lost during this page load`);
     if (errors.length > 0) throw new Error(`the page failed: ${errors[0]}`);
     const measured = layout !== null && first.running;
     return {
@@ -263,7 +257,8 @@ export async function measurePage(browser: Browser, url: string, options: Measur
       max_long_task_ms: measured ? Math.round(layout!.maxLongTask) : null,
       layout_window_ms: layout ? Math.round(layout.windowMs) : 0,
       long_tasks: layout?.longTasks ?? 0,
-      frame_ms: frame,
+      frame_ms: frame.ms,
+      frame_fault: frame.fault,
       ...usable,
       canvas: { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height) },
     };
@@ -276,7 +271,12 @@ export async function measurePage(browser: Browser, url: string, options: Measur
  * The bare sigma page (viewer-reference.ts) in the same browser, viewport and locale,
  * its container in `canvas`'s place: first render, one frame, hover.
  */
-export async function measureReferencePage(browser: Browser, url: string, canvas: CanvasBox): Promise<ReferencePageFigures> {
+export async function measureReferencePage(
+  browser: Browser,
+  url: string,
+  canvas: CanvasBox,
+  log: (line: string) => void = () => undefined,
+): Promise<ReferencePageFigures> {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
   try {
     const page = await context.newPage();
@@ -294,19 +294,38 @@ export async function measureReferencePage(browser: Browser, url: string, canvas
     })()`)) as { ms: number; nodes: number; edges: number };
     await page.evaluate(PLACE_NODES);
     await page.evaluate(QUIET);
-    const frame = await measureFrame(page);
+    const frame = await measureFrame(page, log, 'reference');
     const { hover_ms } = await measureInteractions(page, { clickAndZoom: false });
+    const lost = (await page.evaluate('window.__bench.contextsLost')) as number;
+    if (lost > 0) log(`  reference: ${lost} WebGL context(s) lost during this page load`);
     if (errors.length > 0) throw new Error(`the reference page failed: ${errors[0]}`);
-    return { nodes: first.nodes, edges: first.edges, first_render_ms: Math.round(first.ms), frame_ms: frame, hover_ms };
+    return { nodes: first.nodes, edges: first.edges, first_render_ms: Math.round(first.ms), frame_ms: frame.ms, frame_fault: frame.fault, hover_ms };
   } finally {
     await context.close();
   }
 }
 
-/** Time per full frame, or null when the page did not draw them within 5 minutes. */
-async function measureFrame(page: Page): Promise<number | null> {
-  const ms = (await Promise.race([page.evaluate(FRAME), new Promise((resolve) => setTimeout(() => resolve(null), 300_000))])) as number | null;
-  return ms === null ? null : Math.round(ms);
+/** Attempts at a frame measurement that draws the graph (viewer-frame.ts) before none is recorded. */
+const FRAME_ATTEMPTS = 3;
+
+/**
+ * Time per full frame (ms), or null with the reason when no attempt drew the whole graph
+ * (frameFault: a lost WebGL context, edges left out) or the page did not draw the frames
+ * within 5 minutes. A refused attempt is logged with what its frames drew; after a lost
+ * context the page gets up to a minute to restore it before the next attempt.
+ */
+async function measureFrame(page: Page, log: (line: string) => void, who: string): Promise<{ ms: number | null; fault: string | null }> {
+  let fault: string | null = null;
+  for (let attempt = 1; attempt <= FRAME_ATTEMPTS; attempt++) {
+    const sample = (await Promise.race([page.evaluate(FRAME), new Promise((resolve) => setTimeout(() => resolve(null), 300_000))])) as FrameSample | null;
+    if (sample === null) return { ms: null, fault: 'the frames were not drawn within 5 minutes' };
+    fault = frameFault(sample);
+    if (fault === null) return { ms: Math.round(sample.ms), fault: null };
+    log(`  ${who}: frame of ${Math.round(sample.ms)} ms refused (attempt ${attempt} of ${FRAME_ATTEMPTS}): ${fault}; drawn ${JSON.stringify(sample.frames)}`);
+    if (sample.frames.some((f) => f.contextLost) && !((await page.evaluate(CONTEXT_BACK(60_000))) as boolean)) break;
+    await page.evaluate(QUIET);
+  }
+  return { ms: null, fault };
 }
 
 /** Hover a node, click it, zoom the camera: each timed from the input event to the frame that shows the answer. */

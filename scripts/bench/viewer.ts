@@ -52,7 +52,7 @@ export interface ViewerFigures {
 
 export interface ViewerComparison {
   runs: number;
-  product_runs: Pick<PageFigures, 'first_render_ms' | 'frame_ms' | 'hover_ms'>[];
+  product_runs: Pick<PageFigures, 'first_render_ms' | 'frame_ms' | 'frame_fault' | 'hover_ms'>[];
   reference_runs: ReferencePageFigures[];
   reference: { first_render_ms: number; frame_ms: number | null; hover_ms: number | null };
   /** Viewer ÷ reference, medians; lower is better. */
@@ -242,15 +242,17 @@ function pick(f: PageFigures): ViewerFigures {
  */
 async function compare(browser: Browser, appUrl: string, first: PageFigures, runs: number, log: (line: string) => void): Promise<ViewerComparison> {
   const reference = await startReferencePage(appUrl);
-  const productRuns: ViewerComparison['product_runs'] = [{ first_render_ms: first.first_render_ms, frame_ms: first.frame_ms, hover_ms: first.hover_ms }];
+  const productRuns: ViewerComparison['product_runs'] = [
+    { first_render_ms: first.first_render_ms, frame_ms: first.frame_ms, frame_fault: first.frame_fault, hover_ms: first.hover_ms },
+  ];
   const referenceRuns: ReferencePageFigures[] = [];
   const product = async (): Promise<void> => {
     const f = await measurePage(browser, appUrl, { layoutCapMs: LAYOUT_CAP_MS, log, light: true });
-    productRuns.push({ first_render_ms: f.first_render_ms, frame_ms: f.frame_ms, hover_ms: f.hover_ms });
+    productRuns.push({ first_render_ms: f.first_render_ms, frame_ms: f.frame_ms, frame_fault: f.frame_fault, hover_ms: f.hover_ms });
     log(`  viewer: first frame ${f.first_render_ms} ms, frame ${f.frame_ms ?? 'n/a'} ms, hover ${f.hover_ms ?? 'no answer'} ms`);
   };
   const bare = async (): Promise<void> => {
-    const f = await measureReferencePage(browser, reference.url, first.canvas);
+    const f = await measureReferencePage(browser, reference.url, first.canvas, log);
     if (f.nodes !== first.nodes || f.edges !== first.edges)
       throw new Error(`the reference drew ${f.nodes} nodes and ${f.edges} edges, the viewer ${first.nodes} and ${first.edges}`);
     referenceRuns.push(f);
@@ -292,7 +294,7 @@ async function compare(browser: Browser, appUrl: string, first: PageFigures, run
     reference: r,
     ratios: { first_frame: ratio(p.first, r.first_render_ms), frame: ratio(p.frame, r.frame_ms), hover: ratio(p.hover, r.hover_ms) },
     method:
-      "a bare graphology + sigma v4 page (graphology.umd.min.js, sigma.min.js; default settings and styles; positions uniform in a disc by node key, sizes by degree, names as labels) fetching the same /api/graph of the same app, its container the size and place of the viewer canvas; page loads alternating with the viewer, medians; first frame: navigation start → sigma's first render with the graph; frame: sigma.render() on a still graph with the nodes of both pages at the same positions (viewer-positions.ts), two back to back, per frame until the next animation frame; hover: pointer event → the frame showing a hovered node",
+      "a bare graphology + sigma v4 page (graphology.umd.min.js, sigma.min.js; default settings and styles; positions uniform in a disc by node key, sizes by degree, names as labels) fetching the same /api/graph of the same app, its container the size and place of the viewer canvas; page loads alternating with the viewer, medians; first frame: navigation start → sigma's first render with the graph; frame: sigma.render() on a still graph with the nodes of both pages at the same positions (viewer-positions.ts), two back to back, per frame until the next animation frame, refused and measured again (at most 3 times, else none recorded, with the reason in frame_fault) when a frame did not draw every edge (a lost WebGL context, edges hidden while moving); hover: pointer event → the frame showing a hovered node",
   };
 }
 
