@@ -46,6 +46,15 @@ export interface CompactGraph {
   };
 }
 
+/**
+ * A compact graph as decodeCompactGraph reads it: its index columns may be typed arrays
+ * (Int32Array), as the viewer's graph worker hands them to the page (client/src/api/graphPayload.ts).
+ */
+export type CompactGraphColumns = Omit<CompactGraph, 'nodes' | 'edges'> & {
+  nodes: Omit<CompactGraph['nodes'], 'labelSet'> & { labelSet: ArrayLike<number> };
+  edges: Omit<CompactGraph['edges'], 'source' | 'target' | 'type'> & { source: ArrayLike<number>; target: ArrayLike<number>; type: ArrayLike<number> };
+};
+
 /** A compact graph that does not hold together (an index out of range, columns of unequal length). */
 export class CompactGraphError extends Error {}
 
@@ -118,11 +127,11 @@ export function isCompactGraph(body: unknown): body is CompactGraph {
 }
 
 /**
- * The serialized graph a compact graph holds. Throws CompactGraphError when the
- * format tag is another, the columns differ in length, or an index points outside
- * its list.
+ * The serialized graph a compact graph holds (index columns as arrays or typed arrays).
+ * Throws CompactGraphError when the format tag is another, the columns differ in length,
+ * or an index points outside its list.
  */
-export function decodeCompactGraph(compact: CompactGraph): SerializedGraph {
+export function decodeCompactGraph(compact: CompactGraphColumns): SerializedGraph {
   if (compact.format !== COMPACT_GRAPH_FORMAT) throw new CompactGraphError(`not a ${COMPACT_GRAPH_FORMAT} graph`);
   const { nodes, edges, labelSets, types } = compact;
   const n = nodes.keys.length;

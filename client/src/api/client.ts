@@ -19,7 +19,9 @@ import type {
 import { ApiError } from '../../../server/contract/errors.ts';
 import type { SerializedGraph } from '../../../server/contract/graph.ts';
 import { filterParams, NO_FILTER, type CorpusFilterState } from '../corpus/corpus.ts';
-import { decodeCompactGraph, isCompactGraph } from '../../../server/contract/compactGraph.ts';
+import { graphFromBody } from './graphPayload.ts';
+import { loadGraphInWorker } from './graphWorker.ts';
+import { networkError, readResponse } from './response.ts';
 
 type Fetch = typeof fetch;
 
@@ -33,35 +35,27 @@ export class Api {
   /** The corpus filter every read sends (the corpus panel sets it). */
   filter: CorpusFilterState = NO_FILTER;
 
+  /**
+   * @param base what API paths are relative to ('' for the page's origin)
+   * @param fetchImpl the fetch every request goes through; when given, the graph is read
+   *   through it on the calling thread too, never in a worker
+   */
   constructor(
     private readonly base = '',
-    private readonly fetchImpl: Fetch = (...args) => fetch(...args),
+    private readonly fetchImpl?: Fetch,
   ) {}
 
   async request<T>(path: string, init?: RequestInit): Promise<T> {
     let response: Response;
     try {
-      response = await this.fetchImpl(`${this.base}${path}`, {
+      response = await (this.fetchImpl ?? fetch)(`${this.base}${path}`, {
         ...init,
         headers: { Accept: 'application/json', ...(init?.body ? { 'Content-Type': 'application/json' } : {}), ...init?.headers },
       });
     } catch (error) {
-      throw new ApiError(0, 'network', error instanceof Error ? error.message : String(error));
+      throw networkError(error);
     }
-    const text = await response.text();
-    let body: unknown = undefined;
-    if (text) {
-      try {
-        body = JSON.parse(text);
-      } catch {
-        body = text;
-      }
-    }
-    if (!response.ok) {
-      // Not every failure comes from the API (a proxy's 502 page): read its error body only when there is one.
-      const error = (body as Partial<ErrorResponse> | undefined)?.error;
-      throw new ApiError(response.status, error?.code ?? `http_${response.status}`, error?.message ?? response.statusText ?? 'Request failed', error?.details);
-    }
+    const body = await readResponse(response);
     return body as T;
   }
 
@@ -74,11 +68,17 @@ export class Api {
     return `${path}${qs ? `?${qs}` : ''}`;
   }
 
+  /**
+   * The graph of the loaded reports (`/api/graph`, in its compact form: about half the bytes
+   * and far fewer objects to parse), as graphology's serialized form. On a page, fetched and
+   * parsed in a web worker (graphWorker.ts), so the main thread only builds it. Rejects with
+   * an ApiError: the API's, `network`, or `graph_unreadable` for an answer that is not a graph.
+   */
   graph(params: { labels?: string[]; types?: string[] } = {}): Promise<SerializedGraph> {
-    // The compact form: about half the bytes and far fewer objects to parse for a large graph.
-    // A server that answers in the serialized form anyway is taken as it is.
     const url = this.url('/api/graph', { labels: params.labels?.join(','), types: params.types?.join(','), format: 'compact' });
-    return this.request<unknown>(url).then((body) => (isCompactGraph(body) ? decodeCompactGraph(body) : (body as SerializedGraph)));
+    const onThisThread = (): Promise<SerializedGraph> => this.request<unknown>(url).then((body) => graphFromBody(body));
+    if (this.fetchImpl || typeof location === 'undefined') return onThisThread();
+    return loadGraphInWorker(new URL(`${this.base}${url}`, location.href).href, onThisThread);
   }
 
   node(id: string): Promise<NodeDetailsResponse> {

@@ -5,8 +5,9 @@ import type { Lang } from './strings.ts';
  * Every error code the API documents (docs/API.md § Errors, server/api/errors.ts), with
  * the viewer's words for it in both languages. The server's own message is English
  * and stays available as the error's detail; what a reader sees first is this.
- * `network` and `http` are the client's own: the server was not reached, or
- * something other than the API answered (a proxy's error page).
+ * `network`, `http` and `graph_unreadable` are the client's own: the server was not reached,
+ * something other than the API answered (a proxy's error page), or a graph answer was not a
+ * graph (client/src/api/graphPayload.ts).
  */
 export const ERROR_MESSAGES: Readonly<Record<string, Record<Lang, string>>> = {
   too_many_queries: {
@@ -46,6 +47,7 @@ export const ERROR_MESSAGES: Readonly<Record<string, Record<Lang, string>>> = {
   internal: { zh: '服务器出错。', en: 'Something went wrong on the server.' },
   network: { zh: '无法连接服务器。', en: 'The server could not be reached.' },
   http: { zh: '服务器返回了错误（HTTP {status}）。', en: 'The server answered with an error (HTTP {status}).' },
+  graph_unreadable: { zh: '服务器发来的图无法读取，请重新加载页面。', en: 'The graph the server sent could not be read; reload the page.' },
 };
 
 /** Why the console refused a query (`details.reason` of `cypher_refused`, server/api/cypher/guard.ts RefusalReason). */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Api } from '../../../../../client/src/api/client.ts';
+import { encodeCompactGraph } from '../../../../../server/contract/compactGraph.ts';
 import { ApiError } from '../../../../../server/contract/errors.ts';
+import type { SerializedGraph } from '../../../../../server/contract/graph.ts';
 
 /** A fetch that answers from a table of paths: the tiny local mock the unit tests use. */
 function mockFetch(routes: Record<string, { status?: number; body: unknown }>): typeof fetch {
@@ -76,5 +78,20 @@ describe('the API client', () => {
     expect(sent[0]!.init?.method).toBe('POST');
     expect(JSON.parse(String(sent[0]!.init?.body))).toEqual({ query: 'RETURN $x AS n', params: { x: 1 } });
     expect(sent[0]!.init?.headers).toMatchObject({ 'Content-Type': 'application/json' });
+  });
+
+  it('asks for the graph in its compact form and gives it back in the serialized form; refuses one that is not a graph', async () => {
+    const graph: SerializedGraph = {
+      options: { type: 'directed', multi: true, allowSelfLoops: true },
+      attributes: {},
+      nodes: [{ key: 'state:peru', attributes: { labels: ['State'], name: '秘鲁', properties: {} } }],
+      edges: [],
+    };
+    const api = new Api('', mockFetch({ '/api/graph?format=compact': { body: encodeCompactGraph(graph) } }));
+    await expect(api.graph()).resolves.toEqual(graph);
+    const broken = new Api('', mockFetch({ '/api/graph?format=compact': { body: { ...encodeCompactGraph(graph), nodes: { keys: ['x'] } } } }));
+    await expect(broken.graph()).rejects.toMatchObject({ status: 200, code: 'graph_unreadable' });
+    const busy = new Api('', mockFetch({ '/api/graph?format=compact': { status: 503, body: { error: { code: 'graph_busy', message: 'busy' } } } }));
+    await expect(busy.graph()).rejects.toMatchObject({ status: 503, code: 'graph_busy' });
   });
 });
