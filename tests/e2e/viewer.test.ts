@@ -16,6 +16,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../server/config.ts';
 import { measurePage } from '../../scripts/bench/viewer-page.ts';
+import { ERROR_MESSAGES } from '../../client/src/i18n/errors.ts';
 import { testDriver } from '../setup/neo4j.ts';
 import { startViewer } from '../setup/viewer.ts';
 import { loadSeed } from '../setup/seed.ts';
@@ -515,6 +516,40 @@ describe('the viewer on the seed', () => {
     expect(figures.hover_ms, 'hover answered').not.toBeNull();
     expect(figures.click_ms, 'click answered').not.toBeNull();
     expect(figures.camera_ms, 'zoom answered').not.toBeNull();
+    // A frame is recorded only when every edge of the graph was drawn in it (scripts/bench/viewer-frame.ts).
+    expect(figures.frame_ms, `frame measured (${figures.frame_fault})`).not.toBeNull();
+    expect(figures.frame_fault).toBeNull();
+  }, 120_000);
+
+  // The graph is fetched and parsed in a web worker (client/src/api/graph.worker.ts): its failures read as a failed fetch does.
+  it("says in the reader's language why the graph could not be loaded: the server busy, a broken answer", async () => {
+    const cases: [string, { status: number; body: string }, string][] = [
+      [
+        'graph_busy',
+        { status: 503, body: JSON.stringify({ error: { code: 'graph_busy', message: 'Too many graphs are being built.' } }) },
+        ERROR_MESSAGES.graph_busy!.zh,
+      ],
+      ['graph_unreadable', { status: 200, body: JSON.stringify({ format: 'compact-graph/1', nodes: { keys: ['x'] } }) }, ERROR_MESSAGES.graph_unreadable!.zh],
+    ];
+    expectedFailure = /\/api\/graph/;
+    try {
+      for (const [code, answer, words] of cases) {
+        const page = await context.newPage();
+        await page.route('**/api/graph?**', (route) => route.fulfill({ status: answer.status, contentType: 'application/json', body: answer.body }));
+        page.on('console', (message) => {
+          if (message.type() === 'error' && !(message.text().startsWith('Failed to load resource') && expectedFailure?.test(message.location().url)))
+            consoleErrors.push(`${page.url()}: ${message.text()}`);
+        });
+        await page.goto(`${baseUrl}/`);
+        const status = page.locator('.status.error');
+        await status.waitFor({ state: 'visible', timeout: 30_000 });
+        expect(await status.textContent(), code).toContain(words);
+        expect(await page.locator('body[data-graph-rendered="true"]').count(), code).toBe(0);
+        await page.close();
+      }
+    } finally {
+      expectedFailure = null;
+    }
   }, 120_000);
 
   it('logged no errors in the browser console', () => {
