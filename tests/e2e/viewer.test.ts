@@ -535,6 +535,8 @@ describe('the viewer on the seed', () => {
     try {
       for (const [code, answer, words] of cases) {
         const page = await context.newPage();
+        const workers: string[] = [];
+        page.on('worker', (worker) => workers.push(worker.url()));
         await page.route('**/api/graph?**', (route) => route.fulfill({ status: answer.status, contentType: 'application/json', body: answer.body }));
         page.on('console', (message) => {
           if (message.type() === 'error' && !(message.text().startsWith('Failed to load resource') && expectedFailure?.test(message.location().url)))
@@ -545,6 +547,10 @@ describe('the viewer on the seed', () => {
         await status.waitFor({ state: 'visible', timeout: 30_000 });
         expect(await status.textContent(), code).toContain(words);
         expect(await page.locator('body[data-graph-rendered="true"]').count(), code).toBe(0);
+        expect(
+          workers.some((url) => /graph\.worker/.test(url)),
+          `${code}: the graph worker ran (${workers.join(', ')})`,
+        ).toBe(true);
         await page.close();
       }
     } finally {
