@@ -13,6 +13,7 @@
 import type { Driver } from 'neo4j-driver';
 import { displayName, matchNodeById } from './labels.ts';
 import { readQuery, type ReadOptions } from './run.ts';
+import { CONTRIB_KEY } from '../load/contributions.ts';
 import { inScope, scopedProperties, WHOLE_CORPUS, type Scope } from './scope.ts';
 import { DISPLAY_FIELDS, pairsToJson, pairsToRaw, projectedToJson, projectionCypher, publicPropertiesCypher, type ProjectedNode } from './values.ts';
 import type { NodeDetailsResponse, ProvenanceJson, RelationshipGroup, RelationshipItem } from '../../contract/api.ts';
@@ -47,8 +48,11 @@ export async function nodeDetails(driver: Driver, id: string, options: NodeDetai
   const scope = options.scope ?? WHOLE_CORPUS;
   const result = await readQuery(
     driver,
-    // Relationships are collected as references (no property read) and cut per group
-    // before anything is loaded: a hub with thousands of relationships costs little more.
+    // One query: the node, its relationships cut per group, the texts their provenance points
+    // into and the other-language versions. Relationships are collected as references (no
+    // property read) and cut per group before anything is loaded: a hub with thousands of
+    // relationships costs little more. The texts are those the stored properties name (`unit`,
+    // `paragraphs`, `report` + `paragraph` where the start node is not itself the text), each once.
     `CALL { ${matchNodeById(id, 'n', 'id')} }
      CALL {
        WITH n
@@ -56,7 +60,24 @@ export async function nodeDetails(driver: Driver, id: string, options: NodeDetai
        WITH type(r) AS type, startNode(r) = n AS out, r
        WITH type, out, count(r) AS total, collect(r)[..$perGroup] AS rels
        ORDER BY type, out DESC
-       RETURN collect({type: type, out: out, count: total, items: [r IN rels | {eid: elementId(r), props: CASE WHEN $reports IS NULL OR r._contrib IS NULL THEN ${publicPropertiesCypher('r')} ELSE [k IN keys(r) | [k, r[k]]] END, m: CASE WHEN out THEN endNode(r) ELSE startNode(r) END, out: out}]}) AS groups
+       RETURN collect({type: type, out: out, count: total, rels: rels}) AS cut
+     }
+     CALL {
+       WITH cut
+       UNWIND cut AS g
+       UNWIND g.rels AS r
+       WITH r, startNode(r) AS s
+       WITH collect(r.unit) + reduce(all = [], ps IN collect(r.paragraphs) | all + ps) AS ids,
+            collect(CASE WHEN r.unit IS NULL AND NOT (s:Paragraph OR s:Recommendation) AND r.report IS NOT NULL AND r.paragraph IS NOT NULL
+                         THEN {report: r.report, number: r.paragraph} END) AS refs
+       CALL {
+         WITH ids UNWIND ids AS pid WITH DISTINCT pid WHERE pid STARTS WITH 'para:' MATCH (u:Paragraph {id: pid}) RETURN u
+         UNION
+         WITH ids UNWIND ids AS rid WITH DISTINCT rid WHERE rid STARTS WITH 'rec:' MATCH (u:Recommendation {id: rid}) RETURN u
+         UNION
+         WITH refs UNWIND refs AS ref WITH DISTINCT ref MATCH (u:Paragraph {report: ref.report, number: ref.number}) RETURN u
+       }
+       RETURN collect(${projectNode('u')}) AS texts
      }
      CALL {
        WITH n
@@ -68,8 +89,12 @@ export async function nodeDetails(driver: Driver, id: string, options: NodeDetai
        OPTIONAL MATCH (rv:Report {id: v.report})
        RETURN collect({id: v.id, report: v.report, language: rv.language, text: v.text}) AS versions
      }
-     RETURN coalesce(n.id, elementId(n)) AS key, labels(n) AS labels, ${publicPropertiesCypher('n')} AS props, versions,
-            [g IN groups | {type: g.type, out: g.out, count: g.count, items: [i IN g.items | {eid: i.eid, props: i.props, out: i.out, m: ${projectNode('i.m')}}]}] AS groups`,
+     RETURN coalesce(n.id, elementId(n)) AS key, labels(n) AS labels, ${publicPropertiesCypher('n')} AS props, versions, texts,
+            [g IN cut | {type: g.type, out: g.out, count: g.count, items: [r IN g.rels | {
+              eid: elementId(r),
+              props: CASE WHEN $reports IS NULL OR r._contrib IS NULL THEN ${publicPropertiesCypher('r')} ELSE [k IN keys(r) | [k, r[k]]] END,
+              m: ${projectNode('CASE WHEN g.out THEN endNode(r) ELSE startNode(r) END')},
+              out: g.out}]}] AS groups`,
     { id, perGroup, reports: scope.reports },
     options,
   );
@@ -77,27 +102,31 @@ export async function nodeDetails(driver: Driver, id: string, options: NodeDetai
   if (!record) return undefined;
   const node: NodeJson = { id: record.get('key') as string, labels: record.get('labels') as string[], properties: pairsToJson(record.get('props') as Pairs) };
   const rawGroups = record.get('groups') as { type: string; out: boolean; count: unknown; items: RawItem[] }[];
+  const texts = textsFrom(record.get('texts') as ProjectedNode[]);
 
-  // The texts provenance points into, fetched in one go.
-  const unitIds = new Set<string>();
-  const paragraphRefs = new Map<string, { report: string; number: unknown }>();
-  const centerIsText = node.labels.some((l) => TEXT_LABELS.has(l));
-  for (const g of rawGroups) {
-    for (const item of g.items) {
-      const raw = pairsToRaw(item.props);
-      const props = scopedProperties(g.type, raw, scope);
-      const textAtStart = item.out ? centerIsText : item.m.labels.some((l) => TEXT_LABELS.has(l));
-      if (typeof props.unit === 'string') unitIds.add(props.unit);
-      else if (textAtStart) {
-        // the start node is the text: the centre itself or the other end, both at hand
-      } else if (typeof props.report === 'string' && typeof props.paragraph === 'number') {
-        // the stored value (a Neo4j integer) travels back as it is, for the index
-        paragraphRefs.set(`${props.report}#${props.paragraph}`, { report: props.report, number: raw.paragraph });
+  // Under a corpus filter, a fact several reports share is folded from the in-scope reports'
+  // contributions, which may name a text its stored properties do not: fetched apart (rare).
+  if (scope.reports !== null) {
+    const centerIsText = node.labels.some((l) => TEXT_LABELS.has(l));
+    const ids = new Set<string>();
+    const refs = new Map<string, { report: string; number: number }>();
+    for (const g of rawGroups) {
+      for (const item of g.items) {
+        const raw = pairsToRaw(item.props);
+        if (typeof raw[CONTRIB_KEY] !== 'string') continue;
+        const props = scopedProperties(g.type, raw, scope);
+        const textAtStart = item.out ? centerIsText : item.m.labels.some((l) => TEXT_LABELS.has(l));
+        if (typeof props.unit === 'string') {
+          if (!texts.byId.has(props.unit)) ids.add(props.unit);
+        } else if (!textAtStart && typeof props.report === 'string' && typeof props.paragraph === 'number') {
+          const key = `${props.report}#${props.paragraph}`;
+          if (!texts.byParagraph.has(key)) refs.set(key, { report: props.report, number: props.paragraph });
+        }
+        if (Array.isArray(props.paragraphs)) for (const p of props.paragraphs) if (typeof p === 'string' && !texts.byId.has(p)) ids.add(p);
       }
-      if (Array.isArray(props.paragraphs)) for (const p of props.paragraphs) if (typeof p === 'string') unitIds.add(p);
     }
+    if (ids.size > 0 || refs.size > 0) addTexts(texts, await fetchTexts(driver, [...ids], [...refs.values()], options));
   }
-  const texts = await fetchTexts(driver, [...unitIds], [...paragraphRefs.values()], options);
 
   const groups: RelationshipGroup[] = rawGroups.map((g) => ({
     type: g.type,
@@ -183,17 +212,28 @@ function textUnitOf(node: NodeJson): TextUnit {
   };
 }
 
-async function fetchTexts(
-  driver: Driver,
-  ids: string[],
-  paragraphs: { report: string; number: unknown }[],
-  options: ReadOptions,
-): Promise<{ byId: Map<string, TextUnit>; byParagraph: Map<string, TextUnit> }> {
-  const byId = new Map<string, TextUnit>();
-  const byParagraph = new Map<string, TextUnit>();
-  if (ids.length === 0 && paragraphs.length === 0) return { byId, byParagraph };
-  const paraIds = ids.filter((i) => i.startsWith('para:'));
-  const recIds = ids.filter((i) => i.startsWith('rec:'));
+interface Texts {
+  byId: Map<string, TextUnit>;
+  byParagraph: Map<string, TextUnit>;
+}
+
+/** The texts provenance points into, by id and (paragraphs) by report and number. */
+function textsFrom(units: readonly ProjectedNode[]): Texts {
+  const texts: Texts = { byId: new Map(), byParagraph: new Map() };
+  addTexts(texts, units);
+  return texts;
+}
+
+function addTexts(texts: Texts, units: readonly ProjectedNode[]): void {
+  for (const projected of units) {
+    const unit = textUnitOf(projectedToJson(projected));
+    texts.byId.set(unit.id, unit);
+    if (unit.id.startsWith('para:') && unit.report !== null && unit.paragraph !== null) texts.byParagraph.set(`${unit.report}#${unit.paragraph}`, unit);
+  }
+}
+
+/** Paragraphs and recommendations by id (`para:…`, `rec:…`), and paragraphs by report and number. */
+async function fetchTexts(driver: Driver, ids: string[], paragraphs: { report: string; number: number }[], options: ReadOptions): Promise<ProjectedNode[]> {
   const result = await readQuery(
     driver,
     `CALL {
@@ -204,15 +244,10 @@ async function fetchTexts(
        UNWIND $refs AS ref MATCH (u:Paragraph {report: ref.report, number: ref.number}) RETURN u
      }
      RETURN ${projectNode('u')} AS u`,
-    { paraIds, recIds, refs: paragraphs },
+    { paraIds: ids.filter((i) => i.startsWith('para:')), recIds: ids.filter((i) => i.startsWith('rec:')), refs: paragraphs },
     options,
   );
-  for (const record of result.records) {
-    const unit = textUnitOf(projectedToJson(record.get('u') as ProjectedNode));
-    byId.set(unit.id, unit);
-    if (unit.id.startsWith('para:') && unit.report !== null && unit.paragraph !== null) byParagraph.set(`${unit.report}#${unit.paragraph}`, unit);
-  }
-  return { byId, byParagraph };
+  return result.records.map((record) => record.get('u') as ProjectedNode);
 }
 
 function provenanceFor(unit: TextUnit, spans: [number, number][], evidence: string | null): ProvenanceJson {
