@@ -7,7 +7,9 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { sharedRelationshipKey } from '../../ingest/mergeRules.ts';
 import { REPORTS_KEY, contributionsOf, dbPropertiesOf, withoutContribution } from './contributions.ts';
 import type { LoadPlan } from './plan.ts';
-import { count, run, type Counters } from './statements.ts';
+import type { RelationshipType } from '../../contract/model.ts';
+import type { DbProperties } from './properties.ts';
+import { SET_NODES_BY_ELEMENT_ID, count, relType, run, setRelationshipsByElementId, type Counters } from './statements.ts';
 
 const R = REPORTS_KEY;
 
@@ -33,11 +35,21 @@ export async function removeReport(
     `MATCH (a)-[r]->(b) WHERE $report IN r.${R} RETURN elementId(r) AS eid, type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props`,
     { report },
   );
-  const relRows = rels.records
-    .filter((r) => !keep.sharedRelKeys.has(sharedRelationshipKey(r.get('type'), r.get('start'), r.get('end'))))
-    .map((r) => ({ eid: r.get('eid') as string, props: dbPropertiesOf(r.get('type'), withoutContribution(contributionsOf(r.get('props')), report)) }));
-  if (relRows.length > 0) count(c, await run(tx, 'UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.eid SET r = row.props', { rows: relRows }));
-  await step('shared relationships', relRows.length);
+  const relRows = new Map<RelationshipType, Array<{ eid: string; props: DbProperties }>>();
+  for (const r of rels.records) {
+    const type = relType(r.get('type') as string);
+    if (keep.sharedRelKeys.has(sharedRelationshipKey(type, r.get('start'), r.get('end')))) continue;
+    const row = { eid: r.get('eid') as string, props: dbPropertiesOf(type, withoutContribution(contributionsOf(r.get('props')), report)) };
+    const list = relRows.get(type);
+    if (list) list.push(row);
+    else relRows.set(type, [row]);
+  }
+  // By type: only a typed pattern finds a relationship by element id without scanning them all (statements.ts).
+  for (const [type, rows] of relRows) count(c, await run(tx, setRelationshipsByElementId(type), { rows }));
+  await step(
+    'shared relationships',
+    [...relRows.values()].reduce((n, rows) => n + rows.length, 0),
+  );
 
   count(c, await run(tx, `MATCH (n) WHERE n.${R} = [$report] DETACH DELETE n`, { report }));
   await step('nodes', 0);
@@ -49,6 +61,6 @@ export async function removeReport(
       eid: r.get('eid') as string,
       props: { ...dbPropertiesOf('node', withoutContribution(contributionsOf(r.get('props')), report)), id: r.get('id') as string },
     }));
-  if (nodeRows.length > 0) count(c, await run(tx, 'UNWIND $rows AS row MATCH (n) WHERE elementId(n) = row.eid SET n = row.props', { rows: nodeRows }));
+  if (nodeRows.length > 0) count(c, await run(tx, SET_NODES_BY_ELEMENT_ID, { rows: nodeRows }));
   await step('shared nodes', nodeRows.length);
 }

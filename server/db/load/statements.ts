@@ -46,6 +46,23 @@ export async function holdsAny(tx: ManagedTransaction, pattern: string): Promise
   return Number(result.records[0]?.get('n') ?? 0) > 0;
 }
 
+/**
+ * `UNWIND $rows AS row` ({eid, props}) setting each node's properties to `row.props`,
+ * the node found by its element id (a NodeByElementIdSeek). Gives `count(n) AS n`,
+ * the nodes found.
+ */
+export const SET_NODES_BY_ELEMENT_ID = 'UNWIND $rows AS row MATCH (n) WHERE elementId(n) = row.eid SET n = row.props RETURN count(n) AS n';
+
+/**
+ * The same for relationships of type `t`, found by element id. The type must be in
+ * the pattern: Neo4j 5 plans `MATCH ()-[r]->() WHERE elementId(r) = …` without a
+ * type as a scan of every relationship per row (quadratic in the database for a
+ * batch), and `()-[r:T]->()` as a DirectedRelationshipByElementIdSeek.
+ */
+export function setRelationshipsByElementId(t: RelationshipType): string {
+  return `UNWIND $rows AS row MATCH ()-[r:${relType(t)}]->() WHERE elementId(r) = row.eid SET r = row.props RETURN count(r) AS n`;
+}
+
 /** A label of MODEL's list (and only such a label) for Cypher text; throws otherwise. */
 export function label(l: string): NodeLabel {
   if (!(NODE_LABELS as readonly string[]).includes(l)) throw new Error(`not a MODEL label: ${l}`);

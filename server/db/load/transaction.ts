@@ -11,8 +11,9 @@
  *      likewise (writers.ts).
  * A load of several transactions passes the same `memory` to each (memory.ts):
  * nodes and shared relationships an earlier transaction wrote are updated by
- * element id, without a read, and CREATE/MERGE is chosen by what the database held
- * when the load began.
+ * element id, without a read, CREATE/MERGE is chosen by what the database held
+ * when the load began, and step 1's scan is left out when the load began on a
+ * database holding no report (nothing of this transaction's reports can be there).
  * Progress and the `afterBatch` hook are called as batches are written.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
@@ -78,14 +79,22 @@ export async function writeLoad(
 
   // Any trace of a report (even without its Report node) is taken out. Nodes suffice to find one:
   // both ends of every relationship a report brings are nodes of the report, tagged with it.
-  const traced = new Set(
-    (
-      await run(tx, `MATCH (n) WHERE n.${R} IS NOT NULL UNWIND n.${R} AS id WITH id WHERE id IN $ids RETURN collect(DISTINCT id) AS ids`, { ids })
-    ).records[0]?.get('ids') as string[],
-  );
-  const replacedReports = (await run(tx, `MATCH (r:Report) WHERE r.id IN $ids AND r.${R} IS NOT NULL RETURN r.id AS id`, { ids })).records.map((r) =>
-    String(r.get('id')),
-  );
+  // A later transaction of a load that began on a database holding no report, with nothing taken
+  // out since, knows without this scan of every node that none is there: the database holds only
+  // what the load's earlier transactions wrote, and those were other reports (a load names each once).
+  const nothingLoaded = memory.start !== undefined && !memory.start.others && !memory.stale;
+  const traced = nothingLoaded
+    ? new Set<string>()
+    : new Set(
+        (
+          await run(tx, `MATCH (n) WHERE n.${R} IS NOT NULL UNWIND n.${R} AS id WITH id WHERE id IN $ids RETURN collect(DISTINCT id) AS ids`, {
+            ids,
+          })
+        ).records[0]?.get('ids') as string[],
+      );
+  const replacedReports = nothingLoaded
+    ? []
+    : (await run(tx, `MATCH (r:Report) WHERE r.id IN $ids AND r.${R} IS NOT NULL RETURN r.id AS id`, { ids })).records.map((r) => String(r.get('id')));
   for (const plan of plans) {
     if (traced.has(plan.report)) await removeReport(tx, plan.report, plan, c, (what, rows) => afterBatch(tx, cursor, options, 'remove', what, rows));
   }

@@ -10,7 +10,7 @@ import { sharedRelationshipKey } from '../../ingest/mergeRules.ts';
 import { NO_CONTRIBUTIONS, REPORTS_KEY, contributionsOf, dbPropertiesOf, withContribution, type Contributions } from './contributions.ts';
 import type { Written } from './memory.ts';
 import { toDbProperties } from './properties.ts';
-import { count, label, run, type Counters } from './statements.ts';
+import { SET_NODES_BY_ELEMENT_ID, count, label, run, setRelationshipsByElementId, type Counters } from './statements.ts';
 
 /** A node or shared relationship of this load: what each report (in load order) says of it. */
 export interface Folded {
@@ -77,7 +77,7 @@ export async function writeNodes(
       elementIds.set(r.id, before.eid);
       return { eid: before.eid, props: { ...dbPropertiesOf('node', contributions), id: r.id } };
     });
-    const result = await run(tx, 'UNWIND $rows AS row MATCH (n) WHERE elementId(n) = row.eid SET n = row.props RETURN count(n) AS n', { rows: update });
+    const result = await run(tx, SET_NODES_BY_ELEMENT_ID, { rows: update });
     const n = Number(result.records[0]?.get('n') ?? 0);
     if (n !== update.length) throw new Error(`${l}: ${update.length - n} node(s) an earlier transaction of this load wrote are gone`);
     count(c, result);
@@ -152,7 +152,7 @@ export async function writeSharedRelationships(
       written.set(keyOf(r), { eid: before.eid, contributions });
       return { eid: before.eid, props: dbPropertiesOf(t, contributions) };
     });
-    const result = await run(tx, 'UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.eid SET r = row.props RETURN count(r) AS n', { rows: update });
+    const result = await run(tx, setRelationshipsByElementId(t), { rows: update });
     checkWritten(result, update.length, t);
     count(c, result);
   }

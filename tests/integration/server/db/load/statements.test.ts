@@ -1,0 +1,37 @@
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RELATIONSHIP_TYPES } from '../../../../../server/contract/model.ts';
+import { SET_NODES_BY_ELEMENT_ID, setRelationshipsByElementId } from '../../../../../server/db/load/statements.ts';
+import { testDriver } from '../../../../setup/neo4j.ts';
+
+let driver: Driver;
+beforeAll(() => {
+  driver = testDriver();
+});
+afterAll(() => driver.close());
+
+/** Every operator of Neo4j's plan for `cypher`, as `OperatorType` (without the `@neo4j` suffix). */
+async function operators(cypher: string): Promise<string[]> {
+  const { summary } = await driver.executeQuery(`EXPLAIN ${cypher}`, { rows: [] });
+  const walk = (p: { operatorType: string; children: unknown[] }): string[] => [
+    p.operatorType.replace(/@.*$/, ''),
+    ...p.children.flatMap((c) => walk(c as typeof p)),
+  ];
+  return walk(summary.plan as unknown as { operatorType: string; children: unknown[] });
+}
+
+// A later transaction of a load, and a removal, update by element id what is already there:
+// one batch must seek each row, never scan the whole graph per row (quadratic in the database).
+describe('the loader finds what it updates by element id with a seek', () => {
+  it('nodes', async () => {
+    const ops = await operators(SET_NODES_BY_ELEMENT_ID);
+    expect(ops).toContain('NodeByElementIdSeek');
+    expect(ops.filter((o) => /Scan/.test(o))).toEqual([]);
+  });
+
+  it.each(RELATIONSHIP_TYPES)('relationships of type %s', async (type) => {
+    const ops = await operators(setRelationshipsByElementId(type));
+    expect(ops).toContain('DirectedRelationshipByElementIdSeek');
+    expect(ops.filter((o) => /Scan/.test(o))).toEqual([]);
+  });
+});
