@@ -40,6 +40,7 @@ const envSchema = z.object({
   CYPHER_CONCURRENCY: z.coerce.number().int().positive().default(4),
   CYPHER_CLIENT_CONCURRENCY: z.coerce.number().int().min(0).default(2),
   CYPHER_QUEUE: z.coerce.number().int().min(0).default(32),
+  CYPHER_WORKER_IDLE_MS: z.coerce.number().int().min(0).default(10_000),
   GRAPH_MAX_NODES: z.coerce.number().int().positive().default(100000),
   GRAPH_CONCURRENCY: z.coerce.number().int().positive().default(4),
   GRAPH_QUEUE: z.coerce.number().int().min(0).default(64),
@@ -83,6 +84,8 @@ export interface Config {
     clientConcurrency: number;
     /** Console queries that may wait for a worker. */
     queue: number;
+    /** Milliseconds a console worker beyond the first stays without a query before it is stopped (0: never). */
+    workerIdleMs: number;
   };
   /** The most nodes GET /api/graph and GET /api/export return (the rest is cut and said so). */
   graphMaxNodes: number;
@@ -141,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = PROJE
       concurrency: e.CYPHER_CONCURRENCY,
       clientConcurrency: e.CYPHER_CLIENT_CONCURRENCY,
       queue: e.CYPHER_QUEUE,
+      workerIdleMs: e.CYPHER_WORKER_IDLE_MS,
     },
     graphMaxNodes: e.GRAPH_MAX_NODES,
     graphConcurrency: e.GRAPH_CONCURRENCY,

@@ -54,6 +54,7 @@ export function apiRoutes(deps: AppDependencies): RouteSpec[] {
     concurrency: config.cypher.concurrency,
     perClient: config.cypher.clientConcurrency,
     queueLimit: config.cypher.queue,
+    idleMs: config.cypher.workerIdleMs,
     log,
   });
   const ctx: ApiContext = { driver: deps.driver, config, log, database, cypherRunner };

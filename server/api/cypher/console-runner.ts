@@ -12,7 +12,11 @@
  *     queue of at most `queueLimit` (503 console_busy past it, or when no worker
  *     freed within the longest a query may hold one); one client may have at most `perClient` queries
  *     running or waiting (429 too_many_queries past it).
- * Workers start on first use and stay for the next query.
+ * Workers start on first use and stay for the next query. The first slot's worker stays for
+ * good (a console user's next query does not wait for a thread to load); the others, started
+ * for a burst of queries at once, are stopped after `idleMs` without a query, which gives their
+ * memory back (each idle worker holds about 40 MB of RSS: its own V8 heap, the driver and the
+ * compiled modules).
  */
 import { Worker } from 'node:worker_threads';
 import type { DriverOptions } from '../../db/driver.ts';
@@ -34,8 +38,10 @@ export interface ConsoleRunnerOptions {
   perClient: number;
   /** Queries that may wait for a worker. */
   queueLimit: number;
+  /** Milliseconds a worker other than the first may stay without a query before it is stopped (0: never). */
+  idleMs?: number;
   log: Logger;
-  /** The worker's module (default console-worker.mjs); tests run the pool on a scripted worker. */
+  /** The worker's module (default console-worker.cjs); tests run the pool on a scripted worker. */
   workerEntry?: URL;
 }
 
@@ -58,7 +64,7 @@ export const READ_GRACE_MS = 5000;
 /** Time a new worker may take to load before its query fails (503). */
 const WORKER_START_MS = 60_000;
 
-const WORKER_ENTRY = new URL('./console-worker.mjs', import.meta.url);
+const WORKER_ENTRY = new URL('./console-worker.cjs', import.meta.url);
 
 interface Job {
   id: number;
@@ -75,6 +81,8 @@ interface Slot {
   ready: boolean;
   job: Job | undefined;
   timer: NodeJS.Timeout | undefined;
+  /** While the worker waits for a query: stops it after `idleMs` (not in the first slot). */
+  idleTimer: NodeJS.Timeout | undefined;
 }
 
 export class ConsoleRunner {
@@ -85,7 +93,18 @@ export class ConsoleRunner {
   private closed = false;
 
   constructor(private readonly options: ConsoleRunnerOptions) {
-    this.slots = Array.from({ length: Math.max(1, options.concurrency) }, () => ({ worker: undefined, ready: false, job: undefined, timer: undefined }));
+    this.slots = Array.from({ length: Math.max(1, options.concurrency) }, () => ({
+      worker: undefined,
+      ready: false,
+      job: undefined,
+      timer: undefined,
+      idleTimer: undefined,
+    }));
+  }
+
+  /** Worker threads alive now (running a query, loading, or waiting for one). */
+  get workers(): number {
+    return this.slots.filter((s) => s.worker !== undefined).length;
   }
 
   /** Runs a query; rejects with an ApiError the error handler turns into the answer. */
@@ -107,7 +126,8 @@ export class ConsoleRunner {
         ),
       );
     }
-    const free = this.slots.find((s) => s.job === undefined);
+    // A free slot whose worker is loaded first: a query never waits for a thread to load while one is idle.
+    const free = this.slots.find((s) => s.job === undefined && s.worker !== undefined && s.ready) ?? this.slots.find((s) => s.job === undefined);
     if (!free && this.queue.length >= this.options.queueLimit) {
       return Promise.reject(busy('The Cypher console is busy with other queries; try again shortly.'));
     }
@@ -134,6 +154,7 @@ export class ConsoleRunner {
     await Promise.all(
       this.slots.map(async (slot) => {
         const { worker, job } = slot;
+        clearTimeout(slot.idleTimer);
         slot.worker = undefined;
         if (job) this.release(slot, job, unavailable());
         await worker?.terminate();
@@ -143,6 +164,8 @@ export class ConsoleRunner {
 
   /** Gives the slot this job: at once when its worker is ready, else once the new worker has loaded. */
   private start(slot: Slot, job: Job): void {
+    clearTimeout(slot.idleTimer);
+    slot.idleTimer = undefined;
     slot.job = job;
     if (slot.worker && slot.ready) {
       this.post(slot, slot.worker, job);
@@ -241,7 +264,22 @@ export class ConsoleRunner {
     if (next && !this.closed) {
       clearTimeout(next.waitTimer);
       this.start(slot, next);
-    }
+    } else this.retireWhenIdle(slot);
+  }
+
+  /** Stops the slot's worker once it has had no query for `idleMs` (never the first slot's). */
+  private retireWhenIdle(slot: Slot): void {
+    const idleMs = this.options.idleMs ?? 0;
+    if (idleMs <= 0 || slot === this.slots[0] || !slot.worker) return;
+    const worker = slot.worker;
+    slot.idleTimer = setTimeout(() => {
+      slot.idleTimer = undefined;
+      if (slot.worker !== worker || slot.job) return;
+      slot.worker = undefined; // set first: its exit is then not a loss
+      slot.ready = false;
+      void worker.terminate();
+    }, idleMs);
+    slot.idleTimer.unref();
   }
 
   private finish(job: Job, error: Error | undefined, answer?: ConsoleAnswer): void {

@@ -6,10 +6,10 @@
 import type { Driver } from 'neo4j-driver';
 import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../../contract/model.ts';
 import { labelExpression } from './labels.ts';
-import { readQuery, type ReadOptions } from './run.ts';
+import { againIfDisconnected, openReadSession, readQuery, type ReadOptions } from './run.ts';
 import { GraphCollector } from './serialized-graph.ts';
 import { inScope, scopedProperties, WHOLE_CORPUS, type Scope } from './scope.ts';
-import { pairsToJson, pairsToRaw, publicPropertiesCypher } from './values.ts';
+import { pairsToJson, pairsToRaw, publicPropertiesCypher, toDriverValue } from './values.ts';
 import type { SerializedGraph } from '../../contract/graph.ts';
 
 /** The viewer's default: the entity graph without the paragraphs. */
@@ -67,30 +67,34 @@ export async function readGraphAmong(
 ): Promise<void> {
   const typeFilter = filter.types?.length ? `:${relTypeExpression(filter.types)}` : '';
   const scope = filter.scope ?? WHOLE_CORPUS;
-  const result = await readQuery(
-    driver,
-    `MATCH (a) WHERE elementId(a) IN $ids
+  const cypher = `MATCH (a) WHERE elementId(a) IN $ids
      OPTIONAL MATCH (a)-[r${typeFilter}]->(b) WHERE elementId(b) IN $ids AND ${inScope('r')}
      RETURN coalesce(a.id, elementId(a)) AS start, labels(a) AS labels, ${publicPropertiesCypher('a')} AS props,
             collect(CASE WHEN r IS NULL THEN null ELSE {id: elementId(r), type: type(r), end: coalesce(b.id, elementId(b)),
-              properties: CASE WHEN $reports IS NULL OR r._contrib IS NULL THEN ${publicPropertiesCypher('r')} ELSE [k IN keys(r) | [k, r[k]]] END} END) AS rels`,
-    { ids: [...ids], reports: scope.reports },
-    options,
-  );
-  // Every node before any relationship: an edge needs both its ends in the graph.
-  // Properties come without the loader's bookkeeping (publicPropertiesCypher): a hub's list of reports is not shipped.
-  for (const record of result.records)
-    graph.addNode({
-      id: record.get('start') as string,
-      labels: record.get('labels') as string[],
-      properties: pairsToJson(record.get('props') as [string, unknown][]),
-    });
-  for (const record of result.records) {
-    const start = record.get('start') as string;
-    // A relationship several reports share comes with its bookkeeping under a filter only, to be folded for the scope.
-    for (const rel of record.get('rels') as { id: string; type: string; end: string; properties: [string, unknown][] }[]) {
-      const properties = scope.reports === null ? pairsToJson(rel.properties) : scopedProperties(rel.type, pairsToRaw(rel.properties), scope);
-      graph.addEdge({ id: rel.id, type: rel.type, start, end: rel.end, properties });
+              properties: CASE WHEN $reports IS NULL OR r._contrib IS NULL THEN ${publicPropertiesCypher('r')} ELSE [k IN keys(r) | [k, r[k]]] END} END) AS rels`;
+  const params = toDriverValue({ ids: [...ids], reports: scope.reports }) as Record<string, unknown>;
+  // Each record is mapped as it arrives and then dropped: a view of 200 nodes and 13,000
+  // relationships (the 200-report corpus's States, agenda items and themes) is megabytes of
+  // decoded records, which were all held until the last one was mapped. A retry after a lost
+  // connection adds nothing twice (the collector keeps each id once); the graph's order is the
+  // records' order, as before.
+  await againIfDisconnected(async () => {
+    const session = openReadSession(driver, options.database);
+    try {
+      const result = session.run(cypher, params, { timeout: options.timeoutMs ?? 15_000, metadata: { app: 'congress-graph', op: 'api' } });
+      for await (const record of result) {
+        const start = record.get('start') as string;
+        // Properties come without the loader's bookkeeping (publicPropertiesCypher): a hub's list of reports is not shipped.
+        graph.addNode({ id: start, labels: record.get('labels') as string[], properties: pairsToJson(record.get('props') as [string, unknown][]) });
+        // A relationship several reports share comes with its bookkeeping under a filter only, to be folded for the scope.
+        // Its end node may come in a later record: the collector checks ends when the graph is sealed.
+        for (const rel of record.get('rels') as { id: string; type: string; end: string; properties: [string, unknown][] }[]) {
+          const properties = scope.reports === null ? pairsToJson(rel.properties) : scopedProperties(rel.type, pairsToRaw(rel.properties), scope);
+          graph.addEdge({ id: rel.id, type: rel.type, start, end: rel.end, properties });
+        }
+      }
+    } finally {
+      await session.close();
     }
-  }
+  });
 }

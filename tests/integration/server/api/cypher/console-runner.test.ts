@@ -6,7 +6,7 @@
  * The same with Neo4j: tests/integration/server/api/cypher/console-isolation.test.ts.
  */
 import pino from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConsoleRunner, READ_GRACE_MS, type ConsoleRequest } from '../../../../../server/api/cypher/console-runner.ts';
 import { type ApiError } from '../../../../../server/api/errors.ts';
 
@@ -15,7 +15,7 @@ afterEach(async () => {
   await Promise.all(runners.splice(0).map((r) => r.close()));
 });
 
-function runner(concurrency: number, perClient = 2, queueLimit = 4): ConsoleRunner {
+function runner(concurrency: number, perClient = 2, queueLimit = 4, idleMs = 0): ConsoleRunner {
   const r = new ConsoleRunner({
     connection: { uri: 'bolt://unused', user: 'x', password: 'y' },
     database: undefined,
@@ -24,6 +24,7 @@ function runner(concurrency: number, perClient = 2, queueLimit = 4): ConsoleRunn
     concurrency,
     perClient,
     queueLimit,
+    idleMs,
     log: pino({ level: 'silent' }),
     workerEntry: new URL('../../../../fixtures/console-scripted-worker.mjs', import.meta.url),
   });
@@ -79,5 +80,26 @@ describe('ConsoleRunner', () => {
     await expect(first).resolves.toBeDefined();
     await expect(queued).resolves.toBeDefined();
     await expect(pool.run(job('WAIT 1', 'a', 3000))).resolves.toBeDefined(); // counts given back
+  }, 30_000);
+
+  it('stops the workers beyond the first after idleMs without a query, and answers the next burst on fresh ones', async () => {
+    const pool = runner(3, 0, 4, 300);
+    const burst = async (): Promise<unknown[]> => {
+      const answers = Promise.all(['a', 'b', 'c'].map((client, i) => pool.run(job(`WAIT ${200 + i}`, client, 3000))));
+      expect(pool.workers).toBe(3); // one per query, started at once
+      return ((await answers) as { body: Buffer }[]).map((a) => JSON.parse(a.body.toString('utf8')));
+    };
+    expect(await burst()).toEqual([{ waited: 200 }, { waited: 201 }, { waited: 202 }]);
+    await vi.waitFor(() => expect(pool.workers).toBe(1), { timeout: 10_000, interval: 50 });
+    await new Promise((r) => setTimeout(r, 600)); // twice idleMs more: the first worker stays
+    expect(pool.workers).toBe(1);
+    expect(await burst()).toEqual([{ waited: 200 }, { waited: 201 }, { waited: 202 }]);
+  }, 30_000);
+
+  it('keeps every worker with idleMs 0', async () => {
+    const pool = runner(2, 0, 4, 0);
+    await Promise.all(['a', 'b'].map((client) => pool.run(job('WAIT 100', client, 3000))));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(pool.workers).toBe(2);
   }, 30_000);
 });

@@ -31,7 +31,14 @@ function gatedDriver(real: Driver): { driver: Driver; open: () => void; asked: (
             if (p !== 'run') return Reflect.get(s, p) as unknown;
             return (...runArgs: Parameters<Session['run']>) => {
               asked += 1;
-              return gate.then(() => s.run(...runArgs));
+              // Awaited (readQuery) or read record by record (the graph's own query): either way only once the gate opens.
+              const box = gate.then(() => ({ result: s.run(...runArgs) }));
+              return {
+                then: (ok: (value: unknown) => unknown, ko: (error: unknown) => unknown) => box.then((b) => b.result).then(ok, ko),
+                async *[Symbol.asyncIterator]() {
+                  yield* (await box).result;
+                },
+              };
             };
           },
         });
