@@ -64,6 +64,13 @@ interface PageApp {
     nodeViewportPosition(n: string): { x: number; y: number } | null;
     isLayoutRunning(): boolean;
     stopLayout(): void;
+    getDrawing(): 'detailed' | 'lean';
+    graphChanged(): void;
+    select(node: string | null): void;
+    getSelected(): string | null;
+    getHovered(): string | null;
+    getCamera(): { x: number; y: number; ratio: number };
+    setCamera(camera: { x: number; y: number; ratio: number } | null): void;
   };
 }
 declare global {
@@ -506,6 +513,92 @@ describe('the viewer on the seed', () => {
     expect(await page.getByTestId('details').locator('.details-heading').textContent()).toBe('有组织犯罪');
     await page.close();
   });
+
+  it('draws a graph grown past the large-graph size with a lean renderer that keeps camera, selection, filters and hover', async () => {
+    const page = await openPage('?hide=State');
+    await settle(page);
+    const hub = 'crime:organized-crime';
+    const detailed = await page.evaluate((n) => {
+      const c = window.congressGraph.canvas;
+      c.select(n);
+      c.setCamera({ x: 0.45, y: 0.55, ratio: 1.2 });
+      (window as unknown as { oldSigma: unknown }).oldSigma = c.sigma;
+      return c.getDrawing();
+    }, hub);
+    expect(detailed).toBe('detailed');
+
+    // A merge (as a double-click expansion does) past LARGE_GRAPH_ORDER nodes: client/src/graph/drawing.ts.
+    const grown = await page.evaluate(() => {
+      const c = window.congressGraph.canvas;
+      const g = c.sigma.getGraph() as unknown as { addNode(n: string, a: Record<string, unknown>): void; order: number };
+      const node = {
+        size: 3,
+        color: '#888888',
+        nodeLabel: 'Paragraph',
+        labels: ['Paragraph'],
+        label_zh: '',
+        label_en: '',
+        name_zh: '',
+        name_en: '',
+        degree: 0,
+        props: {},
+      };
+      for (let i = 0; g.order <= 5000; i++) g.addNode(`test:bulk:${i}`, { ...node, x: Math.cos(i) * 50, y: Math.sin(i) * 50 });
+      c.graphChanged();
+      const sigma = c.sigma;
+      return {
+        drawing: c.getDrawing(),
+        newRenderer: sigma !== (window as unknown as { oldSigma: unknown }).oldSigma,
+        selected: c.getSelected(),
+        selectedState: sigma.getNodeState('crime:organized-crime').isSelected,
+        hidden: sigma.getNodeState('state:ARG').isHidden,
+        camera: c.getCamera(),
+        canvases: sigma.getStageCanvas().isConnected,
+      };
+    });
+    expect(grown).toEqual({
+      drawing: 'lean',
+      newRenderer: true,
+      selected: hub,
+      selectedState: true,
+      hidden: true,
+      camera: { x: 0.45, y: 0.55, ratio: 1.2 },
+      canvases: true,
+    });
+    expect(await inkRatio(page)).toBeGreaterThan(0.001);
+
+    // The new renderer answers the pointer: hover marks the node and its neighbourhood.
+    await page.evaluate(() => window.congressGraph.canvas.setCamera(null));
+    const at = await nodeScreenPosition(page, hub);
+    await page.mouse.move(at.x, at.y);
+    await expect.poll(() => page.evaluate(() => window.congressGraph.canvas.getHovered()), { timeout: 10_000 }).toBe(hub);
+    const neighbour = await page.evaluate((n) => window.congressGraph.canvas.sigma.getGraph().neighbors(n)[0]!, hub);
+    expect(await page.evaluate((m) => window.congressGraph.canvas.sigma.getNodeState(m).isActive, neighbour)).toBe(true);
+    await page.mouse.move(5, 5);
+
+    // And a view switch back to a graph of a report's size: the detailed drawing again, and its items answer.
+    const shrunk = await page.evaluate((n) => {
+      const c = window.congressGraph.canvas;
+      type G = {
+        nullCopy(): G;
+        forEachNode(cb: (k: string, a: Record<string, unknown>) => void): void;
+        forEachEdge(cb: (k: string, a: Record<string, unknown>, s: string, t: string) => void): void;
+        addNode(k: string, a: Record<string, unknown>): void;
+        addEdgeWithKey(k: string, s: string, t: string, a: Record<string, unknown>): void;
+        hasNode(k: string): boolean;
+      };
+      const grownGraph = c.sigma.getGraph() as unknown as G;
+      const small = grownGraph.nullCopy();
+      grownGraph.forEachNode((k, a) => (k.startsWith('test:bulk:') ? undefined : small.addNode(k, { ...a })));
+      grownGraph.forEachEdge((k, a, s, t) => (small.hasNode(s) && small.hasNode(t) ? small.addEdgeWithKey(k, s, t, { ...a }) : undefined));
+      (c as unknown as { setGraph(g: unknown): void }).setGraph(small);
+      c.select(n);
+      return { drawing: c.getDrawing(), selected: c.sigma.getNodeState(n).isSelected };
+    }, hub);
+    expect(shrunk).toEqual({ drawing: 'detailed', selected: true });
+    expect(await inkRatio(page)).toBeGreaterThan(0.001);
+    await page.close();
+  }, 240_000);
 
   // The benchmark's probes run in the app's page under its CSP: a probe that could not wait
   // (page.waitForFunction evaluates strings, which the CSP refuses) reported "no answer".

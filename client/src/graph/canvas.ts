@@ -2,10 +2,11 @@ import Sigma from 'sigma';
 import { extremityArrow, layerDashed, layerPlain, pathCurved, pathLine, pathLoop } from 'sigma/rendering';
 import type { Lang } from '../i18n/strings.ts';
 import type { EdgeAttrs, NodeAttrs, ViewerGraph } from './build.ts';
-import { CURVE_SEGMENTS, LOOP_SEGMENTS, renderSettingsFor } from './drawing.ts';
+import { edgeDrawingFor, edgePrimitivesFor, focusFadesRest, renderSettingsFor, type EdgeDrawing } from './drawing.ts';
 import { ItemFlag } from './itemFlag.ts';
 import { labelBox, placeLabels, type Box, type LabelCandidate, type LabelSide } from './labelPlacement.ts';
 import { Layout } from './layout.ts';
+import { CANVAS_BACKGROUND } from './palette.ts';
 import {
   ALL_LABELS_MAX_ORDER,
   CUSTOM_EDGE_STATE,
@@ -48,7 +49,16 @@ export const HOME_CAMERA = { x: 0.5, y: 0.5, ratio: 1 } as const;
  * language) is sigma state, so the graph and its positions stay as they are.
  */
 export class GraphCanvas {
-  readonly sigma: ViewerSigma;
+  /**
+   * The renderer. Sigma fixes its edge programs when it is created, so a graph that
+   * crosses into or out of the lean drawing (drawing.ts edgeDrawingFor) gets a new one:
+   * read this field at the time of use, do not keep it.
+   */
+  sigma: ViewerSigma;
+  /** The edge drawing `sigma` was created with. */
+  private drawing: EdgeDrawing;
+  /** Callbacks waiting for the next frame drawn (afterNextRender): kept here, so that a new renderer still calls them. */
+  private renderWaiters: (() => void)[] = [];
   private graph: ViewerGraph;
   private layout: Layout;
   private hiddenLabels = new Set<string>();
@@ -83,6 +93,23 @@ export class GraphCanvas {
     const started = performance.now();
     this.graph = graph;
     this.layout = this.newLayout(graph);
+    this.drawing = edgeDrawingFor(graph);
+    this.sigma = this.createSigma(graph, this.drawing);
+    this.afterNextRender(() => {
+      this.firstRenderMs = Math.round(performance.now() - started);
+      container.dataset.rendered = 'true';
+      container.dispatchEvent(new CustomEvent('graph-rendered', { bubbles: true }));
+    });
+  }
+
+  /** A sigma renderer for `graph` with the primitives and styles of `drawing`, its events bound to this canvas. */
+  private createSigma(graph: ViewerGraph, drawing: EdgeDrawing): ViewerSigma {
+    const edges = edgePrimitivesFor(drawing);
+    const paths = [
+      pathLine(),
+      ...(edges.curveSegments === null ? [] : [pathCurved({ curvature: 0.25, segments: edges.curveSegments })]),
+      pathLoop({ segments: edges.loopSegments }),
+    ];
     // The style functions are typed against our own attribute and state
     // shapes; sigma's option types are generic over them, which TypeScript
     // cannot follow through the conditional style rules, hence the cast.
@@ -94,25 +121,26 @@ export class GraphCanvas {
         depthLayers: [...DEPTH_LAYERS],
         edges: {
           // As few pieces per curve and loop as look smooth: every edge is drawn with the most any path needs (drawing.ts).
-          paths: [pathLine(), pathCurved({ curvature: 0.25, segments: CURVE_SEGMENTS }), pathLoop({ segments: LOOP_SEGMENTS })],
-          extremities: [extremityArrow({ lengthRatio: 4, widthRatio: 3.5 })],
-          variables: { dashSize: { type: 'number', default: 0 } },
-          layers: [
-            layerPlain(),
-            // Contested stated links: background-coloured dashes over the line.
-            layerDashed({ dashColor: '#fbfbfa', dashSize: { attribute: 'dashSize' }, gapSize: { value: 5 } }),
-          ],
+          paths,
+          extremities: edges.arrowHeads ? [extremityArrow({ lengthRatio: 4, widthRatio: 3.5 })] : [],
+          ...(edges.dashes
+            ? {
+                variables: { dashSize: { type: 'number', default: 0 } },
+                layers: [
+                  layerPlain(),
+                  // Contested stated links: background-coloured dashes over the line.
+                  layerDashed({ dashColor: CANVAS_BACKGROUND, dashSize: { attribute: 'dashSize' }, gapSize: { value: 5 } }),
+                ],
+              }
+            : { layers: [layerPlain()] }),
         },
       },
-      styles: viewerStyles(),
+      styles: viewerStyles(drawing),
       settings: {
         itemSizesReference: 'screen',
         zoomToSizeRatioFunction: (ratio: number) => Math.sqrt(ratio),
-        enableEdgeEvents: true,
         nodeLabelEvents: 'extend',
-        labelDensity: 0.9,
         labelGridCellSize: 90,
-        labelRenderedSizeThreshold: 7,
         stagePadding: 40,
         minEdgeThickness: 1,
         enableCameraRotation: false,
@@ -122,16 +150,52 @@ export class GraphCanvas {
         allowInvalidContainer: true,
         minCameraRatio: 0.05,
         maxCameraRatio: 8,
+        ...renderSettingsFor(graph),
       },
     };
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    this.sigma = new Sigma(graph, container, options as any) as unknown as ViewerSigma;
-    this.sigma.once('afterRender', () => {
-      this.firstRenderMs = Math.round(performance.now() - started);
-      container.dataset.rendered = 'true';
-      container.dispatchEvent(new CustomEvent('graph-rendered', { bubbles: true }));
-    });
-    this.bindEvents();
+    const sigma = new Sigma(graph, this.container, options as any) as unknown as ViewerSigma;
+    this.bindEvents(sigma);
+    return sigma;
+  }
+
+  /**
+   * When the graph's size calls for another edge drawing than the renderer's, replaces
+   * the renderer with one for `graph`, keeping what the reader had: the camera, the
+   * language, filters, selection, path, highlighted neighbourhood and label places (all
+   * sigma state, carried over from this canvas's own record of them) and every callback
+   * waiting for a frame. The layout works on the graph, not the renderer: it runs on.
+   * Returns whether the renderer was replaced (then it already shows `graph`).
+   */
+  private ensureDrawing(graph: ViewerGraph): boolean {
+    const drawing = edgeDrawingFor(graph);
+    if (drawing === this.drawing) return false;
+    const camera = this.sigma.getCamera().getState();
+    const { lang } = this.sigma.getGraphState();
+    this.sigma.kill();
+    this.drawing = drawing;
+    this.sigma = this.createSigma(graph, drawing);
+    this.applyingCamera = true;
+    this.sigma.getCamera().setState(camera);
+    this.applyingCamera = false;
+    this.sigma.setGraphState({ lang });
+    return true;
+  }
+
+  /** After a new renderer on the same graph: its items get back the states this canvas records. */
+  private restoreStates(): void {
+    for (const flag of Object.values(this.flags)) flag.reapply();
+    if (this.selected && this.graph.hasNode(this.selected)) this.sigma.setNodeState(this.selected, { isSelected: true });
+    const sides = this.labelSides;
+    this.labelSides = new Map();
+    this.applyLabelStates(sides);
+    this.sigma.setGraphState({ hasPath: this.path !== null });
+    this.applyActive();
+  }
+
+  /** Which edge drawing the renderer has now (drawing.ts). */
+  getDrawing(): EdgeDrawing {
+    return this.drawing;
   }
 
   getGraph(): ViewerGraph {
@@ -149,17 +213,20 @@ export class GraphCanvas {
     this.selected = null;
     this.hovered = null;
     this.path = null;
-    // sigma 4.0.4: setGraph() leaves its parallel-edge index on the graph the
-    // renderer was built with, so the next refresh groups the old graph's edges
-    // and the first edge added later throws NotFoundGraphError. Point the index
-    // at the new graph before switching (setGraph's refresh then rebuilds it).
-    const internals = this.sigma as unknown as { edgeGroups?: { graph: unknown } };
-    if (internals.edgeGroups && 'graph' in internals.edgeGroups) internals.edgeGroups.graph = graph;
     // sigma keeps the state of items the next graph shares (same ids): no highlight, filter, path or label place carries over.
     for (const flag of Object.values(this.flags)) flag.clear();
     this.applyLabelStates(new Map());
-    this.sigma.setSettings(renderSettingsFor(graph));
-    this.sigma.setGraph(graph);
+    // A graph on the other side of the lean-drawing threshold gets a new renderer, built on it.
+    if (!this.ensureDrawing(graph)) {
+      // sigma 4.0.4: setGraph() leaves its parallel-edge index on the graph the
+      // renderer was built with, so the next refresh groups the old graph's edges
+      // and the first edge added later throws NotFoundGraphError. Point the index
+      // at the new graph before switching (setGraph's refresh then rebuilds it).
+      const internals = this.sigma as unknown as { edgeGroups?: { graph: unknown } };
+      if (internals.edgeGroups && 'graph' in internals.edgeGroups) internals.edgeGroups.graph = graph;
+      this.sigma.setSettings(renderSettingsFor(graph));
+      this.sigma.setGraph(graph);
+    }
     this.sigma.setGraphState({ hasActiveSubgraph: false, hasPath: false, showAllLabels: graph.order <= ALL_LABELS_MAX_ORDER });
     this.applyFilters();
   }
@@ -197,7 +264,9 @@ export class GraphCanvas {
 
   /** After nodes were merged in: new items get their filter state. */
   graphChanged(): void {
-    this.sigma.setSettings(renderSettingsFor(this.graph));
+    // Grown (or shrunk) across the lean-drawing threshold: a new renderer, given back every state.
+    if (this.ensureDrawing(this.graph)) this.restoreStates();
+    else this.sigma.setSettings(renderSettingsFor(this.graph));
     this.sigma.setGraphState({ showAllLabels: this.graph.order <= ALL_LABELS_MAX_ORDER });
     this.applyFilters();
     if (this.path) this.setPath(this.path, this.pathEdgeKeys ?? undefined);
@@ -257,7 +326,9 @@ export class GraphCanvas {
     const sub = focus ? neighbourhood(this.graph, focus) : { nodes: new Set<string>(), edges: new Set<string>() };
     this.flags.activeNodes.set(sub.nodes);
     this.flags.activeEdges.set(sub.edges);
-    this.sigma.setGraphState({ hasActiveSubgraph: focus !== null });
+    // On a very large graph the neighbourhood stands out without the rest fading (drawing.ts FADE_MAX_ITEMS).
+    const fades = focus !== null && focusFadesRest(this.graph);
+    if (this.sigma.getGraphState().hasActiveSubgraph !== fades) this.sigma.setGraphState({ hasActiveSubgraph: fades });
     this.scheduleLabels();
   }
 
@@ -327,7 +398,7 @@ export class GraphCanvas {
 
   /** Runs `callback` once, after the next frame sigma draws. */
   afterNextRender(callback: () => void): void {
-    this.sigma.once('afterRender', callback);
+    this.renderWaiters.push(callback);
   }
 
   /** After the container changed size: sigma resizes its (thereby cleared) WebGL canvas but does not redraw it. */
@@ -471,8 +542,13 @@ export class GraphCanvas {
   /** A leaveNode waiting for the end of its pointer event (see bindEvents). */
   private leaving = false;
 
-  private bindEvents(): void {
-    const s = this.sigma;
+  private bindEvents(s: ViewerSigma): void {
+    s.on('afterRender', () => {
+      if (this.renderWaiters.length === 0) return;
+      const waiters = this.renderWaiters;
+      this.renderWaiters = [];
+      for (const callback of waiters) callback();
+    });
     s.getCamera().on('updated', () => {
       this.scheduleLabelsSoon();
       if (this.applyingCamera) return;

@@ -27,9 +27,67 @@ export function edgeVerticesPerEdge(paths: readonly { segments: number }[], with
   return 2 * (body + 1) + (withExtremities ? 8 : 0);
 }
 
-/** Above these sizes a graph is drawn for speed: see renderSettingsFor. */
+/** Above these sizes a graph is drawn for speed: see renderSettingsFor and edgeDrawingFor. */
 export const LARGE_GRAPH_ORDER = 5000;
 export const LARGE_GRAPH_SIZE = 20000;
+
+/** A graph above LARGE_GRAPH_ORDER nodes or LARGE_GRAPH_SIZE edges (graphology's `order` and `size`). */
+export function isLargeGraph(graph: { order: number; size: number }): boolean {
+  return graph.order > LARGE_GRAPH_ORDER || graph.size > LARGE_GRAPH_SIZE;
+}
+
+/**
+ * How edges are drawn. 'detailed': stated crime links curved with an arrow head (dashed
+ * when contested), citations and supplements with an arrow head, self-loops as small
+ * circles. 'lean', for large graphs: every edge a straight line (self-loops still
+ * circles, coarser), no arrow heads, no dashes; a contested link is told by its colour
+ * instead (contestedColor). At tens of thousands of edges the whole graph on screen is
+ * lines a pixel wide crossing each other, where a quarter-length bend, a head three pixels
+ * wide or a 6-pixel dash cannot be told apart, while sigma v4 draws every edge with the
+ * geometry and the fragment shader of the most detailed one (edgeVerticesPerEdge), and
+ * software WebGL pays that per edge and per pixel on every frame.
+ */
+export type EdgeDrawing = 'detailed' | 'lean';
+
+/** The drawing a graph of this size gets: 'lean' for a large graph (isLargeGraph), else 'detailed'. */
+export function edgeDrawingFor(graph: { order: number; size: number }): EdgeDrawing {
+  return isLargeGraph(graph) ? 'lean' : 'detailed';
+}
+
+/** Pieces of a self-loop in the lean drawing: a loop is a node's own small circle, drawn a few pixels wide on a large graph. */
+export const LEAN_LOOP_SEGMENTS = 6;
+
+/** What sigma's edge program is built with for a drawing (canvas.ts turns it into sigma primitives). */
+export interface EdgePrimitives {
+  /** Pieces of a curved edge; null: no curved path (every edge straight). */
+  curveSegments: number | null;
+  loopSegments: number;
+  /** An arrow head is declared (sigma's extremityArrow). */
+  arrowHeads: boolean;
+  /** A dashed layer is declared (sigma's layerDashed). */
+  dashes: boolean;
+}
+
+/** The primitives of a drawing (see EdgeDrawing); sigma fixes them when a renderer is created. */
+export function edgePrimitivesFor(drawing: EdgeDrawing): EdgePrimitives {
+  return drawing === 'lean'
+    ? { curveSegments: null, loopSegments: LEAN_LOOP_SEGMENTS, arrowHeads: false, dashes: false }
+    : { curveSegments: CURVE_SEGMENTS, loopSegments: LOOP_SEGMENTS, arrowHeads: true, dashes: true };
+}
+
+/**
+ * Up to this many items (nodes and edges), a hovered or selected node's neighbourhood
+ * stands out by fading everything else. Fading restyles every item of the graph (sigma
+ * re-evaluates every style that reads the graph's state) and then draws a full frame;
+ * above this size the neighbourhood is drawn darker and on top of the rest and nothing
+ * else changes, so a hover restyles only the items it concerns.
+ */
+export const FADE_MAX_ITEMS = 100_000;
+
+/** Whether a focus (hover, selection) fades the rest of this graph: see FADE_MAX_ITEMS. */
+export function focusFadesRest(graph: { order: number; size: number }): boolean {
+  return graph.order + graph.size <= FADE_MAX_ITEMS;
+}
 /**
  * Up to this many edges, edges answer hover and click. Sigma finds what the pointer is
  * over by drawing every pickable item a second time, into its picking buffer, on every
@@ -56,7 +114,7 @@ export interface SizeSettings {
  * bigger nodes (drawn at 11 px and more, sparser grid).
  */
 export function renderSettingsFor(graph: { order: number; size: number }): SizeSettings {
-  const large = graph.order > LARGE_GRAPH_ORDER || graph.size > LARGE_GRAPH_SIZE;
+  const large = isLargeGraph(graph);
   return {
     hideEdgesOnMove: large,
     hideLabelsOnMove: large,

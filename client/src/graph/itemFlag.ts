@@ -14,6 +14,11 @@ export class ItemFlag {
     this.on = new Set(wanted);
   }
 
+  /** Applies the flag again to every item that has it (a new renderer, which starts with no state). */
+  reapply(): void {
+    if (this.on.size > 0) this.apply([...this.on], true);
+  }
+
   clear(): void {
     this.set(new Set());
   }

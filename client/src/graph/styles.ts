@@ -1,6 +1,7 @@
 import type { Lang } from '../i18n/strings.ts';
 import type { EdgeAttrs, NodeAttrs, ViewerGraph } from './build.ts';
-import { darken, DIM_EDGE_COLOR, DIM_NODE_COLOR, PATH_COLOR } from './palette.ts';
+import type { EdgeDrawing } from './drawing.ts';
+import { CANVAS_BACKGROUND, contestedColor, darken, DIM_EDGE_COLOR, DIM_NODE_COLOR, PATH_COLOR } from './palette.ts';
 
 /**
  * Everything that changes how the graph looks without changing the graph:
@@ -69,11 +70,21 @@ export function nodeColor(attrs: Pick<NodeAttrs, 'color'>, state: FullNodeState,
   return isNodeDimmed(state, graphState) ? DIM_NODE_COLOR : attrs.color;
 }
 
-export function edgeColor(attrs: Pick<EdgeAttrs, 'color'>, state: FullEdgeState, graphState: GraphState): string {
+/**
+ * Edge colour: the path's red on a drawn path, grey when dimmed, darker in a highlighted
+ * neighbourhood. In the lean drawing (no dashes) a contested stated link is paler
+ * (contestedColor).
+ */
+export function edgeColor(
+  attrs: Pick<EdgeAttrs, 'color'> & Partial<Pick<EdgeAttrs, 'dashed'>>,
+  state: FullEdgeState,
+  graphState: GraphState,
+  drawing: EdgeDrawing = 'detailed',
+): string {
   if (state.isOnPath && graphState.hasPath && !graphState.hasActiveSubgraph) return PATH_COLOR;
   if (isEdgeDimmed(state, graphState)) return DIM_EDGE_COLOR;
-  if (state.isActive) return darken(attrs.color);
-  return attrs.color;
+  const color = drawing === 'lean' && attrs.dashed ? contestedColor(attrs.color) : attrs.color;
+  return state.isActive ? darken(color) : color;
 }
 
 export function edgeSizeFor(attrs: Pick<EdgeAttrs, 'size'>, state: FullEdgeState, graphState: GraphState): number {
@@ -83,10 +94,12 @@ export function edgeSizeFor(attrs: Pick<EdgeAttrs, 'size'>, state: FullEdgeState
 }
 
 /**
- * The sigma v4 style declaration. Rules apply in order, later ones win;
- * value functions get (attributes, state, graphState).
+ * The sigma v4 style declaration for a drawing (drawing.ts: 'lean' declares no curved
+ * path, arrow head or dashed layer, so its edges ask for none). Rules apply in order,
+ * later ones win; value functions get (attributes, state, graphState).
  */
-export function viewerStyles() {
+export function viewerStyles(drawing: EdgeDrawing = 'detailed') {
+  const lean = drawing === 'lean';
   return {
     nodes: [
       {
@@ -135,10 +148,14 @@ export function viewerStyles() {
     edges: [
       {
         size: (a: EdgeAttrs, s: FullEdgeState, g: GraphState) => edgeSizeFor(a, s, g),
-        color: (a: EdgeAttrs, s: FullEdgeState, g: GraphState) => edgeColor(a, s, g),
-        path: (a: EdgeAttrs) => (a.curved ? 'curved' : 'straight'),
-        head: (a: EdgeAttrs) => (a.arrow ? 'arrow' : 'none'),
-        dashSize: (a: EdgeAttrs) => (a.dashed ? 6 : 0),
+        color: (a: EdgeAttrs, s: FullEdgeState, g: GraphState) => edgeColor(a, s, g, drawing),
+        ...(lean
+          ? { path: 'straight', head: 'none' }
+          : {
+              path: (a: EdgeAttrs) => (a.curved ? 'curved' : 'straight'),
+              head: (a: EdgeAttrs) => (a.arrow ? 'arrow' : 'none'),
+              dashSize: (a: EdgeAttrs) => (a.dashed ? 6 : 0),
+            }),
         visibility: { whenState: 'isHidden', then: 'hidden', else: 'visible' },
         depth: 'edges',
       },
@@ -146,7 +163,7 @@ export function viewerStyles() {
       { whenState: 'isOnPath', then: { depth: 'activeEdges' } },
       { whenState: 'isHovered', then: { depth: 'topEdges' } },
     ],
-    stage: { background: '#fbfbfa' },
+    stage: { background: CANVAS_BACKGROUND },
   };
 }
 

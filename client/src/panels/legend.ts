@@ -1,4 +1,5 @@
 import { countByLabelAndType, type ViewerGraph } from '../graph/build.ts';
+import { edgeDrawingFor } from '../graph/drawing.ts';
 import { labelColor, typeColor } from '../graph/palette.ts';
 import { labelName, typeName } from '../i18n/i18n.ts';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../server/contract/model.ts';
@@ -84,6 +85,8 @@ export class Legend {
       typeItems.length > 0 ? h('h3', { class: 'legend-sub' }, this.ctx.t('legendEdges')) : null,
       typeItems.length > 0 ? h('ul', { class: 'legend-list', 'aria-label': this.ctx.t('legendEdges') }, typeItems) : null,
       h('p', { class: 'hint' }, this.ctx.t('legendHint')),
+      // The canvas draws a large graph lean (client/src/graph/drawing.ts): what that leaves out, and how contested links show.
+      this.graph && edgeDrawingFor(this.graph) === 'lean' ? h('p', { class: 'hint', 'data-testid': 'legend-lean' }, this.ctx.t('legendLeanDrawing')) : null,
       meetingItems.length > 0 ? h('h3', { class: 'legend-sub' }, this.ctx.t('legendMeetings')) : null,
       meetingItems.length > 0
         ? h('ul', { class: 'legend-list', 'data-testid': 'legend-meetings', 'aria-label': this.ctx.t('legendMeetings') }, meetingItems)

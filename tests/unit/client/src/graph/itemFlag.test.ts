@@ -49,4 +49,18 @@ describe('ItemFlag', () => {
     flag.clear();
     expect(calls).toEqual([{ keys: ['a'], on: false }]);
   });
+
+  it('applies its items again on reapply (a new renderer starts with no state), and nothing when it has none', () => {
+    const { flag, calls } = recorded();
+    flag.reapply();
+    expect(calls).toEqual([]);
+    flag.set(new Set(['p', 'q']));
+    calls.length = 0;
+    flag.reapply();
+    expect(calls).toEqual([{ keys: ['p', 'q'], on: true }]);
+    // It still knows what it set: the next change touches only what changes.
+    calls.length = 0;
+    flag.set(new Set(['q']));
+    expect(calls).toEqual([{ keys: ['p'], on: false }]);
+  });
 });

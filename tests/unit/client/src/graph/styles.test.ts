@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../../../../client/src/graph/build.ts';
-import { DIM_EDGE_COLOR, DIM_NODE_COLOR, PATH_COLOR, darken } from '../../../../../client/src/graph/palette.ts';
+import { CANVAS_BACKGROUND, contestedColor, DIM_EDGE_COLOR, DIM_NODE_COLOR, PATH_COLOR, darken } from '../../../../../client/src/graph/palette.ts';
 import {
   CUSTOM_GRAPH_STATE,
   edgeColor,
@@ -118,5 +118,40 @@ describe('the style declaration', () => {
     const label = base.label as (a: unknown, s: FullNodeState, g: GraphState) => string;
     expect(label({ label_zh: '甲', label_en: 'A' }, node(), graphState({ lang: 'en' }))).toBe('A');
     expect(label({ label_zh: '甲', label_en: 'A' }, node(), graphState({ hasActiveSubgraph: true }))).toBe('');
+  });
+});
+
+describe('the lean drawing (large graphs)', () => {
+  type EdgeRule = Record<string, unknown>;
+  const stated = { color: '#c0392b', curved: true, arrow: true, dashed: false };
+  const contested = { ...stated, dashed: true };
+
+  it('asks only for what the lean primitives declare: straight paths, no heads, no dash variable', () => {
+    const base = viewerStyles('lean').edges[0] as EdgeRule;
+    expect(base.path).toBe('straight');
+    expect(base.head).toBe('none');
+    expect(base).not.toHaveProperty('dashSize');
+    const detailed = viewerStyles('detailed').edges[0] as EdgeRule;
+    expect((detailed.path as (a: typeof stated) => string)(stated)).toBe('curved');
+    expect((detailed.head as (a: typeof stated) => string)(stated)).toBe('arrow');
+    expect((detailed.dashSize as (a: typeof contested) => number)(contested)).toBeGreaterThan(0);
+  });
+
+  it('tells a contested link by a paler colour where it is not dashed, and only there', () => {
+    const gs = graphState();
+    expect(edgeColor(contested, edge(), gs, 'lean')).toBe(contestedColor('#c0392b'));
+    expect(edgeColor(contested, edge(), gs, 'lean')).not.toBe(edgeColor(stated, edge(), gs, 'lean'));
+    expect(edgeColor(stated, edge(), gs, 'lean')).toBe('#c0392b');
+    expect(edgeColor(contested, edge(), gs, 'detailed')).toBe('#c0392b');
+    // Highlighted, it darkens like any edge; dimmed and on a path it is what every edge is.
+    expect(edgeColor(contested, edge({ isActive: true }), gs, 'lean')).toBe(darken(contestedColor('#c0392b')));
+    expect(edgeColor(contested, edge(), graphState({ hasActiveSubgraph: true }), 'lean')).toBe(DIM_EDGE_COLOR);
+  });
+
+  it('mixes the colour halfway with the canvas background', () => {
+    expect(CANVAS_BACKGROUND).toBe('#fbfbfa');
+    expect(contestedColor('#000000')).toBe('#7e7e7d');
+    expect(contestedColor('#fbfbfa')).toBe('#fbfbfa');
+    expect(contestedColor('red')).toBe('red');
   });
 });
