@@ -42,7 +42,7 @@ const envSchema = z.object({
   CYPHER_QUEUE: z.coerce.number().int().min(0).default(32),
   CYPHER_WORKER_IDLE_MS: z.coerce.number().int().min(0).default(10_000),
   GRAPH_MAX_NODES: z.coerce.number().int().positive().default(100000),
-  GRAPH_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  GRAPH_CONCURRENCY: z.coerce.number().int().positive().default(2),
   GRAPH_QUEUE: z.coerce.number().int().min(0).default(64),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
   RATE_LIMIT_CYPHER: z.coerce.number().int().min(0).default(300),

@@ -7,6 +7,8 @@ import { subgraph } from '../../db/queries/subgraph.ts';
 import type { ApiContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
+import { jsonChunks } from '../http/json-chunks.ts';
+import { writeJsonStream } from '../http/json-stream.ts';
 import { boundedSlots } from '../http/slots.ts';
 import {
   CompactGraph,
@@ -23,13 +25,13 @@ import { encodeCompactGraph } from '../../contract/compactGraph.ts';
 const notFoundResponse = { description: 'No node has that id.' };
 
 /** Stats, the viewer's graph, a node's details and its neighbourhood. */
-export function graphRoutes({ driver, config, database }: ApiContext): RouteSpec[] {
+export function graphRoutes({ driver, config, database, log }: ApiContext): RouteSpec[] {
   // A graph answer is the largest thing the server builds (megabytes of records, then of
-  // objects, then of JSON): a few at a time, from the query to the JSON handed to the socket,
-  // and a bounded queue waiting for their turn; past it a 503 with Retry-After. Under 50 clients
-  // asking for graphs at once this bounds the memory (the RSS went past 500 MB when the answers
-  // were encoded and serialised outside the slots) without costing throughput, which the two
-  // cores and Neo4j set anyway.
+  // objects, then of JSON): a few at a time, from the query to the last batch handed to the
+  // socket, and a bounded queue waiting for their turn; past it a 503 with Retry-After. Under 50
+  // clients asking for graphs at once this bounds the memory (the RSS went past 500 MB when the
+  // answers were encoded and serialised outside the slots) without costing throughput, which the
+  // two cores and Neo4j set anyway.
   const graphSlots = boundedSlots({
     concurrency: config.graphConcurrency,
     queue: config.graphQueue,
@@ -62,7 +64,7 @@ export function graphRoutes({ driver, config, database }: ApiContext): RouteSpec
           schema: z.union([SerializedGraph, CompactGraph]),
         },
       },
-      handler: async ({ query }, _req, res) => {
+      handler: async ({ query }, req, res) => {
         const scope = await resolveScope(driver, query, { database });
         await graphSlots.run(async () => {
           // Its client is gone, or the deadline answered while it waited: no graph to build.
@@ -75,8 +77,15 @@ export function graphRoutes({ driver, config, database }: ApiContext): RouteSpec
             maxNodes: Math.min(query.limit ?? config.graphMaxNodes, config.graphMaxNodes),
             timeoutMs: 60_000,
           });
-          // Serialised inside the slot: the records, the graph and its JSON are never alive for more than a few answers at once.
-          if (!res.headersSent) res.status(200).json(query.format === 'compact' ? encodeCompactGraph(graph) : graph);
+          if (res.headersSent) return;
+          // Written inside the slot, in batches as the socket takes them: the graph is never one JSON string (nor one
+          // gzip buffer), and a client that goes away mid-answer frees the slot at once. Byte for byte what
+          // JSON.stringify gave; no ETag, which would need the whole body first.
+          const outcome =
+            query.format === 'compact'
+              ? await writeJsonStream(res, jsonChunks(encodeCompactGraph(graph), 3))
+              : await writeJsonStream(res, jsonChunks(graph, 2));
+          if (outcome === 'gone') log.info({ path: req.originalUrl }, 'graph client went away mid-answer');
         });
         return undefined;
       },
