@@ -4,8 +4,8 @@
  * first (load/plan.ts: bad input is refused before anything is written), then
  * writes them in one write transaction per load of one report, or of many
  * (`npm run load` and the start-up seeding pass the whole corpus; whole reports
- * go into transactions of up to 40,000 relationships, which the default
- * transaction memory holds). What a transaction does is load/transaction.ts's:
+ * go into transactions sized by the database's transaction memory,
+ * load/transaction-size.ts: 40,000 relationships per 512 MiB). What a transaction does is load/transaction.ts's:
  * take out what the database holds of the reports (load/removal.ts), fold and
  * write nodes and relationships in batches (load/writers.ts), keeping each
  * report's contribution (load/contributions.ts). If anything fails, the
@@ -26,6 +26,7 @@ import { LoadInputError, planLoad, type LoadPlan } from './load/plan.ts';
 import { removeReport } from './load/removal.ts';
 import { newCounters, type Counters } from './load/statements.ts';
 import { afterBatch, writeLoad, type Cursor } from './load/transaction.ts';
+import { RELATIONSHIPS_PER_512_MIB, readMemorySettings, relationshipsPerTransaction } from './load/transaction-size.ts';
 import { readQuery } from './queries/run.ts';
 import { applySchema } from './schema.ts';
 
@@ -58,7 +59,10 @@ export interface LoadOptions {
   database?: string;
   /** Rows per `UNWIND` (default 5000). */
   batchSize?: number;
-  /** Relationships per transaction when several reports are loaded (whole reports; default 40,000). */
+  /**
+   * Relationships per transaction when several reports are loaded (whole reports; default:
+   * from the database's transaction memory, 40,000 per 512 MiB, load/transaction-size.ts).
+   */
   relationshipsPerTransaction?: number;
   /** Apply cypher/schema.cypher first (default true). */
   schema?: boolean;
@@ -83,11 +87,8 @@ export interface LoadSummary extends Counters {
   ms: number;
 }
 
-/**
- * Measured: 160,000 of this model's relationships (spans, evidence, paragraph text
- * on their ends) overran 512 MiB of transaction memory; 40,000 stay near a quarter of it.
- */
-export const DEFAULT_RELATIONSHIPS_PER_TRANSACTION = 40_000;
+/** Relationships per transaction when the database's memory settings cannot be read (load/transaction-size.ts). */
+export const DEFAULT_RELATIONSHIPS_PER_TRANSACTION = RELATIONSHIPS_PER_512_MIB;
 
 /** Load one report's graph (see the module comment). */
 export function loadReport(driver: Driver, graph: GraphJson, options: LoadOptions = {}): Promise<LoadSummary> {
@@ -97,7 +98,9 @@ export function loadReport(driver: Driver, graph: GraphJson, options: LoadOption
 /**
  * Load several reports' graphs in as few transactions as the database's
  * transaction memory allows: whole reports, up to `relationshipsPerTransaction`
- * relationships each (a report bigger than that alone). Each report is all or
+ * relationships each (a report bigger than that alone; by default read from the
+ * server's `db.memory.transaction.max` / `dbms.memory.transaction.total.max`,
+ * 40,000 per 512 MiB, see load/transaction-size.ts). Each report is all or
  * nothing; a failure leaves the reports of earlier transactions loaded. Throws
  * LoadInputError (before writing anything) for a graph the loader refuses.
  */
@@ -111,7 +114,10 @@ export async function loadReports(driver: Driver, graphs: readonly GraphJson[], 
   if (options.schema !== false) await applySchema(driver, options.database ? { database: options.database } : {});
   const started = performance.now();
   const name = plans.length === 1 ? plans[0]!.report : `${plans.length} reports`;
-  const chunks = transactionChunks(plans, options.relationshipsPerTransaction ?? DEFAULT_RELATIONSHIPS_PER_TRANSACTION);
+  // One report is one transaction whatever its size: the settings are read only when there is a choice.
+  const perTransaction =
+    options.relationshipsPerTransaction ?? (plans.length > 1 ? relationshipsPerTransaction(await readMemorySettings(driver, options.database)) : Infinity);
+  const chunks = transactionChunks(plans, perTransaction);
   // Progress counts what each transaction writes (a shared entity once per transaction).
   const cursor: Cursor = { report: name, batchIndex: 0, nodesDone: 0, relsDone: 0, nodesTotal: 0, relsTotal: 0 };
   for (const chunk of chunks) {

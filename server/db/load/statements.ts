@@ -40,9 +40,14 @@ export function count(c: Counters, result: QueryResult): void {
   c.propertiesSet += u.propertiesSet;
 }
 
+/** How many nodes or relationships match `pattern`, as `n`: a count-store look-up for `(:L)` or `()-[:T]->()`. */
+export function countStatement(pattern: string): string {
+  return `MATCH ${pattern} RETURN count(*) AS n`;
+}
+
 /** Whether any node or relationship matches the pattern (a count-store look-up for one label or type). */
 export async function holdsAny(tx: ManagedTransaction, pattern: string): Promise<boolean> {
-  const result = await run(tx, `MATCH ${pattern} RETURN count(*) AS n`);
+  const result = await run(tx, countStatement(pattern));
   return Number(result.records[0]?.get('n') ?? 0) > 0;
 }
 

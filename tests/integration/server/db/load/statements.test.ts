@@ -1,7 +1,8 @@
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RELATIONSHIP_TYPES } from '../../../../../server/contract/model.ts';
-import { SET_NODES_BY_ELEMENT_ID, setRelationshipsByElementId } from '../../../../../server/db/load/statements.ts';
+import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../../../server/contract/model.ts';
+import { SET_NODES_BY_ELEMENT_ID, countStatement, setRelationshipsByElementId } from '../../../../../server/db/load/statements.ts';
+import { readMemorySettings, relationshipsPerTransaction, transactionBudget } from '../../../../../server/db/load/transaction-size.ts';
 import { testDriver } from '../../../../setup/neo4j.ts';
 
 let driver: Driver;
@@ -33,5 +34,30 @@ describe('the loader finds what it updates by element id with a seek', () => {
     const ops = await operators(setRelationshipsByElementId(type));
     expect(ops).toContain('DirectedRelationshipByElementIdSeek');
     expect(ops.filter((o) => /Scan/.test(o))).toEqual([]);
+  });
+});
+
+// The first transaction of a load notes which labels and types the database holds (memory.ts
+// startState): each must be a count-store look-up, as cheap on a full database as on an empty one.
+describe("the loader's start-state counts are count-store look-ups", () => {
+  it.each(NODE_LABELS)('label %s', async (l) => {
+    const ops = await operators(countStatement(`(:${l})`));
+    expect(ops).toContain('NodeCountFromCountStore');
+    expect(ops.filter((o) => /Scan|Expand/.test(o))).toEqual([]);
+  });
+
+  it.each(RELATIONSHIP_TYPES)('type %s', async (t) => {
+    const ops = await operators(countStatement(`()-[:${t}]->()`));
+    expect(ops).toContain('RelationshipCountFromCountStore');
+    expect(ops.filter((o) => /Scan|Expand/.test(o))).toEqual([]);
+  });
+});
+
+// The loader sizes its transactions by the server's transaction memory (transaction-size.ts).
+describe("the loader reads the server's transaction memory", () => {
+  it('reads the limit the test server was started with (256 MiB) and sizes transactions from it', async () => {
+    const settings = await readMemorySettings(driver);
+    expect(transactionBudget(settings)).toBe(256 * 1024 * 1024);
+    expect(relationshipsPerTransaction(settings)).toBe(20_000);
   });
 });
