@@ -4,48 +4,8 @@ import { graphFromBody, packGraph, unpackGraph, GRAPH_UNREADABLE } from '../../.
 import { describeError, ERROR_MESSAGES } from '../../../../../client/src/i18n/errors.ts';
 import { CompactGraphError, encodeCompactGraph, type CompactGraph } from '../../../../../server/contract/compactGraph.ts';
 import { ApiError } from '../../../../../server/contract/errors.ts';
-import type { Json, SerializedGraph } from '../../../../../server/contract/graph.ts';
-
-const LABELS = ['State', 'Organization', 'CrimeType', 'Instrument', 'Recommendation', 'Meeting'];
-const TYPES = ['ATTENDED', 'CITES', 'CO_OCCURS', 'LINKED_TO', 'ADDRESSES'];
-const json: fc.Arbitrary<Json> = fc.oneof(
-  fc.string({ unit: 'grapheme' }),
-  fc.integer(),
-  fc.boolean(),
-  fc.constant(null),
-  fc.array(fc.string(), { maxLength: 3 }),
-);
-const properties = fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), json, { maxKeys: 4 });
-
-/** Serialized graphs as the API builds them (unique node keys, edges between them, element-id-like edge keys, Chinese and English names). */
-const graphs: fc.Arbitrary<SerializedGraph> = fc.uniqueArray(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }), { maxLength: 30 }).chain((keys) =>
-  fc
-    .record({
-      nodes: fc.tuple(
-        ...keys.map((key) =>
-          fc.record({ labels: fc.subarray(LABELS, { maxLength: 2 }), name: fc.string({ unit: 'grapheme' }), properties }).map((a) => ({ key, attributes: a })),
-        ),
-      ),
-      edges:
-        keys.length === 0
-          ? fc.constant([] as { n: number; source: string; target: string; type: string; properties: Record<string, Json> }[])
-          : fc.uniqueArray(
-              fc.record({ n: fc.nat(), source: fc.constantFrom(...keys), target: fc.constantFrom(...keys), type: fc.constantFrom(...TYPES), properties }),
-              { maxLength: 60, selector: (e) => e.n },
-            ),
-    })
-    .map(({ nodes, edges }) => ({
-      options: { type: 'directed' as const, multi: true as const, allowSelfLoops: true as const },
-      attributes: { reports: ['A/CONF.234/16'] },
-      nodes,
-      edges: edges.map((e) => ({
-        key: `5:0d4a6b1e-7c1f-4a55-9e0b-3c2f1a8d9e77:${e.n}`,
-        source: e.source,
-        target: e.target,
-        attributes: { type: e.type, properties: e.properties },
-      })),
-    })),
-);
+import type { SerializedGraph } from '../../../../../server/contract/graph.ts';
+import { graphs } from '../../../../setup/graphArbitraries.ts';
 
 /** What crosses from the worker to the page: the packed answer through a structured clone, its buffers transferred. */
 function handOver(body: unknown): ReturnType<typeof packGraph> & { received: ReturnType<typeof packGraph>['packed'] } {
