@@ -5,7 +5,6 @@
  * middleware when the client asked for it. The answer is never one string, and at
  * most about one batch plus the socket's buffer is held per client.
  */
-import { once } from 'node:events';
 import type { Response } from 'express';
 
 /** What became of a streamed answer: sent in full, or its client went away first. */
@@ -50,6 +49,18 @@ export async function writeJsonStream(res: Response, pieces: Iterable<string>, o
   );
   res.status(200);
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  // One 'drain' listener for the whole answer, added before the first write. Not one
+  // `once(res, 'drain')` per wait: the compression middleware hands 'drain' listeners
+  // to its zlib stream, and a once-wrapper then removes itself from the response, not
+  // from the stream, so every wait left a listener behind (MaxListenersExceededWarning
+  // on a large gzipped graph).
+  let wake: (() => void) | null = null;
+  res.on('drain', () => {
+    const resume = wake;
+    wake = null;
+    resume?.();
+  });
+  const drained = (): Promise<void> => new Promise<void>((resolve) => (wake = resolve));
   try {
     for (;;) {
       if (gone || res.destroyed) return 'gone';
@@ -57,7 +68,7 @@ export async function writeJsonStream(res: Response, pieces: Iterable<string>, o
         res.end(chunk);
         return 'sent';
       }
-      if (!res.write(chunk)) await Promise.race([once(res, 'drain'), closed]);
+      if (!res.write(chunk)) await Promise.race([drained(), closed]);
       if (gone || res.destroyed) return 'gone';
       chunk = batch();
     }
