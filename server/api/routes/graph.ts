@@ -81,10 +81,9 @@ export function graphRoutes({ driver, config, database, log }: ApiContext): Rout
           // Written inside the slot, in batches as the socket takes them: the graph is never one JSON string (nor one
           // gzip buffer), and a client that goes away mid-answer frees the slot at once. Byte for byte what
           // JSON.stringify gave; no ETag, which would need the whole body first.
-          const outcome =
-            query.format === 'compact'
-              ? await writeJsonStream(res, jsonChunks(encodeCompactGraph(graph), 3))
-              : await writeJsonStream(res, jsonChunks(graph, 2));
+          // Down to the lists of nodes and edges (and of the compact form's columns), the rest whole.
+          const pieces = query.format === 'compact' ? jsonChunks(encodeCompactGraph(graph), 3) : jsonChunks(graph, 2);
+          const outcome = await writeJsonStream(res, pieces);
           if (outcome === 'gone') log.info({ path: req.originalUrl }, 'graph client went away mid-answer');
         });
         return undefined;

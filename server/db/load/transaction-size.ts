@@ -25,7 +25,9 @@ const MIN_RELATIONSHIPS = 10_000;
 /** The settings read, by name; a setting absent from the answer is left out. */
 export type MemorySettings = Partial<Record<(typeof SETTINGS)[number], string>>;
 
-const SETTINGS = ['db.memory.transaction.max', 'db.memory.transaction.total.max', 'dbms.memory.transaction.total.max', 'server.memory.heap.max_size'] as const;
+/** The transaction-memory limits, then the heap (the budget when no limit is set). */
+const LIMITS = ['db.memory.transaction.max', 'db.memory.transaction.total.max', 'dbms.memory.transaction.total.max'] as const;
+const SETTINGS = [...LIMITS, 'server.memory.heap.max_size'] as const;
 
 /**
  * A Neo4j byte size as SHOW SETTINGS gives it ("268435456", "256.00MiB", "1.5g",
@@ -45,9 +47,7 @@ export function parseByteSize(value: string | null | undefined): number | undefi
  * half the heap, else undefined (nothing readable).
  */
 export function transactionBudget(settings: MemorySettings): number | undefined {
-  const limits = (['db.memory.transaction.max', 'db.memory.transaction.total.max', 'dbms.memory.transaction.total.max'] as const)
-    .map((name) => parseByteSize(settings[name]))
-    .filter((b): b is number => b !== undefined && b > 0);
+  const limits = LIMITS.map((name) => parseByteSize(settings[name])).filter((b): b is number => b !== undefined && b > 0);
   if (limits.length > 0) return Math.min(...limits);
   const heap = parseByteSize(settings['server.memory.heap.max_size']);
   return heap !== undefined && heap > 0 ? heap / 2 : undefined;
