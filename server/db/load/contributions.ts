@@ -76,7 +76,25 @@ function canonical(p: Properties): Properties {
 
 /** `report`'s properties set: replaced where it was (its place in the order kept), else added last. */
 export function withContribution(c: Contributions, report: string, properties: Properties): Contributions {
-  return { reports: c.reports.includes(report) ? c.reports : [...c.reports, report], byReport: { ...c.byReport, [report]: canonical(properties) } };
+  return withContributions(c, [[report, properties]]);
+}
+
+/**
+ * withContribution for each `[report, properties]` in turn, in one pass (linear: a
+ * State that 200 reports name is not copied 200 times). `c` is not changed.
+ */
+export function withContributions(c: Contributions, says: ReadonlyArray<readonly [report: string, properties: Properties]>): Contributions {
+  const reports = [...c.reports];
+  const seen = new Set(reports);
+  const byReport = { ...c.byReport };
+  for (const [report, properties] of says) {
+    if (!seen.has(report)) {
+      seen.add(report);
+      reports.push(report);
+    }
+    byReport[report] = canonical(properties);
+  }
+  return { reports, byReport };
 }
 
 export function withoutContribution(c: Contributions, report: string): Contributions {

@@ -77,14 +77,20 @@ export async function holdsReports(tx: ManagedTransaction): Promise<boolean> {
   return (await run(tx, `MATCH (n) WHERE n.${REPORTS_KEY} IS NOT NULL RETURN 1 LIMIT 1`)).records.length > 0;
 }
 
+/** What an empty database holds: nothing of any label or type, no report. */
+const EMPTY_START: Readonly<StartState> = { others: false, labels: new Set(), types: new Set() };
+
 /**
- * What the database holds now: one `MATCH (:L) RETURN count(*)` per MODEL label and
- * one `MATCH ()-[:T]->() RETURN count(*)` per type (each planned as a count-store
- * look-up, so as cheap on a full database as on an empty one, and small enough to
- * plan in milliseconds, where one statement counting all 25 took seconds to plan),
- * sent together in the transaction, and one scan stopping at the first report node.
+ * What the database holds now. First one `MATCH (n) RETURN count(*)` (a count-store
+ * look-up): an empty database, a first import's, needs nothing more. Else one
+ * `MATCH (:L) RETURN count(*)` per MODEL label and one `MATCH ()-[:T]->() RETURN
+ * count(*)` per type (each planned as a count-store look-up, so as cheap on a full
+ * database as on an empty one, and small enough to plan in milliseconds, where one
+ * statement counting all 25 took seconds to plan), sent together in the
+ * transaction, and one scan stopping at the first report node.
  */
 export async function startState(tx: ManagedTransaction): Promise<StartState> {
+  if (!(await holdsAny(tx, ALL_NODES))) return { ...EMPTY_START, labels: new Set(), types: new Set() };
   const count = async (k: string, pattern: string): Promise<string | undefined> => ((await holdsAny(tx, pattern)) ? k : undefined);
   const [labels, types, others] = await Promise.all([
     Promise.all(NODE_LABELS.map((l) => count(l, `(:${label(l)})`))),
@@ -94,5 +100,8 @@ export async function startState(tx: ManagedTransaction): Promise<StartState> {
   const present = (xs: Array<string | undefined>): Set<string> => new Set(xs.filter((x): x is string => x !== undefined));
   return { others, labels: present(labels), types: present(types) };
 }
+
+/** Every node: its count is a count-store look-up (no relationship without nodes). */
+export const ALL_NODES = '(n)';
 
 export const NOTHING_KNOWN: ReadonlyMap<string, Written> = new Map();

@@ -7,7 +7,7 @@
 import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
 import type { NodeLabel, Properties, RelationshipType } from '../../contract/model.ts';
 import { sharedRelationshipKey } from '../../ingest/mergeRules.ts';
-import { NO_CONTRIBUTIONS, REPORTS_KEY, contributionsOf, dbPropertiesOf, withContribution, type Contributions } from './contributions.ts';
+import { NO_CONTRIBUTIONS, REPORTS_KEY, contributionsOf, dbPropertiesOf, withContributions, type Contributions } from './contributions.ts';
 import type { Written } from './memory.ts';
 import { toDbProperties } from './properties.ts';
 import { SET_NODES_BY_ELEMENT_ID, count, label, run, setRelationshipsByElementId, type Counters } from './statements.ts';
@@ -48,7 +48,7 @@ const ENDS = 'UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a MATCH (b)
 
 /** This load's contributions on top of what the database holds (`have`: NO_CONTRIBUTIONS for an empty database). */
 export function folded(have: Contributions, item: Folded): Contributions {
-  return item.says.reduce((c, [report, properties]) => withContribution(c, report, properties), have);
+  return withContributions(have, item.says);
 }
 
 /**

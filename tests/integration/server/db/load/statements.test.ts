@@ -1,6 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../../../server/contract/model.ts';
+import { ALL_NODES } from '../../../../../server/db/load/memory.ts';
 import { SET_NODES_BY_ELEMENT_ID, countStatement, setRelationshipsByElementId } from '../../../../../server/db/load/statements.ts';
 import { readMemorySettings, relationshipsPerTransaction, transactionBudget } from '../../../../../server/db/load/transaction-size.ts';
 import { testDriver } from '../../../../setup/neo4j.ts';
@@ -40,6 +41,12 @@ describe('the loader finds what it updates by element id with a seek', () => {
 // The first transaction of a load notes which labels and types the database holds (memory.ts
 // startState): each must be a count-store look-up, as cheap on a full database as on an empty one.
 describe("the loader's start-state counts are count-store look-ups", () => {
+  it('every node (an empty database needs no other count)', async () => {
+    const ops = await operators(countStatement(ALL_NODES));
+    expect(ops).toContain('NodeCountFromCountStore');
+    expect(ops.filter((o) => /Scan|Expand/.test(o))).toEqual([]);
+  });
+
   it.each(NODE_LABELS)('label %s', async (l) => {
     const ops = await operators(countStatement(`(:${l})`));
     expect(ops).toContain('NodeCountFromCountStore');
