@@ -5,7 +5,7 @@
  * writes them in one write transaction per load of one report, or of many
  * (`npm run load` and the start-up seeding pass the whole corpus; whole reports
  * go into transactions sized by the database's transaction memory,
- * load/transaction-size.ts: 40,000 relationships per 512 MiB). What a transaction does is load/transaction.ts's:
+ * load/transaction-size.ts: 60,000 relationships per 512 MiB). What a transaction does is load/transaction.ts's:
  * take out what the database holds of the reports (load/removal.ts), fold and
  * write nodes and relationships in batches (load/writers.ts), keeping each
  * report's contribution (load/contributions.ts). If anything fails, the
@@ -61,7 +61,7 @@ export interface LoadOptions {
   batchSize?: number;
   /**
    * Relationships per transaction when several reports are loaded (whole reports; default:
-   * from the database's transaction memory, 40,000 per 512 MiB, load/transaction-size.ts).
+   * from the database's transaction memory, 60,000 per 512 MiB, load/transaction-size.ts).
    */
   relationshipsPerTransaction?: number;
   /** Apply cypher/schema.cypher first (default true). */
@@ -100,7 +100,7 @@ export function loadReport(driver: Driver, graph: GraphJson, options: LoadOption
  * transaction memory allows: whole reports, up to `relationshipsPerTransaction`
  * relationships each (a report bigger than that alone; by default read from the
  * server's `db.memory.transaction.max` / `dbms.memory.transaction.total.max`,
- * 40,000 per 512 MiB, see load/transaction-size.ts). Each report is all or
+ * 60,000 per 512 MiB, see load/transaction-size.ts). Each report is all or
  * nothing; a failure leaves the reports of earlier transactions loaded. Throws
  * LoadInputError (before writing anything) for a graph the loader refuses.
  */

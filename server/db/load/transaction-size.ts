@@ -9,16 +9,20 @@
  * transaction can fill. The tightest of them is the budget.
  *
  * The rule (measured on this model: relationships with spans and evidence, their
- * ends carrying paragraph text): 160,000 relationships overran 512 MiB, 40,000
- * stay near a quarter of it. So 40,000 relationships per 512 MiB of budget, at
- * least 10,000 (a report is never split anyway), and half the heap as the budget
- * when no limit is set (the rest is the page cache's bookkeeping, the query
- * plans and the other transactions).
+ * ends carrying paragraph text, and the loader's bookkeeping): 200 synthetic
+ * reports, 161,403 relationships and 27,076 nodes in one transaction, peaked at
+ * 659 MiB of transaction memory (SHOW TRANSACTIONS, estimatedUsedHeapMemory),
+ * about 4.2 KB per relationship, its ends included. So 60,000 relationships per
+ * 512 MiB of budget (about half of it), at least 10,000 (a report is never split
+ * anyway), and half the heap as the budget when no limit is set (the rest is the
+ * page cache's bookkeeping, the query plans and the other transactions). Fewer,
+ * bigger transactions are faster: at 200 reports two transactions took longer
+ * than one in each of three rounds (docs/PERFORMANCE.md, "The loader").
  */
 import { Neo4jError, type Driver } from 'neo4j-driver';
 
 /** The relationships per transaction for 512 MiB of transaction memory (and when the settings cannot be read). */
-export const RELATIONSHIPS_PER_512_MIB = 40_000;
+export const RELATIONSHIPS_PER_512_MIB = 60_000;
 const MIB = 1024 * 1024;
 const MIN_RELATIONSHIPS = 10_000;
 

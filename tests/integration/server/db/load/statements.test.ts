@@ -65,6 +65,6 @@ describe("the loader reads the server's transaction memory", () => {
   it('reads the limit the test server was started with (256 MiB) and sizes transactions from it', async () => {
     const settings = await readMemorySettings(driver);
     expect(transactionBudget(settings)).toBe(256 * 1024 * 1024);
-    expect(relationshipsPerTransaction(settings)).toBe(20_000);
+    expect(relationshipsPerTransaction(settings)).toBe(30_000);
   });
 });

@@ -35,10 +35,10 @@ describe('transactionBudget', () => {
 });
 
 describe('relationshipsPerTransaction', () => {
-  it('gives 40,000 per 512 MiB', () => {
-    expect(relationshipsPerTransaction({ 'db.memory.transaction.max': '512m' })).toBe(40_000);
-    expect(relationshipsPerTransaction({ 'dbms.memory.transaction.total.max': '1.50GiB' })).toBe(120_000);
-    expect(relationshipsPerTransaction({ 'db.memory.transaction.max': '256m' })).toBe(20_000);
+  it('gives 60,000 per 512 MiB', () => {
+    expect(relationshipsPerTransaction({ 'db.memory.transaction.max': '512m' })).toBe(60_000);
+    expect(relationshipsPerTransaction({ 'dbms.memory.transaction.total.max': '1.50GiB' })).toBe(180_000);
+    expect(relationshipsPerTransaction({ 'db.memory.transaction.max': '256m' })).toBe(30_000);
   });
 
   it('keeps a floor for a small budget and a default when the settings cannot be read', () => {
