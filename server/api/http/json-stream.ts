@@ -1,11 +1,12 @@
 /**
  * Writing a large JSON answer as a stream (GET /api/graph): pieces are batched and
  * handed to the response as the socket takes them (backpressure: when `res.write`
- * returns false, the next batch waits for 'drain'), through the compression
+ * returns false, the next batch waits for 'drain': backpressure.ts), through the compression
  * middleware when the client asked for it. The answer is never one string, and at
  * most about one batch plus the socket's buffer is held per client.
  */
 import type { Response } from 'express';
+import { backpressuredWriter } from './backpressure.ts';
 
 /** What became of a streamed answer: sent in full, or its client went away first. */
 export type StreamOutcome = 'sent' | 'gone';
@@ -40,36 +41,17 @@ export async function writeJsonStream(res: Response, pieces: Iterable<string>, o
   };
   let chunk = batch(); // before any header: an error here is still an ordinary error answer
   if (res.destroyed) return 'gone';
-  let gone = false;
-  const closed = new Promise<void>((resolve) =>
-    res.once('close', () => {
-      gone = !res.writableFinished;
-      resolve();
-    }),
-  );
   res.status(200);
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  // One 'drain' listener for the whole answer, added before the first write. Not one
-  // `once(res, 'drain')` per wait: the compression middleware hands 'drain' listeners
-  // to its zlib stream, and a once-wrapper then removes itself from the response, not
-  // from the stream, so every wait left a listener behind (MaxListenersExceededWarning
-  // on a large gzipped graph).
-  let wake: (() => void) | null = null;
-  res.on('drain', () => {
-    const resume = wake;
-    wake = null;
-    resume?.();
-  });
-  const drained = (): Promise<void> => new Promise<void>((resolve) => (wake = resolve));
+  const writer = backpressuredWriter(res);
   try {
     for (;;) {
-      if (gone || res.destroyed) return 'gone';
+      if (writer.gone) return 'gone';
       if (next.done) {
         res.end(chunk);
         return 'sent';
       }
-      if (!res.write(chunk)) await Promise.race([drained(), closed]);
-      if (gone || res.destroyed) return 'gone';
+      if (!(await writer.write(chunk))) return 'gone';
       chunk = batch();
     }
   } catch (error) {

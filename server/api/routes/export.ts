@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
 import { citations, CITATION_COLUMNS } from '../../db/queries/citations.ts';
@@ -12,6 +11,7 @@ import { CSV_OPTIONS } from '../../contract/csv.ts';
 import { flatProperties, flatValue } from '../../contract/flatten.ts';
 import { writeGexf } from '../formats/gexf.ts';
 import { writeGraphml } from '../formats/graphml.ts';
+import { backpressuredWriter } from '../http/backpressure.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
 import { CitationsQuery, CitationsResponse, ExportQuery, GraphJsonResponse } from '../../contract/api.ts';
 import type { Json } from '../../contract/graph.ts';
@@ -114,17 +114,12 @@ function fileSafe(text: string): string {
   return text.replace(/[^\w.-]+/g, '_');
 }
 
-/** Write, waiting when the socket's buffer is full; false when the client has gone. */
-async function write(res: Response, chunk: string): Promise<boolean> {
-  if (res.destroyed) return false;
-  if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
-  return !res.destroyed;
-}
-
 const BATCH = 500;
 
+/** graph.json's shape, 500 items a write, at the pace the client reads (backpressure.ts). */
 async function streamJson(res: Response, stream: GraphStream): Promise<void> {
-  if (!(await write(res, `{"reports":${JSON.stringify(stream.reports)},"nodes":[`))) return;
+  const { write } = backpressuredWriter(res);
+  if (!(await write(`{"reports":${JSON.stringify(stream.reports)},"nodes":[`))) return;
   let batch: string[] = [];
   let first = true;
   const flush = async (): Promise<boolean> => {
@@ -132,20 +127,20 @@ async function streamJson(res: Response, stream: GraphStream): Promise<void> {
     const chunk = (first ? '' : ',') + batch.join(',');
     first = false;
     batch = [];
-    return write(res, chunk);
+    return write(chunk);
   };
   for await (const node of stream.nodes()) {
     batch.push(JSON.stringify({ id: node.id, labels: node.labels, properties: node.properties }));
     if (batch.length >= BATCH && !(await flush())) return;
   }
-  if (!(await flush()) || !(await write(res, '],"relationships":['))) return;
+  if (!(await flush()) || !(await write('],"relationships":['))) return;
   first = true;
   for await (const rel of stream.relationships()) {
     batch.push(JSON.stringify({ type: rel.type, start: rel.start, end: rel.end, properties: rel.properties }));
     if (batch.length >= BATCH && !(await flush())) return;
   }
   if (!(await flush())) return;
-  await write(res, ']}');
+  await write(']}');
   res.end();
 }
 
@@ -160,15 +155,16 @@ const REL_COLUMNS = ['type', 'start', 'start_name', 'end', 'end_name', 'tag'];
  * reads and filters each property without parsing JSON.
  */
 async function streamCsv(res: Response, stream: GraphStream, table: 'nodes' | 'relationships'): Promise<void> {
+  const { write } = backpressuredWriter(res);
   const fixed = table === 'nodes' ? NODE_COLUMNS : REL_COLUMNS;
   const keys = (table === 'nodes' ? await stream.nodeKeys() : await stream.relationshipKeys()).filter((k) => !fixed.includes(k));
-  if (!(await write(res, UTF8_BOM + stringify([[...fixed, ...keys]], CSV_OPTIONS)))) return;
+  if (!(await write(UTF8_BOM + stringify([[...fixed, ...keys]], CSV_OPTIONS)))) return;
   let rows: unknown[][] = [];
   const flush = async (): Promise<boolean> => {
     if (rows.length === 0) return true;
     const chunk = stringify(rows, CSV_OPTIONS);
     rows = [];
-    return write(res, chunk);
+    return write(chunk);
   };
   const cells = (properties: Record<string, Json>) => keys.map((k) => flatValue(properties[k] ?? null));
   if (table === 'nodes') {

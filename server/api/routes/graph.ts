@@ -20,6 +20,7 @@ import {
   SerializedGraph,
   StatsResponse,
 } from '../../contract/api.ts';
+import type { SerializedGraph as SerializedGraphValue } from '../../contract/graph.ts';
 import { encodeCompactGraph } from '../../contract/compactGraph.ts';
 
 const notFoundResponse = { description: 'No node has that id.' };
@@ -69,20 +70,23 @@ export function graphRoutes({ driver, config, database, log }: ApiContext): Rout
         await graphSlots.run(async () => {
           // Its client is gone, or the deadline answered while it waited: no graph to build.
           if (res.headersSent || !res.socket || res.socket.destroyed) return;
-          const graph = await subgraph(driver, {
-            database,
-            labels: query.labels,
-            types: query.types,
-            scope,
-            maxNodes: Math.min(query.limit ?? config.graphMaxNodes, config.graphMaxNodes),
-            timeoutMs: 60_000,
-          });
+          // The compact columns share the graph's properties but not its per-node and per-edge objects, which are let
+          // go once encoded: only the pieces' generator holds what is left to write.
+          const pieces = answerPieces(
+            await subgraph(driver, {
+              database,
+              labels: query.labels,
+              types: query.types,
+              scope,
+              maxNodes: Math.min(query.limit ?? config.graphMaxNodes, config.graphMaxNodes),
+              timeoutMs: 60_000,
+            }),
+            query.format,
+          );
           if (res.headersSent) return;
           // Written inside the slot, in batches as the socket takes them: the graph is never one JSON string (nor one
           // gzip buffer), and a client that goes away mid-answer frees the slot at once. Byte for byte what
           // JSON.stringify gave; no ETag, which would need the whole body first.
-          // Down to the lists of nodes and edges (and of the compact form's columns), the rest whole.
-          const pieces = query.format === 'compact' ? jsonChunks(encodeCompactGraph(graph), 3) : jsonChunks(graph, 2);
           const outcome = await writeJsonStream(res, pieces);
           if (outcome === 'gone') log.info({ path: req.originalUrl }, 'graph client went away mid-answer');
         });
@@ -124,4 +128,12 @@ export function graphRoutes({ driver, config, database, log }: ApiContext): Rout
       },
     }),
   ];
+}
+
+/**
+ * The pieces of the answer's JSON (jsonChunks): the compact form's columns down to their
+ * lists, or graphology's serialized form down to its lists of nodes and edges.
+ */
+function answerPieces(graph: SerializedGraphValue, format: z.infer<typeof GraphQuery>['format']): Iterable<string> {
+  return format === 'compact' ? jsonChunks(encodeCompactGraph(graph), 3) : jsonChunks(graph, 2);
 }

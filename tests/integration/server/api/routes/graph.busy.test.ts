@@ -31,10 +31,11 @@ function gatedDriver(real: Driver): { driver: Driver; open: () => void; asked: (
             if (p !== 'run') return Reflect.get(s, p) as unknown;
             return (...runArgs: Parameters<Session['run']>) => {
               asked += 1;
-              // Awaited (readQuery) or read record by record (the graph's own query): either way only once the gate opens.
+              // Awaited (readQuery), observed record by record (the graph's own query) or iterated: either way only once the gate opens.
               const box = gate.then(() => ({ result: s.run(...runArgs) }));
               return {
                 then: (ok: (value: unknown) => unknown, ko: (error: unknown) => unknown) => box.then((b) => b.result).then(ok, ko),
+                subscribe: (observer: Parameters<ReturnType<Session['run']>['subscribe']>[0]) => void box.then((b) => b.result.subscribe(observer)),
                 async *[Symbol.asyncIterator]() {
                   yield* (await box).result;
                 },
