@@ -28,7 +28,7 @@ export interface PageFigures {
   /** How long the layout window lasted (ms) and how many long tasks fell in it. */
   layout_window_ms: number;
   long_tasks: number;
-  /** One full frame with the layout stopped and the nodes at the benchmark's positions (viewer-positions.ts): sigma's render → the next frame the page may draw (ms, per frame over FRAMES). */
+  /** One full frame with the layout stopped and the nodes at the benchmark's positions (viewer-positions.ts): sigma's render and the GPU's work on it → the next animation frame (ms, per frame over FRAMES; viewer-frame.ts). */
   frame_ms: number | null;
   /** Why frame_ms is null although a frame was asked for (viewer-frame.ts's frameFault), else null. */
   frame_fault: string | null;
@@ -64,7 +64,7 @@ export const VIEWPORT = { width: 1280, height: 720 };
  * runs), and defines `__benchView()`: the renderer, graph and state the probes read,
  * from the viewer (window.congressGraph) or from the reference page (window.__referenceView).
  */
-const INIT_SCRIPT = `
+export const INIT_SCRIPT = `
 window.__bench = { longTasks: [] };
 window.__benchView = function () {
   var app = window.congressGraph;
@@ -154,7 +154,7 @@ const PICK_NODE = `(function () {
 })()`;
 
 /** Until positions stop moving (layout, overlap spreading) and sigma has drawn nothing for 500 ms, or 60 s. */
-const QUIET = `new Promise(function (resolve) {
+export const QUIET = `new Promise(function (resolve) {
   var view = window.__benchView();
   var start = performance.now(), last = performance.now();
   var onRender = function () { last = performance.now(); };
@@ -321,7 +321,9 @@ async function measureFrame(page: Page, log: (line: string) => void, who: string
     if (sample === null) return { ms: null, fault: 'the frames were not drawn within 5 minutes' };
     fault = frameFault(sample);
     if (fault === null) return { ms: Math.round(sample.ms), fault: null };
-    log(`  ${who}: frame of ${Math.round(sample.ms)} ms refused (attempt ${attempt} of ${FRAME_ATTEMPTS}): ${fault}; drawn ${JSON.stringify(sample.frames)}`);
+    log(
+      `  ${who}: frame of ${Math.round(sample.ms)} ms refused (attempt ${attempt} of ${FRAME_ATTEMPTS}): ${fault}; drawn ${JSON.stringify(sample.frames)}, ${sample.pixelsDrawn} of ${sample.pixels} pixels covered`,
+    );
     if (sample.frames.some((f) => f.contextLost) && !((await page.evaluate(CONTEXT_BACK(60_000))) as boolean)) break;
     await page.evaluate(QUIET);
   }
