@@ -166,14 +166,29 @@ export const QUIET = `new Promise(function (resolve) {
   })();
 })`;
 
-/** Arms a probe: the time of the next `eventType` on the canvas, and of the first frame after it that `ready()` accepts. */
+/**
+ * Arms a probe: the time of the next `eventType` on the canvas, and of the first frame after it
+ * that `ready()` accepts, once that frame is drawn: a one-pixel `readPixels` of the screen's
+ * framebuffer returns only when the GPU (SwiftShader) has run the frame's commands, as in the
+ * frame probe (viewer-frame.ts); without it the answer was the frame's submission, which at 10k
+ * Chromium does not hold back for drawing it has not been asked to show. The same on both pages.
+ */
 const ARM_PROBE = (eventType: string, ready: string) => `(function () {
   var view = window.__benchView();
   var el = view.sigma.getContainer();
   var probe = window.__bench.probe = { input: null, answered: null };
   el.addEventListener('${eventType}', function (e) { if (probe.input === null) probe.input = e.timeStamp; }, { capture: true, once: true });
+  var drawn = function () {
+    var gl = view.sigma.webGLContext;
+    if (!gl || (gl.isContextLost && gl.isContextLost())) return;
+    var bound = gl.getParameter(gl.FRAMEBUFFER_BINDING);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+    gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+    gl.bindFramebuffer(gl.FRAMEBUFFER, bound);
+  };
   var onRender = function () {
     if (probe.input === null || !(${ready})) return;
+    drawn();
     probe.answered = performance.now();
     view.sigma.off('afterRender', onRender);
   };
