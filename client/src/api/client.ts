@@ -26,6 +26,13 @@ import { networkError, readResponse } from './response.ts';
 type Fetch = typeof fetch;
 
 /**
+ * Graph requests started before the viewer's code has loaded (Api.prefetchGraph, from
+ * main.ts), by request URL: the first graph() call for the same URL takes its answer
+ * instead of asking again. Taken once: a later call asks the server.
+ */
+const prefetched = new Map<string, Promise<SerializedGraph>>();
+
+/**
  * The API as the viewer uses it. Every call resolves with the answer as the contract
  * (server/contract/api.ts) describes it, or rejects with an ApiError (status 0 when
  * the network failed). Every call that reads the graph carries the corpus filter
@@ -76,9 +83,28 @@ export class Api {
    */
   graph(params: { labels?: string[]; types?: string[] } = {}): Promise<SerializedGraph> {
     const url = this.url('/api/graph', { labels: params.labels?.join(','), types: params.types?.join(','), format: 'compact' });
+    const early = prefetched.get(`${this.base}${url}`);
+    if (early) {
+      prefetched.delete(`${this.base}${url}`);
+      return early;
+    }
     const onThisThread = (): Promise<SerializedGraph> => this.request<unknown>(url).then((body) => graphFromBody(body));
     if (this.fetchImpl || typeof location === 'undefined') return onThisThread();
     return loadGraphInWorker(new URL(`${this.base}${url}`, location.href).href, onThisThread);
+  }
+
+  /**
+   * Starts graph(params) now and keeps its answer for the first graph() call with the same
+   * request (the same parameters and corpus filter, on any Api with the same base): the
+   * page starts the Explore graph's request before the viewer's code has loaded, so the
+   * server works while the browser compiles it (main.ts). A failure is kept for that call too.
+   */
+  prefetchGraph(params: { labels?: string[]; types?: string[] } = {}): void {
+    const url = this.url('/api/graph', { labels: params.labels?.join(','), types: params.types?.join(','), format: 'compact' });
+    const answer = this.graph(params);
+    // Not unhandled while nobody has taken it yet; the taker still sees the rejection.
+    answer.catch(() => undefined);
+    prefetched.set(`${this.base}${url}`, answer);
   }
 
   node(id: string): Promise<NodeDetailsResponse> {

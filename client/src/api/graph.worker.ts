@@ -6,7 +6,8 @@
  * the graph. One worker per request; it answers once.
  *
  * Message in: `{url}` (absolute, with its query: the corpus filter and `format=compact`).
- * Out: `{ok: true, packed}` (PackedGraph), or `{ok: false, error: {status, code, message,
+ * Out: `{ok: true, packed, timings}` (PackedGraph; GraphWorkerTimings, which the page marks on
+ * its own timeline as graph-fetch-start, graph-response, graph-parsed, graph-packed), or `{ok: false, error: {status, code, message,
  * details}}` as the page's ApiError carries it (readResponse's, graph_unreadable's or
  * network's), so that the page shows the same bilingual message a failed fetch gives.
  */
@@ -18,7 +19,16 @@ export interface GraphWorkerRequest {
   url: string;
 }
 
-export type GraphWorkerAnswer = { ok: true; packed: PackedGraph } | { ok: false; error: { status: number; code: string; message: string; details?: unknown } };
+/** When the worker reached each step, in ms since the epoch (performance.timeOrigin + now: the page re-bases them on its own clock). */
+export interface GraphWorkerTimings {
+  fetchStart: number;
+  responseStart: number;
+  parsed: number;
+  packed: number;
+}
+
+export type GraphWorkerAnswer =
+  { ok: true; packed: PackedGraph; timings?: GraphWorkerTimings } | { ok: false; error: { status: number; code: string; message: string; details?: unknown } };
 
 interface WorkerScope {
   addEventListener(type: 'message', listener: (event: MessageEvent<GraphWorkerRequest>) => void): void;
@@ -36,17 +46,22 @@ scope.addEventListener('message', (event) => {
   );
 });
 
+const clock = (): number => performance.timeOrigin + performance.now();
+
 async function answer(url: string): Promise<{ message: GraphWorkerAnswer; transfer: Transferable[] }> {
   let response: Response;
+  const fetchStart = clock();
   try {
     response = await fetch(url, { headers: { Accept: 'application/json' } });
   } catch (error) {
     throw networkError(error);
   }
+  const responseStart = clock();
   const body = await readResponse(response);
+  const parsed = clock();
   try {
     const { packed, transfer } = packGraph(body);
-    return { message: { ok: true, packed }, transfer };
+    return { message: { ok: true, packed, timings: { fetchStart, responseStart, parsed, packed: clock() } }, transfer };
   } catch (error) {
     throw unreadableGraph(error, response.status);
   }

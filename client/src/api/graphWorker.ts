@@ -1,6 +1,6 @@
 import { ApiError } from '../../../server/contract/errors.ts';
 import type { SerializedGraph } from '../../../server/contract/graph.ts';
-import type { GraphWorkerAnswer, GraphWorkerRequest } from './graph.worker.ts';
+import type { GraphWorkerAnswer, GraphWorkerRequest, GraphWorkerTimings } from './graph.worker.ts';
 import { GRAPH_UNREADABLE, unpackGraph, unreadableGraph } from './graphPayload.ts';
 
 /**
@@ -28,8 +28,10 @@ export function loadGraphInWorker(url: string, fallback: () => Promise<Serialize
         reject(new ApiError(data.error.status, data.error.code, data.error.message, data.error.details));
         return;
       }
+      if (data.timings) markWorkerTimings(data.timings);
       try {
         resolve(unpackGraph(data.packed));
+        performance.mark('graph-unpacked');
       } catch (error) {
         reject(unreadableGraph(error, 200));
       }
@@ -47,4 +49,17 @@ export function loadGraphInWorker(url: string, fallback: () => Promise<Serialize
     const request: GraphWorkerRequest = { url };
     worker.postMessage(request);
   });
+}
+
+/** The worker's steps as marks on the page's timeline (graph-fetch-start, graph-response, graph-parsed, graph-packed), then graph-received. */
+function markWorkerTimings(timings: GraphWorkerTimings): void {
+  const base = performance.timeOrigin;
+  const marks: [string, number][] = [
+    ['graph-fetch-start', timings.fetchStart],
+    ['graph-response', timings.responseStart],
+    ['graph-parsed', timings.parsed],
+    ['graph-packed', timings.packed],
+  ];
+  for (const [name, at] of marks) performance.mark(name, { startTime: Math.max(0, at - base) });
+  performance.mark('graph-received');
 }

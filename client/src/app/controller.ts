@@ -12,7 +12,7 @@ import { DetailsPanel } from '../panels/details.ts';
 import { Legend } from '../panels/legend.ts';
 import { SearchBox } from '../panels/search.ts';
 import { Store } from '../state/store.ts';
-import { normalizeCamera, parseUrlState, serializeUrlState, type UrlState, type View } from '../state/url.ts';
+import { ENTITY_GRAPH_VIEWS, normalizeCamera, parseUrlState, serializeUrlState, type UrlState, type View } from '../state/url.ts';
 import { loadCitationData, type CitationData } from '../views/citationData.ts';
 import { CitationsView } from '../views/citations.ts';
 import { CrimesView } from '../views/crimes.ts';
@@ -61,7 +61,7 @@ export class AppController implements AppContext {
     // Every request carries the corpus filter from the first one on.
     this.api.filter = { reports: initial.reports, regions: initial.regions, congresses: initial.congresses };
     // The views that draw the entity graph start its (largest) request before the renderer is set up.
-    if (initial.view === 'explore' || initial.view === 'path' || initial.view === 'citations') void this.exploreGraph().catch(() => undefined);
+    if (ENTITY_GRAPH_VIEWS.includes(initial.view)) void this.exploreGraph().catch(() => undefined);
     document.documentElement.lang = initial.lang === 'zh' ? 'zh-CN' : 'en';
 
     this.exportMenu = new ExportMenu(this, async () => {
@@ -245,6 +245,7 @@ export class AppController implements AppContext {
         (data) => {
           this.metrics.graphDataMs ??= Math.round(performance.now());
           this.explore = buildGraph(data);
+          performance.mark('graph-built');
           return this.explore;
         },
         (error: unknown) => {

@@ -194,9 +194,21 @@ const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function buildGraph(data: GraphData): ViewerGraph {
   const graph = createViewerGraph();
   const nodes = [...data.nodes].sort((a, b) => byKey(a.key, b.key));
-  const edges = [...data.edges].sort(
-    (a, b) => byKey(a.source, b.source) || byKey(a.target, b.target) || byKey(a.attributes.type, b.attributes.type) || byKey(a.key, b.key),
+  // Ends compared by their node's rank in that order (the same order as comparing their keys, in integers).
+  const rank = new Map<string, number>();
+  nodes.forEach((node, i) => rank.set(node.key, i));
+  const ranked = data.edges.map((edge) => ({ edge, source: rank.get(edge.source) ?? -1, target: rank.get(edge.target) ?? -1 }));
+  ranked.sort(
+    (a, b) =>
+      a.source - b.source ||
+      a.target - b.target ||
+      byKey(a.edge.attributes.type, b.edge.attributes.type) ||
+      byKey(a.edge.key, b.edge.key) ||
+      // An end the graph lacks (rank -1; mergeGraph leaves such an edge out) by its key, as before.
+      byKey(a.edge.source, b.edge.source) ||
+      byKey(a.edge.target, b.edge.target),
   );
+  const edges = ranked.map((r) => r.edge);
   mergeGraph(graph, { nodes, edges });
   applyDegreeSizes(graph);
   return graph;
@@ -206,17 +218,21 @@ export function buildGraph(data: GraphData): ViewerGraph {
 export function applyDegreeSizes(graph: ViewerGraph): void {
   let min = Infinity;
   let max = -Infinity;
-  const degrees = new Map<string, number>();
-  graph.forEachNode((node) => {
-    const degree = graph.neighbors(node).length;
-    degrees.set(node, degree);
+  // Counted in place (forEachNeighbor visits each neighbour once), no array per node.
+  graph.forEachNode((node, attrs) => {
+    let degree = 0;
+    graph.forEachNeighbor(node, () => {
+      degree++;
+    });
+    attrs.degree = degree;
     min = Math.min(min, degree);
     max = Math.max(max, degree);
   });
   const minSize = graph.order <= 60 ? MIN_NODE_SIZE_SMALL_GRAPH : MIN_NODE_SIZE;
-  graph.forEachNode((node) => {
-    const degree = degrees.get(node) ?? 0;
-    graph.mergeNodeAttributes(node, { degree, size: nodeSize(degree, min, max, minSize) });
+  // One event for the whole graph (a renderer drawing it refreshes every node once), not one per node.
+  graph.updateEachNodeAttributes((_node, attrs) => {
+    attrs.size = nodeSize(attrs.degree, min, max, minSize);
+    return attrs;
   });
 }
 

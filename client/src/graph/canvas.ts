@@ -102,8 +102,12 @@ export class GraphCanvas {
     });
   }
 
-  /** A sigma renderer for `graph` with the primitives and styles of `drawing`, its events bound to this canvas. */
-  private createSigma(graph: ViewerGraph, drawing: EdgeDrawing): ViewerSigma {
+  /**
+   * A sigma renderer for `graph` with the primitives and styles of `drawing`, its events
+   * bound to this canvas, in `lang`. Sigma's constructor draws the graph once, at once
+   * (before any listener can hear it): see countConstructorFrame.
+   */
+  private createSigma(graph: ViewerGraph, drawing: EdgeDrawing, lang: Lang = CUSTOM_GRAPH_STATE.lang): ViewerSigma {
     const edges = edgePrimitivesFor(drawing);
     const paths = [
       pathLine(),
@@ -116,7 +120,8 @@ export class GraphCanvas {
     const options = {
       customNodeState: { ...CUSTOM_NODE_STATE },
       customEdgeState: { ...CUSTOM_EDGE_STATE },
-      customGraphState: { ...CUSTOM_GRAPH_STATE },
+      // The graph state its first frame is drawn with (the constructor draws one): the reader's language, all labels on a small graph.
+      customGraphState: { ...CUSTOM_GRAPH_STATE, lang, showAllLabels: graph.order <= ALL_LABELS_MAX_ORDER },
       primitives: {
         depthLayers: [...DEPTH_LAYERS],
         edges: {
@@ -156,7 +161,36 @@ export class GraphCanvas {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const sigma = new Sigma(graph, this.container, options as any) as unknown as ViewerSigma;
     this.bindEvents(sigma);
+    this.countConstructorFrame(sigma);
     return sigma;
+  }
+
+  /**
+   * Sigma v4's constructor indexes the graph and renders it synchronously, before this
+   * canvas can listen to `afterRender`: that frame is the graph drawn, as a bare sigma page's
+   * first frame is. Once the code that created the renderer has run to its end (a microtask
+   * later), if nothing changed since (no render pending: the camera, filters, selection and
+   * language as that frame drew them; sigma schedules a render on every real change), the
+   * callbacks waiting for a frame (afterNextRender) are called now instead of after a second,
+   * identical frame, which in software WebGL waits seconds for the first to go through the GPU.
+   * Not on an empty graph or a lost context (then nothing was drawn).
+   */
+  private countConstructorFrame(sigma: ViewerSigma): void {
+    if (sigma.getGraph().order === 0) return;
+    queueMicrotask(() => {
+      if (sigma !== this.sigma || this.renderWaiters.length === 0) return;
+      const internals = sigma as unknown as { renderFrame?: unknown; contextLost?: unknown };
+      // Sigma's own fields (4.0.x): when either is not there, wait for the next frame as before.
+      if (!('renderFrame' in internals) || internals.renderFrame !== null || internals.contextLost !== false) return;
+      this.flushRenderWaiters();
+    });
+  }
+
+  private flushRenderWaiters(): void {
+    if (this.renderWaiters.length === 0) return;
+    const waiters = this.renderWaiters;
+    this.renderWaiters = [];
+    for (const callback of waiters) callback();
   }
 
   /**
@@ -174,11 +208,12 @@ export class GraphCanvas {
     const { lang } = this.sigma.getGraphState();
     this.sigma.kill();
     this.drawing = drawing;
-    this.sigma = this.createSigma(graph, drawing);
+    this.sigma = this.createSigma(graph, drawing, lang);
+    // For the viewer benchmark's phases (docs/PERFORMANCE.md): a new renderer has indexed and drawn its graph.
+    performance.mark('sigma-built');
     this.applyingCamera = true;
     this.sigma.getCamera().setState(camera);
     this.applyingCamera = false;
-    this.sigma.setGraphState({ lang });
     return true;
   }
 
@@ -543,12 +578,7 @@ export class GraphCanvas {
   private leaving = false;
 
   private bindEvents(s: ViewerSigma): void {
-    s.on('afterRender', () => {
-      if (this.renderWaiters.length === 0) return;
-      const waiters = this.renderWaiters;
-      this.renderWaiters = [];
-      for (const callback of waiters) callback();
-    });
+    s.on('afterRender', () => this.flushRenderWaiters());
     s.getCamera().on('updated', () => {
       this.scheduleLabelsSoon();
       if (this.applyingCamera) return;

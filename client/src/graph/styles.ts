@@ -191,6 +191,8 @@ export function hiddenItems(
 ): { nodes: Set<string>; edges: Set<string> } {
   const nodes = new Set<string>();
   const edges = new Set<string>();
+  // Nothing hidden (the usual case, and every new graph's first frame): no pass over every item.
+  if (hiddenLabels.size === 0 && hiddenTypes.size === 0) return { nodes, edges };
   graph.forEachNode((node, attrs) => {
     if (hiddenLabels.has(attrs.nodeLabel)) nodes.add(node);
   });

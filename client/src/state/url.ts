@@ -2,6 +2,8 @@ import { isLang, type Lang } from '../i18n/i18n.ts';
 
 export const VIEWS = ['explore', 'citations', 'crimes', 'compare', 'path', 'cypher'] as const;
 export type View = (typeof VIEWS)[number];
+/** The views that draw the entity graph of the loaded reports (`/api/graph`): opening one starts that request first. */
+export const ENTITY_GRAPH_VIEWS: readonly View[] = ['explore', 'path', 'citations'];
 
 /** Where the camera looks: sigma's camera state (x, y in the framed graph's 0–1 space; ratio: 1 shows the whole graph, smaller zooms in). */
 export interface CameraState {

@@ -94,4 +94,49 @@ describe('the API client', () => {
     const busy = new Api('', mockFetch({ '/api/graph?format=compact': { status: 503, body: { error: { code: 'graph_busy', message: 'busy' } } } }));
     await expect(busy.graph()).rejects.toMatchObject({ status: 503, code: 'graph_busy' });
   });
+
+  it('hands a prefetched graph to the first graph() of the same request only, a failure included', async () => {
+    const graph: SerializedGraph = {
+      options: { type: 'directed', multi: true, allowSelfLoops: true },
+      attributes: {},
+      nodes: [{ key: 'state:peru', attributes: { labels: ['State'], name: '秘鲁', properties: {} } }],
+      edges: [],
+    };
+    const asked: string[] = [];
+    const counting = (routes: Parameters<typeof mockFetch>[0]): typeof fetch => {
+      const inner = mockFetch(routes);
+      return ((input: RequestInfo | URL, init?: RequestInit) => {
+        asked.push(String(input));
+        return inner(input, init);
+      }) as typeof fetch;
+    };
+    const fetchImpl = counting({
+      '/api/graph?format=compact': { body: encodeCompactGraph(graph) },
+      '/api/graph?format=compact&report=report%3Aa': { body: encodeCompactGraph({ ...graph, nodes: [] }) },
+    });
+    const early = new Api('', fetchImpl);
+    early.prefetchGraph();
+    expect(asked).toEqual(['/api/graph?format=compact']);
+    // Another Api (the controller's) with the same request takes it: no second request.
+    const app = new Api('', fetchImpl);
+    await expect(app.graph()).resolves.toEqual(graph);
+    expect(asked).toHaveLength(1);
+    // Taken once: the next call asks the server again.
+    await expect(app.graph()).resolves.toEqual(graph);
+    expect(asked).toHaveLength(2);
+    // Another corpus filter is another request.
+    early.prefetchGraph();
+    const filtered = new Api('', fetchImpl);
+    filtered.filter = { ...filtered.filter, reports: ['report:a'] };
+    await expect(filtered.graph()).resolves.toMatchObject({ nodes: [] });
+    expect(asked.slice(2)).toEqual(['/api/graph?format=compact', '/api/graph?format=compact&report=report%3Aa']);
+    await expect(app.graph()).resolves.toEqual(graph);
+    expect(asked).toHaveLength(4);
+
+    // A failed prefetch is not an unhandled rejection, and its taker hears the error.
+    const busy = new Api('', counting({ '/api/graph?format=compact': { status: 503, body: { error: { code: 'graph_busy', message: 'busy' } } } }));
+    busy.prefetchGraph();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await expect(busy.graph()).rejects.toMatchObject({ status: 503, code: 'graph_busy' });
+  });
 });

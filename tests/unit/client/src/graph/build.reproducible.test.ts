@@ -28,4 +28,21 @@ describe('the same data makes the same graph', () => {
     // The layout's starting positions come from the ids alone.
     expect(b.mapNodes((_n, attrs) => [attrs.x, attrs.y])).toEqual(a.mapNodes((_n, attrs) => [attrs.x, attrs.y]));
   });
+
+  it('adds edges in the order of their ends, type and key, and leaves out those whose end is missing', () => {
+    const d = data();
+    d.edges.push(
+      { key: '5:x:0', source: 'state:CRI', target: 'crime:corruption', attributes: { type: 'MENTIONS', properties: {} } },
+      { key: '5:x:9', source: 'state:ZZZ', target: 'crime:corruption', attributes: { type: 'MENTIONS', properties: {} } },
+      { key: '5:x:8', source: 'crime:corruption', target: 'state:ARG', attributes: { type: 'ADDRESSES', properties: {} } },
+    );
+    const graph = buildGraph(d);
+    const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const expected = d.edges
+      .filter((e) => graph.hasNode(e.source) && graph.hasNode(e.target))
+      .sort((a, b) => byKey(a.source, b.source) || byKey(a.target, b.target) || byKey(a.attributes.type, b.attributes.type) || byKey(a.key, b.key))
+      .map((e) => e.key);
+    expect(graph.edges()).toEqual(expected);
+    expect(graph.hasEdge('5:x:9')).toBe(false);
+  });
 });
