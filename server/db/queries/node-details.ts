@@ -89,45 +89,20 @@ export async function nodeDetails(driver: Driver, id: string, options: NodeDetai
        OPTIONAL MATCH (rv:Report {id: v.report})
        RETURN collect({id: v.id, report: v.report, language: rv.language, text: v.text}) AS versions
      }
-     // One small record per part (the node, each text, each group, each relationship), not one
-     // record holding them all: the driver reads a record that spans many Bolt chunks byte by
-     // byte across all of them, which cost a hub's answer (300 relationships, 200 KB) 30 ms of
-     // client CPU against Neo4j's 5 (docs/PERFORMANCE.md, The API).
-     CALL {
-       WITH n, versions
-       RETURN 'node' AS part, {key: coalesce(n.id, elementId(n)), labels: labels(n), props: ${publicPropertiesCypher('n')}, versions: versions} AS row
-       UNION ALL
-       WITH texts
-       UNWIND texts AS t
-       RETURN 'text' AS part, t AS row
-       UNION ALL
-       WITH cut
-       UNWIND range(0, size(cut) - 1) AS gi
-       WITH cut[gi] AS g, gi
-       CALL {
-         WITH g, gi
-         RETURN 'group' AS part, {g: gi, type: g.type, out: g.out, count: g.count} AS row
-         UNION ALL
-         WITH g, gi
-         UNWIND g.rels AS r
-         RETURN 'item' AS part, {
-           g: gi,
-           eid: elementId(r),
-           props: CASE WHEN $reports IS NULL OR r._contrib IS NULL THEN ${publicPropertiesCypher('r')} ELSE [k IN keys(r) | [k, r[k]]] END,
-           m: ${projectNode('CASE WHEN g.out THEN endNode(r) ELSE startNode(r) END')},
-           out: g.out} AS row
-       }
-       RETURN part, row
-     }
-     RETURN part, row`,
+     RETURN coalesce(n.id, elementId(n)) AS key, labels(n) AS labels, ${publicPropertiesCypher('n')} AS props, versions, texts,
+            [g IN cut | {type: g.type, out: g.out, count: g.count, items: [r IN g.rels | {
+              eid: elementId(r),
+              props: CASE WHEN $reports IS NULL OR r._contrib IS NULL THEN ${publicPropertiesCypher('r')} ELSE [k IN keys(r) | [k, r[k]]] END,
+              m: ${projectNode('CASE WHEN g.out THEN endNode(r) ELSE startNode(r) END')},
+              out: g.out}]}] AS groups`,
     { id, perGroup, reports: scope.reports },
     options,
   );
-  const parts = gatherParts(result.records.map((r) => [r.get('part') as string, r.get('row') as Record<string, unknown>]));
-  if (!parts) return undefined;
-  const node: NodeJson = { id: parts.node.key, labels: parts.node.labels, properties: pairsToJson(parts.node.props) };
-  const rawGroups = parts.groups;
-  const texts = textsFrom(parts.texts);
+  const record = result.records[0];
+  if (!record) return undefined;
+  const node: NodeJson = { id: record.get('key') as string, labels: record.get('labels') as string[], properties: pairsToJson(record.get('props') as Pairs) };
+  const rawGroups = record.get('groups') as { type: string; out: boolean; count: unknown; items: RawItem[] }[];
+  const texts = textsFrom(record.get('texts') as ProjectedNode[]);
 
   // Under a corpus filter, a fact several reports share is folded from the in-scope reports'
   // contributions, which may name a text its stored properties do not: fetched apart (rare).
@@ -192,45 +167,10 @@ export async function nodeDetails(driver: Driver, id: string, options: NodeDetai
       })
       .sort(byPlaceInText),
   }));
-  const versions = parts.node.versions
+  const versions = (record.get('versions') as { id: string; report: string | null; language: string | null; text: string | null }[])
     .map((v) => ({ id: v.id, report: v.report, language: v.language, text: v.text ?? '' }))
     .sort((a, b) => a.id.localeCompare(b.id));
   return { ...node, name: displayName(node.labels, node.properties, node.id), relationships: groups, versions };
-}
-
-interface RawNode {
-  key: string;
-  labels: string[];
-  props: Pairs;
-  versions: { id: string; report: string | null; language: string | null; text: string | null }[];
-}
-
-interface RawGroup {
-  type: string;
-  out: boolean;
-  count: unknown;
-  items: RawItem[];
-}
-
-/**
- * The query's records (`part`, `row`: 'node' once, then 'text', 'group' and 'item' rows, an
- * item naming its group by index `g`) put back together: the node, the texts, the groups with
- * their items in the order Neo4j gave them. Undefined when there is no 'node' row (no such node).
- */
-export function gatherParts(
-  records: readonly (readonly [string, Record<string, unknown>])[],
-): { node: RawNode; texts: ProjectedNode[]; groups: RawGroup[] } | undefined {
-  let node: RawNode | undefined;
-  const texts: ProjectedNode[] = [];
-  const groups: RawGroup[] = [];
-  const group = (g: unknown): RawGroup => (groups[Number(g)] ??= { type: '', out: false, count: 0, items: [] });
-  for (const [part, row] of records) {
-    if (part === 'node') node = row as unknown as RawNode;
-    else if (part === 'text') texts.push(row as unknown as ProjectedNode);
-    else if (part === 'group') Object.assign(group(row.g), { type: row.type as string, out: row.out as boolean, count: row.count });
-    else if (part === 'item') group(row.g).items.push(row as unknown as RawItem);
-  }
-  return node ? { node, texts, groups: groups.filter((g) => g !== undefined) } : undefined;
 }
 
 interface TextUnit {

@@ -25,23 +25,11 @@ export function isConnectionError(error: unknown): boolean {
 
 /**
  * A session that reads: READ access (the server refuses any write), the given
- * database, no auto-commit retries (a dead database fails at once). `fetchSize`:
- * records per PULL (the driver's default 1,000; -1 for all at once). Close it.
+ * database, no auto-commit retries (a dead database fails at once). Close it.
  */
-export function openReadSession(driver: Driver, database?: string, fetchSize?: number): Session {
-  return driver.session({
-    defaultAccessMode: neo4j.session.READ,
-    disableAutoCommitRetries: true,
-    ...(database ? { database } : {}),
-    ...(fetchSize !== undefined ? { fetchSize } : {}),
-  });
+export function openReadSession(driver: Driver, database?: string): Session {
+  return driver.session({ defaultAccessMode: neo4j.session.READ, disableAutoCommitRetries: true, ...(database ? { database } : {}) });
 }
-
-/**
- * readQuery collects every record anyway: one PULL for all of them, not a round trip to
- * Neo4j per 1,000 records (node details of a hub are thousands of small records).
- */
-const FETCH_ALL = -1;
 
 /**
  * `work()`, and once more at once when it failed on a lost connection (a pooled
@@ -58,7 +46,7 @@ export async function againIfDisconnected<T>(work: () => Promise<T>): Promise<T>
 
 /**
  * Run one read query (an auto-commit transaction in a read session, `timeoutMs`
- * default 15 s) and collect its records, pulled in one go. Parameters go through toDriverValue.
+ * default 15 s) and collect its records. Parameters go through toDriverValue.
  * Throws the driver's error (a lost connection only after a second try).
  */
 export async function readQuery<T extends RecordShape = RecordShape>(
@@ -69,7 +57,7 @@ export async function readQuery<T extends RecordShape = RecordShape>(
 ): Promise<QueryResult<T>> {
   const driverParams = toDriverValue(params) as Record<string, unknown>;
   return againIfDisconnected(async () => {
-    const session = openReadSession(driver, options.database, FETCH_ALL);
+    const session = openReadSession(driver, options.database);
     try {
       return await session.run<T>(cypher, driverParams, { timeout: options.timeoutMs ?? 15_000, metadata: { app: 'congress-graph', op: 'api' } });
     } finally {
