@@ -217,8 +217,11 @@ async function paired(url: string, driver: Driver, make: () => BenchRequest, dur
   return run;
 }
 
-/** Requests per second of consecutive blocks of `times` (ms), `blocks` of them. */
-function blockRates(times: readonly number[], blocks: number): number[] {
+/**
+ * Requests per second of consecutive blocks of `times` (ms per request, one at a time, in the
+ * order sent), `blocks` of them (the last may be shorter); none for no times.
+ */
+export function blockRates(times: readonly number[], blocks: number): number[] {
   const size = Math.ceil(times.length / blocks);
   const rates: number[] = [];
   for (let at = 0; at < times.length; at += size) {
