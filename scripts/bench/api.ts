@@ -12,7 +12,15 @@
  * alternate between the API and the reference (API first in odd slices, reference
  * first in even ones), so that what else the machine does falls on both; the ratio is
  * the median slice's throughput of the API over the reference's.
+ *
+ * At one connection the two alternate request by request instead (paired.ts below:
+ * each request is sent to the API and called directly, in alternating order), and the
+ * slices are blocks of consecutive pairs: a request's time depends far more on what is
+ * asked (a hub or a leaf, a common word or a rare one) than on the path it takes, and
+ * slices of a few seconds at 10-30 requests a second held too few requests for their
+ * medians to compare anything but which requests each side happened to draw.
  */
+import http from 'node:http';
 import autocannon from 'autocannon';
 import type { Driver } from 'neo4j-driver';
 import { driveDirect, timeClientAndServer, type ClientServerTime } from './api-reference.ts';
@@ -131,6 +139,98 @@ async function hammer(url: string, make: () => BenchRequest, connections: number
   return { seconds: result.duration || durationS, latencies, non2xx, failures: result.errors + result.timeouts, ...(firstError ? { firstError } : {}) };
 }
 
+/** One request at a time, each sent to the API and called directly: the times of both, pair by pair. */
+interface PairedRun {
+  /** ms per request, API (HTTP round trip on one keep-alive connection) and direct call, in the order sent. */
+  product: number[];
+  reference: number[];
+  non2xx: number;
+  /** Socket errors (counted, with the time to the error). */
+  failures: number;
+  referenceErrors: number;
+  firstError?: string;
+  referenceFirstError?: string;
+}
+
+/** GET `path` on one keep-alive connection: status and the time to the answer's last byte. */
+function timedGet(agent: http.Agent, url: string, path: string): Promise<{ status: number; ms: number; body: string }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = http.get(`${url}${path}`, { agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, body: Buffer.concat(chunks).toString('utf8', 0, 200) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+  });
+}
+
+/**
+ * For `durationS` seconds (both sides together, and at least `minPairs` pairs), draw a
+ * request, send it to the API over one keep-alive HTTP connection and call its direct
+ * function on `driver`, the API first in even pairs and the direct call first in odd
+ * ones, so that both sides take the same requests at nearly the same moment.
+ */
+async function paired(url: string, driver: Driver, make: () => BenchRequest, durationS: number, minPairs: number): Promise<PairedRun> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const run: PairedRun = { product: [], reference: [], non2xx: 0, failures: 0, referenceErrors: 0 };
+  const deadline = performance.now() + durationS * 1000;
+  try {
+    for (let i = 0; performance.now() < deadline || i < minPairs; i++) {
+      const request = make();
+      if (!request.direct) throw new Error(`${request.path} has no direct call to compare with`);
+      const viaApi = async (): Promise<void> => {
+        const t0 = performance.now();
+        const answer = await timedGet(agent, url, request.path).catch((error: unknown) => {
+          run.failures += 1;
+          run.firstError ??= `GET ${request.path}: ${error instanceof Error ? error.message : String(error)}`;
+          return { status: 0, ms: performance.now() - t0, body: '' };
+        });
+        run.product.push(answer.ms);
+        if (answer.status !== 0 && (answer.status < 200 || answer.status >= 300)) {
+          run.non2xx += 1;
+          run.firstError ??= `${answer.status} to GET ${request.path}: ${answer.body}`;
+        }
+      };
+      const direct = async (): Promise<void> => {
+        const t0 = performance.now();
+        try {
+          await request.direct!(driver);
+        } catch (error) {
+          run.referenceErrors += 1;
+          run.referenceFirstError ??= `${request.path}: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300);
+        }
+        run.reference.push(performance.now() - t0);
+      };
+      if (i % 2 === 0) {
+        await viaApi();
+        await direct();
+      } else {
+        await direct();
+        await viaApi();
+      }
+    }
+  } finally {
+    agent.destroy();
+  }
+  return run;
+}
+
+/**
+ * Requests per second of consecutive blocks of `times` (ms per request, one at a time, in the
+ * order sent), `blocks` of them (the last may be shorter); none for no times.
+ */
+export function blockRates(times: readonly number[], blocks: number): number[] {
+  const size = Math.ceil(times.length / blocks);
+  const rates: number[] = [];
+  for (let at = 0; at < times.length; at += size) {
+    const block = times.slice(at, at + size);
+    rates.push(round(block.length / (block.reduce((t, x) => t + x, 0) / 1000)));
+  }
+  return rates;
+}
+
 /** Runs of one endpoint at one concurrency, as one set of figures. */
 function endpointFigures(connections: number, runs: readonly HammerRun[]): EndpointFigures {
   const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
@@ -198,6 +298,7 @@ export async function benchApi(driver: Driver, server: BenchServer, opts: ApiBen
       await drained(server.url);
       return { product: endpointFigures(connections, [run]) };
     }
+    if (connections === 1) return pairedComparison(endpoint, seconds);
     const productRuns: HammerRun[] = [];
     const referenceRuns: Awaited<ReturnType<typeof driveDirect>>[] = [];
     for (let i = 0; i < slices; i++) {
@@ -241,6 +342,35 @@ export async function benchApi(driver: Driver, server: BenchServer, opts: ApiBen
     };
   };
 
+  /** One connection: paired requests (see the file's comment), `slices` blocks of consecutive pairs. */
+  const pairedComparison = async (endpoint: Endpoint, seconds: number): Promise<{ product: EndpointFigures; comparison: ComparisonFigures }> => {
+    const run = await paired(server.url, driver, makers[endpoint], 2 * seconds, 10 * slices);
+    const productSlices = blockRates(run.product, slices);
+    const referenceSlices = blockRates(run.reference, slices);
+    const productRps = median(productSlices);
+    const referenceRps = median(referenceSlices);
+    const apiSeconds = run.product.reduce((t, x) => t + x, 0) / 1000;
+    const product = endpointFigures(1, [
+      { seconds: apiSeconds, latencies: run.product, non2xx: run.non2xx, failures: run.failures, ...(run.firstError ? { firstError: run.firstError } : {}) },
+    ]);
+    const latencies = [...run.reference].sort((a, b) => a - b);
+    return {
+      product,
+      comparison: {
+        connections: 1,
+        product_rps: round(productRps),
+        reference_rps: round(referenceRps),
+        ratio: round(referenceRps > 0 ? productRps / referenceRps : 0, 2),
+        product_slices_rps: productSlices,
+        reference_slices_rps: referenceSlices,
+        reference_p50_ms: round(percentile(latencies, 50)),
+        reference_p95_ms: round(percentile(latencies, 95)),
+        reference_errors: run.referenceErrors,
+        ...(run.referenceFirstError ? { reference_first_error: run.referenceFirstError } : {}),
+      },
+    };
+  };
+
   for (const endpoint of ENDPOINTS) {
     const phaseRss = sampleMax(() => server.rssMb());
     try {
@@ -269,14 +399,14 @@ export async function benchApi(driver: Driver, server: BenchServer, opts: ApiBen
   }
   const nodeTime = await timeClientAndServer(driver, requestMakers(pools, 13).node, opts.timedCalls ?? 200);
   opts.log(
-    `api node details, one at a time: Neo4j ${nodeTime.neo4j_ms_total} ms, driver decoding and mapping ${nodeTime.client_ms_total} ms (${nodeTime.client_over_neo4j}× Neo4j's)`,
+    `api node details, one at a time: Neo4j ${nodeTime.neo4j_ms_total} ms, decoding and mapping (client CPU) ${nodeTime.client_cpu_ms_total} ms (${nodeTime.client_cpu_over_neo4j}× Neo4j's), waiting ${nodeTime.waiting_ms_total} ms, wall ${nodeTime.wall_ms_total} ms`,
   );
   return {
     ...(figures as Record<Endpoint, EndpointFigures>),
     single_connection: single as Record<Endpoint, SingleFigures>,
     reference: reference as ApiFigures['reference'],
     node_details_time: nodeTime,
-    reference_method: `the query functions the routes call (search, nodeDetails, neighbors), called directly on the benchmark's driver with the same requests and concurrency; ${slices} alternating slices per side, throughput of the median slice`,
+    reference_method: `the query functions the routes call (search, nodeDetails, neighbors), called directly on the benchmark's driver with the same requests and concurrency; at 50 connections ${slices} alternating slices per side, at 1 connection every request sent to both (order alternating) in ${slices} blocks of consecutive pairs; throughput of the median slice`,
     max_rss_mb: Math.max(...Object.values(rssByEndpoint)),
     max_rss_mb_by_endpoint: rssByEndpoint as Record<Endpoint, number>,
     rss_measured: `the server process (node server/main.ts, pid ${server.pid}) sampled every 200 ms through the whole API benchmark, warm-ups included`,
