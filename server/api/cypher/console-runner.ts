@@ -65,6 +65,13 @@ export const READ_GRACE_MS = 5000;
 const WORKER_START_MS = 60_000;
 
 const WORKER_ENTRY = new URL('./console-worker.cjs', import.meta.url);
+/**
+ * Each worker's young generation (MB). V8 sizes an isolate's young generation from the
+ * machine's memory (tens of MB each), and a worker whose answers are capped at
+ * `maxResultBytes` gains nothing from it but resident pages: with four workers under the
+ * benchmark's 50 connections they held most of the console's RSS.
+ */
+const WORKER_YOUNG_GENERATION_MB = 8;
 
 interface Job {
   id: number;
@@ -205,7 +212,10 @@ export class ConsoleRunner {
   private spawn(slot: Slot): Worker {
     const { connection, database, maxResultBytes, workerMemoryMb } = this.options;
     const settings: WorkerSettings = { connection: connection!, database, maxResultBytes };
-    const worker = new Worker(this.options.workerEntry ?? WORKER_ENTRY, { workerData: settings, resourceLimits: { maxOldGenerationSizeMb: workerMemoryMb } });
+    const worker = new Worker(this.options.workerEntry ?? WORKER_ENTRY, {
+      workerData: settings,
+      resourceLimits: { maxOldGenerationSizeMb: workerMemoryMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    });
     worker.unref(); // an idle console must not keep the process (or a test run) alive
     worker.on('message', (answer: WorkerAnswer | typeof WORKER_READY) => {
       if (answer !== WORKER_READY) return this.settle(slot, worker, answer);

@@ -6,10 +6,10 @@
 import type { Driver, Record as Neo4jRecord } from 'neo4j-driver';
 import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../../contract/model.ts';
 import { labelExpression } from './labels.ts';
-import { againIfDisconnected, openReadSession, readQuery, type ReadOptions } from './run.ts';
+import { readEachRecord, readQuery, type ReadOptions } from './run.ts';
 import { GraphCollector } from './serialized-graph.ts';
 import { inScope, scopedProperties, WHOLE_CORPUS, type Scope } from './scope.ts';
-import { pairsToJson, pairsToRaw, publicPropertiesCypher, toDriverValue } from './values.ts';
+import { pairsToJson, pairsToRaw, publicPropertiesCypher } from './values.ts';
 import type { SerializedGraph } from '../../contract/graph.ts';
 
 /** The viewer's default: the entity graph without the paragraphs. */
@@ -72,15 +72,11 @@ export async function readGraphAmong(
      RETURN coalesce(a.id, elementId(a)) AS start, labels(a) AS labels, ${publicPropertiesCypher('a')} AS props,
             collect(CASE WHEN r IS NULL THEN null ELSE {id: elementId(r), type: type(r), end: coalesce(b.id, elementId(b)),
               properties: CASE WHEN $reports IS NULL OR r._contrib IS NULL THEN ${publicPropertiesCypher('r')} ELSE [k IN keys(r) | [k, r[k]]] END} END) AS rels`;
-  // Each record is mapped as the driver decodes it (the result's observer), not read whole first:
+  // Each record is mapped as the driver decodes it (readEachRecord), not read whole first:
   // a buffered read held every record's driver values (strings, lists of pairs, Integers) at
   // once, about three times the mapped graph (148 MB against 47 MB for the 200-report corpus's
-  // 13,420 nodes and 90,000 relationships), and the two together. The observer pulls as a
-  // buffered read does (batches of fetchSize, the next asked for as soon as one is in), unlike
-  // `for await` over the result, whose watermarks paused the stream until the loop caught up and
-  // doubled this query's time for a 10,000-node graph (10–13 s against 5–6 s). The answer's JSON
-  // is written as a stream (routes/graph.ts), so no string of it is ever whole either.
-  const params = toDriverValue({ ids: [...ids], reports: scope.reports }) as Record<string, unknown>;
+  // 13,420 nodes and 90,000 relationships), and the two together. The answer's JSON is written
+  // as a stream (routes/graph.ts), so no string of it is ever whole either.
   const addRecord = (record: Neo4jRecord): void => {
     const start = record.get('start') as string;
     // Properties come without the loader's bookkeeping (publicPropertiesCypher): a hub's list of reports is not shipped.
@@ -92,25 +88,6 @@ export async function readGraphAmong(
       graph.addEdge({ id: rel.id, type: rel.type, start, end: rel.end, properties });
     }
   };
-  // Again once on a lost connection, as readQuery does: the collector keeps each node and edge once.
-  await againIfDisconnected(async () => {
-    const session = openReadSession(driver, options.database);
-    try {
-      await new Promise<void>((resolve, reject) => {
-        session.run(cypher, params, { timeout: options.timeoutMs ?? 15_000, metadata: { app: 'congress-graph', op: 'api' } }).subscribe({
-          onNext: (record) => {
-            try {
-              addRecord(record);
-            } catch (error) {
-              reject(error instanceof Error ? error : new Error(String(error)));
-            }
-          },
-          onCompleted: () => resolve(),
-          onError: reject,
-        });
-      });
-    } finally {
-      await session.close();
-    }
-  });
+  // A second try after a lost connection sees the same records again: the collector keeps each node and edge once.
+  await readEachRecord(driver, cypher, { ids: [...ids], reports: scope.reports }, addRecord, options);
 }
