@@ -68,6 +68,35 @@ export interface ComparisonFigures {
 }
 
 export type ComparedEndpoint = 'search' | 'node' | 'neighbors';
+
+/**
+ * The comparison of one endpoint at one concurrency from each side's slices (requests per
+ * second) and the reference's latencies (ms, any order): the ratio of the slices' medians.
+ */
+function comparisonOf(
+  connections: number,
+  productSlices: number[],
+  referenceSlices: number[],
+  referenceLatencies: number[],
+  referenceErrors: number,
+  referenceFirstError: string | undefined,
+): ComparisonFigures {
+  const productRps = median(productSlices);
+  const referenceRps = median(referenceSlices);
+  const latencies = [...referenceLatencies].sort((a, b) => a - b);
+  return {
+    connections,
+    product_rps: round(productRps),
+    reference_rps: round(referenceRps),
+    ratio: round(referenceRps > 0 ? productRps / referenceRps : 0, 2),
+    product_slices_rps: productSlices,
+    reference_slices_rps: referenceSlices,
+    reference_p50_ms: round(percentile(latencies, 50)),
+    reference_p95_ms: round(percentile(latencies, 95)),
+    reference_errors: referenceErrors,
+    ...(referenceFirstError ? { reference_first_error: referenceFirstError } : {}),
+  };
+}
 export const COMPARED: ComparedEndpoint[] = ['search', 'node', 'neighbors'];
 
 export type ApiFigures = Record<Endpoint, EndpointFigures> & {
@@ -320,25 +349,18 @@ export async function benchApi(driver: Driver, server: BenchServer, opts: ApiBen
     }
     const productSlices = productRuns.map((r) => round(r.latencies.length / r.seconds));
     const referenceSlices = referenceRuns.map((r) => round(r.requests / r.duration_s));
-    const latencies = referenceRuns.flatMap((r) => r.latencies).sort((a, b) => a - b);
     const referenceErrors = referenceRuns.reduce((t, r) => t + r.errors, 0);
     const firstError = referenceRuns.find((r) => r.first_error)?.first_error;
-    const productRps = median(productSlices);
-    const referenceRps = median(referenceSlices);
     return {
       product: endpointFigures(connections, productRuns),
-      comparison: {
+      comparison: comparisonOf(
         connections,
-        product_rps: round(productRps),
-        reference_rps: round(referenceRps),
-        ratio: round(referenceRps > 0 ? productRps / referenceRps : 0, 2),
-        product_slices_rps: productSlices,
-        reference_slices_rps: referenceSlices,
-        reference_p50_ms: round(percentile(latencies, 50)),
-        reference_p95_ms: round(percentile(latencies, 95)),
-        reference_errors: referenceErrors,
-        ...(firstError ? { reference_first_error: firstError } : {}),
-      },
+        productSlices,
+        referenceSlices,
+        referenceRuns.flatMap((r) => r.latencies),
+        referenceErrors,
+        firstError,
+      ),
     };
   };
 
@@ -347,27 +369,13 @@ export async function benchApi(driver: Driver, server: BenchServer, opts: ApiBen
     const run = await paired(server.url, driver, makers[endpoint], 2 * seconds, 10 * slices);
     const productSlices = blockRates(run.product, slices);
     const referenceSlices = blockRates(run.reference, slices);
-    const productRps = median(productSlices);
-    const referenceRps = median(referenceSlices);
     const apiSeconds = run.product.reduce((t, x) => t + x, 0) / 1000;
     const product = endpointFigures(1, [
       { seconds: apiSeconds, latencies: run.product, non2xx: run.non2xx, failures: run.failures, ...(run.firstError ? { firstError: run.firstError } : {}) },
     ]);
-    const latencies = [...run.reference].sort((a, b) => a - b);
     return {
       product,
-      comparison: {
-        connections: 1,
-        product_rps: round(productRps),
-        reference_rps: round(referenceRps),
-        ratio: round(referenceRps > 0 ? productRps / referenceRps : 0, 2),
-        product_slices_rps: productSlices,
-        reference_slices_rps: referenceSlices,
-        reference_p50_ms: round(percentile(latencies, 50)),
-        reference_p95_ms: round(percentile(latencies, 95)),
-        reference_errors: run.referenceErrors,
-        ...(run.referenceFirstError ? { reference_first_error: run.referenceFirstError } : {}),
-      },
+      comparison: comparisonOf(1, productSlices, referenceSlices, run.reference, run.referenceErrors, run.referenceFirstError),
     };
   };
 

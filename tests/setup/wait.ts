@@ -18,3 +18,16 @@ export function isAlive(pid: number): boolean {
     return false;
   }
 }
+
+/** Resolves with `read()`'s value once it has not changed over five polls 50 ms apart (a stream that has stopped moving). */
+export async function settledValue(read: () => number): Promise<number> {
+  let last = -1;
+  let same = 0;
+  while (same < 5) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const now = read();
+    same = now === last ? same + 1 : 0;
+    last = now;
+  }
+  return last;
+}

@@ -11,6 +11,7 @@ import compression from 'compression';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backpressuredWriter } from '../../../../../server/api/http/backpressure.ts';
+import { settledValue } from '../../../../setup/wait.ts';
 
 const servers: http.Server[] = [];
 afterEach(async () => {
@@ -66,19 +67,6 @@ function get(port: number, encoding: string): Promise<{ req: http.ClientRequest;
     const req = http.get({ port, host: '127.0.0.1', path: '/', headers: { 'accept-encoding': encoding } }, (res) => resolve({ req, res }));
     req.on('error', () => undefined);
   });
-}
-
-/** Resolves once `read()` has not changed over a few turns of the event loop. */
-async function settledValue(read: () => number): Promise<number> {
-  let last = -1;
-  let same = 0;
-  while (same < 5) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const now = read();
-    same = now === last ? same + 1 : 0;
-    last = now;
-  }
-  return last;
 }
 
 describe('backpressuredWriter', () => {

@@ -12,6 +12,7 @@ import type { Response as SuperagentResponse } from 'superagent';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeJsonStream, type StreamOutcome } from '../../../../../server/api/http/json-stream.ts';
+import { settledValue } from '../../../../setup/wait.ts';
 
 const servers: http.Server[] = [];
 afterEach(async () => {
@@ -64,19 +65,6 @@ function* pieceStream(count: number, pulled: { chars: number }): Generator<strin
     yield piece;
   }
   yield ']';
-}
-
-/** Resolves once `read()` has not changed over a few turns of the event loop. */
-async function settledValue(read: () => number): Promise<number> {
-  let last = -1;
-  let same = 0;
-  while (same < 5) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const now = read();
-    same = now === last ? same + 1 : 0;
-    last = now;
-  }
-  return last;
 }
 
 describe('writeJsonStream', () => {
