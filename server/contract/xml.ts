@@ -66,9 +66,11 @@ export interface XmlEdge<A> extends XmlNode<A> {
 
 /**
  * Nodes and edges ready for an XML writer: every string in them (ids, attribute
- * names, values, nested lists) through `xmlSafe`. Ids stay unique: an id that
- * `xmlSafe` changes into one already taken gets ` #2`, ` #3` … and the edges
- * follow their nodes. Ids that need no change are never renamed.
+ * names, values, nested lists) through `xmlSafe`. Ids stay unique as a reader
+ * reads them: an id that `xmlSafe` changes into one already taken, or that would read
+ * back as an earlier one (line ends a reader normalises: `readKey`), gets ` #2`,
+ * ` #3` … and the edges follow their nodes. Ids that need no change are renamed only
+ * in that second case.
  */
 export function xmlSafeGraph<N extends Record<string, Value>, E extends Record<string, Value>>(
   nodes: readonly XmlNode<N>[],
@@ -87,19 +89,31 @@ export function xmlSafeGraph<N extends Record<string, Value>, E extends Record<s
   };
 }
 
+/**
+ * An id as a reader may hand it back: XML 1.1 readers (xmldom, which graphology's GEXF and
+ * GraphML parsers use) turn a literal CR LF, CR, NEL (U+0085) and line separator (U+2028)
+ * into a line feed (XML 1.1 § 2.11), and graphology-gexf's writer leaves NEL and U+2028 as
+ * they are. Two ids with the same key would read back as one node.
+ */
+function readKey(id: string): string {
+  return id.replace(/\r\n|[\r\u0085\u2028]/g, '\n');
+}
+
 function uniqueIds(ids: readonly string[]): Map<string, string> {
   const mapped = new Map<string, string>();
-  const taken = new Set(ids.filter((id) => xmlSafe(id) === id));
+  const taken = new Set<string>();
+  // Ids that need no change keep themselves, unless an earlier one reads back the same.
+  for (const id of ids) {
+    if (mapped.has(id) || xmlSafe(id) !== id || taken.has(readKey(id))) continue;
+    taken.add(readKey(id));
+    mapped.set(id, id);
+  }
   for (const id of ids) {
     if (mapped.has(id)) continue;
     const safe = xmlSafe(id);
-    if (safe === id) {
-      mapped.set(id, id);
-      continue;
-    }
     let candidate = safe;
-    for (let n = 2; taken.has(candidate); n++) candidate = `${safe} #${n}`;
-    taken.add(candidate);
+    for (let n = 2; taken.has(readKey(candidate)); n++) candidate = `${safe} #${n}`;
+    taken.add(readKey(candidate));
     mapped.set(id, candidate);
   }
   return mapped;

@@ -72,6 +72,27 @@ describe('xmlSafe', () => {
     expect(nodes.map((n) => n.id)).toEqual(['a', 'a #2', 'a #3']);
     expect(edges[0]).toMatchObject({ source: 'a #2', target: 'a #3' });
   });
+
+  // Found by the property below (seed 192339452): a form feed becomes a line feed, and an XML 1.1
+  // reader (xmldom, under graphology's parsers) reads NEL and U+2028 as line feeds too, so
+  // 'n:\n\u0085' and 'n:\f\u2028' came back from GEXF as one node and the file could not be opened.
+  it('ids that a reader would read back as one stay apart: line ends it normalises count as the same', () => {
+    const ids = ['n:\n\u0085', 'n:\f\u2028', 'a\u0085', 'a\u2028', 'a\r\n', 'a\n'];
+    const { nodes } = xmlSafeGraph(
+      ids.map((id) => ({ id, attributes: {} })),
+      [],
+    );
+    expect(nodes.map((n) => n.id)).toEqual(['n:\n\u0085', 'n:\n\u2028 #2', 'a\u0085', 'a\u2028 #2', 'a\r\n #3', 'a\n #4']);
+    const back = parseGexf(
+      MultiDirectedGraph,
+      writeGexf(
+        ids.map((id) => ({ id, attributes: {} })),
+        [],
+      ),
+      { respectInputGraphType: true },
+    );
+    expect(back.order).toBe(ids.length);
+  });
 });
 
 describe('GEXF and GraphML exports of hostile text', () => {
