@@ -28,7 +28,8 @@ type Fetch = typeof fetch;
 /**
  * Graph requests started before the viewer's code has loaded (Api.prefetchGraph, from
  * main.ts), by request URL: the first graph() call for the same URL takes its answer
- * instead of asking again. Taken once: a later call asks the server.
+ * instead of asking again. Taken once, and only by the first graph() call: a call that asks
+ * for something else drops it, and every later call asks the server.
  */
 const prefetched = new Map<string, Promise<SerializedGraph>>();
 
@@ -84,10 +85,9 @@ export class Api {
   graph(params: { labels?: string[]; types?: string[] } = {}): Promise<SerializedGraph> {
     const url = this.url('/api/graph', { labels: params.labels?.join(','), types: params.types?.join(','), format: 'compact' });
     const early = prefetched.get(`${this.base}${url}`);
-    if (early) {
-      prefetched.delete(`${this.base}${url}`);
-      return early;
-    }
+    // Only the first graph() may take a prefetched answer: one it does not ask for is let go, not held for the page's life.
+    prefetched.clear();
+    if (early) return early;
     const onThisThread = (): Promise<SerializedGraph> => this.request<unknown>(url).then((body) => graphFromBody(body));
     if (this.fetchImpl || typeof location === 'undefined') return onThisThread();
     return loadGraphInWorker(new URL(`${this.base}${url}`, location.href).href, onThisThread);
