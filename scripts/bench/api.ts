@@ -26,7 +26,7 @@ import type { Driver } from 'neo4j-driver';
 import { driveDirect, timeClientAndServer, type ClientServerTime } from './api-reference.ts';
 import { requestMakers, requestPools, type BenchRequest, type Endpoint } from './api-requests.ts';
 import { round } from './machine.ts';
-import { median } from './ratios.ts';
+import { inTurn, median } from './ratios.ts';
 import { sampleMax, type BenchServer } from './server.ts';
 
 export interface EndpointFigures {
@@ -232,13 +232,7 @@ async function paired(url: string, driver: Driver, make: () => BenchRequest, dur
         }
         run.reference.push(performance.now() - t0);
       };
-      if (i % 2 === 0) {
-        await viaApi();
-        await direct();
-      } else {
-        await direct();
-        await viaApi();
-      }
+      await inTurn(i, viaApi, direct);
     }
   } finally {
     agent.destroy();
@@ -339,13 +333,7 @@ export async function benchApi(driver: Driver, server: BenchServer, opts: ApiBen
       const direct = async (): Promise<void> => {
         referenceRuns.push(await driveDirect(driver, referenceMakers[endpoint], connections, sliceOf(seconds)));
       };
-      if (i % 2 === 0) {
-        await api();
-        await direct();
-      } else {
-        await direct();
-        await api();
-      }
+      await inTurn(i, api, direct);
     }
     const productSlices = productRuns.map((r) => round(r.latencies.length / r.seconds));
     const referenceSlices = referenceRuns.map((r) => round(r.requests / r.duration_s));

@@ -67,3 +67,11 @@ export function ratioMet(key: RatioKey, value: number | null | undefined): boole
 export function ratiosObject(values: Partial<Record<RatioKey, number | null>>): Record<RatioKey, number | null> {
   return Object.fromEntries(RATIO_KEYS.map((k) => [k, values[k] ?? null])) as Record<RatioKey, number | null>;
 }
+
+/**
+ * One round of an alternating comparison: `a` then `b` in even rounds (0, 2, …), `b` then
+ * `a` in odd ones, so that whatever else the machine does falls on both sides alike.
+ */
+export async function inTurn(round: number, a: () => Promise<void>, b: () => Promise<void>): Promise<void> {
+  for (const side of round % 2 === 0 ? [a, b] : [b, a]) await side();
+}

@@ -28,7 +28,7 @@ import { createApp } from '../../server/api/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { corpusFiles, ingestFiles } from '../../server/db/corpus.ts';
 import { loadReports } from '../../server/db/load.ts';
-import { median, ratio } from './ratios.ts';
+import { inTurn, median, ratio } from './ratios.ts';
 import { syntheticGraph } from './viewer-graph.ts';
 import { measurePage, measureReferencePage, type PageFigures, type ReferencePageFigures } from './viewer-page.ts';
 import { startReferencePage } from './viewer-reference.ts';
@@ -262,13 +262,7 @@ async function compare(browser: Browser, appUrl: string, first: PageFigures, run
     // The viewer's first load is made; then R, R V, V R, R V …: each side `runs` times, alternating.
     await bare();
     for (let i = 1; i < runs; i++) {
-      if (i % 2 === 1) {
-        await bare();
-        await product();
-      } else {
-        await product();
-        await bare();
-      }
+      await inTurn(i, product, bare);
     }
   } finally {
     await reference.close();

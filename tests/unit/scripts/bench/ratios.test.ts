@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, ratio, ratioMet, ratiosObject, RATIO_KEYS } from '../../../../scripts/bench/ratios.ts';
+import { inTurn, median, ratio, ratioMet, ratiosObject, RATIO_KEYS } from '../../../../scripts/bench/ratios.ts';
 
 describe('the benchmark’s ratios', () => {
   it('take the median of alternating runs (odd and even counts, any order)', () => {
@@ -46,5 +46,18 @@ describe('the benchmark’s ratios', () => {
     expect(RATIO_KEYS).toHaveLength(10);
     expect(r.load).toBe(0.97);
     expect(r.viewer_frame).toBeNull();
+  });
+});
+
+describe('inTurn', () => {
+  it('runs the two sides in alternating order, one round after the other: A B, B A, A B, B A', async () => {
+    const order: string[] = [];
+    for (let round = 0; round < 4; round++)
+      await inTurn(
+        round,
+        async () => void order.push('A'),
+        async () => void order.push('B'),
+      );
+    expect(order.join('')).toBe('ABBAABBA');
   });
 });
