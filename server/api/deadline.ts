@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { sendJson } from './http/send-json.ts';
 
 /**
  * A deadline for every API request (REQUEST_TIMEOUT_MS). The driver has no
@@ -18,7 +19,7 @@ export function requestDeadline(ms: number): RequestHandler {
     const timer = setTimeout(() => {
       if (res.headersSent) return; // a stream under way: it ends by itself or is cut off
       res.setHeader('Retry-After', '5');
-      res.status(504).json({
+      sendJson(res, 504, {
         error: { code: 'request_timeout', message: `The graph database did not answer within ${ms / 1000} s; try again shortly.` },
       });
     }, ms);

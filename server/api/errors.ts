@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { ApiError } from '../contract/errors.ts';
+import { sendJson } from './http/send-json.ts';
 
 // An error meant for the client (a status, a stable code, a message a person can read) is the contract's.
 export { ApiError } from '../contract/errors.ts';
@@ -89,7 +90,7 @@ export function errorHandler(log: { error: (obj: unknown, msg: string) => void }
     for (const [name, value] of Object.entries(apiError.headers)) res.setHeader(name, value);
     const body: { code: string; message: string; details?: unknown } = { code: apiError.code, message: apiError.message };
     if (apiError.details !== undefined) body.details = apiError.details;
-    res.status(apiError.status).json({ error: body });
+    sendJson(res, apiError.status, { error: body });
   };
 }
 

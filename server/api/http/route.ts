@@ -7,6 +7,7 @@
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import { type z } from 'zod';
 import { ApiError } from '../errors.ts';
+import { sendJson } from './send-json.ts';
 
 export type HttpMethod = 'get' | 'post' | 'delete';
 
@@ -57,8 +58,8 @@ export interface RouteSpec<
   before?: RequestHandler[];
   responses: Record<number, ResponseSpec>;
   /**
-   * The handler. A returned value is sent as JSON with the first 2xx status of
-   * `responses`; return undefined after writing the response yourself.
+   * The handler. A returned value is sent as JSON (sendJson: no ETag) with the first 2xx
+   * status of `responses`; return undefined after writing the response yourself.
    */
   handler: (input: RouteInput<P, Q, B>, req: Request, res: Response) => Promise<unknown> | unknown;
 }
@@ -97,7 +98,7 @@ export function mountRoutes(router: Router, routes: readonly RouteSpec[]): void 
           body: spec.body ? validate(spec.body, req.body, 'body') : undefined,
         };
         const output = await spec.handler(input as never, req, res);
-        if (output !== undefined && !res.headersSent) res.status(status).json(output);
+        if (output !== undefined && !res.headersSent) sendJson(res, status, output);
       } catch (error) {
         next(error);
       }
