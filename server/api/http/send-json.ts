@@ -19,7 +19,15 @@ import type { Response } from 'express';
  * a TypeError, before anything is written). `undefined` is written as `null`.
  */
 export function sendJson(res: Response, status: number, value: unknown): void {
-  const body = Buffer.from(JSON.stringify(value) ?? 'null', 'utf8');
+  sendJsonBytes(res, status, Buffer.from(JSON.stringify(value) ?? 'null', 'utf8'));
+}
+
+/**
+ * Write `body`, the UTF-8 bytes of an answer that is already JSON (the Cypher console's workers
+ * serialise their own answers), as the whole answer with `status`, the same way as `sendJson`:
+ * no second parse and serialisation, no ETag.
+ */
+export function sendJsonBytes(res: Response, status: number, body: Buffer): void {
   res.statusCode = status;
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.setHeader('Content-Length', body.length);

@@ -7,6 +7,7 @@ import { ALLOWED_PROCEDURES } from '../cypher/guard.ts';
 import { MAX_DEPTH, MAX_RANGE_VALUES } from '../cypher/limits.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { defineRoute, type RouteSpec } from '../http/route.ts';
+import { sendJsonBytes } from '../http/send-json.ts';
 import { CypherRequest, CypherResponse, SavedQueriesResponse, SavedQueryPath, SavedQueryRequest, SavedQueryRunQuery } from '../../contract/api.ts';
 import { resolveScope } from '../../db/queries/scope.ts';
 
@@ -120,6 +121,6 @@ function clientOf(req: Request): string {
 
 /** The worker's answer, already JSON: sent as it is, not parsed and serialised again. */
 function send(res: Response, answer: ConsoleAnswer): undefined {
-  res.status(200).type('application/json; charset=utf-8').send(answer.body);
+  sendJsonBytes(res, 200, answer.body);
   return undefined;
 }

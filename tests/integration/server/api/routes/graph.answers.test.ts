@@ -1,5 +1,5 @@
 /**
- * GET /api/nodes/:id and /api/nodes/:id/neighbors are written by the route layer
+ * GET /api/nodes/:id and /api/nodes/:id/neighbors (and the Cypher console's answers) are written by the route layer
  * (server/api/http/send-json.ts): the bytes a client gets are JSON.stringify of what the
  * query functions return for the same parameters (the API benchmark's reference calls
  * exactly these), with their UTF-8 length and no ETag; errors stay JSON without a stack.
@@ -66,5 +66,19 @@ describe('node details and neighbourhoods as sent', () => {
     expect(bad.body.error.code).toBe('invalid_request');
     expect(bad.body.error.details[0].path).toBe('query.depth');
     expect(JSON.stringify(bad.body)).not.toMatch(/at .+\.ts:\d+/);
+  });
+
+  it("sends the Cypher console's answer the same way: JSON with its length, no ETag", async () => {
+    const res = await request(app)
+      .post('/api/cypher')
+      .set('Accept-Encoding', 'identity')
+      .send({ query: 'MATCH (n:Instrument {id: $id}) RETURN n.id AS id', params: { id: 'instrument:untoc' } })
+      .buffer(true)
+      .parse(textBody)
+      .expect(200);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(res.headers['content-length']).toBe(String(Buffer.byteLength(res.body, 'utf8')));
+    expect(res.headers.etag).toBeUndefined();
+    expect(JSON.parse(res.body).rows).toEqual([{ id: 'instrument:untoc' }]);
   });
 });
