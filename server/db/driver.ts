@@ -15,6 +15,11 @@ export interface DriverOptions {
  * a subgraph or the stats take two connections at once), and waiting for a free
  * connection is queueing under load, not a failure: it may last up to 15 s, inside
  * the API's 20 s request deadline, which is what answers when the database hangs.
+ *
+ * The driver is neo4j-driver at the exact version package.json pins, patched on install
+ * (`patches/`, patch-package): a message that arrives in several pieces is decoded from one
+ * buffer, not through neo4j-driver-bolt-connection's CombinedBuffer (neo4j-javascript-driver#1223;
+ * tests/unit/server/db/driver.test.ts fails without the patch).
  */
 export function createDriver({ uri, user, password }: DriverOptions): Driver {
   return neo4j.driver(uri, neo4j.auth.basic(user, password), {

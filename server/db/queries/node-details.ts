@@ -107,7 +107,7 @@ export async function nodeDetails(driver: Driver, id: string, options: NodeDetai
   // Under a corpus filter, a fact several reports share is folded from the in-scope reports'
   // contributions, which may name a text its stored properties do not: fetched apart (rare).
   if (scope.reports !== null) {
-    const centerIsText = node.labels.some((l) => TEXT_LABELS.has(l));
+    const centerIsText = isText(node.labels);
     const ids = new Set<string>();
     const refs = new Map<string, { report: string; number: number }>();
     for (const g of rawGroups) {
@@ -115,7 +115,7 @@ export async function nodeDetails(driver: Driver, id: string, options: NodeDetai
         const raw = pairsToRaw(item.props);
         if (typeof raw[CONTRIB_KEY] !== 'string') continue;
         const props = scopedProperties(g.type, raw, scope);
-        const textAtStart = item.out ? centerIsText : item.m.labels.some((l) => TEXT_LABELS.has(l));
+        const textAtStart = item.out ? centerIsText : isText(item.m.labels);
         if (typeof props.unit === 'string') {
           if (!texts.byId.has(props.unit)) ids.add(props.unit);
         } else if (!textAtStart && typeof props.report === 'string' && typeof props.paragraph === 'number') {
@@ -132,40 +132,7 @@ export async function nodeDetails(driver: Driver, id: string, options: NodeDetai
     type: g.type,
     direction: g.out ? 'out' : 'in',
     count: Number(g.count),
-    items: g.items
-      .map((item) => {
-        const props = scopedProperties(g.type, pairsToRaw(item.props), scope);
-        const other = projectedToJson(item.m);
-        const start = item.out ? node : other;
-        const provenance: ProvenanceJson[] = [];
-        const spans = spanPairs(props.spans);
-        const evidence = typeof props.evidence === 'string' ? props.evidence : null;
-        let unit: TextUnit | undefined;
-        if (typeof props.unit === 'string') unit = texts.byId.get(props.unit);
-        else if (start.labels.some((l) => TEXT_LABELS.has(l))) unit = textUnitOf(start);
-        else if (typeof props.report === 'string' && typeof props.paragraph === 'number') unit = texts.byParagraph.get(`${props.report}#${props.paragraph}`);
-        if (unit) provenance.push(provenanceFor(unit, spans, evidence));
-        if (Array.isArray(props.paragraphs)) {
-          for (const p of props.paragraphs) {
-            const u = typeof p === 'string' ? texts.byId.get(p) : undefined;
-            if (u) provenance.push(provenanceFor(u, [], null));
-          }
-        }
-        return {
-          id: item.eid,
-          other: {
-            id: other.id,
-            labels: other.labels,
-            name: displayName(other.labels, other.properties, other.id),
-            name_zh: stringOrNull(other.properties.name_zh ?? other.properties.title_zh),
-            name_en: stringOrNull(other.properties.name_en ?? other.properties.title_en),
-            text: otherText(other),
-          },
-          properties: props,
-          provenance,
-        };
-      })
-      .sort(byPlaceInText),
+    items: inPlaceInText(g.items.map((item) => relationshipItem(g.type, item, node, texts, scope))),
   }));
   const versions = (record.get('versions') as { id: string; report: string | null; language: string | null; text: string | null }[])
     .map((v) => ({ id: v.id, report: v.report, language: v.language, text: v.text ?? '' }))
@@ -189,15 +156,61 @@ function otherText(node: NodeJson): string | null {
   return node.labels.includes('Paragraph') ? truncateGraphemes(text, PARAGRAPH_SNIPPET) : text;
 }
 
-/** Items in the order of the texts: report, paragraph, letter, then id. */
-function byPlaceInText(a: RelationshipItem, b: RelationshipItem): number {
-  const key = (item: RelationshipItem): [string, number, string] => {
-    const p = item.provenance[0];
-    return [p?.report ?? '', p?.paragraph ?? Number.MAX_SAFE_INTEGER, p?.label ?? ''];
+/** One relationship of the answer: the node at its other end, its properties as the scope sees them, and its provenance. */
+function relationshipItem(type: string, item: RawItem, node: NodeJson, texts: Texts, scope: Scope): RelationshipItem {
+  // The whole corpus reads the stored properties as they are; a corpus filter folds what several reports share.
+  const props = scope.reports === null ? pairsToJson(item.props) : scopedProperties(type, pairsToRaw(item.props), scope);
+  const other = projectedToJson(item.m);
+  const start = item.out ? node : other;
+  const provenance: ProvenanceJson[] = [];
+  const spans = spanPairs(props.spans);
+  const evidence = typeof props.evidence === 'string' ? props.evidence : null;
+  let unit: TextUnit | undefined;
+  if (typeof props.unit === 'string') unit = texts.byId.get(props.unit);
+  else if (isText(start.labels)) unit = textUnitOf(start);
+  else if (typeof props.report === 'string' && typeof props.paragraph === 'number') unit = texts.byParagraph.get(`${props.report}#${props.paragraph}`);
+  if (unit) provenance.push(provenanceFor(unit, spans, evidence));
+  if (Array.isArray(props.paragraphs)) {
+    for (const p of props.paragraphs) {
+      const u = typeof p === 'string' ? texts.byId.get(p) : undefined;
+      if (u) provenance.push(provenanceFor(u, [], null));
+    }
+  }
+  return {
+    id: item.eid,
+    other: {
+      id: other.id,
+      labels: other.labels,
+      name: displayName(other.labels, other.properties, other.id),
+      name_zh: stringOrNull(other.properties.name_zh ?? other.properties.title_zh),
+      name_en: stringOrNull(other.properties.name_en ?? other.properties.title_en),
+      text: otherText(other),
+    },
+    properties: props,
+    provenance,
   };
-  const [ra, pa, la] = key(a);
-  const [rb, pb, lb] = key(b);
-  return ra.localeCompare(rb) || pa - pb || naturalCompare(la, lb) || naturalCompare(a.other.id, b.other.id);
+}
+
+/** Whether a node with these labels is a text provenance points into (a paragraph or a recommendation). */
+function isText(labels: readonly string[]): boolean {
+  for (const label of labels) if (TEXT_LABELS.has(label)) return true;
+  return false;
+}
+
+/**
+ * `items` in the order of the texts: report, paragraph, letter, then id (the first
+ * provenance's; none sorts last). Each item's place is read once, not at every comparison.
+ */
+function inPlaceInText(items: RelationshipItem[]): RelationshipItem[] {
+  const placed = items.map((item) => {
+    const p = item.provenance[0];
+    return { item, report: p?.report ?? '', paragraph: p?.paragraph ?? Number.MAX_SAFE_INTEGER, label: p?.label ?? '' };
+  });
+  placed.sort(
+    (a, b) =>
+      a.report.localeCompare(b.report) || a.paragraph - b.paragraph || naturalCompare(a.label, b.label) || naturalCompare(a.item.other.id, b.item.other.id),
+  );
+  return placed.map((p) => p.item);
 }
 
 function textUnitOf(node: NodeJson): TextUnit {

@@ -67,3 +67,45 @@ describe('truncateGraphemes', () => {
     expect(() => truncateGraphemes('abc', 1.5)).toThrow(RangeError);
   });
 });
+
+/** The cut as Intl.Segmenter alone makes it: the reference for the shortcut of text that needs no segmenter. */
+function segmenterCut(text: string, max: number): string {
+  let count = 0;
+  let cut = 0;
+  for (const { index } of segmenter.segment(text)) {
+    count += 1;
+    if (count === max) cut = index;
+    if (count > max) return text.slice(0, cut).trimEnd() + ELLIPSIS;
+  }
+  return text;
+}
+
+describe('truncateGraphemes without the segmenter', () => {
+  it('cuts as the segmenter does for every BMP code unit, beside itself, ASCII, CJK and a combining mark', () => {
+    const wrong: string[] = [];
+    for (let u = 0; u <= 0xffff; u++) {
+      const c = String.fromCharCode(u);
+      // Max 6 reads the first 7 units: a|c, c|c, c|a, c|中, 中|c; max 3 reads c|c|c|c, a combining mark after them.
+      for (const [t, max] of [[`a${c}${c}a${c}中${c}x`, 6] as const, [`${c}${c}${c}${c}\u0301`, 3] as const]) {
+        if (truncateGraphemes(t, max) !== segmenterCut(t, max)) wrong.push(`U+${u.toString(16)} in ${JSON.stringify(t)}, max ${max}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('cuts as the segmenter does where plain text meets marks, joiners, pairs and flags at or near the cut', () => {
+    const plain = fc.constantFrom('a', 'Z', ' ', '\n', '中', '罪', '，', '。', 'é', '—', '“', 'カ', 'ж', '1');
+    fc.assert(
+      fc.property(
+        fc.string({ unit: plain, minLength: 1, maxLength: 40 }),
+        fc.string({ unit: fc.oneof(plain, tricky), maxLength: 12 }),
+        fc.integer({ min: 1, max: 45 }),
+        (head, tail, max) => {
+          const t = head + tail;
+          expect(truncateGraphemes(t, max)).toBe(segmenterCut(t, max));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
