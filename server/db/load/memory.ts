@@ -1,8 +1,9 @@
 /**
  * What the transactions of one load remember from each other. A load of several
- * transactions (load.ts) notes, from one transaction to the next, the nodes and
- * shared relationships it wrote (element id and contributions): a later
- * transaction updates those by element id without reading them back, and creates
+ * transactions (load.ts) notes, from one transaction to the next, the nodes (by
+ * id: their contributions) and shared relationships (element id and
+ * contributions) it wrote: a later transaction updates those (nodes through their
+ * label's id constraint, relationships by element id) without reading them back, and creates
  * what neither the database held when the load began nor an earlier transaction
  * wrote. A first import of a large corpus so writes without a single read, like a
  * minimal `UNWIND … CREATE` loader. Once a transaction has taken a report out (a
@@ -15,7 +16,7 @@ import type { Contributions } from './contributions.ts';
 import { REPORTS_KEY } from './contributions.ts';
 import { holdsAny, label, relType, run } from './statements.ts';
 
-/** A node or shared relationship a transaction of this load wrote: where it is and what it now holds. */
+/** A shared relationship a transaction of this load wrote: where it is and what it now holds. */
 export interface Written {
   /** Neo4j's elementId, stable within the database for as long as the load runs. */
   eid: string;
@@ -34,8 +35,8 @@ export interface StartState {
 /** What the transactions of one load learnt, for the next ones. */
 export interface LoadMemory {
   start?: StartState;
-  /** Nodes by id. */
-  nodes: Map<string, Written>;
+  /** Nodes by id: what they now hold. */
+  nodes: Map<string, Contributions>;
   /** Shared relationships, by sharedRelationshipKey (mergeRules.ts). */
   rels: Map<string, Written>;
   /** A transaction took a report out: read from the database from then on. */
@@ -45,7 +46,7 @@ export interface LoadMemory {
 /** What one transaction learnt; applied to the memory (remember) once it committed. */
 export interface Learnt {
   start?: StartState;
-  nodes: Map<string, Written>;
+  nodes: Map<string, Contributions>;
   rels: Map<string, Written>;
   /** The transaction took a report out. */
   removed: boolean;
@@ -104,4 +105,4 @@ export async function startState(tx: ManagedTransaction): Promise<StartState> {
 /** Every node: its count is a count-store look-up (no relationship without nodes). */
 export const ALL_NODES = '(n)';
 
-export const NOTHING_KNOWN: ReadonlyMap<string, Written> = new Map();
+export const NOTHING_KNOWN: ReadonlyMap<string, never> = new Map<string, never>();

@@ -5,6 +5,7 @@
  */
 import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
 import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../../contract/model.ts';
+import { REPORTS_KEY } from './contributions.ts';
 
 /**
  * Run one statement with `replan=skip`: a loader query's plan (constraint-index
@@ -66,6 +67,49 @@ export const SET_NODES_BY_ELEMENT_ID = 'UNWIND $rows AS row MATCH (n) WHERE elem
  */
 export function setRelationshipsByElementId(t: RelationshipType): string {
   return `UNWIND $rows AS row MATCH ()-[r:${relType(t)}]->() WHERE elementId(r) = row.eid SET r = row.props RETURN count(r) AS n`;
+}
+
+/**
+ * `UNWIND $rows AS row` ({id, props}) setting each node of label `l` to `row.props`, the
+ * node found through the label's id constraint (a NodeUniqueIndexSeek). Gives
+ * each node found as `id`, `eid` (its element id).
+ */
+export function setNodesById(l: NodeLabel): string {
+  return `UNWIND $rows AS row MATCH (n:${label(l)} {id: row.id}) SET n = row.props RETURN row.id AS id, elementId(n) AS eid`;
+}
+
+/**
+ * `UNWIND $rows AS row` ({a, b, …}) with each relationship's ends as `a` and `b`,
+ * found by element id (a NodeByElementIdSeek each, cheaper for Neo4j than an index
+ * seek): an end's element id is `$prefix + row.a`. The prefix is what every element
+ * id of the batch begins with (`commonPrefix`), sent once: the rows carry only the
+ * rest, a few characters, where whole element ids are twice as long as the ids.
+ */
+export const RELATIONSHIP_ENDS = 'UNWIND $rows AS row MATCH (a) WHERE elementId(a) = $prefix + row.a MATCH (b) WHERE elementId(b) = $prefix + row.b';
+
+/**
+ * Create one report's relationships of type `t` ({a, b, props}, ends as in
+ * RELATIONSHIP_ENDS): `_reports` is `[row.props.report]`, the report a relationship of
+ * one report names (plan.ts checks it is the report loaded), set in the statement
+ * rather than sent with every row.
+ */
+export function createOwnRelationships(t: RelationshipType): string {
+  return `${RELATIONSHIP_ENDS} CREATE (a)-[r:${relType(t)}]->(b) SET r = row.props, r.${REPORTS_KEY} = [row.props.report]`;
+}
+
+/** The longest string every one of `strings` begins with ('' for none). Opaque to what the strings are. */
+export function commonPrefix(strings: Iterable<string>): string {
+  let prefix: string | undefined;
+  for (const s of strings) {
+    if (prefix === undefined) prefix = s;
+    else if (!s.startsWith(prefix)) {
+      let n = 0;
+      while (n < prefix.length && n < s.length && prefix.charCodeAt(n) === s.charCodeAt(n)) n++;
+      prefix = prefix.slice(0, n);
+    }
+    if (prefix === '') break;
+  }
+  return prefix ?? '';
 }
 
 /** A label of MODEL's list (and only such a label) for Cypher text; throws otherwise. */

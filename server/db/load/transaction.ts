@@ -8,10 +8,12 @@
  *      node of the label, else MERGE on the id constraint;
  *   3. the relationships, type by type: CREATE for those carrying their report,
  *      and for shared ones (folded across reports like nodes) CREATE or MERGE
- *      likewise (writers.ts).
+ *      likewise (writers.ts), their ends by the element ids the node writes gave.
+ * Each batch is sent while Neo4j still writes the one before (pipeline.ts), so the
+ * loader's own work overlaps with the database's, in order, in the one transaction.
  * A load of several transactions passes the same `memory` to each (memory.ts):
- * nodes and shared relationships an earlier transaction wrote are updated by
- * element id, without a read, CREATE/MERGE is chosen by what the database held
+ * nodes (by id) and shared relationships (by element id) an earlier transaction
+ * wrote are updated without a read, CREATE/MERGE is chosen by what the database held
  * when the load began, and step 1's scan is left out when the load began on a
  * database holding no report (nothing of this transaction's reports can be there).
  * Progress and the `afterBatch` hook are called as batches are written.
@@ -24,6 +26,7 @@ import { NOTHING_KNOWN, holdsReports, newLearnt, startState, type Learnt, type L
 import { batches, type LoadPlan } from './plan.ts';
 import { removeReport } from './removal.ts';
 import { holdsAny, label, newCounters, relType, run, type Counters } from './statements.ts';
+import { Pipeline } from './pipeline.ts';
 import { writeNodes, writeOwnRelationships, writeSharedRelationships, type NodeItem, type OwnRelItem, type SharedRelItem } from './writers.ts';
 
 const R = REPORTS_KEY;
@@ -110,36 +113,57 @@ export async function writeLoad(
   const others = useMemory ? start.others : await holdsReports(tx);
 
   const { nodes, ownRels, sharedRels } = foldPlans(plans);
+  // The next batch is built and sent while Neo4j writes the last (pipeline.ts); in order, in this transaction.
+  const pipeline = new Pipeline();
   const elementIds = new Map<string, string>();
   for (const [l, items] of groupBy(nodes, (n) => n.labels[0]!)) {
     const create = useMemory ? !start.labels.has(l) : !(await holdsAny(tx, `(n:${label(l)})`));
     for (const rows of batches(items, size)) {
-      await writeNodes(tx, label(l), rows, { others, create, known: useMemory ? memory.nodes : NOTHING_KNOWN }, elementIds, learnt.nodes, c);
-      await afterBatch(tx, cursor, options, 'nodes', l, rows.length);
-      cursor.nodesDone += rows.length;
-      options.onProgress?.({ report: name, phase: 'nodes', done: cursor.nodesDone, total: cursor.nodesTotal });
+      await writeNodes(
+        tx,
+        label(l),
+        rows,
+        { others, create, known: useMemory ? memory.nodes : NOTHING_KNOWN },
+        learnt.nodes,
+        elementIds,
+        c,
+        pipeline,
+        async () => {
+          await afterBatch(tx, cursor, options, 'nodes', l, rows.length);
+          cursor.nodesDone += rows.length;
+          options.onProgress?.({ report: name, phase: 'nodes', done: cursor.nodesDone, total: cursor.nodesTotal });
+        },
+      );
     }
   }
 
-  const progressRels = (rows: number): void => {
+  // The relationships' rows need the element ids of their ends: every node batch has answered.
+  await pipeline.drain();
+  const progressRels = (t: string, rows: number) => async (): Promise<void> => {
+    await afterBatch(tx, cursor, options, 'relationships', t, rows);
     cursor.relsDone += rows;
     options.onProgress?.({ report: name, phase: 'relationships', done: cursor.relsDone, total: cursor.relsTotal });
   };
   for (const [t, items] of groupBy(ownRels, (r) => r.type)) {
-    for (const rows of batches(items, size)) {
-      await writeOwnRelationships(tx, relType(t), rows, elementIds, c);
-      await afterBatch(tx, cursor, options, 'relationships', t, rows.length);
-      progressRels(rows.length);
-    }
+    for (const rows of batches(items, size)) await writeOwnRelationships(tx, relType(t), rows, elementIds, c, pipeline, progressRels(t, rows.length));
   }
   for (const [t, items] of groupBy(sharedRels, (r) => r.type)) {
     const create = useMemory ? !start.types.has(t) : !(await holdsAny(tx, `()-[r:${relType(t)}]->()`));
     for (const rows of batches(items, size)) {
-      await writeSharedRelationships(tx, relType(t), rows, { others, create, known: useMemory ? memory.rels : NOTHING_KNOWN }, elementIds, learnt.rels, c);
-      await afterBatch(tx, cursor, options, 'relationships', t, rows.length);
-      progressRels(rows.length);
+      await writeSharedRelationships(
+        tx,
+        relType(t),
+        rows,
+        { others, create, known: useMemory ? memory.rels : NOTHING_KNOWN },
+        elementIds,
+        learnt.rels,
+        c,
+        pipeline,
+        progressRels(t, rows.length),
+      );
     }
   }
+  await pipeline.drain();
   return { ...c, nodes: nodes.length, relationships: ownRels.length + sharedRels.length, replacedReports, learnt };
 }
 

@@ -7,10 +7,21 @@
 import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
 import type { NodeLabel, Properties, RelationshipType } from '../../contract/model.ts';
 import { sharedRelationshipKey } from '../../ingest/mergeRules.ts';
-import { NO_CONTRIBUTIONS, REPORTS_KEY, contributionsOf, dbPropertiesOf, withContributions, type Contributions } from './contributions.ts';
+import { NO_CONTRIBUTIONS, contributionsOf, dbPropertiesOf, withContributions, type Contributions } from './contributions.ts';
 import type { Written } from './memory.ts';
 import { toDbProperties } from './properties.ts';
-import { SET_NODES_BY_ELEMENT_ID, count, label, run, setRelationshipsByElementId, type Counters } from './statements.ts';
+import type { Pipeline } from './pipeline.ts';
+import {
+  RELATIONSHIP_ENDS,
+  commonPrefix,
+  count,
+  createOwnRelationships,
+  label,
+  run,
+  setNodesById,
+  setRelationshipsByElementId,
+  type Counters,
+} from './statements.ts';
 
 /** A node or shared relationship of this load: what each report (in load order) says of it. */
 export interface Folded {
@@ -36,15 +47,13 @@ export interface OwnRelItem {
 /**
  * How a write finds what is there: `others` when another report is loaded (read
  * before writing), `create` when nothing of the label or type is; `known`, what an
- * earlier transaction of this load wrote (updated by element id, not read).
+ * earlier transaction of this load wrote (updated without a read).
  */
-export interface WriteMode {
+export interface WriteMode<K> {
   others: boolean;
   create: boolean;
-  known: ReadonlyMap<string, Written>;
+  known: ReadonlyMap<string, K>;
 }
-
-const ENDS = 'UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a MATCH (b) WHERE elementId(b) = row.b';
 
 /** This load's contributions on top of what the database holds (`have`: NO_CONTRIBUTIONS for an empty database). */
 export function folded(have: Contributions, item: Folded): Contributions {
@@ -55,99 +64,138 @@ export function folded(have: Contributions, item: Folded): Contributions {
  * Nodes merge in TypeScript (contributions.ts): read what the batch's nodes hold
  * now (when another report is loaded), add this load's contributions, write the
  * fold. Nodes an earlier transaction of this load wrote (`mode.known`) are updated
- * by element id from what it wrote, without a read. Records each node's element id
- * in `elementIds`, and what it wrote in `written`.
+ * from what it wrote, without a read, found through the label's id constraint.
+ * The write is sent through `pipeline` (the next batch may be built and sent
+ * before it has answered); records what it wrote in `written`, and each node's
+ * element id in `elementIds` as the answer comes.
  */
 export async function writeNodes(
   tx: ManagedTransaction,
   l: NodeLabel,
   rows: readonly NodeItem[],
-  mode: WriteMode,
+  mode: WriteMode<Contributions>,
+  written: Map<string, Contributions>,
   elementIds: Map<string, string>,
-  written: Map<string, Written>,
   c: Counters,
+  pipeline: Pipeline,
+  done: () => Promise<void>,
 ): Promise<void> {
   const known = mode.known.size === 0 ? [] : rows.filter((r) => mode.known.has(r.id));
   const fresh = known.length === 0 ? rows : rows.filter((r) => !mode.known.has(r.id));
+  // Read first (another report is loaded): every statement sent below has its handler from the start.
+  const have = new Map<string, Contributions>();
+  if (fresh.length > 0 && mode.others) {
+    const read = await run(tx, `UNWIND $ids AS id MATCH (n:${l} {id: id}) RETURN id, properties(n) AS props`, { ids: fresh.map((r) => r.id) });
+    for (const r of read.records) have.set(String(r.get('id')), contributionsOf(r.get('props') as Record<string, unknown>));
+  }
+  const sends: Array<Promise<void>> = [];
   if (known.length > 0) {
     const update = known.map((r) => {
-      const before = mode.known.get(r.id)!;
-      const contributions = folded(before.contributions, r);
-      written.set(r.id, { eid: before.eid, contributions });
-      elementIds.set(r.id, before.eid);
-      return { eid: before.eid, props: { ...dbPropertiesOf('node', contributions), id: r.id } };
+      const contributions = folded(mode.known.get(r.id)!, r);
+      written.set(r.id, contributions);
+      return { id: r.id, props: { ...dbPropertiesOf('node', contributions), id: r.id } };
     });
-    const result = await run(tx, SET_NODES_BY_ELEMENT_ID, { rows: update });
-    const n = Number(result.records[0]?.get('n') ?? 0);
-    if (n !== update.length) throw new Error(`${l}: ${update.length - n} node(s) an earlier transaction of this load wrote are gone`);
-    count(c, result);
+    sends.push(
+      run(tx, setNodesById(l), { rows: update }).then((result) => {
+        if (result.records.length !== update.length)
+          throw new Error(`${l}: ${update.length - result.records.length} node(s) an earlier transaction of this load wrote are gone`);
+        count(c, result);
+        for (const r of result.records) elementIds.set(String(r.get('id')), String(r.get('eid')));
+      }),
+    );
   }
   if (fresh.length > 0) {
-    const have = new Map<string, Contributions>();
-    if (mode.others) {
-      const read = await run(tx, `UNWIND $ids AS id MATCH (n:${l} {id: id}) RETURN id, properties(n) AS props`, { ids: fresh.map((r) => r.id) });
-      for (const r of read.records) have.set(String(r.get('id')), contributionsOf(r.get('props') as Record<string, unknown>));
-    }
-    const contributions = new Map(fresh.map((r) => [r.id, folded(have.get(r.id) ?? NO_CONTRIBUTIONS, r)]));
-    const props = fresh.map((r) => ({ id: r.id, props: { ...dbPropertiesOf('node', contributions.get(r.id)!), id: r.id } }));
+    const props = fresh.map((r) => {
+      const contributions = folded(have.get(r.id) ?? NO_CONTRIBUTIONS, r);
+      written.set(r.id, contributions);
+      return { id: r.id, props: { ...dbPropertiesOf('node', contributions), id: r.id } };
+    });
     const write = mode.create ? `CREATE (n:${l})` : `MERGE (n:${l} {id: row.id})`;
-    const result = await run(tx, `UNWIND $rows AS row ${write} SET n = row.props RETURN row.id AS id, elementId(n) AS eid`, { rows: props });
-    count(c, result);
-    for (const r of result.records) {
-      const id = String(r.get('id'));
-      const eid = String(r.get('eid'));
-      elementIds.set(id, eid);
-      written.set(id, { eid, contributions: contributions.get(id)! });
-    }
+    sends.push(
+      run(tx, `UNWIND $rows AS row ${write} SET n = row.props RETURN row.id AS id, elementId(n) AS eid`, { rows: props }).then((result) => {
+        if (result.records.length !== props.length) throw new Error(`${l}: wrote ${result.records.length} of ${props.length} nodes`);
+        count(c, result);
+        for (const r of result.records) elementIds.set(String(r.get('id')), String(r.get('eid')));
+      }),
+    );
   }
   // A node of more than one label: the first is merged on, the others are added (rare; MODEL gives one).
   for (const extra of new Set(rows.flatMap((r) => r.labels.slice(1)))) {
-    const eids = rows.filter((r) => r.labels.includes(extra)).map((r) => elementIds.get(r.id));
-    count(c, await run(tx, `UNWIND $eids AS eid MATCH (n) WHERE elementId(n) = eid SET n:${label(extra)}`, { eids }));
+    const ids = rows.filter((r) => r.labels.includes(extra)).map((r) => r.id);
+    sends.push(run(tx, `UNWIND $ids AS id MATCH (n:${l} {id: id}) SET n:${label(extra)}`, { ids }).then((result) => count(c, result)));
   }
+  await pipeline.add(Promise.all(sends).then(done));
 }
 
-/** Element ids of a relationship's ends, written earlier in this transaction. */
-function ends(r: { type: string; start: string; end: string }, elementIds: Map<string, string>): { a: string; b: string } {
-  const [a, b] = [elementIds.get(r.start), elementIds.get(r.end)];
-  if (!a || !b) throw new Error(`${r.type} ${r.start} → ${r.end}: an end node was not written`);
-  return { a, b };
+/** A batch's relationship ends for RELATIONSHIP_ENDS: the element ids' common prefix once, and each row's rest. */
+function endRows<T extends { start: string; end: string }>(
+  rows: readonly T[],
+  elementIds: ReadonlyMap<string, string>,
+): { prefix: string; ends: Array<{ a: string; b: string }> } {
+  const eids = rows.map((r) => {
+    const [a, b] = [elementIds.get(r.start), elementIds.get(r.end)];
+    if (a === undefined || b === undefined) throw new Error(`${r.start} → ${r.end}: an end node was not written`);
+    return [a, b] as const;
+  });
+  const prefix = commonPrefix(eids.flat());
+  return { prefix, ends: eids.map(([a, b]) => ({ a: a.slice(prefix.length), b: b.slice(prefix.length) })) };
 }
 
-/** Relationships of one report: created (the report's old version was taken out before). */
+/**
+ * Relationships of one report, of type `t`: created (the report's old version was
+ * taken out before), their ends by element id (`elementIds`, from the node
+ * writes), through `pipeline`; fails the load unless every row created one.
+ */
 export async function writeOwnRelationships(
   tx: ManagedTransaction,
   t: RelationshipType,
   rows: readonly OwnRelItem[],
-  elementIds: Map<string, string>,
+  elementIds: ReadonlyMap<string, string>,
   c: Counters,
+  pipeline: Pipeline,
+  done: () => Promise<void>,
 ): Promise<void> {
-  const written = rows.map((r) => ({ ...ends(r, elementIds), props: { ...toDbProperties(r.properties), [REPORTS_KEY]: [r.report] } }));
-  // No RETURN: the counters say how many were created (a row whose end is gone creates none), and the
+  const { prefix, ends } = endRows(rows, elementIds);
+  const sent = rows.map((r, i) => ({ ...ends[i]!, props: toDbProperties(r.properties) }));
+  // No RETURN: the counters say how many were created (a row whose end is missing creates none), and the
   // statement plans as the reference loader's does, without an aggregation over the batch.
-  const result = await run(tx, `${ENDS} CREATE (a)-[r:${t}]->(b) SET r = row.props`, { rows: written });
-  const created = result.summary.counters.updates().relationshipsCreated;
-  if (created !== rows.length) throw new Error(`wrote ${created} of ${rows.length} relationships (${t})`);
-  count(c, result);
+  const work = run(tx, createOwnRelationships(t), { prefix, rows: sent }).then((result) => {
+    const created = result.summary.counters.updates().relationshipsCreated;
+    if (created !== rows.length) throw new Error(`wrote ${created} of ${rows.length} relationships (${t})`);
+    count(c, result);
+  });
+  await pipeline.add(work.then(done));
 }
 
 /**
  * Shared relationships (one per type and ends) fold across reports as nodes do;
  * those an earlier transaction of this load wrote (`mode.known`, by
- * sharedRelationshipKey) are updated by element id. Records what it wrote in `written`.
+ * sharedRelationshipKey) are updated by element id. Written through `pipeline`;
+ * records what it wrote in `written` as the answers come.
  */
 export async function writeSharedRelationships(
   tx: ManagedTransaction,
   t: RelationshipType,
   rows: readonly SharedRelItem[],
-  mode: WriteMode,
-  elementIds: Map<string, string>,
+  mode: WriteMode<Written>,
+  elementIds: ReadonlyMap<string, string>,
   written: Map<string, Written>,
   c: Counters,
+  pipeline: Pipeline,
+  done: () => Promise<void>,
 ): Promise<void> {
   const keyOf = (r: SharedRelItem): string => sharedRelationshipKey(r.type, r.start, r.end);
   const known = mode.known.size === 0 ? [] : rows.filter((r) => mode.known.has(keyOf(r)));
   const fresh = known.length === 0 ? rows : rows.filter((r) => !mode.known.has(keyOf(r)));
+  const { prefix, ends } = endRows(fresh, elementIds);
+  const keys = fresh.map((_, i) => ({ i, ...ends[i]! }));
+  // Read first (another report is loaded): every statement sent below has its handler from the start.
+  const have = new Map<number, Contributions>();
+  if (fresh.length > 0 && mode.others) {
+    const read = await run(tx, `${RELATIONSHIP_ENDS} MATCH (a)-[r:${t}]->(b) RETURN row.i AS i, properties(r) AS props`, { prefix, rows: keys });
+    for (const r of read.records) have.set(Number(r.get('i')), contributionsOf(r.get('props') as Record<string, unknown>));
+  }
+  const sends: Array<Promise<void>> = [];
   if (known.length > 0) {
     const update = known.map((r) => {
       const before = mode.known.get(keyOf(r))!;
@@ -155,27 +203,29 @@ export async function writeSharedRelationships(
       written.set(keyOf(r), { eid: before.eid, contributions });
       return { eid: before.eid, props: dbPropertiesOf(t, contributions) };
     });
-    const result = await run(tx, setRelationshipsByElementId(t), { rows: update });
-    checkWritten(result, update.length, t);
-    count(c, result);
+    sends.push(
+      run(tx, setRelationshipsByElementId(t), { rows: update }).then((result) => {
+        checkWritten(result, update.length, t);
+        count(c, result);
+      }),
+    );
   }
-  if (fresh.length === 0) return;
-  const keys = fresh.map((r, i) => ({ i, ...ends(r, elementIds) }));
-  const have = new Map<number, Contributions>();
-  if (mode.others) {
-    const read = await run(tx, `${ENDS} MATCH (a)-[r:${t}]->(b) RETURN row.i AS i, properties(r) AS props`, { rows: keys });
-    for (const r of read.records) have.set(Number(r.get('i')), contributionsOf(r.get('props') as Record<string, unknown>));
+  if (fresh.length > 0) {
+    const contributions = fresh.map((r, i) => folded(have.get(i) ?? NO_CONTRIBUTIONS, r));
+    const props = fresh.map((_, i) => ({ ...keys[i]!, props: dbPropertiesOf(t, contributions[i]!) }));
+    const write = mode.create ? `CREATE (a)-[r:${t}]->(b)` : `MERGE (a)-[r:${t}]->(b)`;
+    sends.push(
+      run(tx, `${RELATIONSHIP_ENDS} ${write} SET r = row.props RETURN row.i AS i, elementId(r) AS eid`, { prefix, rows: props }).then((result) => {
+        if (result.records.length !== fresh.length) throw new Error(`wrote ${result.records.length} of ${fresh.length} relationships (${t})`);
+        count(c, result);
+        for (const r of result.records) {
+          const i = Number(r.get('i'));
+          written.set(keyOf(fresh[i]!), { eid: String(r.get('eid')), contributions: contributions[i]! });
+        }
+      }),
+    );
   }
-  const contributions = fresh.map((r, i) => folded(have.get(i) ?? NO_CONTRIBUTIONS, r));
-  const props = fresh.map((_, i) => ({ ...keys[i]!, props: dbPropertiesOf(t, contributions[i]!) }));
-  const write = mode.create ? `CREATE (a)-[r:${t}]->(b)` : `MERGE (a)-[r:${t}]->(b)`;
-  const result = await run(tx, `${ENDS} ${write} SET r = row.props RETURN row.i AS i, elementId(r) AS eid`, { rows: props });
-  if (result.records.length !== fresh.length) throw new Error(`wrote ${result.records.length} of ${fresh.length} relationships (${t})`);
-  count(c, result);
-  for (const r of result.records) {
-    const i = Number(r.get('i'));
-    written.set(keyOf(fresh[i]!), { eid: String(r.get('eid')), contributions: contributions[i]! });
-  }
+  await pipeline.add(Promise.all(sends).then(done));
 }
 
 function checkWritten(result: QueryResult, expected: number, what: string): void {

@@ -2,7 +2,14 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../../../server/contract/model.ts';
 import { ALL_NODES } from '../../../../../server/db/load/memory.ts';
-import { SET_NODES_BY_ELEMENT_ID, countStatement, setRelationshipsByElementId } from '../../../../../server/db/load/statements.ts';
+import {
+  SET_NODES_BY_ELEMENT_ID,
+  countStatement,
+  RELATIONSHIP_ENDS,
+  createOwnRelationships,
+  setNodesById,
+  setRelationshipsByElementId,
+} from '../../../../../server/db/load/statements.ts';
 import { readMemorySettings, relationshipsPerTransaction, transactionBudget } from '../../../../../server/db/load/transaction-size.ts';
 import { testDriver } from '../../../../setup/neo4j.ts';
 
@@ -14,7 +21,7 @@ afterAll(() => driver.close());
 
 /** Every operator of Neo4j's plan for `cypher`, as `OperatorType` (without the `@neo4j` suffix). */
 async function operators(cypher: string): Promise<string[]> {
-  const { summary } = await driver.executeQuery(`EXPLAIN ${cypher}`, { rows: [] });
+  const { summary } = await driver.executeQuery(`EXPLAIN ${cypher}`, { rows: [], prefix: '' });
   const walk = (p: { operatorType: string; children: unknown[] }): string[] => [
     p.operatorType.replace(/@.*$/, ''),
     ...p.children.flatMap((c) => walk(c as typeof p)),
@@ -22,7 +29,7 @@ async function operators(cypher: string): Promise<string[]> {
   return walk(summary.plan as unknown as { operatorType: string; children: unknown[] });
 }
 
-// A later transaction of a load, and a removal, update by element id what is already there:
+// A later transaction of a load (shared relationships), and a removal, update by element id what is already there:
 // one batch must seek each row, never scan the whole graph per row (quadratic in the database).
 describe('the loader finds what it updates by element id with a seek', () => {
   it('nodes', async () => {
@@ -34,6 +41,35 @@ describe('the loader finds what it updates by element id with a seek', () => {
   it.each(RELATIONSHIP_TYPES)('relationships of type %s', async (type) => {
     const ops = await operators(setRelationshipsByElementId(type));
     expect(ops).toContain('DirectedRelationshipByElementIdSeek');
+    expect(ops.filter((o) => /Scan/.test(o))).toEqual([]);
+  });
+});
+
+// A later transaction of a load updates by id the nodes an earlier one wrote: each row must be one seek
+// of the label's id constraint (cypher/schema.cypher), never a scan of the label per row.
+describe('the loader finds the nodes an earlier transaction wrote through the id constraints with a seek', () => {
+  it.each(NODE_LABELS)('label %s', async (l) => {
+    const ops = await operators(setNodesById(l));
+    expect(ops.filter((o) => /^NodeUniqueIndexSeek/.test(o))).toHaveLength(1);
+    expect(ops.filter((o) => /Scan/.test(o))).toEqual([]);
+  });
+});
+
+// A relationship's ends are sent as the rest of their element ids after the batch's common prefix:
+// the concatenation must still plan as a seek of each end, never a scan of every node per row.
+describe("the loader finds a relationship's ends by element id with a seek", () => {
+  const seeks = (ops: string[]): number => ops.filter((o) => o === 'NodeByElementIdSeek').length;
+
+  it('the ends', async () => {
+    const ops = await operators(`${RELATIONSHIP_ENDS} RETURN a, b`);
+    expect(seeks(ops)).toBe(2);
+    expect(ops.filter((o) => /Scan/.test(o))).toEqual([]);
+  });
+
+  it.each(RELATIONSHIP_TYPES)("one report's relationships of type %s", async (type) => {
+    const ops = await operators(createOwnRelationships(type));
+    expect(seeks(ops)).toBe(2);
+    expect(ops).toContain('Create');
     expect(ops.filter((o) => /Scan/.test(o))).toEqual([]);
   });
 });
