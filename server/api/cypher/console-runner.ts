@@ -16,7 +16,8 @@
  * good (a console user's next query does not wait for a thread to load); the others, started
  * for a burst of queries at once, are stopped after `idleMs` without a query, which gives their
  * memory back (each idle worker holds about 40 MB of RSS: its own V8 heap, the driver and the
- * compiled modules).
+ * compiled modules); `releaseIdle` stops them at once when the server needs the memory for
+ * something else (a graph answer).
  */
 import { Worker } from 'node:worker_threads';
 import type { DriverOptions } from '../../db/driver.ts';
@@ -277,6 +278,24 @@ export class ConsoleRunner {
     } else this.retireWhenIdle(slot);
   }
 
+  /**
+   * Stops at once every worker beyond the first that has no query, as `idleMs` would a little
+   * later: for the server's own memory-hungry work (a graph answer, routes/graph.ts), so that
+   * the workers of a finished burst of console queries do not hold their memory beside it.
+   * A worker running or about to run a query is left alone, and the next burst starts fresh
+   * workers as usual. Returns how many were stopped.
+   */
+  releaseIdle(): number {
+    let stopped = 0;
+    for (const slot of this.slots.slice(1)) {
+      if (slot.worker && !slot.job) {
+        this.retire(slot, slot.worker);
+        stopped += 1;
+      }
+    }
+    return stopped;
+  }
+
   /** Stops the slot's worker once it has had no query for `idleMs` (never the first slot's). */
   private retireWhenIdle(slot: Slot): void {
     const idleMs = this.options.idleMs ?? 0;
@@ -285,11 +304,18 @@ export class ConsoleRunner {
     slot.idleTimer = setTimeout(() => {
       slot.idleTimer = undefined;
       if (slot.worker !== worker || slot.job) return;
-      slot.worker = undefined; // set first: its exit is then not a loss
-      slot.ready = false;
-      void worker.terminate();
+      this.retire(slot, worker);
     }, idleMs);
     slot.idleTimer.unref();
+  }
+
+  /** Stops an idle slot's worker; the slot starts a new one for its next query. */
+  private retire(slot: Slot, worker: Worker): void {
+    clearTimeout(slot.idleTimer);
+    slot.idleTimer = undefined;
+    slot.worker = undefined; // set first: its exit is then not a loss
+    slot.ready = false;
+    void worker.terminate();
   }
 
   private finish(job: Job, error: Error | undefined, answer?: ConsoleAnswer): void {

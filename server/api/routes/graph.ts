@@ -26,7 +26,7 @@ import { encodeCompactGraph } from '../../contract/compactGraph.ts';
 const notFoundResponse = { description: 'No node has that id.' };
 
 /** Stats, the viewer's graph, a node's details and its neighbourhood. */
-export function graphRoutes({ driver, config, database, log }: ApiContext): RouteSpec[] {
+export function graphRoutes({ driver, config, database, log, cypherRunner }: ApiContext): RouteSpec[] {
   // A graph answer is the largest thing the server builds (megabytes of records, then of
   // objects, then of JSON): a few at a time, from the query to the last batch handed to the
   // socket, and a bounded queue waiting for their turn; past it a 503 with Retry-After. Under 50
@@ -70,6 +70,10 @@ export function graphRoutes({ driver, config, database, log }: ApiContext): Rout
         await graphSlots.run(async () => {
           // Its client is gone, or the deadline answered while it waited: no graph to build.
           if (res.headersSent || !res.socket || res.socket.destroyed) return;
+          // The console's idle workers of a finished burst (tens of MB each, for up to CYPHER_WORKER_IDLE_MS) go
+          // before the graph takes its memory: together they took the server past 500 MB (docs/PERFORMANCE.md, Memory).
+          const released = cypherRunner.releaseIdle();
+          if (released > 0) log.debug({ released }, 'idle console workers stopped for a graph answer');
           // The compact columns share the graph's properties but not its per-node and per-edge objects, which are let
           // go once encoded: only the pieces' generator holds what is left to write.
           const pieces = answerPieces(

@@ -96,6 +96,25 @@ describe('ConsoleRunner', () => {
     expect(await burst()).toEqual([{ waited: 200 }, { waited: 201 }, { waited: 202 }]);
   }, 30_000);
 
+  it('releaseIdle stops the idle workers beyond the first at once, never one running a query, and the next burst gets fresh ones', async () => {
+    const pool = runner(3, 0, 4, 60_000); // far longer than the test: only releaseIdle can stop them
+    const burst = async (): Promise<unknown[]> => {
+      const answers = await Promise.all(['a', 'b', 'c'].map((client, i) => pool.run(job(`WAIT ${10 + i}`, client, 3000))));
+      return answers.map((a) => JSON.parse(a.body.toString('utf8')));
+    };
+    expect(await burst()).toEqual([{ waited: 10 }, { waited: 11 }, { waited: 12 }]);
+    expect(pool.workers).toBe(3);
+    // Two queries take the first two slots; the third slot's worker is idle.
+    const running = ['a', 'b'].map((client) => pool.run(job('WAIT 800', client, 3000)));
+    expect(pool.releaseIdle()).toBe(1);
+    expect(pool.workers).toBe(2); // the second slot's worker runs a query: it stays
+    for (const answer of await Promise.all(running)) expect(JSON.parse(answer.body.toString('utf8'))).toEqual({ waited: 800 });
+    expect(pool.releaseIdle()).toBe(1); // now idle; the first slot's stays for good
+    expect(pool.workers).toBe(1);
+    expect(await burst()).toEqual([{ waited: 10 }, { waited: 11 }, { waited: 12 }]);
+    expect(pool.workers).toBe(3);
+  }, 30_000);
+
   it('keeps every worker with idleMs 0', async () => {
     const pool = runner(2, 0, 4, 0);
     await Promise.all(['a', 'b'].map((client) => pool.run(job('WAIT 100', client, 3000))));
