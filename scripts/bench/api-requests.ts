@@ -106,30 +106,36 @@ export interface BenchRequest {
 
 export type Endpoint = 'search' | 'node' | 'neighbors' | 'cypher' | 'graph';
 
+/** Every endpoint the API phase measures, in the order it measures them (each one's random sequence is seeded by its place here). */
+export const ENDPOINTS: readonly Endpoint[] = ['search', 'node', 'neighbors', 'cypher', 'graph'];
+
 const enc = encodeURIComponent;
 
-/** A request generator per endpoint; each call draws new parameters. */
+/**
+ * A request generator per endpoint; each call draws new parameters. Each endpoint draws from
+ * its own sequence (seeded from `seed` and the endpoint), so what one endpoint is asked does not
+ * depend on how many requests another endpoint's phase happened to make before it.
+ */
 export function requestMakers(pools: RequestPools, seed = 11): Record<Endpoint, () => BenchRequest> {
-  const random: Random = createRandom(seed);
   const get = (path: string): BenchRequest => ({ method: 'GET', path });
   const cypher = (query: string, params: Record<string, unknown>): BenchRequest => ({
     method: 'POST',
     path: '/api/cypher',
     body: JSON.stringify({ query, params }),
   });
-  const cypherForms: Array<() => BenchRequest> = [
-    () => cypher('MATCH (r:Recommendation)-[c:CITES]->(i:Instrument {id: $id}) RETURN r, c, i LIMIT 50', { id: random.pick(pools.instrumentIds) }),
-    () =>
+  const cypherForms: Array<(random: Random) => BenchRequest> = [
+    (random) => cypher('MATCH (r:Recommendation)-[c:CITES]->(i:Instrument {id: $id}) RETURN r, c, i LIMIT 50', { id: random.pick(pools.instrumentIds) }),
+    (random) =>
       cypher('MATCH (s:State {id: $id})-[o:SPOKE_ON]->(a) RETURN a.id AS item, count(o) AS times ORDER BY times DESC LIMIT 20', {
         id: random.pick(pools.stateIds),
       }),
-    () =>
+    (random) =>
       cypher('MATCH (c:CrimeType {id: $id})-[x:CO_OCCURS]-(d:CrimeType) RETURN c, x, d ORDER BY x.count DESC LIMIT 25', { id: random.pick(pools.crimeIds) }),
-    () =>
+    (random) =>
       cypher('MATCH (p:Paragraph)-[:IN_REPORT]->(r:Report {id: $id}) RETURN p.number AS n, left(p.text, 80) AS text ORDER BY n LIMIT 30', {
         id: random.pick(pools.reportIds),
       }),
-    () =>
+    (random) =>
       cypher('MATCH (r:Recommendation)-[:ADDRESSES]->(c:CrimeType {id: $id}) RETURN r.report AS report, count(*) AS n ORDER BY n DESC LIMIT 10', {
         id: random.pick(pools.crimeIds),
       }),
@@ -150,12 +156,12 @@ export function requestMakers(pools: RequestPools, seed = 11): Record<Endpoint, 
       direct: (driver) => neighbors(driver, id, { depth: query.depth, limit: query.limit, labels: query.labels, types: query.types }),
     };
   };
-  return {
-    search: () => searchRequest(random.pick(pools.searchTerms)),
-    node: () => nodeRequest(random.pick(pools.nodeIds)),
-    neighbors: () => neighborsRequest(random.pick(pools.nodeIds), random.pick([100, 150, 200])),
-    cypher: () => random.pick(cypherForms)(),
-    graph: () =>
+  const draw: Record<Endpoint, (random: Random) => BenchRequest> = {
+    search: (random) => searchRequest(random.pick(pools.searchTerms)),
+    node: (random) => nodeRequest(random.pick(pools.nodeIds)),
+    neighbors: (random) => neighborsRequest(random.pick(pools.nodeIds), random.pick([100, 150, 200])),
+    cypher: (random) => random.pick(cypherForms)(random),
+    graph: (random) =>
       random.pick<() => BenchRequest>([
         // The viewer's views at the size of one report, the crime view, and label subsets at Neo4j Browser's 300-node budget.
         () => get(`/api/graph?report=${enc(random.pick(pools.reportIds))}`),
@@ -167,4 +173,9 @@ export function requestMakers(pools: RequestPools, seed = 11): Record<Endpoint, 
           ),
       ])(),
   };
+  const makers = ENDPOINTS.map((endpoint, i): [Endpoint, () => BenchRequest] => {
+    const random = createRandom(seed * 1_000_003 + i);
+    return [endpoint, () => draw[endpoint](random)];
+  });
+  return Object.fromEntries(makers) as Record<Endpoint, () => BenchRequest>;
 }

@@ -24,7 +24,7 @@ import http from 'node:http';
 import autocannon from 'autocannon';
 import type { Driver } from 'neo4j-driver';
 import { driveDirect, timeClientAndServer, type ClientServerTime } from './api-reference.ts';
-import { requestMakers, requestPools, type BenchRequest, type Endpoint } from './api-requests.ts';
+import { ENDPOINTS, requestMakers, requestPools, type BenchRequest, type Endpoint } from './api-requests.ts';
 import { round } from './machine.ts';
 import { inTurn, median } from './ratios.ts';
 import { sampleMax, type BenchServer } from './server.ts';
@@ -113,8 +113,6 @@ export type ApiFigures = Record<Endpoint, EndpointFigures> & {
   distinct_search_terms: number;
   distinct_node_ids: number;
 };
-
-export const ENDPOINTS: Endpoint[] = ['search', 'node', 'neighbors', 'cypher', 'graph'];
 
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;

@@ -51,7 +51,7 @@ function positiveInt(value: string): number {
 const program = new Command('bench')
   .description('Benchmark ingest, load, the API and the viewer at corpus scale (docs/PERFORMANCE.md)')
   .option('--out <file>', 'write the results as JSON to this file')
-  .option('--quick', 'small sizes (20 reports, 5 s per endpoint): proves the suite works, in a few minutes')
+  .option('--quick', 'small sizes (20 reports, 6 s per endpoint and side): proves the suite works, in a few minutes')
   .option('--reports <n>', 'synthetic reports to ingest and load (default 200, quick 20)', positiveInt)
   .option('--duration <s>', 'seconds of load per API endpoint and side at 50 connections (default 21, quick 6)', positiveInt)
   .option('--no-api', 'skip the API phase (the load still runs: the API phase reads what it loaded)')
