@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import type { LocalNeo4jSettings } from './db/local/local-neo4j.ts';
@@ -37,7 +38,11 @@ const envSchema = z.object({
   CYPHER_MAX_GRAPH_RELS: z.coerce.number().int().positive().default(20000),
   CYPHER_MAX_RESULT_MB: z.coerce.number().positive().default(16),
   CYPHER_WORKER_MEMORY_MB: z.coerce.number().int().min(32).default(512),
-  CYPHER_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  CYPHER_CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(() => defaultConsoleConcurrency()),
   CYPHER_CLIENT_CONCURRENCY: z.coerce.number().int().min(0).default(2),
   CYPHER_QUEUE: z.coerce.number().int().min(0).default(32),
   CYPHER_WORKER_IDLE_MS: z.coerce.number().int().min(0).default(10_000),
@@ -78,7 +83,7 @@ export interface Config {
     maxResultBytes: number;
     /** The heap limit of each worker thread that runs console queries. */
     workerMemoryMb: number;
-    /** Console queries running at once (a worker thread each), overall. */
+    /** Console queries running at once (a worker thread each), overall; by default from the machine's cores (defaultConsoleConcurrency). */
     concurrency: number;
     /** Console queries one client may have running or waiting (0: no per-client bound). */
     clientConcurrency: number;
@@ -102,6 +107,20 @@ export interface Config {
 }
 
 export class ConfigError extends Error {}
+
+/**
+ * The default of CYPHER_CONCURRENCY: console queries running at once, one worker thread each.
+ * `cores` (default `os.availableParallelism()`, the CPUs this process may use) clamped to 2..4.
+ * A worker decodes its answer on a core of its own, so workers beyond the cores add memory
+ * (about 30 MB of RSS each when idle, more while decoding) but no throughput: on a machine of
+ * 2 cores, 2 workers answered the benchmark's console load at 50 connections at least as fast
+ * as 4 did, with some 60 MB less (docs/PERFORMANCE.md). At least 2, so that one slow query does not
+ * make every other console user wait; at most 4, the former fixed default, since Neo4j shares
+ * the machine's cores with the server. Throws nothing; `cores` below 1 counts as 1.
+ */
+export function defaultConsoleConcurrency(cores: number = os.availableParallelism()): number {
+  return Math.min(4, Math.max(2, Math.floor(cores)));
+}
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
 

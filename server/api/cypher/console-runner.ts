@@ -15,8 +15,9 @@
  * Workers start on first use and stay for the next query. The first slot's worker stays for
  * good (a console user's next query does not wait for a thread to load); the others, started
  * for a burst of queries at once, are stopped after `idleMs` without a query, which gives their
- * memory back (each idle worker holds about 40 MB of RSS: its own V8 heap, the driver and the
- * compiled modules); `releaseIdle` stops them at once when the server needs the memory for
+ * memory back (each idle worker holds about 30 MB of RSS: its own V8 heap, the driver and the
+ * compiled modules, which is why the worker loads only what a query needs: the driver and the
+ * console's modules, not the HTTP layer nor zod); `releaseIdle` stops them at once when the server needs the memory for
  * something else (a graph answer).
  */
 import { Worker } from 'node:worker_threads';

@@ -8,7 +8,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDriver } from '../../db/driver.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../../contract/errors.ts';
 import { runConsoleQuery } from './console.ts';
 import { serializeError, untagIntegers, WORKER_READY, type ConsoleJob, type WorkerAnswer, type WorkerSettings } from './worker-protocol.ts';
 

@@ -16,8 +16,8 @@
  *
  * Pure functions over text and plan data: unit-tested without a database.
  */
-import type { ApiError } from '../errors.ts';
-import { ApiError as Err } from '../errors.ts';
+import type { ApiError } from '../../contract/errors.ts';
+import { ApiError as Err } from '../../contract/errors.ts';
 import { CypherLexError, isKeyword, significant, tokenize, type Token } from './lexer.ts';
 
 export type RefusalReason =

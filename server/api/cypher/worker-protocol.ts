@@ -7,7 +7,7 @@
  */
 import neo4j, { isInt, type Integer } from 'neo4j-driver';
 import type { DriverOptions } from '../../db/driver.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../../contract/errors.ts';
 import type { ConsoleLimits } from './console.ts';
 
 export interface WorkerSettings {
