@@ -17,8 +17,8 @@
  * for a burst of queries at once, are stopped after `idleMs` without a query, which gives their
  * memory back (each idle worker holds about 30 MB of RSS: its own V8 heap, the driver and the
  * compiled modules, which is why the worker loads only what a query needs: the driver and the
- * console's modules, not the HTTP layer nor zod); `releaseIdle` stops them at once when the server needs the memory for
- * something else (a graph answer).
+ * console's modules, not the HTTP layer nor zod); `releaseIdle` stops them at once when the
+ * server needs the memory for something else (a graph answer).
  */
 import { Worker } from 'node:worker_threads';
 import type { DriverOptions } from '../../db/driver.ts';
