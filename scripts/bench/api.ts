@@ -13,12 +13,17 @@
  * first in even ones), so that what else the machine does falls on both; the ratio is
  * the median slice's throughput of the API over the reference's.
  *
- * At one connection the two alternate request by request instead (paired.ts below:
+ * At one connection the two alternate request by request instead (paired() below:
  * each request is sent to the API and called directly, in alternating order), and the
  * slices are blocks of consecutive pairs: a request's time depends far more on what is
  * asked (a hub or a leaf, a common word or a rare one) than on the path it takes, and
  * slices of a few seconds at 10-30 requests a second held too few requests for their
  * medians to compare anything but which requests each side happened to draw.
+ *
+ * A third side, when given, is the HTTP floor (http-floor.ts): a bare node:http server
+ * around the same functions, in its own process. It takes its turn in the same slices and
+ * pairs (then triples), so each comparison also says what HTTP itself costs on the machine
+ * (floor ÷ reference) and what the product's own layer adds to it (product ÷ floor).
  */
 import http from 'node:http';
 import autocannon from 'autocannon';
@@ -53,6 +58,19 @@ export interface SingleFigures {
 }
 
 /** The API against its reference at one concurrency: throughputs are medians of the alternating slices. */
+/** The HTTP floor at one concurrency, measured in turn with the API and the reference. */
+export interface FloorFigures {
+  rps: number;
+  slices_rps: number[];
+  p50_ms: number;
+  p95_ms: number;
+  errors: number;
+  /** floor ÷ reference: what a bare HTTP server around the same functions keeps of the direct calls' throughput. */
+  ratio: number;
+  /** product ÷ floor: what the product's own HTTP layer keeps of the floor's. */
+  product_ratio: number;
+}
+
 export interface ComparisonFigures {
   connections: number;
   product_rps: number;
@@ -65,36 +83,56 @@ export interface ComparisonFigures {
   reference_p95_ms: number;
   reference_errors: number;
   reference_first_error?: string;
+  /** The HTTP floor, when it was measured. */
+  floor?: FloorFigures;
+}
+
+/** One side's runs as the comparison reads them: throughput per slice, every latency (ms), errors. */
+export interface SideRuns {
+  slices: number[];
+  latencies: number[];
+  errors: number;
+  firstError?: string | undefined;
 }
 
 export type ComparedEndpoint = 'search' | 'node' | 'neighbors';
 
 /**
- * The comparison of one endpoint at one concurrency from each side's slices (requests per
- * second) and the reference's latencies (ms, any order): the ratio of the slices' medians.
+ * The comparison of one endpoint at one concurrency from each side's runs (throughput per
+ * slice in requests per second, latencies in ms in any order): the ratios of the slices'
+ * medians, the product's to the reference's and, with a floor, the floor's to each.
  */
-function comparisonOf(
-  connections: number,
-  productSlices: number[],
-  referenceSlices: number[],
-  referenceLatencies: number[],
-  referenceErrors: number,
-  referenceFirstError: string | undefined,
-): ComparisonFigures {
-  const productRps = median(productSlices);
-  const referenceRps = median(referenceSlices);
-  const latencies = [...referenceLatencies].sort((a, b) => a - b);
+export function comparisonOf(connections: number, product: SideRuns, reference: SideRuns, floor?: SideRuns): ComparisonFigures {
+  const productRps = median(product.slices);
+  const referenceRps = median(reference.slices);
+  const sorted = (xs: readonly number[]): number[] => [...xs].sort((a, b) => a - b);
+  const latencies = sorted(reference.latencies);
+  const share = (a: number, b: number): number => round(b > 0 ? a / b : 0, 2);
+  const floorFigures = (f: SideRuns): FloorFigures => {
+    const rps = median(f.slices);
+    const fl = sorted(f.latencies);
+    return {
+      rps: round(rps),
+      slices_rps: f.slices,
+      p50_ms: round(percentile(fl, 50)),
+      p95_ms: round(percentile(fl, 95)),
+      errors: f.errors,
+      ratio: share(rps, referenceRps),
+      product_ratio: share(productRps, rps),
+    };
+  };
   return {
     connections,
     product_rps: round(productRps),
     reference_rps: round(referenceRps),
-    ratio: round(referenceRps > 0 ? productRps / referenceRps : 0, 2),
-    product_slices_rps: productSlices,
-    reference_slices_rps: referenceSlices,
+    ratio: share(productRps, referenceRps),
+    product_slices_rps: product.slices,
+    reference_slices_rps: reference.slices,
     reference_p50_ms: round(percentile(latencies, 50)),
     reference_p95_ms: round(percentile(latencies, 95)),
-    reference_errors: referenceErrors,
-    ...(referenceFirstError ? { reference_first_error: referenceFirstError } : {}),
+    reference_errors: reference.errors,
+    ...(reference.firstError ? { reference_first_error: reference.firstError } : {}),
+    ...(floor ? { floor: floorFigures(floor) } : {}),
   };
 }
 export const COMPARED: ComparedEndpoint[] = ['search', 'node', 'neighbors'];
@@ -166,16 +204,22 @@ async function hammer(url: string, make: () => BenchRequest, connections: number
   return { seconds: result.duration || durationS, latencies, non2xx, failures: result.errors + result.timeouts, ...(firstError ? { firstError } : {}) };
 }
 
-/** One request at a time, each sent to the API and called directly: the times of both, pair by pair. */
-interface PairedRun {
-  /** ms per request, API (HTTP round trip on one keep-alive connection) and direct call, in the order sent. */
-  product: number[];
-  reference: number[];
+/** One HTTP side of a one-at-a-time run: ms per request (to the answer's last byte, in the order sent) and its errors. */
+interface HttpTimes {
+  times: number[];
   non2xx: number;
   /** Socket errors (counted, with the time to the error). */
   failures: number;
-  referenceErrors: number;
   firstError?: string;
+}
+
+/** One request at a time, each sent to the API (and the floor) and called directly: the times of each side, request by request. */
+interface PairedRun {
+  product: HttpTimes;
+  floor?: HttpTimes;
+  /** ms per direct call, in the order made. */
+  reference: number[];
+  referenceErrors: number;
   referenceFirstError?: string;
 }
 
@@ -193,33 +237,51 @@ function timedGet(agent: http.Agent, url: string, path: string): Promise<{ statu
   });
 }
 
-/**
- * For `durationS` seconds (both sides together, and at least `minPairs` pairs), draw a
- * request, send it to the API over one keep-alive HTTP connection and call its direct
- * function on `driver`, the API first in even pairs and the direct call first in odd
- * ones, so that both sides take the same requests at nearly the same moment.
- */
-async function paired(url: string, driver: Driver, make: () => BenchRequest, durationS: number, minPairs: number): Promise<PairedRun> {
+/** A side that GETs on its own keep-alive connection to `url`, recording into `into`. */
+function httpSide(url: string, into: HttpTimes): { get(path: string): Promise<void>; close(): void } {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const run: PairedRun = { product: [], reference: [], non2xx: 0, failures: 0, referenceErrors: 0 };
+  return {
+    async get(path) {
+      const t0 = performance.now();
+      const answer = await timedGet(agent, url, path).catch((error: unknown) => {
+        into.failures += 1;
+        into.firstError ??= `GET ${path}: ${error instanceof Error ? error.message : String(error)}`;
+        return { status: 0, ms: performance.now() - t0, body: '' };
+      });
+      into.times.push(answer.ms);
+      if (answer.status !== 0 && (answer.status < 200 || answer.status >= 300)) {
+        into.non2xx += 1;
+        into.firstError ??= `${answer.status} to GET ${path}: ${answer.body}`;
+      }
+    },
+    close: () => agent.destroy(),
+  };
+}
+
+/**
+ * For `durationS` seconds (all sides together, and at least `minPairs` requests), draw a
+ * request, send it to the API over one keep-alive HTTP connection, to the floor (when
+ * `floorUrl` is given) over another, and call its direct function on `driver`, the sides in
+ * turn (inTurn: each takes each place equally often), so that all take the same requests
+ * at nearly the same moment.
+ */
+async function paired(
+  url: string,
+  floorUrl: string | undefined,
+  driver: Driver,
+  make: () => BenchRequest,
+  durationS: number,
+  minPairs: number,
+): Promise<PairedRun> {
+  const none = (): HttpTimes => ({ times: [], non2xx: 0, failures: 0 });
+  const run: PairedRun = { product: none(), ...(floorUrl ? { floor: none() } : {}), reference: [], referenceErrors: 0 };
+  const api = httpSide(url, run.product);
+  const floor = floorUrl && run.floor ? httpSide(floorUrl, run.floor) : undefined;
   const deadline = performance.now() + durationS * 1000;
   try {
     for (let i = 0; performance.now() < deadline || i < minPairs; i++) {
       const request = make();
       if (!request.direct) throw new Error(`${request.path} has no direct call to compare with`);
-      const viaApi = async (): Promise<void> => {
-        const t0 = performance.now();
-        const answer = await timedGet(agent, url, request.path).catch((error: unknown) => {
-          run.failures += 1;
-          run.firstError ??= `GET ${request.path}: ${error instanceof Error ? error.message : String(error)}`;
-          return { status: 0, ms: performance.now() - t0, body: '' };
-        });
-        run.product.push(answer.ms);
-        if (answer.status !== 0 && (answer.status < 200 || answer.status >= 300)) {
-          run.non2xx += 1;
-          run.firstError ??= `${answer.status} to GET ${request.path}: ${answer.body}`;
-        }
-      };
       const direct = async (): Promise<void> => {
         const t0 = performance.now();
         try {
@@ -230,10 +292,12 @@ async function paired(url: string, driver: Driver, make: () => BenchRequest, dur
         }
         run.reference.push(performance.now() - t0);
       };
-      await inTurn(i, viaApi, direct);
+      const viaApi = (): Promise<void> => api.get(request.path);
+      await (floor ? inTurn(i, viaApi, () => floor.get(request.path), direct) : inTurn(i, viaApi, direct));
     }
   } finally {
-    agent.destroy();
+    api.close();
+    floor?.close();
   }
   return run;
 }
@@ -295,6 +359,8 @@ export interface ApiBenchOptions {
   slices?: number;
   /** Node details timed one at a time for the Neo4j-versus-client split (default 200). */
   timedCalls?: number;
+  /** The HTTP floor's server (http-floor.ts), measured in turn with the API and the reference when given. */
+  floorUrl?: string;
   log: (line: string) => void;
 }
 
@@ -303,6 +369,8 @@ export async function benchApi(driver: Driver, server: BenchServer, opts: ApiBen
   // The API and its reference each draw from their own generator with the same seed: the same requests in the same order.
   const makers = requestMakers(pools);
   const referenceMakers = requestMakers(pools);
+  const floorMakers = requestMakers(pools);
+  const floorUrl = opts.floorUrl;
   const slices = opts.slices ?? 3;
   const sliceOf = (seconds: number): number => Math.max(1, Math.round(seconds / slices));
   opts.log(`api: ${pools.searchTerms.length} search terms, ${pools.nodeIds.length} node ids, ${pools.reportIds.length} reports to draw from`);
@@ -321,48 +389,63 @@ export async function benchApi(driver: Driver, server: BenchServer, opts: ApiBen
     }
     if (connections === 1) return pairedComparison(endpoint, seconds);
     const productRuns: HammerRun[] = [];
+    const floorRuns: HammerRun[] = [];
     const referenceRuns: Awaited<ReturnType<typeof driveDirect>>[] = [];
-    for (let i = 0; i < slices; i++) {
-      const api = async (): Promise<void> => {
-        productRuns.push(await hammer(server.url, makers[endpoint], connections, sliceOf(seconds)));
-        // The server is still answering what the closed connections asked; the reference starts after.
-        await drained(server.url);
-      };
-      const direct = async (): Promise<void> => {
-        referenceRuns.push(await driveDirect(driver, referenceMakers[endpoint], connections, sliceOf(seconds)));
-      };
-      await inTurn(i, api, direct);
-    }
-    const productSlices = productRuns.map((r) => round(r.latencies.length / r.seconds));
-    const referenceSlices = referenceRuns.map((r) => round(r.requests / r.duration_s));
-    const referenceErrors = referenceRuns.reduce((t, r) => t + r.errors, 0);
-    const firstError = referenceRuns.find((r) => r.first_error)?.first_error;
+    const viaHttp = (url: string, make: () => BenchRequest, into: HammerRun[]) => async (): Promise<void> => {
+      into.push(await hammer(url, make, connections, sliceOf(seconds)));
+      // The server is still answering what the closed connections asked; the next side starts after.
+      await drained(url);
+    };
+    const api = viaHttp(server.url, makers[endpoint], productRuns);
+    const direct = async (): Promise<void> => {
+      referenceRuns.push(await driveDirect(driver, referenceMakers[endpoint], connections, sliceOf(seconds)));
+    };
+    for (let i = 0; i < slices; i++) await (floorUrl ? inTurn(i, api, viaHttp(floorUrl, floorMakers[endpoint], floorRuns), direct) : inTurn(i, api, direct));
+    const hammered = (runs: HammerRun[]): SideRuns => ({
+      slices: runs.map((r) => round(r.latencies.length / r.seconds)),
+      latencies: runs.flatMap((r) => r.latencies),
+      errors: runs.reduce((t, r) => t + r.non2xx + r.failures, 0),
+      firstError: runs.find((r) => r.firstError)?.firstError,
+    });
+    const referenceSide: SideRuns = {
+      slices: referenceRuns.map((r) => round(r.requests / r.duration_s)),
+      latencies: referenceRuns.flatMap((r) => r.latencies),
+      errors: referenceRuns.reduce((t, r) => t + r.errors, 0),
+      firstError: referenceRuns.find((r) => r.first_error)?.first_error,
+    };
     return {
       product: endpointFigures(connections, productRuns),
-      comparison: comparisonOf(
-        connections,
-        productSlices,
-        referenceSlices,
-        referenceRuns.flatMap((r) => r.latencies),
-        referenceErrors,
-        firstError,
-      ),
+      comparison: comparisonOf(connections, hammered(productRuns), referenceSide, floorUrl ? hammered(floorRuns) : undefined),
     };
   };
 
-  /** One connection: paired requests (see the file's comment), `slices` blocks of consecutive pairs. */
+  /** One connection: requests sent to every side in turn (see the file's comment), `slices` blocks of consecutive ones. */
   const pairedComparison = async (endpoint: Endpoint, seconds: number): Promise<{ product: EndpointFigures; comparison: ComparisonFigures }> => {
-    const run = await paired(server.url, driver, makers[endpoint], 2 * seconds, 10 * slices);
-    const productSlices = blockRates(run.product, slices);
-    const referenceSlices = blockRates(run.reference, slices);
-    const apiSeconds = run.product.reduce((t, x) => t + x, 0) / 1000;
+    const sides = floorUrl ? 3 : 2;
+    const run = await paired(server.url, floorUrl, driver, makers[endpoint], sides * seconds, 10 * slices);
+    const timed = (t: HttpTimes): SideRuns => ({
+      slices: blockRates(t.times, slices),
+      latencies: t.times,
+      errors: t.non2xx + t.failures,
+      firstError: t.firstError,
+    });
+    const apiSeconds = run.product.times.reduce((t, x) => t + x, 0) / 1000;
     const product = endpointFigures(1, [
-      { seconds: apiSeconds, latencies: run.product, non2xx: run.non2xx, failures: run.failures, ...(run.firstError ? { firstError: run.firstError } : {}) },
+      {
+        seconds: apiSeconds,
+        latencies: run.product.times,
+        non2xx: run.product.non2xx,
+        failures: run.product.failures,
+        ...(run.product.firstError ? { firstError: run.product.firstError } : {}),
+      },
     ]);
-    return {
-      product,
-      comparison: comparisonOf(1, productSlices, referenceSlices, run.reference, run.referenceErrors, run.referenceFirstError),
+    const referenceSide: SideRuns = {
+      slices: blockRates(run.reference, slices),
+      latencies: run.reference,
+      errors: run.referenceErrors,
+      firstError: run.referenceFirstError,
     };
+    return { product, comparison: comparisonOf(1, timed(run.product), referenceSide, run.floor ? timed(run.floor) : undefined) };
   };
 
   for (const endpoint of ENDPOINTS) {
@@ -371,7 +454,10 @@ export async function benchApi(driver: Driver, server: BenchServer, opts: ApiBen
       // A short warm-up (not counted): query plans cached and the JIT warm, as on a server in use; the reference's too.
       if (opts.warmupS > 0) {
         await hammer(server.url, makers[endpoint], 10, opts.warmupS);
-        if ((COMPARED as Endpoint[]).includes(endpoint)) await driveDirect(driver, referenceMakers[endpoint], 10, opts.warmupS);
+        if ((COMPARED as Endpoint[]).includes(endpoint)) {
+          await driveDirect(driver, referenceMakers[endpoint], 10, opts.warmupS);
+          if (floorUrl) await hammer(floorUrl, floorMakers[endpoint], 10, opts.warmupS);
+        }
       }
       await drained(server.url);
       const one = await measure(endpoint, 1, opts.singleS);
@@ -400,7 +486,7 @@ export async function benchApi(driver: Driver, server: BenchServer, opts: ApiBen
     single_connection: single as Record<Endpoint, SingleFigures>,
     reference: reference as ApiFigures['reference'],
     node_details_time: nodeTime,
-    reference_method: `the query functions the routes call (search, nodeDetails, neighbors), called directly on the benchmark's driver with the same requests and concurrency; at 50 connections ${slices} alternating slices per side, at 1 connection every request sent to both (order alternating) in ${slices} blocks of consecutive pairs; throughput of the median slice`,
+    reference_method: `the query functions the routes call (search, nodeDetails, neighbors), called directly on the benchmark's driver with the same requests and concurrency; at 50 connections ${slices} alternating slices per side, at 1 connection every request sent to each side (in turn) in ${slices} blocks of consecutive requests; throughput of the median slice${floorUrl ? '. The HTTP floor (a bare node:http server around the same functions, its own process) takes its turn in the same slices and requests' : ''}`,
     max_rss_mb: Math.max(...Object.values(rssByEndpoint)),
     max_rss_mb_by_endpoint: rssByEndpoint as Record<Endpoint, number>,
     rss_measured: `the server process (node server/main.ts, pid ${server.pid}) sampled every 200 ms through the whole API benchmark, warm-ups included`,
@@ -410,5 +496,7 @@ export async function benchApi(driver: Driver, server: BenchServer, opts: ApiBen
 }
 
 function describeComparison(c: ComparisonFigures | undefined): string {
-  return c ? `; reference (direct driver calls) ${c.reference_rps} req/s, ratio ${c.ratio}` : '';
+  if (!c) return '';
+  const floor = c.floor ? `; HTTP floor ${c.floor.rps} req/s (floor ÷ reference ${c.floor.ratio}, product ÷ floor ${c.floor.product_ratio})` : '';
+  return `; reference (direct driver calls) ${c.reference_rps} req/s, ratio ${c.ratio}${floor}`;
 }

@@ -17,6 +17,9 @@ export type RatioKey =
   | 'api_neighbors_1'
   | 'api_neighbors_50';
 
+/** The API's keys: search, node details and neighbours at 1 and 50 connections. */
+export type ApiRatioKey = Extract<RatioKey, `api_${string}`>;
+
 export interface RatioTarget {
   /** 'lower': a time ratio (met when ≤ target); 'higher': a throughput ratio (met when ≥ target). */
   better: 'lower' | 'higher';
@@ -69,9 +72,11 @@ export function ratiosObject(values: Partial<Record<RatioKey, number | null>>): 
 }
 
 /**
- * One round of an alternating comparison: `a` then `b` in even rounds (0, 2, …), `b` then
- * `a` in odd ones, so that whatever else the machine does falls on both sides alike.
+ * One round of an alternating comparison: the sides in turn, each round starting one side
+ * further on (two sides: `a b` in even rounds, `b a` in odd ones; three: `a b c`, `b c a`,
+ * `c a b`), so that whatever else the machine does falls on every side alike and each side
+ * takes each place equally often.
  */
-export async function inTurn(round: number, a: () => Promise<void>, b: () => Promise<void>): Promise<void> {
-  for (const side of round % 2 === 0 ? [a, b] : [b, a]) await side();
+export async function inTurn(round: number, ...sides: Array<() => Promise<void>>): Promise<void> {
+  for (let k = 0; k < sides.length; k++) await sides[(round + k) % sides.length]!();
 }

@@ -14,8 +14,9 @@ import { buildCorpus } from './ingest.ts';
 import { benchLoad, type LoadFigures } from './load.ts';
 import { describeMachine, round, type MachineInfo } from './machine.ts';
 import { startBenchDatabase } from './neo4j.ts';
+import { startFloorServer } from './http-floor.ts';
 import { startBenchServer } from './server.ts';
-import { ratiosObject, type RatioKey } from './ratios.ts';
+import { ratiosObject, type ApiRatioKey, type RatioKey } from './ratios.ts';
 import { formatTable, TARGETS } from './table.ts';
 import { benchViewer, COMPARED_SIZE, type WebglInfo } from './viewer.ts';
 
@@ -35,6 +36,12 @@ export interface BenchResults {
    * (viewer_*), throughput ratios higher is better (load, api_*); null where not measured.
    */
   ratios: Record<RatioKey, number | null>;
+  /**
+   * The API's ratios split at the HTTP floor (a bare node:http server around the same
+   * functions, api.ts): `floor` is floor ÷ direct calls (what HTTP itself keeps), `product`
+   * the API ÷ floor (what the product's own layer keeps); null where not measured.
+   */
+  http_floor: Record<ApiRatioKey, { floor: number | null; product: number | null }>;
   targets: typeof TARGETS;
   /** Phases that failed, with their error (the run goes on with the next phase where it can). */
   failures: Record<string, string>;
@@ -97,8 +104,13 @@ try {
     if (results.load && opts.api) {
       results.api = await phase('api', async () => {
         const server = await startBenchServer(db);
+        const floor = await startFloorServer(db).catch(async (error: unknown) => {
+          await server.stop();
+          throw error;
+        });
         try {
           return await benchApi(db.driver, server, {
+            floorUrl: floor.url,
             durationS,
             singleS: quick ? 4 : 12,
             warmupS: quick ? 1 : 3,
@@ -108,7 +120,7 @@ try {
             log,
           });
         } finally {
-          await server.stop();
+          await Promise.all([server.stop(), floor.stop()]);
         }
       });
     }
@@ -126,6 +138,10 @@ try {
 const compared = results.viewer?.[quick ? COMPARED_SIZE.quick : COMPARED_SIZE.full]?.reference?.ratios;
 const apiRatio = (endpoint: 'search' | 'node' | 'neighbors', which: 'single' | 'concurrent'): number | null =>
   results.api?.reference?.[endpoint]?.[which].ratio ?? null;
+const floorOf = (endpoint: 'search' | 'node' | 'neighbors', which: 'single' | 'concurrent'): { floor: number | null; product: number | null } => {
+  const f = results.api?.reference?.[endpoint]?.[which].floor;
+  return { floor: f?.ratio ?? null, product: f?.product_ratio ?? null };
+};
 const final: BenchResults = {
   ...(results as BenchResults),
   ratios: ratiosObject({
@@ -140,6 +156,14 @@ const final: BenchResults = {
     api_neighbors_1: apiRatio('neighbors', 'single'),
     api_neighbors_50: apiRatio('neighbors', 'concurrent'),
   }),
+  http_floor: {
+    api_search_1: floorOf('search', 'single'),
+    api_search_50: floorOf('search', 'concurrent'),
+    api_node_1: floorOf('node', 'single'),
+    api_node_50: floorOf('node', 'concurrent'),
+    api_neighbors_1: floorOf('neighbors', 'single'),
+    api_neighbors_50: floorOf('neighbors', 'concurrent'),
+  },
   targets: TARGETS,
   failures,
   load_average_at_end: round(os.loadavg()[0] ?? 0),

@@ -4,6 +4,7 @@
  * ratios; the server's memory keeps an absolute one).
  */
 import { RATIO_TARGETS, ratioMet, type RatioKey } from './ratios.ts';
+import type { ComparisonFigures } from './api.ts';
 import type { BenchResults } from './run.ts';
 
 /** The absolute target that stays: the server's memory through the API benchmark. */
@@ -26,6 +27,19 @@ export function formatTable(r: BenchResults): string {
     rows.push([what, product, reference, value === null ? '—' : `${value}`, targetText(key), verdict(ratioMet(key, value))]);
   };
   const info = (what: string, figure: string): void => void rows.push([what, figure, '', '', '', '']);
+  /** Under an API row: the HTTP floor's throughput, floor ÷ reference, and the product ÷ floor (no target of its own). */
+  const floorRow = (c: ComparisonFigures): void => {
+    const f = c.floor;
+    if (f)
+      rows.push([
+        '  HTTP floor',
+        `${f.rps} req/s (bare node:http, p50 ${f.p50_ms} / p95 ${f.p95_ms} ms, ${f.errors} errors)`,
+        `floor ÷ reference ${f.ratio}`,
+        `${f.product_ratio}`,
+        'product ÷ floor',
+        '',
+      ]);
+  };
   const m = r.machine;
   info(
     'machine',
@@ -56,13 +70,15 @@ export function formatTable(r: BenchResults): string {
       const c = a.reference?.[name];
       const e = a[name];
       const s = a.single_connection?.[name];
-      if (c && s)
+      if (c && s) {
         ratioRow(
           `api ${name}, 1 conn.`,
           `api_${name}_1` as RatioKey,
           `${c.single.product_rps} req/s (p50 ${s.p50_ms} / p95 ${s.p95_ms} ms)`,
           `${c.single.reference_rps} req/s (p50 ${c.single.reference_p50_ms} / p95 ${c.single.reference_p95_ms} ms)`,
         );
+        floorRow(c.single);
+      }
       if (c && e) {
         ratioRow(
           `api ${name}, ${e.connections} conn.`,
@@ -70,6 +86,7 @@ export function formatTable(r: BenchResults): string {
           `${c.concurrent.product_rps} req/s (p50 ${e.p50_ms} / p95 ${e.p95_ms} / p99 ${e.p99_ms} ms, ${e.errors} errors)`,
           `${c.concurrent.reference_rps} req/s (p50 ${c.concurrent.reference_p50_ms} / p95 ${c.concurrent.reference_p95_ms} ms, ${c.concurrent.reference_errors} errors)`,
         );
+        floorRow(c.concurrent);
       }
     }
     for (const name of ['cypher', 'graph'] as const) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockRates } from '../../../../scripts/bench/api.ts';
+import { blockRates, comparisonOf, type SideRuns } from '../../../../scripts/bench/api.ts';
 
 describe('blockRates', () => {
   it('gives the requests per second of each block of consecutive one-at-a-time requests', () => {
@@ -13,5 +13,24 @@ describe('blockRates', () => {
 
   it('gives no block for no requests', () => {
     expect(blockRates([], 3)).toEqual([]);
+  });
+});
+
+describe('comparisonOf', () => {
+  const side = (slices: number[], latencies: number[] = [1, 2, 3]): SideRuns => ({ slices, latencies, errors: 0 });
+
+  it('divides the medians of the slices: product ÷ reference, and with a floor, floor ÷ reference and product ÷ floor', () => {
+    // medians: product 80, reference 100, floor 90
+    const c = comparisonOf(50, side([70, 80, 95]), side([100, 120, 90]), side([90, 85, 99]));
+    expect(c.ratio).toBe(0.8);
+    expect(c.floor?.ratio).toBe(0.9);
+    expect(c.floor?.product_ratio).toBe(0.89);
+    expect(c.floor?.rps).toBe(90);
+  });
+
+  it('gives the floor’s latencies and errors beside its throughput, and no floor when none was measured', () => {
+    const c = comparisonOf(1, side([10]), side([20]), { slices: [15], latencies: [4, 1, 3, 2], errors: 2 });
+    expect(c.floor).toMatchObject({ p50_ms: 2, p95_ms: 4, errors: 2 });
+    expect(comparisonOf(1, side([10]), side([20])).floor).toBeUndefined();
   });
 });

@@ -60,4 +60,11 @@ describe('inTurn', () => {
       );
     expect(order.join('')).toBe('ABBAABBA');
   });
+
+  it('rotates three sides, each round starting one further on, so each takes each place once in three rounds', async () => {
+    const order: string[] = [];
+    const side = (name: string) => async (): Promise<void> => void order.push(name);
+    for (let round = 0; round < 3; round++) await inTurn(round, side('A'), side('B'), side('C'));
+    expect(order.join('')).toBe('ABCBCACAB');
+  });
 });
