@@ -19,7 +19,9 @@ export interface DriverOptions {
  * The driver is neo4j-driver at the exact version package.json pins, patched on install
  * (`patches/`, patch-package): a message that arrives in several pieces is decoded from one
  * buffer, not through neo4j-driver-bolt-connection's CombinedBuffer (neo4j-javascript-driver#1223;
- * tests/unit/server/db/driver.test.ts fails without the patch).
+ * tests/unit/server/db/driver.test.ts fails without the patch); and the stack of the code that ran
+ * a query is formatted only when the query fails, not for every query (with tsx's source maps that
+ * was about 6 % of the server's CPU on node details; tests/integration/server/db/driver-stack.test.ts).
  */
 export function createDriver({ uri, user, password }: DriverOptions): Driver {
   return neo4j.driver(uri, neo4j.auth.basic(user, password), {
