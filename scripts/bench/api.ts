@@ -57,7 +57,6 @@ export interface SingleFigures {
   rps: number;
 }
 
-/** The API against its reference at one concurrency: throughputs are medians of the alternating slices. */
 /** The HTTP floor at one concurrency, measured in turn with the API and the reference. */
 export interface FloorFigures {
   rps: number;
@@ -71,6 +70,7 @@ export interface FloorFigures {
   product_ratio: number;
 }
 
+/** The API against its reference at one concurrency: throughputs are medians of the alternating slices. */
 export interface ComparisonFigures {
   connections: number;
   product_rps: number;
@@ -293,7 +293,7 @@ async function paired(
         run.reference.push(performance.now() - t0);
       };
       const viaApi = (): Promise<void> => api.get(request.path);
-      await (floor ? inTurn(i, viaApi, () => floor.get(request.path), direct) : inTurn(i, viaApi, direct));
+      await inTurn(i, ...(floor ? [viaApi, () => floor.get(request.path), direct] : [viaApi, direct]));
     }
   } finally {
     api.close();
@@ -400,7 +400,8 @@ export async function benchApi(driver: Driver, server: BenchServer, opts: ApiBen
     const direct = async (): Promise<void> => {
       referenceRuns.push(await driveDirect(driver, referenceMakers[endpoint], connections, sliceOf(seconds)));
     };
-    for (let i = 0; i < slices; i++) await (floorUrl ? inTurn(i, api, viaHttp(floorUrl, floorMakers[endpoint], floorRuns), direct) : inTurn(i, api, direct));
+    const sides = floorUrl ? [api, viaHttp(floorUrl, floorMakers[endpoint], floorRuns), direct] : [api, direct];
+    for (let i = 0; i < slices; i++) await inTurn(i, ...sides);
     const hammered = (runs: HammerRun[]): SideRuns => ({
       slices: runs.map((r) => round(r.latencies.length / r.seconds)),
       latencies: runs.flatMap((r) => r.latencies),
