@@ -23,12 +23,16 @@
  * A third side, when given, is the HTTP floor (http-floor.ts): a bare node:http server
  * around the same functions, in its own process. It takes its turn in the same slices and
  * pairs (then triples), so each comparison also says what HTTP itself costs on the machine
- * (floor ÷ reference) and what the product's own layer adds to it (product ÷ floor).
+ * (floor ÷ reference) and what the product's own layer adds to it (product ÷ floor). At one
+ * connection the floor's answers also say how long it worked on them (Server-Timing), so the
+ * time outside its handler, the hop, is measured too: a direct call's time over that time plus
+ * the hop is the best ratio any HTTP server could reach here (the ceiling).
  */
 import http from 'node:http';
 import autocannon from 'autocannon';
 import type { Driver } from 'neo4j-driver';
 import { driveDirect, timeClientAndServer, type ClientServerTime } from './api-reference.ts';
+import { floorServerMs } from './http-floor.ts';
 import { ENDPOINTS, requestMakers, requestPools, type BenchRequest, type Endpoint } from './api-requests.ts';
 import { round } from './machine.ts';
 import { inTurn, median } from './ratios.ts';
@@ -68,6 +72,16 @@ export interface FloorFigures {
   ratio: number;
   /** product ÷ floor: what the product's own HTTP layer keeps of the floor's. */
   product_ratio: number;
+  /**
+   * One connection: the mean time (ms) a request spent outside the floor's handler (the client's
+   * time less the floor's Server-Timing): loopback, both sides' HTTP parsing, the processes waking.
+   */
+  hop_ms?: number;
+  /**
+   * One connection: the direct calls' mean time ÷ (that + hop_ms), the throughput ratio of an HTTP
+   * server whose handler cost no more than the direct call: the best any could reach here.
+   */
+  ceiling?: number;
 }
 
 /** The API against its reference at one concurrency: throughputs are medians of the alternating slices. */
@@ -93,6 +107,8 @@ export interface SideRuns {
   latencies: number[];
   errors: number;
   firstError?: string | undefined;
+  /** ms per request outside the server's handler, where the server said its time (the floor, at one connection). */
+  hops?: number[];
 }
 
 export type ComparedEndpoint = 'search' | 'node' | 'neighbors';
@@ -100,7 +116,8 @@ export type ComparedEndpoint = 'search' | 'node' | 'neighbors';
 /**
  * The comparison of one endpoint at one concurrency from each side's runs (throughput per
  * slice in requests per second, latencies in ms in any order): the ratios of the slices'
- * medians, the product's to the reference's and, with a floor, the floor's to each.
+ * medians, the product's to the reference's and, with a floor, the floor's to each; with the
+ * floor's hops, their mean and the ceiling they leave (FloorFigures).
  */
 export function comparisonOf(connections: number, product: SideRuns, reference: SideRuns, floor?: SideRuns): ComparisonFigures {
   const productRps = median(product.slices);
@@ -108,9 +125,12 @@ export function comparisonOf(connections: number, product: SideRuns, reference: 
   const sorted = (xs: readonly number[]): number[] => [...xs].sort((a, b) => a - b);
   const latencies = sorted(reference.latencies);
   const share = (a: number, b: number): number => round(b > 0 ? a / b : 0, 2);
+  const mean = (xs: readonly number[]): number => xs.reduce((t, x) => t + x, 0) / xs.length;
   const floorFigures = (f: SideRuns): FloorFigures => {
     const rps = median(f.slices);
     const fl = sorted(f.latencies);
+    const hop = f.hops?.length && reference.latencies.length ? mean(f.hops) : undefined;
+    const direct = reference.latencies.length ? mean(reference.latencies) : 0;
     return {
       rps: round(rps),
       slices_rps: f.slices,
@@ -119,6 +139,7 @@ export function comparisonOf(connections: number, product: SideRuns, reference: 
       errors: f.errors,
       ratio: share(rps, referenceRps),
       product_ratio: share(productRps, rps),
+      ...(hop === undefined ? {} : { hop_ms: round(hop, 2), ceiling: share(direct, direct + hop) }),
     };
   };
   return {
@@ -207,6 +228,8 @@ async function hammer(url: string, make: () => BenchRequest, connections: number
 /** One HTTP side of a one-at-a-time run: ms per request (to the answer's last byte, in the order sent) and its errors. */
 interface HttpTimes {
   times: number[];
+  /** ms outside the server's handler, for the answers that said the server's time (the floor's). */
+  hops: number[];
   non2xx: number;
   /** Socket errors (counted, with the time to the error). */
   failures: number;
@@ -223,14 +246,29 @@ interface PairedRun {
   referenceFirstError?: string;
 }
 
-/** GET `path` on one keep-alive connection: status and the time to the answer's last byte. */
-function timedGet(agent: http.Agent, url: string, path: string): Promise<{ status: number; ms: number; body: string }> {
+/** One answer as a one-at-a-time side records it: status (0 for a socket error), ms to its last byte, its first 200 characters, the server's own ms when it said (floorServerMs). */
+interface TimedAnswer {
+  status: number;
+  ms: number;
+  body: string;
+  serverMs?: number | undefined;
+}
+
+/** GET `path` on one keep-alive connection. */
+function timedGet(agent: http.Agent, url: string, path: string): Promise<TimedAnswer> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const req = http.get(`${url}${path}`, { agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, body: Buffer.concat(chunks).toString('utf8', 0, 200) }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          ms: performance.now() - started,
+          body: Buffer.concat(chunks).toString('utf8', 0, 200),
+          serverMs: floorServerMs(res.headers['server-timing']),
+        }),
+      );
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -243,12 +281,13 @@ function httpSide(url: string, into: HttpTimes): { get(path: string): Promise<vo
   return {
     async get(path) {
       const t0 = performance.now();
-      const answer = await timedGet(agent, url, path).catch((error: unknown) => {
+      const answer = await timedGet(agent, url, path).catch((error: unknown): TimedAnswer => {
         into.failures += 1;
         into.firstError ??= `GET ${path}: ${error instanceof Error ? error.message : String(error)}`;
         return { status: 0, ms: performance.now() - t0, body: '' };
       });
       into.times.push(answer.ms);
+      if (answer.serverMs !== undefined) into.hops.push(answer.ms - answer.serverMs);
       if (answer.status !== 0 && (answer.status < 200 || answer.status >= 300)) {
         into.non2xx += 1;
         into.firstError ??= `${answer.status} to GET ${path}: ${answer.body}`;
@@ -273,7 +312,7 @@ async function paired(
   durationS: number,
   minPairs: number,
 ): Promise<PairedRun> {
-  const none = (): HttpTimes => ({ times: [], non2xx: 0, failures: 0 });
+  const none = (): HttpTimes => ({ times: [], hops: [], non2xx: 0, failures: 0 });
   const run: PairedRun = { product: none(), ...(floorUrl ? { floor: none() } : {}), reference: [], referenceErrors: 0 };
   const api = httpSide(url, run.product);
   const floor = floorUrl && run.floor ? httpSide(floorUrl, run.floor) : undefined;
@@ -429,6 +468,7 @@ export async function benchApi(driver: Driver, server: BenchServer, opts: ApiBen
       latencies: t.times,
       errors: t.non2xx + t.failures,
       firstError: t.firstError,
+      hops: t.hops,
     });
     const apiSeconds = run.product.times.reduce((t, x) => t + x, 0) / 1000;
     const product = endpointFigures(1, [

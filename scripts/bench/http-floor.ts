@@ -9,7 +9,9 @@
  * the bytes through loopback and the extra process hop.
  *
  * So the API's figures split in two: reference → floor is what HTTP costs at all, floor →
- * product is what the product's own layer adds (docs/PERFORMANCE.md, The API).
+ * product is what the product's own layer adds (docs/PERFORMANCE.md, The API). Each answer
+ * says, in a Server-Timing header (W3C Server Timing), how long the floor worked on it, so
+ * that a client can tell the hop (its own time less that) from the work.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import type http from 'node:http';
@@ -52,20 +54,47 @@ export async function floorAnswer(driver: Driver, rawUrl: string): Promise<{ sta
 
 const INVALID = { status: 400, value: { error: { code: 'invalid_request' } } };
 
-/** The floor's request listener on `driver`: floorAnswer's value as the whole JSON answer; a driver error is a 500. */
+/**
+ * The floor's request listener on `driver`: floorAnswer's value as the whole JSON answer; a
+ * driver error is a 500. Every answer carries `Server-Timing: app;dur=<ms>`, the time from the
+ * request event to the body ready to write (the query and JSON.stringify included).
+ */
 export function floorListener(driver: Driver): http.RequestListener {
   return (req, res) => {
+    const started = performance.now();
     floorAnswer(driver, req.url ?? '/').then(
-      ({ status, value }) => send(res, status, value),
-      () => send(res, 500, { error: { code: 'internal' } }),
+      ({ status, value }) => send(res, status, value, started),
+      () => send(res, 500, { error: { code: 'internal' } }, started),
     );
   };
 }
 
-function send(res: http.ServerResponse, status: number, value: unknown): void {
+function send(res: http.ServerResponse, status: number, value: unknown, started: number): void {
   const body = Buffer.from(JSON.stringify(value), 'utf8');
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': body.length,
+    'Server-Timing': `${APP_METRIC};dur=${(performance.now() - started).toFixed(3)}`,
+  });
   res.end(body);
+}
+
+const APP_METRIC = 'app';
+
+/**
+ * The floor's own time on an answer, in ms, from its Server-Timing header (the `app` metric's
+ * `dur`, as floorListener writes it; W3C Server Timing, https://www.w3.org/TR/server-timing/);
+ * undefined when the header or the metric is missing or its duration is not a number.
+ */
+export function floorServerMs(header: string | readonly string[] | undefined): number | undefined {
+  const text = Array.isArray(header) ? header.join(',') : (header as string | undefined);
+  const metric = text
+    ?.split(',')
+    .map((entry) => entry.split(';').map((part) => part.trim()))
+    .find(([name]) => name === APP_METRIC);
+  const dur = metric?.find((part) => part.startsWith('dur='))?.slice('dur='.length);
+  const ms = dur === undefined || dur === '' ? NaN : Number(dur);
+  return Number.isFinite(ms) && ms >= 0 ? ms : undefined;
 }
 
 export interface FloorServer {

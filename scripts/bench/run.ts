@@ -39,9 +39,11 @@ export interface BenchResults {
   /**
    * The API's ratios split at the HTTP floor (a bare node:http server around the same
    * functions, api.ts): `floor` is floor ÷ direct calls (what HTTP itself keeps), `product`
-   * the API ÷ floor (what the product's own layer keeps); null where not measured.
+   * the API ÷ floor (what the product's own layer keeps), `ceiling` at one connection the best
+   * ratio any HTTP server could reach given the time outside the floor's handler (api.ts,
+   * FloorFigures); null where not measured.
    */
-  http_floor: Record<ApiRatioKey, { floor: number | null; product: number | null }>;
+  http_floor: Record<ApiRatioKey, { floor: number | null; product: number | null; ceiling: number | null }>;
   targets: typeof TARGETS;
   /** Phases that failed, with their error (the run goes on with the next phase where it can). */
   failures: Record<string, string>;
@@ -138,9 +140,9 @@ try {
 const compared = results.viewer?.[quick ? COMPARED_SIZE.quick : COMPARED_SIZE.full]?.reference?.ratios;
 const apiRatio = (endpoint: 'search' | 'node' | 'neighbors', which: 'single' | 'concurrent'): number | null =>
   results.api?.reference?.[endpoint]?.[which].ratio ?? null;
-const floorOf = (endpoint: 'search' | 'node' | 'neighbors', which: 'single' | 'concurrent'): { floor: number | null; product: number | null } => {
+const floorOf = (endpoint: 'search' | 'node' | 'neighbors', which: 'single' | 'concurrent'): BenchResults['http_floor'][ApiRatioKey] => {
   const f = results.api?.reference?.[endpoint]?.[which].floor;
-  return { floor: f?.ratio ?? null, product: f?.product_ratio ?? null };
+  return { floor: f?.ratio ?? null, product: f?.product_ratio ?? null, ceiling: f?.ceiling ?? null };
 };
 const final: BenchResults = {
   ...(results as BenchResults),

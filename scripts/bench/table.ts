@@ -27,13 +27,17 @@ export function formatTable(r: BenchResults): string {
     rows.push([what, product, reference, value === null ? '—' : `${value}`, targetText(key), verdict(ratioMet(key, value))]);
   };
   const info = (what: string, figure: string): void => void rows.push([what, figure, '', '', '', '']);
-  /** Under an API row: the HTTP floor's throughput, floor ÷ reference, and the product ÷ floor (no target of its own). */
+  /**
+   * Under an API row: the HTTP floor's throughput, floor ÷ reference, and the product ÷ floor (no
+   * target of its own); at one connection the time outside its handler and the ceiling that leaves.
+   */
   const floorRow = (c: ComparisonFigures): void => {
     const f = c.floor;
+    const hop = f?.hop_ms === undefined ? '' : `; ${f.hop_ms} ms a request outside its handler, so at best ${f.ceiling} of the reference`;
     if (f)
       rows.push([
         '  HTTP floor',
-        `${f.rps} req/s (bare node:http, p50 ${f.p50_ms} / p95 ${f.p95_ms} ms, ${f.errors} errors)`,
+        `${f.rps} req/s (bare node:http, p50 ${f.p50_ms} / p95 ${f.p95_ms} ms, ${f.errors} errors${hop})`,
         `floor ÷ reference ${f.ratio}`,
         `${f.product_ratio}`,
         'product ÷ floor',

@@ -33,4 +33,20 @@ describe('comparisonOf', () => {
     expect(c.floor).toMatchObject({ p50_ms: 2, p95_ms: 4, errors: 2 });
     expect(comparisonOf(1, side([10]), side([20])).floor).toBeUndefined();
   });
+
+  it('gives the floor’s mean hop and the ceiling it leaves: the direct calls’ mean time over that plus the hop', () => {
+    // direct calls 3, 4 and 5 ms (mean 4); 1 ms outside the floor's handler on average: at best 4 / 5
+    const floor: SideRuns = { slices: [150], latencies: [5, 6, 7], errors: 0, hops: [0.5, 1, 1.5] };
+    const c = comparisonOf(1, side([100]), side([250], [3, 4, 5]), floor);
+    expect(c.floor?.hop_ms).toBe(1);
+    expect(c.floor?.ceiling).toBe(0.8);
+  });
+
+  it('gives no hop or ceiling when the floor did not say its time (as at 50 connections)', () => {
+    const c = comparisonOf(50, side([100]), side([250]), side([150]));
+    expect(c.floor).toBeDefined();
+    expect(c.floor).not.toHaveProperty('hop_ms');
+    expect(c.floor).not.toHaveProperty('ceiling');
+    expect(comparisonOf(1, side([100]), side([250]), { ...side([150]), hops: [] }).floor).not.toHaveProperty('ceiling');
+  });
 });
