@@ -538,6 +538,8 @@ export async function benchApi(driver: Driver, server: BenchServer, opts: ApiBen
 
 function describeComparison(c: ComparisonFigures | undefined): string {
   if (!c) return '';
-  const floor = c.floor ? `; HTTP floor ${c.floor.rps} req/s (floor ÷ reference ${c.floor.ratio}, product ÷ floor ${c.floor.product_ratio})` : '';
+  const f = c.floor;
+  const hop = f?.hop_ms === undefined ? '' : `, hop ${f.hop_ms} ms, ceiling ${f.ceiling}`;
+  const floor = f ? `; HTTP floor ${f.rps} req/s (floor ÷ reference ${f.ratio}, product ÷ floor ${f.product_ratio}${hop})` : '';
   return `; reference (direct driver calls) ${c.reference_rps} req/s, ratio ${c.ratio}${floor}`;
 }

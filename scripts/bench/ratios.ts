@@ -80,3 +80,19 @@ export function ratiosObject(values: Partial<Record<RatioKey, number | null>>): 
 export async function inTurn(round: number, ...sides: Array<() => Promise<void>>): Promise<void> {
   for (let k = 0; k < sides.length; k++) await sides[(round + k) % sides.length]!();
 }
+
+/**
+ * The order of `runs` runs of each of two sides in mirrored pairs ending with the product
+ * (`… product reference, reference product`). With an even number of runs each side's two
+ * middle runs sit at the same mean place, so the medians (ratios.ts `median`) are unmoved by
+ * a steady drift over the runs (a store filling its files, caches and a JIT warming); with an
+ * odd number the reference's middle run comes one place later than the product's. Throws a
+ * RangeError unless `runs` is a positive whole number.
+ */
+export function mirroredOrder(runs: number): Array<'product' | 'reference'> {
+  if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`runs must be a positive whole number, not ${runs}`);
+  const order: Array<'product' | 'reference'> = [];
+  // Built from the end: the last pair is (reference, product), the one before it (product, reference), …
+  for (let pair = 0; pair < runs; pair++) order.unshift(...(pair % 2 === 0 ? (['reference', 'product'] as const) : (['product', 'reference'] as const)));
+  return order;
+}

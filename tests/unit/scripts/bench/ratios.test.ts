@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inTurn, median, ratio, ratioMet, ratiosObject, RATIO_KEYS } from '../../../../scripts/bench/ratios.ts';
+import { inTurn, median, mirroredOrder, ratio, ratioMet, ratiosObject, RATIO_KEYS } from '../../../../scripts/bench/ratios.ts';
 
 describe('the benchmark’s ratios', () => {
   it('take the median of alternating runs (odd and even counts, any order)', () => {
@@ -66,5 +66,25 @@ describe('inTurn', () => {
     const side = (name: string) => async (): Promise<void> => void order.push(name);
     for (let round = 0; round < 3; round++) await inTurn(round, side('A'), side('B'), side('C'));
     expect(order.join('')).toBe('ABCBCACAB');
+  });
+});
+
+describe('mirroredOrder', () => {
+  it('puts the runs in mirrored pairs, ending with the product', () => {
+    expect(mirroredOrder(4)).toEqual(['product', 'reference', 'reference', 'product', 'product', 'reference', 'reference', 'product']);
+    expect(mirroredOrder(3)).toEqual(['reference', 'product', 'product', 'reference', 'reference', 'product']);
+    expect(mirroredOrder(1)).toEqual(['reference', 'product']);
+  });
+
+  it.each([2, 4, 6])('leaves the medians of %i runs each unmoved by a steady drift over the runs', (runs) => {
+    // Every load 2 s faster than the one before (the same job on both sides): the medians must agree.
+    const times = { product: [] as number[], reference: [] as number[] };
+    mirroredOrder(runs).forEach((side, place) => times[side].push(60 - 2 * place));
+    expect(times.product).toHaveLength(runs);
+    expect(median(times.product)).toBe(median(times.reference));
+  });
+
+  it('refuses a number of runs that is not a positive whole number', () => {
+    for (const runs of [0, -2, 1.5, Number.NaN]) expect(() => mirroredOrder(runs)).toThrow(RangeError);
   });
 });
