@@ -5,6 +5,7 @@ import { serverInfo, type ServerInfo } from './queries/server-info.ts';
 import { LocalNeo4j } from './local/local-neo4j.ts';
 import { passwordFile } from './local/password.ts';
 import { StartupError } from './startup-error.ts';
+import { neo4jVersionProblem } from './version.ts';
 
 export interface Database {
   driver: Driver;
@@ -19,7 +20,8 @@ export interface Database {
 
 /**
  * The database the project uses: the one NEO4J_URI names, or a local Neo4j 5.26
- * started for the purpose. Fails with one clear line when it cannot be reached.
+ * started for the purpose. Fails with one clear line (StartupError) when it cannot be
+ * reached or is older than the project's Cypher needs (version.ts).
  */
 export async function openDatabase(config: Config, log: Logger): Promise<Database> {
   const { neo4j } = config;
@@ -40,23 +42,30 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
   const user = local ? local.user : neo4j.user;
   const connection = { uri, user, password };
   const driver = createDriver(connection);
+  let server: ServerInfo;
   try {
-    const server = await serverInfo(driver, 10_000);
-    return {
-      driver,
-      connection,
-      server,
-      local,
-      async close() {
-        await driver.close();
-        await local?.stop();
-      },
-    };
+    server = await serverInfo(driver, 10_000);
   } catch (error) {
     await driver.close();
     await local?.stop();
     throw explainConnectFailure(error, { uri, user, local: local !== undefined, dataDir: neo4j.local.dataDir });
   }
+  const tooOld = neo4jVersionProblem(server.version);
+  if (tooOld) {
+    await driver.close();
+    await local?.stop();
+    throw new StartupError(`Neo4j at ${uri}: ${tooOld}`);
+  }
+  return {
+    driver,
+    connection,
+    server,
+    local,
+    async close() {
+      await driver.close();
+      await local?.stop();
+    },
+  };
 }
 
 function explainConnectFailure(error: unknown, ctx: { uri: string; user: string; local: boolean; dataDir: string }): StartupError {

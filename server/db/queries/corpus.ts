@@ -27,13 +27,11 @@ export async function corpusReports(driver: Driver, options: ReadOptions = {}): 
     driver,
     `MATCH (r:Report) WHERE r.${REPORTS_KEY} IS NOT NULL
      OPTIONAL MATCH (r)-[:REPORT_OF]->(m:Meeting)
-     CALL {
-       WITH r
+     CALL (r) {
        OPTIONAL MATCH (u)-[:IN_REPORT]->(r)
        RETURN count(CASE WHEN u:Paragraph THEN 1 END) AS paragraphs, count(CASE WHEN u:Recommendation THEN 1 END) AS recommendations
      }
-     CALL {
-       WITH r
+     CALL (r) {
        OPTIONAL MATCH (u)-[:IN_REPORT]->(r)
        OPTIONAL MATCH (u)-[f:CITES|ADDRESSES|MENTIONS]->(e)
        RETURN count(CASE WHEN type(f) = 'CITES' THEN 1 END) AS citations, count(DISTINCT e) AS entities

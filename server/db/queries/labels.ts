@@ -26,7 +26,7 @@ export function labelText(label: string): string {
 /**
  * Cypher that binds `variable` to the node whose id is `$param`, through the index:
  * the label from the id's prefix, else a union of index seeks over every label.
- * Use as a subquery: `CALL { <this> } …`, it returns `variable`.
+ * Use as a subquery: `CALL () { <this> } …`, it returns `variable`.
  */
 export function matchNodeById(id: string, variable: string, param: string): string {
   const label = labelForId(id);

@@ -24,7 +24,7 @@ export interface NeighborOptions extends ReadOptions {
 
 /** The neighbourhood of `id`, or undefined when no node has that id. */
 export async function neighbors(driver: Driver, id: string, options: NeighborOptions): Promise<SerializedGraph | undefined> {
-  const center = await readQuery(driver, `CALL { ${matchNodeById(id, 'n', 'id')} } RETURN elementId(n) AS e`, { id }, options);
+  const center = await readQuery(driver, `CALL () { ${matchNodeById(id, 'n', 'id')} } RETURN elementId(n) AS e`, { id }, options);
   const centerElementId = center.records[0]?.get('e') as string | undefined;
   if (centerElementId === undefined) return undefined;
 

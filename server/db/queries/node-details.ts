@@ -53,38 +53,35 @@ export async function nodeDetails(driver: Driver, id: string, options: NodeDetai
     // property read) and cut per group before anything is loaded: a hub with thousands of
     // relationships costs little more. The texts are those the stored properties name (`unit`,
     // `paragraphs`, `report` + `paragraph` where the start node is not itself the text), each once.
-    `CALL { ${matchNodeById(id, 'n', 'id')} }
-     CALL {
-       WITH n
+    `CALL () { ${matchNodeById(id, 'n', 'id')} }
+     CALL (n) {
        MATCH (n)-[r]-() WHERE ${inScope('r')}
        WITH type(r) AS type, startNode(r) = n AS out, r
        WITH type, out, count(r) AS total, collect(r)[..$perGroup] AS rels
        ORDER BY type, out DESC
        RETURN collect({type: type, out: out, count: total, rels: rels}) AS cut
      }
-     CALL {
-       WITH cut
+     CALL (cut) {
        UNWIND cut AS g
        UNWIND g.rels AS r
        WITH r, startNode(r) AS s
        WITH collect(r.unit) + reduce(all = [], ps IN collect(r.paragraphs) | all + ps) AS ids,
             collect(CASE WHEN r.unit IS NULL AND NOT (s:Paragraph OR s:Recommendation) AND r.report IS NOT NULL AND r.paragraph IS NOT NULL
                          THEN {report: r.report, number: r.paragraph} END) AS refs
-       CALL {
-         WITH ids UNWIND ids AS pid WITH DISTINCT pid WHERE pid STARTS WITH 'para:' MATCH (u:Paragraph {id: pid}) RETURN u
+       CALL (ids, refs) {
+         UNWIND ids AS pid WITH DISTINCT pid WHERE pid STARTS WITH 'para:' MATCH (u:Paragraph {id: pid}) RETURN u
          UNION
-         WITH ids UNWIND ids AS rid WITH DISTINCT rid WHERE rid STARTS WITH 'rec:' MATCH (u:Recommendation {id: rid}) RETURN u
+         UNWIND ids AS rid WITH DISTINCT rid WHERE rid STARTS WITH 'rec:' MATCH (u:Recommendation {id: rid}) RETURN u
          UNION
-         WITH refs UNWIND refs AS ref WITH DISTINCT ref MATCH (u:Paragraph {report: ref.report, number: ref.number}) RETURN u
+         UNWIND refs AS ref WITH DISTINCT ref MATCH (u:Paragraph {report: ref.report, number: ref.number}) RETURN u
        }
        RETURN collect(${projectNode('u')}) AS texts
      }
-     CALL {
-       WITH n
-       CALL {
-         WITH n MATCH (v:Paragraph {ref: n.ref}) WHERE n:Paragraph AND v <> n RETURN v
+     CALL (n) {
+       CALL (n) {
+         MATCH (v:Paragraph {ref: n.ref}) WHERE n:Paragraph AND v <> n RETURN v
          UNION
-         WITH n MATCH (v:Recommendation {ref: n.ref}) WHERE n:Recommendation AND v <> n RETURN v
+         MATCH (v:Recommendation {ref: n.ref}) WHERE n:Recommendation AND v <> n RETURN v
        }
        OPTIONAL MATCH (rv:Report {id: v.report})
        RETURN collect({id: v.id, report: v.report, language: rv.language, text: v.text}) AS versions
@@ -249,7 +246,7 @@ function addTexts(texts: Texts, units: readonly ProjectedNode[]): void {
 async function fetchTexts(driver: Driver, ids: string[], paragraphs: { report: string; number: number }[], options: ReadOptions): Promise<ProjectedNode[]> {
   const result = await readQuery(
     driver,
-    `CALL {
+    `CALL () {
        UNWIND $paraIds AS pid MATCH (u:Paragraph {id: pid}) RETURN u
        UNION
        UNWIND $recIds AS rid MATCH (u:Recommendation {id: rid}) RETURN u

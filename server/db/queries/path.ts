@@ -46,8 +46,8 @@ export async function shortestPath(driver: Driver, from: string, to: string, opt
   const maxLength = Math.max(1, Math.min(15, Math.trunc(options.maxLength)));
   const found = await readQuery(
     driver,
-    `CALL { ${matchNodeById(from, 'a', 'from')} }
-     CALL { ${matchNodeById(to, 'b', 'to')} }
+    `CALL () { ${matchNodeById(from, 'a', 'from')} }
+     CALL () { ${matchNodeById(to, 'b', 'to')} }
      MATCH p = allShortestPaths((a)-[${types}*..${maxLength}]-(b))
      ${options.scope?.reports ? `WHERE all(r IN relationships(p) WHERE ${inScope('r')})` : ''}
      WITH p LIMIT ${ALTERNATIVES_READ}
@@ -94,6 +94,6 @@ export async function shortestPath(driver: Driver, from: string, to: string, opt
 }
 
 async function nodeExists(driver: Driver, id: string, options: ReadOptions): Promise<boolean> {
-  const result = await readQuery(driver, `CALL { ${matchNodeById(id, 'n', 'id')} } RETURN count(n) AS c`, { id }, options);
+  const result = await readQuery(driver, `CALL () { ${matchNodeById(id, 'n', 'id')} } RETURN count(n) AS c`, { id }, options);
   return Number(result.records[0]?.get('c') ?? 0) > 0;
 }

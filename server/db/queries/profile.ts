@@ -64,7 +64,7 @@ export function measuresOf(labels: readonly string[]): string[] {
 /** The profile of node `id` (see the module comment), or undefined when no node has that id. */
 export async function entityProfile(driver: Driver, id: string, options: ReadOptions & { scope?: Scope } = {}): Promise<ProfileResponse | undefined> {
   const scope = options.scope ?? WHOLE_CORPUS;
-  const found = await readQuery(driver, `CALL { ${matchNodeById(id, 'n', 'id')} } RETURN n`, { id }, options);
+  const found = await readQuery(driver, `CALL () { ${matchNodeById(id, 'n', 'id')} } RETURN n`, { id }, options);
   const node = found.records[0]?.get('n') as Node | undefined;
   if (!node) return undefined;
   const json = nodeToJson(node);
@@ -74,8 +74,8 @@ export async function entityProfile(driver: Driver, id: string, options: ReadOpt
     ...measures.map((m) =>
       readQuery(
         driver,
-        `CALL { ${matchNodeById(id, 'n', 'id')} }
-         CALL { WITH n ${MEASURES[m]} }
+        `CALL () { ${matchNodeById(id, 'n', 'id')} }
+         CALL (n) { ${MEASURES[m]} }
          WITH report, key, label, kind, other, detail, unit WHERE report IS NOT NULL AND ($reports IS NULL OR report IN $reports)
          MATCH (rep:Report {id: report})-[:REPORT_OF]->(m:Meeting)
          RETURN m.id AS meeting, report, rep.language AS language, key, label, kind, other, detail, unit`,

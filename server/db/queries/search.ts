@@ -178,7 +178,7 @@ async function fetchCandidates(driver: Driver, needles: readonly Needle[], label
     .join(' UNION ');
   const { records } = await readQuery(
     driver,
-    `CALL { ${union} }
+    `CALL () { ${union} }
      WITH node WHERE ($labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)) AND ${inScope('node')}
      OPTIONAL MATCH (rep:Report {id: node.report})
      RETURN node.id AS id, labels(node) AS labels, ${PROJECTION} AS p, coalesce(node.tag, rep.tag) AS tag, COUNT { (node)--() } AS degree`,
@@ -197,7 +197,7 @@ async function fetchCandidates(driver: Driver, needles: readonly Needle[], label
 async function lookupId(driver: Driver, id: string, options: SearchOptions): Promise<SearchResult[]> {
   const { records } = await readQuery(
     driver,
-    `CALL { ${matchNodeById(id, 'node', 'id')} }
+    `CALL () { ${matchNodeById(id, 'node', 'id')} }
      WITH node WHERE ${inScope('node')}
      OPTIONAL MATCH (rep:Report {id: node.report})
      RETURN node.id AS id, labels(node) AS labels, ${PROJECTION} AS p, coalesce(node.tag, rep.tag) AS tag`,
