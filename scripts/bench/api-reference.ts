@@ -5,6 +5,7 @@
  * JSON in between. What the API adds to these is its own overhead per request.
  */
 import type { Driver } from 'neo4j-driver';
+import { observedDriver } from '../../server/db/observed.ts';
 import type { BenchRequest } from './api-requests.ts';
 
 /** What `concurrency` callers, each calling again as soon as its last call returned, did in `durationS` seconds. */
@@ -121,30 +122,7 @@ export async function timeClientAndServer(driver: Driver, make: () => BenchReque
   };
 }
 
-/** The driver, with every session's `run` reporting Neo4j's time for the query once its result is in. */
+/** The driver, with every query reporting Neo4j's time for it once its result is in. */
 function withQueryTimes(driver: Driver, onQuery: (ms: number) => void): Driver {
-  const bind = <T extends object>(target: T, value: unknown): unknown =>
-    typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-  return new Proxy(driver, {
-    get(target, prop) {
-      if (prop !== 'session') return bind(target, Reflect.get(target, prop));
-      return (...args: Parameters<Driver['session']>) => {
-        const session = target.session(...args);
-        return new Proxy(session, {
-          get(s, p) {
-            if (p !== 'run') return bind(s, Reflect.get(s, p));
-            return (...runArgs: Parameters<typeof session.run>) => {
-              const result = s.run(...runArgs);
-              // A Result keeps one promise: this `then` and the caller's await share it.
-              result.then(
-                (r) => onQuery(r.summary.resultAvailableAfter.toNumber() + r.summary.resultConsumedAfter.toNumber()),
-                () => undefined,
-              );
-              return result;
-            };
-          },
-        });
-      };
-    },
-  });
+  return observedDriver(driver, (_query, summary) => onQuery(summary.resultAvailableAfter.toNumber() + summary.resultConsumedAfter.toNumber()));
 }
