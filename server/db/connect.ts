@@ -42,18 +42,20 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
   const user = local ? local.user : neo4j.user;
   const connection = { uri, user, password };
   const driver = createDriver(connection);
+  const release = async (): Promise<void> => {
+    await driver.close();
+    await local?.stop();
+  };
   let server: ServerInfo;
   try {
     server = await serverInfo(driver, 10_000);
   } catch (error) {
-    await driver.close();
-    await local?.stop();
+    await release();
     throw explainConnectFailure(error, { uri, user, local: local !== undefined, dataDir: neo4j.local.dataDir });
   }
   const tooOld = neo4jVersionProblem(server.version);
   if (tooOld) {
-    await driver.close();
-    await local?.stop();
+    await release();
     throw new StartupError(`Neo4j at ${uri}: ${tooOld}`);
   }
   return {
@@ -61,10 +63,7 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
     connection,
     server,
     local,
-    async close() {
-      await driver.close();
-      await local?.stop();
-    },
+    close: release,
   };
 }
 
